@@ -1,0 +1,88 @@
+//! Build-time compiler for the content/ folder: parses, validates and renders articles and
+//! interview guides, and emits them as Rust statics for the app. Nothing here ships in the wasm.
+
+pub mod allow_list;
+pub mod document;
+pub mod emit;
+pub mod error;
+pub mod header;
+pub mod library;
+pub mod markdown;
+pub mod parse;
+
+pub use error::{ContentError, Errors};
+pub use library::{Library, Sources};
+
+use std::path::{Path, PathBuf};
+
+/// Reads `dir` (footer.md, articles/*.md, guides/*.md) in a stable order.
+pub fn read(dir: &Path) -> Result<Sources, Errors> {
+    let mut errors = Errors::default();
+    let mut read_file = |path: PathBuf| -> Option<(PathBuf, String)> {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Some((path, text)),
+            Err(e) => {
+                errors.push(ContentError::new(&path, 1, format!("cannot read: {e}")));
+                None
+            }
+        }
+    };
+    let footer = read_file(dir.join("footer.md"));
+    let articles = markdown_files(&dir.join("articles"))
+        .into_iter()
+        .filter_map(&mut read_file)
+        .collect();
+    let guides = markdown_files(&dir.join("guides"))
+        .into_iter()
+        .filter_map(&mut read_file)
+        .collect();
+    match footer {
+        Some(footer) if errors.is_empty() => Ok(Sources {
+            footer,
+            articles,
+            guides,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reads and checks a content folder.
+pub fn compile(dir: &Path) -> Result<Library, Errors> {
+    library::build(&read(dir)?)
+}
+
+/// For build.rs: compiles `dir` into Rust source at `out`, or prints every error and fails the build.
+pub fn build_script(dir: &Path, out: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for sub in ["articles", "guides"] {
+        println!("cargo:rerun-if-changed={}", dir.join(sub).display());
+        for file in markdown_files(&dir.join(sub)) {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
+    }
+    println!("cargo:rerun-if-changed={}", dir.join("footer.md").display());
+    match compile(dir) {
+        Ok(library) => {
+            if let Err(e) = std::fs::write(out, emit::rust(&library)) {
+                eprintln!("cannot write {}: {e}", out.display());
+                std::process::exit(1);
+            }
+        }
+        Err(errors) => {
+            eprintln!("content errors:\n{errors}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! The whole content, cross-checked and rendered: what the app ships.
+
+use crate::document::*;
+use crate::error::{ContentError, Errors};
+use crate::markdown::{self, escape, Targets};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub articles: Vec<Article>,
+    pub guides: Vec<Guide>,
+    pub questions: Vec<Question>,
+    pub footer_html: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub author: String,
+    pub html: String,
+    /// Set when the article is one of the interview guides.
+    pub guide_part: Option<u8>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub part: u8,
+    pub title: String,
+    pub short: String,
+    pub article: String,
+    pub author: String,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub part: u8,
+    /// Index into the guide's sections.
+    pub section: usize,
+    pub ask: String,
+    pub answer_html: Option<String>,
+    pub answer_text: String,
+    pub key_points: Vec<KeyPoint>,
+    pub related: Vec<String>,
+    pub see: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct KeyPoint {
+    pub label: String,
+    pub alternatives: Vec<Vec<String>>,
+}
+
+/// The files of a content folder, already read: (path, text).
+pub struct Sources {
+    pub footer: (std::path::PathBuf, String),
+    pub articles: Vec<(std::path::PathBuf, String)>,
+    pub guides: Vec<(std::path::PathBuf, String)>,
+}
+
+pub fn build(sources: &Sources) -> Result<Library, Errors> {
+    let mut errors = Errors::default();
+    let footer = parse_one(&mut errors, &sources.footer, crate::parse::footer);
+    let articles: Vec<ArticleDoc> = sources
+        .articles
+        .iter()
+        .filter_map(|source| parse_one(&mut errors, source, crate::parse::article))
+        .collect();
+    let mut guides: Vec<GuideDoc> = sources
+        .guides
+        .iter()
+        .filter_map(|source| parse_one(&mut errors, source, crate::parse::guide))
+        .collect();
+    guides.sort_by_key(|g| g.part);
+
+    for article in &articles {
+        let stem = article.file.file_stem().and_then(|s| s.to_str());
+        if stem != Some(article.id.as_str()) {
+            errors.push(
+                ContentError::new(
+                    &article.file,
+                    article.id_line,
+                    format!(
+                        "the id `{}` must equal the file name (`{}.md`)",
+                        article.id, article.id
+                    ),
+                )
+                .entry(format!("article {}", article.id)),
+            );
+        }
+    }
+    check_parts(&mut errors, &guides);
+    let targets = targets(&mut errors, &articles, &guides);
+    check_references(&mut errors, &guides, &targets);
+
+    let mut library = Library {
+        articles: Vec::new(),
+        guides: Vec::new(),
+        questions: Vec::new(),
+        footer_html: String::new(),
+    };
+    if let Some(footer) = footer {
+        if let Some(r) = render(&mut errors, &footer.file, &footer.body, &targets) {
+            library.footer_html = r.html;
+        }
+    }
+    for article in &articles {
+        if let Some(r) = render(&mut errors, &article.file, &article.body, &targets) {
+            library.articles.push(Article {
+                id: article.id.clone(),
+                title: article.title.clone(),
+                author: article.author.clone(),
+                html: r.html,
+                guide_part: None,
+            });
+        }
+    }
+    for guide in &guides {
+        add_guide(&mut errors, &mut library, guide, &targets);
+    }
+    library.articles.sort_by(|a, b| {
+        (a.guide_part.is_none(), a.guide_part, &a.title).cmp(&(b.guide_part.is_none(), b.guide_part, &b.title))
+    });
+    if errors.is_empty() {
+        Ok(library)
+    } else {
+        Err(errors)
+    }
+}
+
+fn parse_one<T>(
+    errors: &mut Errors,
+    (path, text): &(std::path::PathBuf, String),
+    parse: fn(&Path, &str) -> Result<T, ContentError>,
+) -> Option<T> {
+    parse(path, text).map_err(|e| errors.push(e)).ok()
+}
+
+fn render(
+    errors: &mut Errors,
+    file: &Path,
+    markdown: &Markdown,
+    targets: &Targets,
+) -> Option<markdown::Rendered> {
+    markdown::render(file, markdown, targets)
+        .map_err(|e| errors.push(e))
+        .ok()
+}
+
+fn check_parts(errors: &mut Errors, guides: &[GuideDoc]) {
+    for (index, guide) in guides.iter().enumerate() {
+        let expected = index as u8 + 1;
+        if guide.part != expected {
+            errors.push(ContentError::new(
+                &guide.file,
+                guide.part_line,
+                format!(
+                    "guide parts must be numbered 1, 2, 3… without gaps or repeats: expected part {expected}, found {}",
+                    guide.part
+                ),
+            ));
+        }
+        if guide.sections.is_empty() {
+            errors.push(ContentError::new(&guide.file, guide.part_line, "the guide has no `== section:`"));
+        }
+        for section in &guide.sections {
+            if !section.items.iter().any(|i| matches!(i, Item::Question(_))) {
+                errors.push(
+                    ContentError::new(&guide.file, section.line, "the section has no question")
+                        .entry(format!("section {}", section.title)),
+                );
+            }
+        }
+    }
+}
+
+/// Every id that can be linked to, reporting duplicates with both places.
+fn targets(errors: &mut Errors, articles: &[ArticleDoc], guides: &[GuideDoc]) -> Targets {
+    let mut targets = Targets::default();
+    let mut seen: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
+    let all_articles = articles.iter().chain(guides.iter().map(|g| &g.article));
+    for article in all_articles {
+        if let Some((file, line)) = seen.insert(article.id.clone(), (article.file.clone(), article.id_line)) {
+            errors.push(
+                ContentError::new(
+                    &article.file,
+                    article.id_line,
+                    format!("duplicate article id, first used at {}:{line}", file.display()),
+                )
+                .entry(format!("article {}", article.id)),
+            );
+        }
+        targets.articles.insert(article.id.clone());
+    }
+    let mut seen: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
+    for guide in guides {
+        for question in questions(guide) {
+            if let Some((file, line)) = seen.insert(question.id.clone(), (guide.file.clone(), question.line)) {
+                errors.push(
+                    ContentError::new(
+                        &guide.file,
+                        question.line,
+                        format!("duplicate question id, first used at {}:{line}", file.display()),
+                    )
+                    .entry(format!("question {}", question.id)),
+                );
+            }
+            targets.questions.insert(question.id.clone());
+        }
+    }
+    targets
+}
+
+fn questions(guide: &GuideDoc) -> impl Iterator<Item = &QuestionDoc> {
+    guide.sections.iter().flat_map(|s| {
+        s.items.iter().filter_map(|item| match item {
+            Item::Question(q) => Some(q),
+            Item::Text(_) => None,
+        })
+    })
+}
+
+fn check_references(errors: &mut Errors, guides: &[GuideDoc], targets: &Targets) {
+    for guide in guides {
+        for question in questions(guide) {
+            let at = |line: usize, message: String| {
+                ContentError::new(&guide.file, line, message).entry(format!("question {}", question.id))
+            };
+            for r in &question.related {
+                if !targets.articles.contains(&r.id) {
+                    errors.push(at(r.line, format!("`related:` names unknown article `{}`", r.id)));
+                }
+            }
+            for r in &question.see {
+                if r.id == question.id {
+                    errors.push(at(r.line, "`see:` names the question itself".into()));
+                } else if !targets.questions.contains(&r.id) {
+                    errors.push(at(r.line, format!("`see:` names unknown question `{}`", r.id)));
+                }
+            }
+        }
+    }
+}
+
+/// Adds the guide, its questions, and its article: the guide's text, sections and questions in
+/// the order the blog published them.
+fn add_guide(errors: &mut Errors, library: &mut Library, guide: &GuideDoc, targets: &Targets) {
+    let file = &guide.file;
+    let mut html = render(errors, file, &guide.article.body, targets)
+        .map(|r| r.html)
+        .unwrap_or_default();
+    let mut sections = Vec::new();
+    let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, section) in guide.sections.iter().enumerate() {
+        let slug = slug(&section.title);
+        if let Some(line) = slugs.insert(slug.clone(), section.line) {
+            errors.push(ContentError::new(
+                file,
+                section.line,
+                format!("section title repeats the section at line {line}"),
+            ));
+        }
+        html.push_str(&format!(
+            "<h2 id=\"{slug}\">{}. {}</h2>\n",
+            index + 1,
+            escape(&section.title)
+        ));
+        if let Some(r) = render(errors, file, &section.intro, targets) {
+            html.push_str(&r.html);
+        }
+        for item in &section.items {
+            match item {
+                Item::Text(text) => {
+                    if let Some(r) = render(errors, file, text, targets) {
+                        html.push_str(&r.html);
+                    }
+                }
+                Item::Question(q) => {
+                    html.push_str(&format!(
+                        "<h3 id=\"{}\"><a href=\"#/q/{}\">{}</a></h3>\n",
+                        q.id,
+                        q.id,
+                        escape(&q.ask)
+                    ));
+                    let answer = match &q.answer {
+                        Some(answer) => render(errors, file, answer, targets),
+                        None => None,
+                    };
+                    match &answer {
+                        Some(r) => html.push_str(&r.html),
+                        None => html.push_str(
+                            "<p class=\"no-answer\">The guide asks this question without a model answer.</p>\n",
+                        ),
+                    }
+                    library.questions.push(Question {
+                        id: q.id.clone(),
+                        part: guide.part,
+                        section: index,
+                        ask: q.ask.clone(),
+                        answer_text: answer.as_ref().map(|r| r.plain.clone()).unwrap_or_default(),
+                        answer_html: answer.map(|r| r.html),
+                        key_points: q
+                            .key_points
+                            .iter()
+                            .map(|k| KeyPoint {
+                                label: k.label(),
+                                alternatives: k.alternatives.clone(),
+                            })
+                            .collect(),
+                        related: q.related.iter().map(|r| r.id.clone()).collect(),
+                        see: q.see.iter().map(|r| r.id.clone()).collect(),
+                    });
+                }
+            }
+        }
+        sections.push(Section {
+            slug,
+            title: section.title.clone(),
+        });
+    }
+    if let Err(message) = crate::allow_list::check(&html, targets) {
+        errors.push(ContentError::new(file, 1, message));
+    }
+    library.articles.push(Article {
+        id: guide.article.id.clone(),
+        title: guide.article.title.clone(),
+        author: guide.article.author.clone(),
+        html,
+        guide_part: Some(guide.part),
+    });
+    library.guides.push(Guide {
+        part: guide.part,
+        title: guide.article.title.clone(),
+        short: guide.short.clone(),
+        article: guide.article.id.clone(),
+        author: guide.article.author.clone(),
+        sections,
+    });
+}
+
+/// "Architecture & Management Questions" → "architecture-management-questions".
+pub fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}

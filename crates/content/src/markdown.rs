@@ -1,0 +1,112 @@
+//! Markdown to HTML at build time. Raw HTML is shown as text, links may only point inside the
+//! app, and the output is checked against an allow-list, so only trusted HTML reaches the page.
+
+use crate::allow_list;
+use crate::document::Markdown;
+use crate::error::ContentError;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The ids links may point to.
+#[derive(Debug, Default)]
+pub struct Targets {
+    pub articles: HashSet<String>,
+    pub questions: HashSet<String>,
+}
+
+impl Targets {
+    /// Checks an in-app link (`#/article/<id>` or `#/q/<id>`), returning why it is not valid.
+    pub fn check(&self, href: &str) -> Result<(), String> {
+        if let Some(id) = href.strip_prefix("#/article/") {
+            if self.articles.contains(id) {
+                return Ok(());
+            }
+            return Err(format!("link to unknown article `{id}`"));
+        }
+        if let Some(id) = href.strip_prefix("#/q/") {
+            if self.questions.contains(id) {
+                return Ok(());
+            }
+            return Err(format!("link to unknown question `{id}`"));
+        }
+        Err(format!(
+            "link `{href}` must point inside the app: `#/article/<id>` or `#/q/<id>`"
+        ))
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// The text without markup, for search.
+    pub plain: String,
+}
+
+pub fn render(file: &Path, markdown: &Markdown, targets: &Targets) -> Result<Rendered, ContentError> {
+    let source = markdown.text.as_str();
+    let line_of = |offset: usize| markdown.line + source[..offset].matches('\n').count();
+    let mut events: Vec<Event> = Vec::new();
+    let mut plain = String::new();
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        let fail = |message: String| ContentError::new(file, line_of(range.start), message);
+        let event = match event {
+            // Raw HTML is never trusted: it is shown as the text it is.
+            Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                targets.check(&dest_url).map_err(fail)?;
+                Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::Inline,
+                    dest_url,
+                    title: CowStr::Borrowed(""),
+                    id: CowStr::Borrowed(""),
+                })
+            }
+            Event::Start(Tag::Image { .. }) => {
+                return Err(fail("images are not supported in content".into()))
+            }
+            Event::Start(Tag::Heading { level, .. })
+                if matches!(level, HeadingLevel::H1 | HeadingLevel::H5 | HeadingLevel::H6) =>
+            {
+                return Err(fail(format!(
+                    "heading level {level} is not allowed: use `##`, `###` or `####`"
+                )))
+            }
+            other => other,
+        };
+        match &event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(text),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            Event::End(_) if !plain.ends_with('\n') && !plain.is_empty() => plain.push('\n'),
+            _ => {}
+        }
+        events.push(event);
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let html = html.replace("<blockquote>", "<blockquote class=\"pull-quote\">");
+    allow_list::check(&html, targets)
+        .map_err(|message| ContentError::new(file, markdown.line, message))?;
+    Ok(Rendered {
+        html,
+        plain: plain.trim().to_string(),
+    })
+}
+
+/// Escapes text for HTML built by hand (headings of the guide's article).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! The blog's articles and interview guides, compiled from content/ at build time
+//! (crates/content) into the statics below. Pure: no browser APIs, tested natively.
+
+mod model;
+
+pub use model::{Article, Guide, KeyPoint, Question, Section};
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+pub fn article(id: &str) -> Option<&'static Article> {
+    ARTICLES.iter().find(|a| a.id == id)
+}
+
+pub fn question(id: &str) -> Option<&'static Question> {
+    QUESTIONS.iter().find(|q| q.id == id)
+}
+
+pub fn guide(part: u8) -> Option<&'static Guide> {
+    GUIDES.iter().find(|g| g.part == part)
+}
+
+/// Articles that are not interview guides: the blog's other reading.
+pub fn reading() -> impl Iterator<Item = &'static Article> {
+    ARTICLES.iter().filter(|a| a.guide_part.is_none())
+}
+
+pub fn questions_in(part: u8) -> impl Iterator<Item = &'static Question> {
+    QUESTIONS.iter().filter(move |q| q.part == part)
+}
+
+/// Questions that point to the article (`related:`), in guide order.
+pub fn questions_citing(article: &str) -> impl Iterator<Item = &'static Question> + '_ {
+    QUESTIONS.iter().filter(move |q| q.related.contains(&article))
+}
+
+/// The questions before and after this one, in guide order across all parts.
+pub fn neighbours(id: &str) -> (Option<&'static Question>, Option<&'static Question>) {
+    let Some(index) = QUESTIONS.iter().position(|q| q.id == id) else {
+        return (None, None);
+    };
+    let previous = index.checked_sub(1).map(|i| &QUESTIONS[i]);
+    (previous, QUESTIONS.get(index + 1))
+}
+
+impl Question {
+    pub fn guide(&self) -> &'static Guide {
+        guide(self.part).expect("the content compiler checks every question's part")
+    }
+
+    pub fn section(&self) -> &'static Section {
+        &self.guide().sections[self.section]
+    }
+
+    /// The article the question was published in, for its credit line.
+    pub fn source(&self) -> &'static Article {
+        article(self.guide().article).expect("the content compiler checks guide articles")
+    }
+}
+
+impl Guide {
+    pub fn section_index(&self, slug: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.slug == slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_guides_in_order_with_their_short_names() {
+        let shorts: Vec<_> = GUIDES.iter().map(|g| (g.part, g.short)).collect();
+        assert_eq!(
+            shorts,
+            [(1, "Operations"), (2, "Deployment"), (3, "DBA and Architecture")]
+        );
+    }
+
+    #[test]
+    fn ten_articles_by_their_author() {
+        assert_eq!(ARTICLES.len(), 10);
+        assert!(ARTICLES.iter().all(|a| a.author == "Sean Hull"));
+        assert_eq!(reading().count(), 7);
+    }
+
+    #[test]
+    fn every_guide_question_of_the_blog_is_there_once() {
+        let mut ids: Vec<_> = QUESTIONS.iter().map(|q| q.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), QUESTIONS.len());
+        assert_eq!(questions_in(1).count(), 23);
+        assert_eq!(questions_in(2).count(), 23);
+        assert_eq!(questions_in(3).count(), 17);
+        // The part 1 teaser repeats part 3 questions: they are not duplicated.
+        let backups = QUESTIONS
+            .iter()
+            .filter(|q| q.ask.starts_with("What can go wrong with backups"))
+            .count();
+        assert_eq!(backups, 1);
+    }
+
+    #[test]
+    fn unanswered_teaser_questions_point_elsewhere() {
+        for id in ["ops-drbd", "ops-auditing", "ops-benchmark-load-testing"] {
+            let q = question(id).unwrap();
+            assert!(q.answer_html.is_none(), "{id}");
+            assert!(!q.see.is_empty() || !q.related.is_empty(), "{id}");
+        }
+    }
+
+    #[test]
+    fn answers_keep_their_formatting() {
+        let tools = question("ops-command-line-tools").unwrap();
+        let html = tools.answer_html.unwrap();
+        assert!(html.contains("<li>rsync (pronounced our-sync)"), "{html}");
+        assert_eq!(html.matches("<li>").count(), 11);
+    }
+
+    #[test]
+    fn multi_az_points_to_the_airbnb_outage() {
+        assert!(question("ops-multi-az")
+            .unwrap()
+            .related
+            .contains(&"airbnb-didnt-have-to-fail"));
+        assert!(questions_citing("disaster-recovery-lessons-sandy").any(|q| q.id == "dba-backups"));
+    }
+
+    #[test]
+    fn pull_quotes_are_marked() {
+        let airbnb = article("airbnb-didnt-have-to-fail").unwrap();
+        assert!(airbnb.html.contains("<blockquote class=\"pull-quote\">"));
+        assert!(!airbnb.html.contains("[quote]"));
+    }
+
+    #[test]
+    fn credits_and_neighbours() {
+        let raid = question("dba-raid").unwrap();
+        assert_eq!(raid.source().title, "Cloud DBA and Management Interview");
+        assert_eq!(raid.section().title, "Database administration experience");
+        let (previous, next) = neighbours("dba-raid");
+        assert_eq!(previous.unwrap().part, 2);
+        assert_eq!(next.unwrap().id, "dba-indexes");
+        assert_eq!(neighbours(QUESTIONS[0].id).0, None);
+    }
+}

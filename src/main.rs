@@ -1,0 +1,3 @@
+fn main() {
+    interview_practice::start();
+}

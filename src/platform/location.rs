@@ -1,0 +1,31 @@
+//! The page's URL hash and title: the app's router state lives there.
+
+use leptos::prelude::{document, window};
+
+pub fn hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Changes the hash without a history entry or a `hashchange` event (for typing in search).
+pub fn replace_hash(hash: &str) {
+    if let Ok(history) = window().history() {
+        // A failure only leaves the URL behind the page; the page itself is right.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+pub fn scroll_to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document().get_element_by_id(id) {
+        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}

@@ -1,0 +1,89 @@
+use super::{not_found::NotFound, ArticlePage, Home, QuestionBrowser, QuestionPage};
+use crate::content;
+use crate::platform::location;
+use crate::route::{Browse, Route};
+use leptos::prelude::*;
+
+/// The current route, shared by every page.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub RwSignal<Route>);
+
+/// Which page is showing. Typing in the question browser changes the route but not the page,
+/// so the browser is not rebuilt (and its search box keeps focus).
+#[derive(Clone, PartialEq)]
+enum Page {
+    Home,
+    Questions,
+    Question(&'static content::Question),
+    Article(&'static content::Article),
+    NotFound(String),
+}
+
+fn page(route: &Route) -> Page {
+    match route {
+        Route::Home => Page::Home,
+        Route::Questions(_) => Page::Questions,
+        Route::Question(id) => content::question(id)
+            .map(Page::Question)
+            .unwrap_or_else(|| Page::NotFound(format!("There is no question “{id}”."))),
+        Route::Article(id) => content::article(id)
+            .map(Page::Article)
+            .unwrap_or_else(|| Page::NotFound(format!("There is no article “{id}”."))),
+        Route::NotFound(path) => Page::NotFound(format!("There is no page “{path}”.")),
+    }
+}
+
+fn title(page: &Page) -> String {
+    let name = match page {
+        Page::Home => return "Interview Practice".into(),
+        Page::Questions => "Questions",
+        Page::Question(q) => q.ask,
+        Page::Article(a) => a.title,
+        Page::NotFound(_) => "Page not found",
+    };
+    format!("{name} · Interview Practice")
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(Route::parse(&location::hash()));
+    provide_context(CurrentRoute(route));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&location::hash()));
+        location::scroll_to_top();
+    });
+    on_cleanup(move || handle.remove());
+
+    let current = Memo::new(move |_| page(&route.read()));
+    Effect::new(move |_| location::set_title(&title(&current.read())));
+
+    view! {
+        <a class="skip" href="#main" on:click=|ev| {
+            // `#main` would be read as a route: move focus without touching the hash.
+            ev.prevent_default();
+            location::focus("main");
+        }>"Skip to content"</a>
+        <header class="site">
+            <a class="brand" href="#/">"Interview Practice"</a>
+            <nav aria-label="Main">
+                <a href="#/">"Guides"</a>
+                <a href=Route::Questions(Browse::default()).href()>"Questions"</a>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match current.get() {
+                Page::Home => view! { <Home/> }.into_any(),
+                Page::Questions => view! { <QuestionBrowser/> }.into_any(),
+                Page::Question(q) => view! { <QuestionPage question=q/> }.into_any(),
+                Page::Article(a) => view! { <ArticlePage article=a/> }.into_any(),
+                Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
+            }}
+        </main>
+        <footer class="site">
+            <p>
+                "Questions, model answers and articles by Sean Hull, from his blog. "
+                "Everything runs in your browser: no account, nothing sent anywhere."
+            </p>
+        </footer>
+    }
+}

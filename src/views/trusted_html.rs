@@ -1,0 +1,16 @@
+//! The one place the app sets `inner_html`. It takes `&'static str` only: HTML compiled into the
+//! program from content/, sanitised at build time by an allow-list (crates/content). Text from a
+//! reader or a URL can never reach it.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn TrustedHtml(
+    /// Build-time sanitised HTML from the content statics.
+    html: &'static str,
+    /// CSS class of the wrapper.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    view! { <div class=class inner_html=html></div> }
+}
