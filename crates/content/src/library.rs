@@ -90,8 +90,9 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
                     &article.file,
                     article.id_line,
                     format!(
-                        "the id `{}` must equal the file name (`{}.md`)",
-                        article.id, article.id
+                        "the id `{}` must equal the file name without `.md` (`{}`)",
+                        article.id,
+                        stem.unwrap_or_default()
                     ),
                 )
                 .entry(format!("article {}", article.id)),

@@ -1,0 +1,85 @@
+//! Browser component tests: `make browser-test` runs them in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use interview_practice::content;
+use interview_practice::views::QuestionPage;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the page for one question in a fresh container.
+fn mount_question(id: &str) -> HtmlElement {
+    let question = content::question(id).expect("question exists");
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <QuestionPage question/> }
+    });
+    handle.forget();
+    container
+}
+
+fn text(element: &HtmlElement) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn reveal_button(container: &HtmlElement) -> HtmlElement {
+    container
+        .query_selector("button.reveal")
+        .unwrap()
+        .expect("a reveal button")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn question_page_hides_the_answer_until_revealed() {
+    let page = mount_question("dba-raid");
+    assert!(text(&page).contains("What is RAID? Which type is best?"));
+    assert!(text(&page).contains("From “Cloud DBA and Management Interview” by Sean Hull"));
+    assert!(!text(&page).contains("Model answer"));
+    let button = reveal_button(&page);
+    assert_eq!(text(&button), "Reveal answer");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+
+    button.click();
+    tick().await;
+
+    assert!(text(&page).contains("Model answer"));
+    assert!(text(&page).contains("RAID 10! It mirrors each volume"));
+    let key_points = page.query_selector_all(".key-points li").unwrap();
+    assert!((3..=6).contains(&key_points.length()));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(text(&button), "Hide answer");
+
+    button.click();
+    tick().await;
+    assert!(!text(&page).contains("Model answer"));
+}
+
+#[wasm_bindgen_test]
+async fn question_page_lists_related_reading_and_neighbours() {
+    let page = mount_question("ops-multi-az");
+    let related = page.query_selector(".related").unwrap().expect("related reading");
+    let link = related
+        .query_selector("a[href='#/article/airbnb-didnt-have-to-fail']")
+        .unwrap();
+    assert!(link.is_some(), "{}", related.inner_html());
+    let next = page.query_selector("a[rel=next]").unwrap().unwrap();
+    assert_eq!(next.get_attribute("href").as_deref(), Some("#/q/ops-cdn"));
+}
+
+#[wasm_bindgen_test]
+async fn question_without_model_answer_says_so() {
+    let page = mount_question("ops-drbd");
+    reveal_button(&page).click();
+    tick().await;
+    assert!(text(&page).contains("The guide asks this question without a model answer."));
+    assert!(page
+        .query_selector("a[href='#/q/dba-read-replicas-multi-az']")
+        .unwrap()
+        .is_some());
+}
