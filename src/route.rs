@@ -99,16 +99,14 @@ pub fn decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }
@@ -125,7 +123,10 @@ mod tests {
     fn parses_every_page() {
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#/"), Route::Home);
-        assert_eq!(Route::parse("#/q/dba-raid"), Route::Question("dba-raid".into()));
+        assert_eq!(
+            Route::parse("#/q/dba-raid"),
+            Route::Question("dba-raid".into())
+        );
         assert_eq!(
             Route::parse("#/article/going-solo"),
             Route::Article("going-solo".into())

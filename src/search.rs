@@ -98,7 +98,13 @@ mod tests {
     #[test]
     fn empty_query_lists_the_scope_in_guide_order() {
         assert_eq!(search("", Scope::default()).len(), QUESTIONS.len());
-        let part3 = ids("  ", Scope { part: Some(3), section: None });
+        let part3 = ids(
+            "  ",
+            Scope {
+                part: Some(3),
+                section: None,
+            },
+        );
         assert_eq!(part3.first(), Some(&"dba-raid"));
         assert_eq!(part3.len(), 17);
     }
@@ -114,13 +120,19 @@ mod tests {
     #[test]
     fn every_word_must_match_as_a_word_start() {
         assert_eq!(ids("RAID stripes", Scope::default()), ["dba-raid"]);
-        assert!(ids("aid", Scope::default()).is_empty() || !ids("aid", Scope::default()).contains(&"dba-raid"));
+        assert!(
+            ids("aid", Scope::default()).is_empty()
+                || !ids("aid", Scope::default()).contains(&"dba-raid")
+        );
         assert!(ids("zzzz raid", Scope::default()).is_empty());
     }
 
     #[test]
     fn searches_only_the_chosen_section() {
-        let scope = Scope { part: Some(1), section: Some(1) };
+        let scope = Scope {
+            part: Some(1),
+            section: Some(1),
+        };
         let hits = ids("amazon", scope);
         assert!(!hits.is_empty());
         assert!(hits.iter().all(|id| id.starts_with("ops-")));

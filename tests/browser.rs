@@ -43,7 +43,10 @@ async fn question_page_hides_the_answer_until_revealed() {
     assert!(!text(&page).contains("Model answer"));
     let button = reveal_button(&page);
     assert_eq!(text(&button), "Reveal answer");
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
 
     button.click();
     tick().await;
@@ -52,7 +55,10 @@ async fn question_page_hides_the_answer_until_revealed() {
     assert!(text(&page).contains("RAID 10! It mirrors each volume"));
     let key_points = page.query_selector_all(".key-points li").unwrap();
     assert!((3..=6).contains(&key_points.length()));
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert_eq!(text(&button), "Hide answer");
 
     button.click();
@@ -63,7 +69,10 @@ async fn question_page_hides_the_answer_until_revealed() {
 #[wasm_bindgen_test]
 async fn question_page_lists_related_reading_and_neighbours() {
     let page = mount_question("ops-multi-az");
-    let related = page.query_selector(".related").unwrap().expect("related reading");
+    let related = page
+        .query_selector(".related")
+        .unwrap()
+        .expect("related reading");
     let link = related
         .query_selector("a[href='#/article/airbnb-didnt-have-to-fail']")
         .unwrap();

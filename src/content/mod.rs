@@ -30,7 +30,9 @@ pub fn questions_in(part: u8) -> impl Iterator<Item = &'static Question> {
 
 /// Questions that point to the article (`related:`), in guide order.
 pub fn questions_citing(article: &str) -> impl Iterator<Item = &'static Question> + '_ {
-    QUESTIONS.iter().filter(move |q| q.related.contains(&article))
+    QUESTIONS
+        .iter()
+        .filter(move |q| q.related.contains(&article))
 }
 
 /// The questions before and after this one, in guide order across all parts.
@@ -72,7 +74,11 @@ mod tests {
         let shorts: Vec<_> = GUIDES.iter().map(|g| (g.part, g.short)).collect();
         assert_eq!(
             shorts,
-            [(1, "Operations"), (2, "Deployment"), (3, "DBA and Architecture")]
+            [
+                (1, "Operations"),
+                (2, "Deployment"),
+                (3, "DBA and Architecture")
+            ]
         );
     }
 

@@ -26,7 +26,13 @@ pub fn QuestionBrowser() -> impl IntoView {
         let guide = guide.get();
         Scope {
             part: guide.map(|g| g.part),
-            section: guide.and_then(|g| browse.read().section.as_deref().and_then(|s| g.section_index(s))),
+            section: guide.and_then(|g| {
+                browse
+                    .read()
+                    .section
+                    .as_deref()
+                    .and_then(|s| g.section_index(s))
+            }),
         }
     });
     let results = Memo::new(move |_| search(&browse.read().query, scope.get()));

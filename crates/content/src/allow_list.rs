@@ -4,8 +4,21 @@
 use crate::markdown::Targets;
 
 const TAGS: &[&str] = &[
-    "p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "pre", "h2", "h3", "h4",
-    "hr", "br",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "br",
 ];
 
 pub fn check(html: &str, targets: &Targets) -> Result<(), String> {
@@ -35,7 +48,8 @@ fn check_tag(tag: &str, targets: &Targets) -> Result<(), String> {
             ("a", "href") => targets.check(value)?,
             ("blockquote", "class") if value == "pull-quote" => {}
             ("ol", "start") if value.chars().all(|c| c.is_ascii_digit()) => {}
-            ("h2" | "h3", "id") if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {}
+            ("h2" | "h3", "id") if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+            }
             ("p", "class") if value == "no-answer" => {}
             _ => return Err(format!("attribute `{attribute}` not allowed on `<{name}>`")),
         }

@@ -33,7 +33,13 @@ pub fn rust(library: &Library) -> String {
         let sections: Vec<String> = g
             .sections
             .iter()
-            .map(|s| format!("Section {{ slug: {}, title: {} }}", lit(&s.slug), lit(&s.title)))
+            .map(|s| {
+                format!(
+                    "Section {{ slug: {}, title: {} }}",
+                    lit(&s.slug),
+                    lit(&s.title)
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -74,6 +80,10 @@ pub fn rust(library: &Library) -> String {
             lits(&q.see)
         );
     }
-    let _ = writeln!(out, "];\n\npub static FOOTER_HTML: &str = {};", lit(&library.footer_html));
+    let _ = writeln!(
+        out,
+        "];\n\npub static FOOTER_HTML: &str = {};",
+        lit(&library.footer_html)
+    );
     out
 }

@@ -65,7 +65,9 @@ impl Header {
             None => Err(ContentError::new(
                 file,
                 1,
-                format!("missing format version: the file must start with `format: {FORMAT_VERSION}`"),
+                format!(
+                    "missing format version: the file must start with `format: {FORMAT_VERSION}`"
+                ),
             )),
             Some(f) if f.value != FORMAT_VERSION => Err(ContentError::new(
                 file,

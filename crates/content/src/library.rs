@@ -129,7 +129,11 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
         add_guide(&mut errors, &mut library, guide, &targets);
     }
     library.articles.sort_by(|a, b| {
-        (a.guide_part.is_none(), a.guide_part, &a.title).cmp(&(b.guide_part.is_none(), b.guide_part, &b.title))
+        (a.guide_part.is_none(), a.guide_part, &a.title).cmp(&(
+            b.guide_part.is_none(),
+            b.guide_part,
+            &b.title,
+        ))
     });
     if errors.is_empty() {
         Ok(library)
@@ -171,7 +175,11 @@ fn check_parts(errors: &mut Errors, guides: &[GuideDoc]) {
             ));
         }
         if guide.sections.is_empty() {
-            errors.push(ContentError::new(&guide.file, guide.part_line, "the guide has no `== section:`"));
+            errors.push(ContentError::new(
+                &guide.file,
+                guide.part_line,
+                "the guide has no `== section:`",
+            ));
         }
         for section in &guide.sections {
             if !section.items.iter().any(|i| matches!(i, Item::Question(_))) {
@@ -190,12 +198,17 @@ fn targets(errors: &mut Errors, articles: &[ArticleDoc], guides: &[GuideDoc]) ->
     let mut seen: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
     let all_articles = articles.iter().chain(guides.iter().map(|g| &g.article));
     for article in all_articles {
-        if let Some((file, line)) = seen.insert(article.id.clone(), (article.file.clone(), article.id_line)) {
+        if let Some((file, line)) =
+            seen.insert(article.id.clone(), (article.file.clone(), article.id_line))
+        {
             errors.push(
                 ContentError::new(
                     &article.file,
                     article.id_line,
-                    format!("duplicate article id, first used at {}:{line}", file.display()),
+                    format!(
+                        "duplicate article id, first used at {}:{line}",
+                        file.display()
+                    ),
                 )
                 .entry(format!("article {}", article.id)),
             );
@@ -205,12 +218,17 @@ fn targets(errors: &mut Errors, articles: &[ArticleDoc], guides: &[GuideDoc]) ->
     let mut seen: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
     for guide in guides {
         for question in questions(guide) {
-            if let Some((file, line)) = seen.insert(question.id.clone(), (guide.file.clone(), question.line)) {
+            if let Some((file, line)) =
+                seen.insert(question.id.clone(), (guide.file.clone(), question.line))
+            {
                 errors.push(
                     ContentError::new(
                         &guide.file,
                         question.line,
-                        format!("duplicate question id, first used at {}:{line}", file.display()),
+                        format!(
+                            "duplicate question id, first used at {}:{line}",
+                            file.display()
+                        ),
                     )
                     .entry(format!("question {}", question.id)),
                 );
@@ -234,18 +252,25 @@ fn check_references(errors: &mut Errors, guides: &[GuideDoc], targets: &Targets)
     for guide in guides {
         for question in questions(guide) {
             let at = |line: usize, message: String| {
-                ContentError::new(&guide.file, line, message).entry(format!("question {}", question.id))
+                ContentError::new(&guide.file, line, message)
+                    .entry(format!("question {}", question.id))
             };
             for r in &question.related {
                 if !targets.articles.contains(&r.id) {
-                    errors.push(at(r.line, format!("`related:` names unknown article `{}`", r.id)));
+                    errors.push(at(
+                        r.line,
+                        format!("`related:` names unknown article `{}`", r.id),
+                    ));
                 }
             }
             for r in &question.see {
                 if r.id == question.id {
                     errors.push(at(r.line, "`see:` names the question itself".into()));
                 } else if !targets.questions.contains(&r.id) {
-                    errors.push(at(r.line, format!("`see:` names unknown question `{}`", r.id)));
+                    errors.push(at(
+                        r.line,
+                        format!("`see:` names unknown question `{}`", r.id),
+                    ));
                 }
             }
         }

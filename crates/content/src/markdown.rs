@@ -43,7 +43,11 @@ pub struct Rendered {
     pub plain: String,
 }
 
-pub fn render(file: &Path, markdown: &Markdown, targets: &Targets) -> Result<Rendered, ContentError> {
+pub fn render(
+    file: &Path,
+    markdown: &Markdown,
+    targets: &Targets,
+) -> Result<Rendered, ContentError> {
     let source = markdown.text.as_str();
     let line_of = |offset: usize| markdown.line + source[..offset].matches('\n').count();
     let mut events: Vec<Event> = Vec::new();
@@ -68,7 +72,10 @@ pub fn render(file: &Path, markdown: &Markdown, targets: &Targets) -> Result<Ren
                 return Err(fail("images are not supported in content".into()))
             }
             Event::Start(Tag::Heading { level, .. })
-                if matches!(level, HeadingLevel::H1 | HeadingLevel::H5 | HeadingLevel::H6) =>
+                if matches!(
+                    level,
+                    HeadingLevel::H1 | HeadingLevel::H5 | HeadingLevel::H6
+                ) =>
             {
                 return Err(fail(format!(
                     "heading level {level} is not allowed: use `##`, `###` or `####`"

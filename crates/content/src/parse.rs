@@ -78,7 +78,10 @@ pub fn guide(file: &Path, text: &str) -> Result<GuideDoc, ContentError> {
             return Err(ContentError::new(
                 file,
                 part_field.line,
-                format!("`part` must be a number from 1, found `{}`", part_field.value),
+                format!(
+                    "`part` must be a number from 1, found `{}`",
+                    part_field.value
+                ),
             ))
         }
     };
@@ -103,7 +106,11 @@ pub fn guide(file: &Path, text: &str) -> Result<GuideDoc, ContentError> {
         if let Some(title) = marker.strip_prefix("section:") {
             let title = title.trim();
             if title.is_empty() {
-                return Err(ContentError::new(file, block.line, "a section needs a title"));
+                return Err(ContentError::new(
+                    file,
+                    block.line,
+                    "a section needs a title",
+                ));
             }
             sections.push(SectionDoc {
                 title: title.to_string(),
@@ -121,9 +128,12 @@ pub fn guide(file: &Path, text: &str) -> Result<GuideDoc, ContentError> {
             ));
         };
         if let Some(id) = marker.strip_prefix("question:") {
-            section
-                .items
-                .push(Item::Question(question(file, block.line, id.trim(), &block.body)?));
+            section.items.push(Item::Question(question(
+                file,
+                block.line,
+                id.trim(),
+                &block.body,
+            )?));
         } else if marker == "text" {
             section.items.push(Item::Text(block.body));
         } else {
@@ -182,9 +192,16 @@ impl Lines<'_> {
 }
 
 /// A question block: field lines, a blank line, then the model answer.
-fn question(file: &Path, line: usize, id: &str, body: &Markdown) -> Result<QuestionDoc, ContentError> {
+fn question(
+    file: &Path,
+    line: usize,
+    id: &str,
+    body: &Markdown,
+) -> Result<QuestionDoc, ContentError> {
     check_id(file, line, id)?;
-    let at = |l: usize, message: String| ContentError::new(file, l, message).entry(format!("question {id}"));
+    let at = |l: usize, message: String| {
+        ContentError::new(file, l, message).entry(format!("question {id}"))
+    };
     let mut ask: Option<String> = None;
     let mut key_points = Vec::new();
     let mut related = Vec::new();
@@ -210,12 +227,26 @@ fn question(file: &Path, line: usize, id: &str, body: &Markdown) -> Result<Quest
                 "ask" if ask.is_some() => return Err(at(l, "`ask:` is given twice".into())),
                 "ask" => ask = Some(value.to_string()),
                 "key" => key_points.push(key_point(value).ok_or_else(|| {
-                    at(l, format!("key point `{value}` has an empty alternative or term"))
+                    at(
+                        l,
+                        format!("key point `{value}` has an empty alternative or term"),
+                    )
                 })?),
-                "related" => related.push(Reference { id: value.to_string(), line: l }),
-                "see" => see.push(Reference { id: value.to_string(), line: l }),
+                "related" => related.push(Reference {
+                    id: value.to_string(),
+                    line: l,
+                }),
+                "see" => see.push(Reference {
+                    id: value.to_string(),
+                    line: l,
+                }),
                 "answer" if value == "none" => no_answer = true,
-                "answer" => return Err(at(l, format!("`answer:` may only be `none`, found `{value}`"))),
+                "answer" => {
+                    return Err(at(
+                        l,
+                        format!("`answer:` may only be `none`, found `{value}`"),
+                    ))
+                }
                 other => return Err(at(l, format!("unknown field `{other}:`"))),
             }
             if let Some(point) = key_points.last_mut() {
@@ -251,7 +282,10 @@ fn question(file: &Path, line: usize, id: &str, body: &Markdown) -> Result<Quest
     if !(3..=6).contains(&key_points.len()) {
         return Err(at(
             line,
-            format!("needs 3 to 6 key points (`key:` lines), has {}", key_points.len()),
+            format!(
+                "needs 3 to 6 key points (`key:` lines), has {}",
+                key_points.len()
+            ),
         ));
     }
     Ok(QuestionDoc {

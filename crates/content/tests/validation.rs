@@ -49,7 +49,11 @@ fn valid_content_compiles_into_articles_guides_and_questions() {
         [vec!["RAID 10"], vec!["RAID10"], vec!["mirror", "stripe"]]
     );
     assert_eq!(raid.related, ["outage"]);
-    assert!(raid.answer_html.as_deref().unwrap().contains("<li>fast I/O</li>"));
+    assert!(raid
+        .answer_html
+        .as_deref()
+        .unwrap()
+        .contains("<li>fast I/O</li>"));
     assert!(raid.answer_text.contains("RAID 10 mirrors, then stripes."));
     assert_eq!(library.questions[1].answer_html, None);
 }
@@ -60,7 +64,9 @@ fn guide_is_also_an_article_with_its_sections_and_questions() {
     let guide = library.articles.iter().find(|a| a.id == "basics").unwrap();
     assert_eq!(guide.guide_part, Some(1));
     assert!(guide.html.contains("<h2 id=\"storage\">1. Storage</h2>"));
-    assert!(guide.html.contains("<a href=\"#/q/basics-raid\">What is RAID? Which type is best?</a>"));
+    assert!(guide
+        .html
+        .contains("<a href=\"#/q/basics-raid\">What is RAID? Which type is best?</a>"));
     assert!(guide.html.contains("<p>Prose between questions.</p>"));
     assert!(guide.html.contains("without a model answer"));
 }
@@ -69,11 +75,20 @@ fn guide_is_also_an_article_with_its_sections_and_questions() {
 fn raw_html_is_text_and_quotes_are_pull_quotes() {
     let library = valid();
     let outage = library.articles.iter().find(|a| a.id == "outage").unwrap();
-    assert!(outage.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", outage.html);
+    assert!(
+        outage
+            .html
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        outage.html
+    );
     assert!(!outage.html.contains("<script"));
     assert!(outage.html.contains("<blockquote class=\"pull-quote\">"));
     assert!(outage.html.contains("<a href=\"#/q/basics-raid\">RAID</a>"));
-    assert_eq!(library.footer_html, "<p>Read this far? Grab our newsletter.</p>\n");
+    assert_eq!(
+        library.footer_html,
+        "<p>Read this far? Grab our newsletter.</p>\n"
+    );
 }
 
 #[test]
@@ -86,13 +101,19 @@ fn missing_format_version() {
 fn unsupported_format_version() {
     let mut sources = read(&fixtures().join("valid")).unwrap();
     sources.footer.1 = sources.footer.1.replace("format: 1", "format: 2");
-    assert_error(&errors(&sources), "footer.md:1: unsupported format version `2`");
+    assert_error(
+        &errors(&sources),
+        "footer.md:1: unsupported format version `2`",
+    );
 }
 
 #[test]
 fn duplicate_question_ids_name_both_places() {
     let errors = errors_with_guide("duplicate-question.md");
-    assert_error(&errors, "duplicate-question.md:18: question basics-raid: duplicate question id, first used at");
+    assert_error(
+        &errors,
+        "duplicate-question.md:18: question basics-raid: duplicate question id, first used at",
+    );
     assert_error(&errors, "duplicate-question.md:10");
 }
 
@@ -100,9 +121,10 @@ fn duplicate_question_ids_name_both_places() {
 fn duplicate_article_ids() {
     let mut sources = read(&fixtures().join("valid")).unwrap();
     let (_, text) = sources.articles[0].clone();
-    sources
-        .articles
-        .push((PathBuf::from("content/articles/basics.md"), text.replace("id: outage", "id: basics")));
+    sources.articles.push((
+        PathBuf::from("content/articles/basics.md"),
+        text.replace("id: outage", "id: basics"),
+    ));
     assert_error(
         &errors(&sources),
         "part-1-basics.md:3: article basics: duplicate article id, first used at content/articles/basics.md:2",

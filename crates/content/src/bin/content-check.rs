@@ -19,8 +19,17 @@ fn main() -> ExitCode {
                 library.questions.len()
             );
             for guide in &library.guides {
-                let count = library.questions.iter().filter(|q| q.part == guide.part).count();
-                println!("  part {} {}: {count} questions in {} sections", guide.part, guide.title, guide.sections.len());
+                let count = library
+                    .questions
+                    .iter()
+                    .filter(|q| q.part == guide.part)
+                    .count();
+                println!(
+                    "  part {} {}: {count} questions in {} sections",
+                    guide.part,
+                    guide.title,
+                    guide.sections.len()
+                );
             }
             ExitCode::SUCCESS
         }
