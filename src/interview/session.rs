@@ -1,0 +1,448 @@
+//! A mock interview as a state machine over an injected clock: each question is answered
+//! (typed or out loud) against its own countdown, then revealed beside the model answer with
+//! its key points marked, then rated. Pure: tested natively.
+
+use super::clock::{Millis, Stopwatch};
+use super::setup::{AnswerMode, Setup};
+use crate::content::{self, Question};
+use crate::scoring;
+use serde::{Deserialize, Serialize};
+
+/// Typed answers are capped so one answer cannot fill the reader's storage.
+pub const MAX_ANSWER_CHARS: usize = 5_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    Again,
+    Hard,
+    Good,
+    Easy,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Again => "Again",
+            Rating::Hard => "Hard",
+            Rating::Good => "Good",
+            Rating::Easy => "Easy",
+        }
+    }
+
+    /// Keys 1–4.
+    pub fn from_key(key: &str) -> Option<Rating> {
+        match key {
+            "1" => Some(Rating::Again),
+            "2" => Some(Rating::Hard),
+            "3" => Some(Rating::Good),
+            "4" => Some(Rating::Easy),
+            _ => None,
+        }
+    }
+}
+
+/// How answering a question ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ending {
+    Done,
+    TimeUp,
+    Skipped,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub question: String,
+    pub allowed_ms: Millis,
+    pub clock: Stopwatch,
+    pub answer: String,
+    pub ending: Option<Ending>,
+    /// Key points as checked against the answer, then as corrected by the reader.
+    pub marks: Vec<bool>,
+    pub rating: Option<Rating>,
+}
+
+impl Attempt {
+    fn new(question: &str, allowed_ms: Millis) -> Self {
+        Self {
+            question: question.to_string(),
+            allowed_ms,
+            clock: Stopwatch::default(),
+            answer: String::new(),
+            ending: None,
+            marks: Vec::new(),
+            rating: None,
+        }
+    }
+
+    /// The question, if the content still has it (stored attempts may outlive a question).
+    pub fn content(&self) -> Option<&'static Question> {
+        content::question(&self.question)
+    }
+
+    pub fn used_ms(&self, now: Millis) -> Millis {
+        self.clock.elapsed(now).min(self.allowed_ms)
+    }
+
+    pub fn remaining_ms(&self, now: Millis) -> Millis {
+        self.allowed_ms - self.used_ms(now)
+    }
+
+    pub fn covered(&self) -> usize {
+        self.marks.iter().filter(|m| **m).count()
+    }
+}
+
+/// Where the interview stands, derived from its attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Answering,
+    Reveal,
+    Complete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interview {
+    pub id: String,
+    pub setup: Setup,
+    pub started_at: Millis,
+    pub completed_at: Option<Millis>,
+    pub attempts: Vec<Attempt>,
+    pub current: usize,
+    /// Set when the clock was paused because the page was hidden or closed; the view says so.
+    #[serde(default)]
+    pub paused_while_away: bool,
+}
+
+impl Interview {
+    /// Starts an interview on these questions; the first question's clock starts now.
+    pub fn new(id: String, setup: Setup, questions: &[&str], now: Millis) -> Self {
+        let allowed = u64::from(setup.seconds_per_question) * 1_000;
+        let mut interview = Self {
+            id,
+            setup,
+            started_at: now,
+            completed_at: None,
+            attempts: questions.iter().map(|q| Attempt::new(q, allowed)).collect(),
+            current: 0,
+            paused_while_away: false,
+        };
+        match interview.attempts.first_mut() {
+            Some(first) => first.clock.start(now),
+            None => interview.completed_at = Some(now),
+        }
+        interview
+    }
+
+    pub fn phase(&self) -> Phase {
+        match self.attempts.get(self.current) {
+            _ if self.completed_at.is_some() => Phase::Complete,
+            None => Phase::Complete,
+            Some(a) if a.ending.is_none() => Phase::Answering,
+            Some(_) => Phase::Reveal,
+        }
+    }
+
+    pub fn attempt(&self) -> Option<&Attempt> {
+        self.attempts.get(self.current)
+    }
+
+    fn answering(&mut self) -> Option<&mut Attempt> {
+        if self.phase() == Phase::Answering {
+            self.attempts.get_mut(self.current)
+        } else {
+            None
+        }
+    }
+
+    /// Called on every tick and event: notices the clock, and ends the question when its time is
+    /// up. Returns whether the phase changed.
+    pub fn tick(&mut self, now: Millis) -> bool {
+        let Some(attempt) = self.answering() else {
+            return false;
+        };
+        attempt.clock.observe(now);
+        if attempt.clock.running() && attempt.remaining_ms(now) == 0 {
+            self.end(Ending::TimeUp, now);
+            return true;
+        }
+        false
+    }
+
+    /// Replaces the typed answer (capped); ignored once the question has ended.
+    pub fn type_answer(&mut self, text: &str, now: Millis) {
+        self.tick(now);
+        if let Some(attempt) = self.answering() {
+            attempt.answer = text.chars().take(MAX_ANSWER_CHARS).collect();
+        }
+    }
+
+    /// **Done**: ends the question early and reveals the model answer.
+    pub fn done(&mut self, now: Millis) {
+        if !self.tick(now) {
+            self.end(Ending::Done, now);
+        }
+    }
+
+    /// **Skip**: moves straight on to the next question.
+    pub fn skip(&mut self, now: Millis) {
+        if self.tick(now) || self.phase() != Phase::Answering {
+            return;
+        }
+        self.end(Ending::Skipped, now);
+        self.advance(now);
+    }
+
+    fn end(&mut self, ending: Ending, now: Millis) {
+        let typed = self.setup.mode == AnswerMode::Type;
+        if let Some(attempt) = self.answering() {
+            attempt.clock.stop(now);
+            attempt.ending = Some(ending);
+            attempt.marks = match (attempt.content(), typed) {
+                (Some(q), true) => scoring::mark(&attempt.answer, q.key_points),
+                (Some(q), false) => vec![false; q.key_points.len()],
+                (None, _) => Vec::new(),
+            };
+        }
+    }
+
+    /// The reader corrects a key point's mark on the reveal.
+    pub fn toggle_mark(&mut self, index: usize) {
+        if self.phase() == Phase::Reveal {
+            if let Some(mark) = self.attempts[self.current].marks.get_mut(index) {
+                *mark = !*mark;
+            }
+        }
+    }
+
+    pub fn rate(&mut self, rating: Rating) {
+        if self.phase() == Phase::Reveal {
+            self.attempts[self.current].rating = Some(rating);
+        }
+    }
+
+    /// **Next question**, once rated.
+    pub fn next(&mut self, now: Millis) {
+        if self.phase() == Phase::Reveal && self.attempts[self.current].rating.is_some() {
+            self.advance(now);
+        }
+    }
+
+    fn advance(&mut self, now: Millis) {
+        self.current += 1;
+        self.paused_while_away = false;
+        match self.attempts.get_mut(self.current) {
+            Some(next) => next.clock.start(now),
+            None => self.completed_at = Some(now),
+        }
+    }
+
+    /// The page is hidden or closing: stop counting.
+    pub fn pause(&mut self, now: Millis) {
+        if let Some(attempt) = self.answering() {
+            if attempt.clock.running() {
+                attempt.clock.stop(now);
+            }
+        }
+    }
+
+    /// The page is visible again (or reloaded): count again, and say the clock was paused.
+    pub fn resume(&mut self, now: Millis) {
+        if let Some(attempt) = self.answering() {
+            if !attempt.clock.running() {
+                attempt.clock.start(now);
+                self.paused_while_away = true;
+            }
+        }
+    }
+
+    /// After loading from storage: a clock saved as running was never paused (the page
+    /// crashed), so count only up to the last time it was seen, then resume.
+    pub fn restore(&mut self, now: Millis) {
+        if let Some(attempt) = self.answering() {
+            if attempt.clock.running() {
+                attempt.clock.stop_at_last_seen();
+            }
+        }
+        self.resume(now);
+    }
+
+    /// Time spent answering, over all questions so far.
+    pub fn elapsed_ms(&self, now: Millis) -> Millis {
+        self.attempts.iter().map(|a| a.used_ms(now)).sum()
+    }
+
+    pub fn allowed_ms(&self) -> Millis {
+        self.attempts.iter().map(|a| a.allowed_ms).sum()
+    }
+
+    /// Questions rated Again or Hard: the next interview's material.
+    pub fn weak_questions(&self) -> Vec<&str> {
+        self.attempts
+            .iter()
+            .filter(|a| matches!(a.rating, Some(Rating::Again | Rating::Hard)))
+            .map(|a| a.question.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::setup::Order;
+
+    const MINUTE: Millis = 60_000;
+
+    fn interview(mode: AnswerMode) -> Interview {
+        let setup = Setup {
+            count: 3,
+            order: Order::Guide,
+            mode,
+            ..Setup::default()
+        };
+        Interview::new(
+            "t".into(),
+            setup,
+            &["dba-raid", "dba-indexes", "dba-nosql"],
+            100_000_000,
+        )
+    }
+
+    #[test]
+    fn a_full_typed_interview() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        assert_eq!(i.phase(), Phase::Answering);
+        assert_eq!(i.attempt().unwrap().remaining_ms(t0), 2 * MINUTE);
+        i.type_answer("RAID 10: mirror then stripe. RAID 5 has a write penalty.", t0 + 30_000);
+        i.done(t0 + 40_000);
+        assert_eq!(i.phase(), Phase::Reveal);
+        let raid = &i.attempts[0];
+        assert_eq!(raid.ending, Some(Ending::Done));
+        assert_eq!(raid.used_ms(t0 + 99 * MINUTE), 40_000);
+        assert!(raid.covered() >= 2, "{:?}", raid.marks);
+        // Typing after Done changes nothing.
+        i.type_answer("changed", t0 + 41_000);
+        assert!(i.attempts[0].answer.starts_with("RAID 10"));
+        // Next needs a rating.
+        i.next(t0 + 42_000);
+        assert_eq!(i.current, 0);
+        i.rate(Rating::Good);
+        i.next(t0 + 42_000);
+        assert_eq!((i.current, i.phase()), (1, Phase::Answering));
+
+        i.skip(t0 + 50_000);
+        assert_eq!(i.attempts[1].ending, Some(Ending::Skipped));
+        assert_eq!(i.current, 2);
+
+        i.done(t0 + 60_000);
+        i.toggle_mark(0);
+        assert!(i.attempts[2].marks[0]);
+        i.rate(Rating::Again);
+        i.next(t0 + 61_000);
+        assert_eq!(i.phase(), Phase::Complete);
+        assert_eq!(i.completed_at, Some(t0 + 61_000));
+        assert_eq!(i.elapsed_ms(t0 + 99 * MINUTE), 40_000 + 8_000 + 10_000);
+        assert_eq!(i.weak_questions(), ["dba-nosql"]);
+    }
+
+    #[test]
+    fn time_up_locks_the_answer_and_reveals() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.type_answer("indexes", t0 + MINUTE);
+        // Throttled: the next tick comes long after the deadline.
+        assert!(i.tick(t0 + 5 * MINUTE));
+        assert_eq!(i.phase(), Phase::Reveal);
+        assert_eq!(i.attempts[0].ending, Some(Ending::TimeUp));
+        assert_eq!(i.attempts[0].used_ms(t0 + 5 * MINUTE), 2 * MINUTE);
+        assert_eq!(i.attempts[0].remaining_ms(t0 + 5 * MINUTE), 0);
+        i.type_answer("more", t0 + 5 * MINUTE);
+        assert_eq!(i.attempts[0].answer, "indexes");
+    }
+
+    #[test]
+    fn typing_after_the_deadline_is_refused_even_without_a_tick() {
+        let mut i = interview(AnswerMode::Type);
+        i.type_answer("late answer", 100_000_000 + 3 * MINUTE);
+        assert_eq!(i.attempts[0].answer, "");
+        assert_eq!(i.attempts[0].ending, Some(Ending::TimeUp));
+    }
+
+    #[test]
+    fn an_hour_long_gap_while_hidden_costs_nothing() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.tick(t0 + 30_000);
+        i.pause(t0 + 30_000);
+        i.resume(t0 + 30_000 + 60 * MINUTE);
+        assert!(i.paused_while_away);
+        assert_eq!(i.attempt().unwrap().remaining_ms(t0 + 60 * MINUTE + 30_000), 90_000);
+        assert!(!i.tick(t0 + 60 * MINUTE + 40_000));
+        assert_eq!(i.attempt().unwrap().remaining_ms(t0 + 60 * MINUTE + 40_000), 80_000);
+    }
+
+    #[test]
+    fn the_clock_going_backwards_never_adds_time() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.tick(t0 + 20_000);
+        let before = i.attempt().unwrap().remaining_ms(t0 + 20_000);
+        i.tick(t0 - 50 * MINUTE);
+        let after = i.attempt().unwrap().remaining_ms(t0 - 50 * MINUTE);
+        assert_eq!(before, after);
+        i.tick(t0 - 50 * MINUTE + 10_000);
+        assert_eq!(i.attempt().unwrap().remaining_ms(t0 - 50 * MINUTE + 10_000), before - 10_000);
+    }
+
+    #[test]
+    fn reload_in_the_middle_resumes_with_the_remaining_time() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.type_answer("half an answer", t0 + 45_000);
+        // pagehide checkpoints, then the stored copy is loaded after the reload.
+        i.pause(t0 + 45_000);
+        let stored = serde_json::to_string(&i).unwrap();
+        let mut reloaded: Interview = serde_json::from_str(&stored).unwrap();
+        reloaded.restore(t0 + 10 * MINUTE);
+        assert_eq!(reloaded.attempt().unwrap().remaining_ms(t0 + 10 * MINUTE), 75_000);
+        assert_eq!(reloaded.attempt().unwrap().answer, "half an answer");
+        assert!(reloaded.paused_while_away);
+    }
+
+    #[test]
+    fn reload_after_a_crash_counts_only_until_last_seen() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.tick(t0 + 50_000);
+        let stored = serde_json::to_string(&i).unwrap();
+        let mut reloaded: Interview = serde_json::from_str(&stored).unwrap();
+        reloaded.restore(t0 + 30 * MINUTE);
+        assert_eq!(reloaded.attempt().unwrap().remaining_ms(t0 + 30 * MINUTE), 70_000);
+    }
+
+    #[test]
+    fn speak_aloud_marks_nothing_until_the_reader_does() {
+        let mut i = interview(AnswerMode::Speak);
+        i.done(100_000_000 + MINUTE);
+        assert!(i.attempts[0].marks.iter().all(|m| !m));
+        i.toggle_mark(1);
+        assert_eq!(i.attempts[0].covered(), 1);
+    }
+
+    #[test]
+    fn answers_are_capped() {
+        let mut i = interview(AnswerMode::Type);
+        i.type_answer(&"é".repeat(6_000), 100_000_001);
+        assert_eq!(i.attempts[0].answer.chars().count(), MAX_ANSWER_CHARS);
+    }
+
+    #[test]
+    fn an_empty_interview_is_complete() {
+        let i = Interview::new("e".into(), Setup::default(), &[], 5);
+        assert_eq!(i.phase(), Phase::Complete);
+    }
+}
