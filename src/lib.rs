@@ -4,9 +4,13 @@
 //! Leptos; `platform` holds the few browser calls the views need.
 
 pub mod content;
+pub mod interview;
 pub mod platform;
+pub mod progress;
 pub mod route;
+pub mod scoring;
 pub mod search;
+pub mod storage;
 pub mod views;
 
 /// Mounts the app on the page's body.

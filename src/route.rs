@@ -5,6 +5,13 @@
 pub enum Route {
     Home,
     Questions(Browse),
+    /// Choosing an interview's questions, time and mode.
+    NewInterview,
+    /// This tab's interview: running, revealing, or its summary.
+    Interview,
+    History,
+    /// A completed interview, every answer.
+    Review(String),
     Question(String),
     Article(String),
     NotFound(String),
@@ -26,6 +33,10 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Home,
             ["questions"] => Route::Questions(Browse::parse(query)),
+            ["interview", "new"] => Route::NewInterview,
+            ["interview"] => Route::Interview,
+            ["history"] => Route::History,
+            ["history", id] => Route::Review(decode(id)),
             ["q", id] => Route::Question(decode(id)),
             ["article", id] => Route::Article(decode(id)),
             _ => Route::NotFound(decode(path.trim_start_matches('/'))),
@@ -36,6 +47,10 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Questions(browse) => browse.href(),
+            Route::NewInterview => "#/interview/new".into(),
+            Route::Interview => "#/interview".into(),
+            Route::History => "#/history".into(),
+            Route::Review(id) => format!("#/history/{}", encode(id)),
             Route::Question(id) => format!("#/q/{}", encode(id)),
             Route::Article(id) => format!("#/article/{}", encode(id)),
             Route::NotFound(path) => format!("#/{}", encode(path)),
@@ -149,6 +164,10 @@ mod tests {
             Route::Question("ops-cdn".into()),
             Route::Article("going-solo".into()),
             Route::Questions(Browse::default()),
+            Route::NewInterview,
+            Route::Interview,
+            Route::History,
+            Route::Review("19a-3f".into()),
             Route::Questions(Browse {
                 part: Some(1),
                 section: None,

@@ -106,6 +106,9 @@ mod tests {
         let raid = question("dba-raid").unwrap();
         let marks = mark(raid.answer_text, raid.key_points);
         assert!(marks.iter().filter(|m| **m).count() >= 2, "{marks:?}");
-        assert_eq!(mark("no idea", raid.key_points), vec![false; raid.key_points.len()]);
+        assert_eq!(
+            mark("no idea", raid.key_points),
+            vec![false; raid.key_points.len()]
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod random;
+mod record;
 pub mod session;
 pub mod setup;
 pub mod summary;

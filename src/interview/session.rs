@@ -317,7 +317,10 @@ mod tests {
         let t0 = 100_000_000;
         assert_eq!(i.phase(), Phase::Answering);
         assert_eq!(i.attempt().unwrap().remaining_ms(t0), 2 * MINUTE);
-        i.type_answer("RAID 10: mirror then stripe. RAID 5 has a write penalty.", t0 + 30_000);
+        i.type_answer(
+            "RAID 10: mirror then stripe. RAID 5 has a write penalty.",
+            t0 + 30_000,
+        );
         i.done(t0 + 40_000);
         assert_eq!(i.phase(), Phase::Reveal);
         let raid = &i.attempts[0];
@@ -380,9 +383,15 @@ mod tests {
         i.pause(t0 + 30_000);
         i.resume(t0 + 30_000 + 60 * MINUTE);
         assert!(i.paused_while_away);
-        assert_eq!(i.attempt().unwrap().remaining_ms(t0 + 60 * MINUTE + 30_000), 90_000);
+        assert_eq!(
+            i.attempt().unwrap().remaining_ms(t0 + 60 * MINUTE + 30_000),
+            90_000
+        );
         assert!(!i.tick(t0 + 60 * MINUTE + 40_000));
-        assert_eq!(i.attempt().unwrap().remaining_ms(t0 + 60 * MINUTE + 40_000), 80_000);
+        assert_eq!(
+            i.attempt().unwrap().remaining_ms(t0 + 60 * MINUTE + 40_000),
+            80_000
+        );
     }
 
     #[test]
@@ -395,7 +404,10 @@ mod tests {
         let after = i.attempt().unwrap().remaining_ms(t0 - 50 * MINUTE);
         assert_eq!(before, after);
         i.tick(t0 - 50 * MINUTE + 10_000);
-        assert_eq!(i.attempt().unwrap().remaining_ms(t0 - 50 * MINUTE + 10_000), before - 10_000);
+        assert_eq!(
+            i.attempt().unwrap().remaining_ms(t0 - 50 * MINUTE + 10_000),
+            before - 10_000
+        );
     }
 
     #[test]
@@ -408,7 +420,10 @@ mod tests {
         let stored = serde_json::to_string(&i).unwrap();
         let mut reloaded: Interview = serde_json::from_str(&stored).unwrap();
         reloaded.restore(t0 + 10 * MINUTE);
-        assert_eq!(reloaded.attempt().unwrap().remaining_ms(t0 + 10 * MINUTE), 75_000);
+        assert_eq!(
+            reloaded.attempt().unwrap().remaining_ms(t0 + 10 * MINUTE),
+            75_000
+        );
         assert_eq!(reloaded.attempt().unwrap().answer, "half an answer");
         assert!(reloaded.paused_while_away);
     }
@@ -421,7 +436,10 @@ mod tests {
         let stored = serde_json::to_string(&i).unwrap();
         let mut reloaded: Interview = serde_json::from_str(&stored).unwrap();
         reloaded.restore(t0 + 30 * MINUTE);
-        assert_eq!(reloaded.attempt().unwrap().remaining_ms(t0 + 30 * MINUTE), 70_000);
+        assert_eq!(
+            reloaded.attempt().unwrap().remaining_ms(t0 + 30 * MINUTE),
+            70_000
+        );
     }
 
     #[test]

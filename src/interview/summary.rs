@@ -69,7 +69,12 @@ mod tests {
 
     #[test]
     fn totals_and_score() {
-        let mut i = Interview::new("s".into(), Setup::default(), &["dba-raid", "dba-indexes"], 0);
+        let mut i = Interview::new(
+            "s".into(),
+            Setup::default(),
+            &["dba-raid", "dba-indexes"],
+            0,
+        );
         i.type_answer("RAID 10", 10_000);
         i.done(10_000);
         i.rate(Rating::Hard);
@@ -78,11 +83,20 @@ mod tests {
         let s = Summary::of(&i);
         let raid = crate::content::question("dba-raid").unwrap();
         let indexes = crate::content::question("dba-indexes").unwrap();
-        assert_eq!((s.questions, s.answered, s.skipped, s.time_up), (2, 1, 1, 0));
-        assert_eq!(s.key_points, raid.key_points.len() + indexes.key_points.len());
+        assert_eq!(
+            (s.questions, s.answered, s.skipped, s.time_up),
+            (2, 1, 1, 0)
+        );
+        assert_eq!(
+            s.key_points,
+            raid.key_points.len() + indexes.key_points.len()
+        );
         assert_eq!(s.covered, 1);
         assert_eq!(s.used_ms, 15_000);
         assert_eq!(s.ratings, [0, 1, 0, 0]);
-        assert_eq!(s.score(), (100 + s.key_points as u32 / 2) / s.key_points as u32);
+        assert_eq!(
+            s.score(),
+            (100 + s.key_points as u32 / 2) / s.key_points as u32
+        );
     }
 }

@@ -29,3 +29,8 @@ pub fn focus(id: &str) {
         let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
+
+/// Navigates to another page of the app.
+pub fn go(hash: &str) {
+    let _ = window().location().set_hash(hash);
+}

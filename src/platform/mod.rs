@@ -1,3 +1,6 @@
 //! Small adapters over browser APIs, so views never call `web-sys` directly.
 
+pub mod clock;
+pub mod local_storage;
 pub mod location;
+pub mod page;

@@ -1,4 +1,8 @@
-use super::{not_found::NotFound, ArticlePage, Home, QuestionBrowser, QuestionPage};
+use super::notices::StorageNotices;
+use super::{
+    not_found::NotFound, ArticlePage, HistoryPage, Home, InterviewPage, QuestionBrowser,
+    QuestionPage, ReviewPage, SetupPage,
+};
 use crate::content;
 use crate::platform::location;
 use crate::route::{Browse, Route};
@@ -16,6 +20,10 @@ enum Page {
     Questions,
     Question(&'static content::Question),
     Article(&'static content::Article),
+    NewInterview,
+    Interview,
+    History,
+    Review(String),
     NotFound(String),
 }
 
@@ -29,6 +37,10 @@ fn page(route: &Route) -> Page {
         Route::Article(id) => content::article(id)
             .map(Page::Article)
             .unwrap_or_else(|| Page::NotFound(format!("There is no article “{id}”."))),
+        Route::NewInterview => Page::NewInterview,
+        Route::Interview => Page::Interview,
+        Route::History => Page::History,
+        Route::Review(id) => Page::Review(id.clone()),
         Route::NotFound(path) => Page::NotFound(format!("There is no page “{path}”.")),
     }
 }
@@ -39,6 +51,9 @@ fn title(page: &Page) -> String {
         Page::Questions => "Questions",
         Page::Question(q) => q.ask,
         Page::Article(a) => a.title,
+        Page::NewInterview => "Set up an interview",
+        Page::Interview => "Mock interview",
+        Page::History | Page::Review(_) => "Interview history",
         Page::NotFound(_) => "Page not found",
     };
     format!("{name} · Interview Practice")
@@ -46,6 +61,7 @@ fn title(page: &Page) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::progress::provide();
     let route = RwSignal::new(Route::parse(&location::hash()));
     provide_context(CurrentRoute(route));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -68,14 +84,21 @@ pub fn App() -> impl IntoView {
             <nav aria-label="Main">
                 <a href="#/">"Guides"</a>
                 <a href=Route::Questions(Browse::default()).href()>"Questions"</a>
+                <a href=Route::Interview.href()>"Interview"</a>
+                <a href=Route::History.href()>"History"</a>
             </nav>
         </header>
         <main id="main" tabindex="-1">
+            <StorageNotices/>
             {move || match current.get() {
                 Page::Home => view! { <Home/> }.into_any(),
                 Page::Questions => view! { <QuestionBrowser/> }.into_any(),
                 Page::Question(q) => view! { <QuestionPage question=q/> }.into_any(),
                 Page::Article(a) => view! { <ArticlePage article=a/> }.into_any(),
+                Page::NewInterview => view! { <SetupPage/> }.into_any(),
+                Page::Interview => view! { <InterviewPage/> }.into_any(),
+                Page::History => view! { <HistoryPage/> }.into_any(),
+                Page::Review(id) => view! { <ReviewPage id/> }.into_any(),
                 Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
             }}
         </main>

@@ -1,4 +1,7 @@
 use crate::content::{self, GUIDES};
+use crate::interview::{format_seconds, Phase, Setup};
+use crate::platform::{clock, location};
+use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use leptos::prelude::*;
 
@@ -54,6 +57,7 @@ pub fn Home() -> impl IntoView {
         .collect_view();
     view! {
         <h1>"Practise for your cloud interview"</h1>
+        <Practice/>
         <p class="lead">
             "Sean Hull’s three-part cloud interview guide, every question with its model answer: "
             "read a question, answer it in your head or out loud, then reveal the answer."
@@ -70,6 +74,69 @@ pub fn Home() -> impl IntoView {
         <section aria-labelledby="library-heading">
             <h2 id="library-heading">"Further reading from the blog"</h2>
             <ul class="library">{reading}</ul>
+        </section>
+    }
+}
+
+/// One-click default interview, resuming, and history.
+#[component]
+fn Practice() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let default = Setup::default();
+    let label = format!(
+        "Start a {}-question interview ({} each)",
+        default.count,
+        format_seconds(u64::from(default.seconds_per_question))
+    );
+    let running = move || progress.active().filter(|i| i.phase() != Phase::Complete);
+    view! {
+        <section class="practice" aria-labelledby="practice-heading">
+            <h2 id="practice-heading">"Mock interview"</h2>
+            <p>"Timed questions from the guides: answer first, then compare with the model answer and rate yourself."</p>
+            <div class="actions">
+                {move || match running() {
+                    Some(i) => view! {
+                        <a class="button" href=Route::Interview.href()>
+                            {format!("Resume your interview (question {} of {})", i.current + 1, i.attempts.len())}
+                        </a>
+                    }.into_any(),
+                    None => {
+                        let label = label.clone();
+                        view! {
+                            <button type="button" on:click=move |_| {
+                                super::interview::start(progress, Setup::default(), None);
+                            }>{label}</button>
+                        }.into_any()
+                    }
+                }}
+                <a class="button secondary" href=Route::NewInterview.href()>"Choose questions, time and mode"</a>
+            </div>
+            {move || {
+                let open = progress.unfinished();
+                (!open.is_empty()).then(|| view! {
+                    <ul class="unfinished">
+                        {open.into_iter().map(|i| {
+                            let id = i.id.clone();
+                            view! {
+                                <li>
+                                    {format!("Unfinished interview from {}, question {} of {}. ",
+                                        clock::format_local(i.started_at), i.current + 1, i.attempts.len())}
+                                    <button type="button" class="link" on:click=move |_| {
+                                        progress.take_over(&id);
+                                        location::go(&Route::Interview.href());
+                                    }>"Resume it"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            {move || {
+                let done = progress.history().len();
+                (done > 0).then(|| view! {
+                    <p><a href=Route::History.href()>{format!("Your interview history ({done})")}</a></p>
+                })
+            }}
         </section>
     }
 }

@@ -4,13 +4,18 @@
 mod app;
 mod article;
 mod browser;
+mod history;
 mod home;
+mod interview;
 mod not_found;
+mod notices;
 mod question;
-mod trusted_html;
+pub mod trusted_html;
 
 pub use app::App;
 pub use article::ArticlePage;
 pub use browser::QuestionBrowser;
+pub use history::{HistoryPage, ReviewPage};
 pub use home::Home;
+pub use interview::{InterviewPage, SetupPage};
 pub use question::QuestionPage;

@@ -1,0 +1,23 @@
+//! The wall clock and a random seed, from the browser.
+
+/// Milliseconds since the Unix epoch.
+pub fn now() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * u64::MAX as f64) as u64 ^ now()
+}
+
+/// "2026-11-26 14:05" in the reader's time zone.
+pub fn format_local(millis: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

@@ -1,0 +1,64 @@
+//! The browser's localStorage as a storage `Backend`. Only `storage::Store` writes through it.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::storage::{Backend, BackendError};
+
+/// The key `probe` writes, reads back and removes: the one key the app ever removes.
+const PROBE_KEY: &str = "interview-practice/probe";
+
+/// localStorage, known to work when `probe` returned it.
+pub struct LocalStorage(web_sys::Storage);
+
+/// localStorage if this page can use it: `None` when it is blocked (cookies blocked, a sandboxed
+/// iframe, some private modes) or broken (full, or writes that do not read back). Never panics.
+pub fn probe() -> Option<LocalStorage> {
+    // `local_storage()` throws a SecurityError when storage is blocked.
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let value = "probe";
+    storage.set_item(PROBE_KEY, value).ok()?;
+    let read_back = storage.get_item(PROBE_KEY).ok()?;
+    storage.remove_item(PROBE_KEY).ok()?;
+    (read_back.as_deref() == Some(value)).then_some(LocalStorage(storage))
+}
+
+impl Backend for LocalStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get_item(key).map_err(to_backend_error)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.set_item(key, value).map_err(to_backend_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        let length = self.0.length().map_err(to_backend_error)?;
+        let mut keys = Vec::with_capacity(length as usize);
+        for index in 0..length {
+            // `None` only if another tab removed keys while we list: the rest are still listed.
+            if let Some(key) = self.0.key(index).map_err(to_backend_error)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// What the browser threw, as a `BackendError`.
+fn to_backend_error(thrown: JsValue) -> BackendError {
+    if let Some(exception) = thrown.dyn_ref::<web_sys::DomException>() {
+        let name = exception.name();
+        return match name.as_str() {
+            // Firefox used its own name and code before adopting the standard one.
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => BackendError::QuotaExceeded,
+            _ if exception.code() == 22 || exception.code() == 1014 => BackendError::QuotaExceeded,
+            // Storage was blocked or cleared after the probe.
+            "SecurityError" => BackendError::Unavailable,
+            _ => BackendError::Other(format!("{name}: {}", exception.message())),
+        };
+    }
+    if let Some(error) = thrown.dyn_ref::<js_sys::Error>() {
+        return BackendError::Other(String::from(error.message()));
+    }
+    BackendError::Other(thrown.as_string().unwrap_or_else(|| format!("{thrown:?}")))
+}

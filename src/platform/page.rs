@@ -1,0 +1,77 @@
+//! Page lifecycle and cross-tab events, and file downloads.
+
+use leptos::prelude::{document, window};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Calls `f(visible)` whenever the page is hidden or shown, and `f(false)` on `pagehide`
+/// (closing, reloading, navigating away). Listeners live as long as the page.
+pub fn on_visibility(f: impl Fn(bool) + 'static) {
+    let f = std::rc::Rc::new(f);
+    let on_change = {
+        let f = f.clone();
+        Closure::<dyn Fn()>::new(move || f(!document().hidden()))
+    };
+    let on_hide = Closure::<dyn Fn()>::new(move || f(false));
+    let _ = document()
+        .add_event_listener_with_callback("visibilitychange", on_change.as_ref().unchecked_ref());
+    let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    on_change.forget();
+    on_hide.forget();
+}
+
+pub fn visible() -> bool {
+    !document().hidden()
+}
+
+/// Calls `f(key)` when another tab changes this origin's localStorage.
+pub fn on_storage_change(f: impl Fn(Option<String>) + 'static) {
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            f(event.key())
+        });
+    let _ = window().add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Offers `text` to the reader as a file download.
+pub fn download(file_name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// This tab's own key in sessionStorage (survives reloads of the tab, not other tabs).
+pub mod tab {
+    use leptos::prelude::window;
+
+    const KEY: &str = "interview-practice/tab-interview";
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().session_storage().ok().flatten()
+    }
+
+    /// The id of the interview this tab is running, if any.
+    pub fn interview() -> Option<String> {
+        storage()?.get_item(KEY).ok().flatten()
+    }
+
+    pub fn set_interview(id: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(KEY, id);
+        }
+    }
+}

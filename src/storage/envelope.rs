@@ -1,0 +1,406 @@
+//! The versioned envelope every stored value is wrapped in:
+//! `{"schema": <u32>, "app": "<version of the app that wrote it>", "data": <record>}`.
+//!
+//! `schema` is the record's format version (`Record::SCHEMA`); reading an older one migrates it
+//! stepwise, reading a newer one is refused, so an older copy of the app never misreads (or,
+//! through `Store`, overwrites) what a newer one saved.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The app version written into every envelope (for diagnosis only: reading ignores it).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A kind of value the app stores.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The record's name in its keys, `interview-practice/<KIND>/<id>`. Lowercase, no `/`.
+    const KIND: &'static str;
+    /// The current format version. Bump it when the shape changes, and teach `migrate` the step.
+    const SCHEMA: u32;
+
+    /// Turns `data` stored at `from_schema` into the shape of `from_schema + 1`. Decoding calls
+    /// it once per step from the stored schema up to `SCHEMA`. The default knows no step.
+    fn migrate(from_schema: u32, data: Value) -> Result<Value, String> {
+        if from_schema == Self::SCHEMA {
+            Ok(data)
+        } else {
+            Err(format!(
+                "no migration from format {from_schema} to {}",
+                Self::SCHEMA
+            ))
+        }
+    }
+}
+
+/// Why a stored value could not be read. `Display` is a short explanation for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON at all, including JSON cut short (a truncated write).
+    NotJson,
+    /// JSON, but not `{"schema": <u32>, "data": ...}`.
+    NotAnEnvelope,
+    /// Written by a newer version of the app, in a format this one does not know.
+    NewerSchema { found: u32, supported: u32 },
+    /// An older format that could not be upgraded.
+    Migration(String),
+    /// The right format version, but the data does not have the record's shape.
+    Invalid(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson => f.write_str("the saved data is damaged or incomplete"),
+            DecodeError::NotAnEnvelope => {
+                f.write_str("the saved data was not written by Interview Practice")
+            }
+            DecodeError::NewerSchema { found, supported } => write!(
+                f,
+                "saved by a newer version of Interview Practice (format {found}; this version \
+                 reads up to format {supported}): reload the page to get the newer version"
+            ),
+            DecodeError::Migration(reason) => write!(
+                f,
+                "saved by an older version of Interview Practice and could not be upgraded \
+                 ({reason})"
+            ),
+            DecodeError::Invalid(reason) => {
+                write!(
+                    f,
+                    "the saved data does not have the expected shape ({reason})"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, R> {
+    schema: u32,
+    app: &'a str,
+    data: &'a R,
+}
+
+/// Wraps `record` in its envelope, as JSON.
+pub(crate) fn try_encode<R: Record>(record: &R) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&EnvelopeOut {
+        schema: R::SCHEMA,
+        app: APP_VERSION,
+        data: record,
+    })
+}
+
+/// Wraps `record` in its envelope, as JSON.
+///
+/// # Panics
+///
+/// Only if `R`'s `Serialize` fails, which derived impls never do unless they hold a map with
+/// non-string keys. `Store::save` reports that as an error instead.
+pub fn encode<R: Record>(record: &R) -> String {
+    try_encode(record).unwrap_or_else(|error| panic!("cannot encode a {}: {error}", R::KIND))
+}
+
+/// Reads an envelope written by `encode` (by this or an older version), migrating it to
+/// `R::SCHEMA`. Never panics, whatever `raw` holds (as long as `R::migrate` does not).
+pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
+    // serde_json limits nesting depth, so hostile input cannot overflow the stack.
+    let value: Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
+    let Value::Object(mut envelope) = value else {
+        return Err(DecodeError::NotAnEnvelope);
+    };
+    let schema = envelope
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|schema| u32::try_from(schema).ok())
+        .ok_or(DecodeError::NotAnEnvelope)?;
+    let mut data = envelope.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
+    if schema > R::SCHEMA {
+        return Err(DecodeError::NewerSchema {
+            found: schema,
+            supported: R::SCHEMA,
+        });
+    }
+    for from in schema..R::SCHEMA {
+        data = R::migrate(from, data).map_err(DecodeError::Migration)?;
+    }
+    serde_json::from_value(data).map_err(|error| DecodeError::Invalid(error.to_string()))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    /// A record at its first format.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    pub(crate) struct Note {
+        pub(crate) text: String,
+        pub(crate) stars: u8,
+    }
+
+    impl Record for Note {
+        const KIND: &'static str = "note";
+        const SCHEMA: u32 = 1;
+    }
+
+    /// A record at format 2; format 1 was `{"answer": "..."}` with no `seconds`.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    struct Attempt {
+        text: String,
+        seconds: u32,
+    }
+
+    impl Record for Attempt {
+        const KIND: &'static str = "attempt";
+        const SCHEMA: u32 = 2;
+
+        fn migrate(from_schema: u32, mut data: Value) -> Result<Value, String> {
+            match from_schema {
+                1 => {
+                    let object = data.as_object_mut().ok_or("format 1 is an object")?;
+                    let answer = object.remove("answer").ok_or("format 1 has an answer")?;
+                    Ok(json!({ "text": answer, "seconds": 0 }))
+                }
+                _ => Err(format!("no migration from format {from_schema}")),
+            }
+        }
+    }
+
+    /// Three formats, to check that the steps run in order: 1 `{"n": i}`, 2 `{"n": [i]}`,
+    /// 3 `{"values": [i]}`.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    struct Chain {
+        values: Vec<i64>,
+    }
+
+    impl Record for Chain {
+        const KIND: &'static str = "chain";
+        const SCHEMA: u32 = 3;
+
+        fn migrate(from_schema: u32, data: Value) -> Result<Value, String> {
+            match from_schema {
+                1 => Ok(json!({ "n": [data["n"]] })),
+                2 => Ok(json!({ "values": data["n"] })),
+                _ => Err(format!("no migration from format {from_schema}")),
+            }
+        }
+    }
+
+    fn note() -> Note {
+        Note {
+            text: "RAID 10 \"mirrors\" then stripes — ünïcode".to_owned(),
+            stars: 4,
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let encoded = encode(&note());
+        assert_eq!(decode::<Note>(&encoded), Ok(note()));
+    }
+
+    #[test]
+    fn the_envelope_names_schema_app_and_data() {
+        let encoded: Value = serde_json::from_str(&encode(&note())).unwrap();
+        assert_eq!(
+            encoded,
+            json!({
+                "schema": 1,
+                "app": env!("CARGO_PKG_VERSION"),
+                "data": { "text": note().text, "stars": 4 },
+            })
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let raw = include_str!("fixtures/note-v99.json");
+        let error = decode::<Note>(raw).unwrap_err();
+        assert_eq!(
+            error,
+            DecodeError::NewerSchema {
+                found: 99,
+                supported: 1
+            }
+        );
+        assert!(error
+            .to_string()
+            .contains("saved by a newer version of Interview Practice"));
+    }
+
+    #[test]
+    fn a_v1_fixture_migrates_to_v2() {
+        let raw = include_str!("fixtures/attempt-v1.json");
+        assert_eq!(
+            decode::<Attempt>(raw),
+            Ok(Attempt {
+                text: "Use read replicas and cache.".to_owned(),
+                seconds: 0,
+            })
+        );
+        // The current format reads without migrating.
+        let current = encode(&Attempt {
+            text: "t".to_owned(),
+            seconds: 5,
+        });
+        assert_eq!(decode::<Attempt>(&current).unwrap().seconds, 5);
+    }
+
+    #[test]
+    fn migrations_run_stepwise_in_order() {
+        let v1 = r#"{"schema":1,"app":"0.0.1","data":{"n":7}}"#;
+        let v2 = r#"{"schema":2,"app":"0.0.2","data":{"n":[8]}}"#;
+        assert_eq!(decode::<Chain>(v1), Ok(Chain { values: vec![7] }));
+        assert_eq!(decode::<Chain>(v2), Ok(Chain { values: vec![8] }));
+    }
+
+    #[test]
+    fn a_failed_or_missing_migration_is_reported() {
+        let broken_v1 = r#"{"schema":1,"app":"0.0.1","data":["not", "an", "object"]}"#;
+        assert!(matches!(
+            decode::<Attempt>(broken_v1),
+            Err(DecodeError::Migration(_))
+        ));
+        let v0 = r#"{"schema":0,"app":"0.0.0","data":{}}"#;
+        assert!(matches!(
+            decode::<Attempt>(v0),
+            Err(DecodeError::Migration(_))
+        ));
+        // The default `migrate` knows no step.
+        assert!(matches!(decode::<Note>(v0), Err(DecodeError::Migration(_))));
+    }
+
+    #[test]
+    fn truncated_json_is_an_error_at_every_cut() {
+        let encoded = encode(&note());
+        for cut in 0..encoded.len() {
+            // Cutting inside a multi-byte character leaves bytes that are not UTF-8 at all.
+            let bytes = &encoded.as_bytes()[..cut];
+            let raw = String::from_utf8_lossy(bytes);
+            assert_eq!(
+                decode::<Note>(&raw),
+                Err(DecodeError::NotJson),
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(decode::<Note>(&encoded), Ok(note()));
+    }
+
+    #[test]
+    fn the_wrong_shapes_are_typed() {
+        for raw in ["", " ", "{", "nul", "{\"schema\":1,}", "{} {}", "\u{0}"] {
+            assert_eq!(decode::<Note>(raw), Err(DecodeError::NotJson), "{raw:?}");
+        }
+        for raw in [
+            "null",
+            "1",
+            "\"text\"",
+            "[1]",
+            "{}",
+            r#"{"data":{}}"#,
+            r#"{"schema":1}"#,
+            r#"{"schema":"1","data":{}}"#,
+            r#"{"schema":-1,"data":{}}"#,
+            r#"{"schema":1.5,"data":{}}"#,
+            r#"{"schema":4294967296,"data":{}}"#,
+        ] {
+            assert_eq!(
+                decode::<Note>(raw),
+                Err(DecodeError::NotAnEnvelope),
+                "{raw:?}"
+            );
+        }
+        for raw in [
+            r#"{"schema":1,"data":null}"#,
+            r#"{"schema":1,"data":{"text":"x"}}"#,
+            r#"{"schema":1,"data":{"text":"x","stars":300}}"#,
+        ] {
+            assert!(
+                matches!(decode::<Note>(raw), Err(DecodeError::Invalid(_))),
+                "{raw:?}"
+            );
+        }
+        // Deep nesting hits serde_json's recursion limit rather than the stack.
+        let deep = format!(
+            "{{\"schema\":1,\"data\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(decode::<Note>(&deep), Err(DecodeError::NotJson));
+    }
+
+    #[test]
+    fn the_app_version_is_not_needed_to_read() {
+        let raw = r#"{"schema":1,"data":{"text":"x","stars":1},"extra":true}"#;
+        assert_eq!(
+            decode::<Note>(raw),
+            Ok(Note {
+                text: "x".to_owned(),
+                stars: 1
+            })
+        );
+    }
+
+    #[test]
+    fn every_error_explains_itself() {
+        for error in [
+            DecodeError::NotJson,
+            DecodeError::NotAnEnvelope,
+            DecodeError::NewerSchema {
+                found: 2,
+                supported: 1,
+            },
+            DecodeError::Migration("m".to_owned()),
+            DecodeError::Invalid("i".to_owned()),
+        ] {
+            assert!(!error.to_string().is_empty());
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn decode_never_panics_on_strings(raw in any::<String>()) {
+                let _ = decode::<Note>(&raw);
+                let _ = decode::<Attempt>(&raw);
+                let _ = decode::<Chain>(&raw);
+            }
+
+            #[test]
+            fn decode_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+                let raw = String::from_utf8_lossy(&bytes);
+                let _ = decode::<Note>(&raw);
+                let _ = decode::<Chain>(&raw);
+            }
+
+            #[test]
+            fn decode_never_panics_on_json_like_text(
+                raw in r#"[{}\[\]":,0-9a-z\- .e]{0,64}"#,
+                schema in 0u32..5,
+            ) {
+                let _ = decode::<Note>(&raw);
+                let _ = decode::<Chain>(&raw);
+                let wrapped = format!("{{\"schema\":{schema},\"data\":{raw}}}");
+                let _ = decode::<Note>(&wrapped);
+                let _ = decode::<Attempt>(&wrapped);
+                let _ = decode::<Chain>(&wrapped);
+            }
+
+            #[test]
+            fn round_trips_any_note(text in any::<String>(), stars in any::<u8>()) {
+                let note = Note { text, stars };
+                prop_assert_eq!(decode::<Note>(&encode(&note)), Ok(note));
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The storage layer: the one module that owns every byte the app writes to localStorage.
+//!
+//! Pure (no browser APIs), so it is tested natively. `platform::local_storage` provides the
+//! browser's `Backend`; `MemoryBackend` stands in when the browser blocks storage.
+//!
+//! - `backend`: the `Backend` trait and `MemoryBackend`.
+//! - `envelope`: the versioned envelope, `Record`, `encode` and `decode`.
+//! - `store`: `Store`, records by kind and id, which never overwrites what it cannot read.
+
+mod backend;
+mod envelope;
+mod store;
+
+pub use backend::{Backend, BackendError, MemoryBackend};
+pub use envelope::{decode, encode, DecodeError, Record, APP_VERSION};
+pub use store::{record_key, Loaded, SaveError, Store, Unreadable, KEY_PREFIX};

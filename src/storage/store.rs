@@ -1,0 +1,383 @@
+//! `Store`: records by kind and id over a `Backend`, under keys
+//! `interview-practice/<KIND>/<id>`. Values it cannot read are reported, kept byte for byte, and
+//! never overwritten; keys outside its prefix are never read or written.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::backend::{Backend, BackendError};
+use super::envelope::{decode, try_encode, DecodeError, Record};
+
+/// The prefix of every key the app writes.
+pub const KEY_PREFIX: &str = "interview-practice/";
+
+/// The key of the record of kind `R` with this id: `interview-practice/<KIND>/<id>`.
+pub fn record_key<R: Record>(id: &str) -> String {
+    format!("{}{id}", kind_prefix::<R>())
+}
+
+fn kind_prefix<R: Record>() -> String {
+    format!("{KEY_PREFIX}{}/", R::KIND)
+}
+
+/// Why a save did not happen. Nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage cannot be used (blocked or gone).
+    Unavailable,
+    /// Storage is full.
+    Full,
+    /// Anything else, including refusing to overwrite a value this version cannot read.
+    Other(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Unavailable => f.write_str("the browser's storage is not available"),
+            SaveError::Full => f.write_str("the browser's storage for this site is full"),
+            SaveError::Other(reason) => write!(f, "could not save: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl From<BackendError> for SaveError {
+    fn from(error: BackendError) -> Self {
+        match error {
+            BackendError::Unavailable => SaveError::Unavailable,
+            BackendError::QuotaExceeded => SaveError::Full,
+            BackendError::Other(reason) => SaveError::Other(reason),
+        }
+    }
+}
+
+/// A stored value that could not be read: kept as is, and never overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    /// The value exactly as stored.
+    pub raw: String,
+    pub error: DecodeError,
+}
+
+/// Everything stored of one kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<R> {
+    /// `(id, record)`, sorted by id.
+    pub records: Vec<(String, R)>,
+    /// Values under the kind's prefix that could not be read, sorted by key.
+    pub unreadable: Vec<Unreadable>,
+    /// Set when the backend failed while listing or reading, so `records` may be incomplete.
+    pub backend_error: Option<BackendError>,
+}
+
+impl<R> Default for Loaded<R> {
+    fn default() -> Self {
+        Loaded {
+            records: Vec::new(),
+            unreadable: Vec::new(),
+            backend_error: None,
+        }
+    }
+}
+
+pub struct Store<B: Backend> {
+    backend: B,
+    /// Keys known to hold values this version cannot read: `save` refuses them.
+    unreadable: RefCell<BTreeSet<String>>,
+}
+
+impl<B: Backend> Store<B> {
+    pub fn new(backend: B) -> Self {
+        Store {
+            backend,
+            unreadable: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// Writes `record` under its key, unless that key holds a value this version cannot read
+    /// (known from an earlier load, or found now): then it refuses with `SaveError::Other` and
+    /// leaves the value as it is.
+    pub fn save<R: Record>(&self, id: &str, record: &R) -> Result<(), SaveError> {
+        if id.is_empty() {
+            return Err(SaveError::Other(format!("a {} needs an id", R::KIND)));
+        }
+        let key = record_key::<R>(id);
+        if self.unreadable.borrow().contains(&key) {
+            return Err(refusal(&key));
+        }
+        // Another tab (perhaps a newer version of the app) may have written since we loaded.
+        if let Some(raw) = self.backend.get(&key)? {
+            if decode::<R>(&raw).is_err() {
+                self.unreadable.borrow_mut().insert(key.clone());
+                return Err(refusal(&key));
+            }
+        }
+        let encoded = try_encode(record).map_err(|error| SaveError::Other(error.to_string()))?;
+        self.backend.set(&key, &encoded)?;
+        Ok(())
+    }
+
+    /// The record of kind `R` with this id, if there is one. A backend failure reads as none
+    /// (and `save` will then refuse, as it cannot check what it would overwrite).
+    pub fn load<R: Record>(&self, id: &str) -> Result<Option<R>, Unreadable> {
+        let key = record_key::<R>(id);
+        match self.backend.get(&key) {
+            Ok(Some(raw)) => self.read(key, raw).map(Some),
+            Ok(None) | Err(_) => Ok(None),
+        }
+    }
+
+    /// Every record of kind `R`, and every value under its prefix that could not be read.
+    pub fn load_all<R: Record>(&self) -> Loaded<R> {
+        let mut loaded = Loaded::default();
+        let prefix = kind_prefix::<R>();
+        let mut keys = match self.backend.keys() {
+            Ok(keys) => keys,
+            Err(error) => {
+                loaded.backend_error = Some(error);
+                return loaded;
+            }
+        };
+        keys.retain(|key| key.starts_with(&prefix) && key.len() > prefix.len());
+        keys.sort();
+        for key in keys {
+            let raw = match self.backend.get(&key) {
+                Ok(Some(raw)) => raw,
+                // Removed (by another tab) since listed.
+                Ok(None) => continue,
+                Err(error) => {
+                    loaded.backend_error = Some(error);
+                    continue;
+                }
+            };
+            let id = key[prefix.len()..].to_owned();
+            match self.read(key, raw) {
+                Ok(record) => loaded.records.push((id, record)),
+                Err(unreadable) => loaded.unreadable.push(unreadable),
+            }
+        }
+        loaded
+    }
+
+    /// Decodes a value read from `key`, keeping the set of unreadable keys up to date.
+    fn read<R: Record>(&self, key: String, raw: String) -> Result<R, Unreadable> {
+        match decode::<R>(&raw) {
+            Ok(record) => {
+                self.unreadable.borrow_mut().remove(&key);
+                Ok(record)
+            }
+            Err(error) => {
+                self.unreadable.borrow_mut().insert(key.clone());
+                Err(Unreadable { key, raw, error })
+            }
+        }
+    }
+}
+
+fn refusal(key: &str) -> SaveError {
+    SaveError::Other(format!(
+        "{key} holds data this version cannot read; it is kept as it is"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::backend::MemoryBackend;
+    use crate::storage::envelope::encode;
+    use crate::storage::envelope::tests::Note;
+
+    fn note(text: &str) -> Note {
+        Note {
+            text: text.to_owned(),
+            stars: 3,
+        }
+    }
+
+    #[test]
+    fn saves_under_the_kind_and_id_and_loads_back() {
+        let store = Store::new(MemoryBackend::new());
+        store.save("b", &note("two")).unwrap();
+        store.save("a", &note("one")).unwrap();
+        store.save("a/with/slashes", &note("three")).unwrap();
+        assert_eq!(
+            store.backend().get("interview-practice/note/a"),
+            Ok(Some(encode(&note("one"))))
+        );
+        assert_eq!(store.load::<Note>("a"), Ok(Some(note("one"))));
+        assert_eq!(store.load::<Note>("missing"), Ok(None));
+        let loaded = store.load_all::<Note>();
+        assert_eq!(
+            loaded.records,
+            vec![
+                ("a".to_owned(), note("one")),
+                ("a/with/slashes".to_owned(), note("three")),
+                ("b".to_owned(), note("two")),
+            ]
+        );
+        assert!(loaded.unreadable.is_empty());
+        assert_eq!(loaded.backend_error, None);
+        // Saving again replaces.
+        store.save("a", &note("uno")).unwrap();
+        assert_eq!(store.load::<Note>("a"), Ok(Some(note("uno"))));
+        assert!(store.save("", &note("x")).is_err());
+    }
+
+    #[test]
+    fn keys_with_other_prefixes_are_ignored_and_untouched() {
+        let backend = MemoryBackend::new();
+        let foreign = [
+            ("theme", "dark"),
+            ("interview-practice/probe", "x"),
+            ("interview-practice/notes/a", "not ours"),
+            ("interview-practice/note", "no id"),
+            ("interview-practice/note/", "empty id"),
+            ("other-app/note/a", "{}"),
+            ("Interview-Practice/note/a", "case"),
+        ];
+        for (key, value) in foreign {
+            backend.set(key, value).unwrap();
+        }
+        let store = Store::new(backend);
+        store.save("a", &note("mine")).unwrap();
+        let loaded = store.load_all::<Note>();
+        assert_eq!(loaded.records, vec![("a".to_owned(), note("mine"))]);
+        assert!(loaded.unreadable.is_empty());
+        for (key, value) in foreign {
+            assert_eq!(
+                store.backend().get(key),
+                Ok(Some(value.to_owned())),
+                "{key}"
+            );
+        }
+        assert_eq!(store.backend().keys().unwrap().len(), foreign.len() + 1);
+    }
+
+    #[test]
+    fn unreadable_values_are_reported_raw_and_never_overwritten() {
+        let backend = MemoryBackend::new();
+        let newer = include_str!("fixtures/note-v99.json");
+        let truncated = &encode(&note("cut"))[..20];
+        backend.set("interview-practice/note/newer", newer).unwrap();
+        backend
+            .set("interview-practice/note/truncated", truncated)
+            .unwrap();
+        let store = Store::new(backend);
+        store.save("fine", &note("fine")).unwrap();
+
+        let loaded = store.load_all::<Note>();
+        assert_eq!(loaded.records, vec![("fine".to_owned(), note("fine"))]);
+        assert_eq!(
+            loaded.unreadable,
+            vec![
+                Unreadable {
+                    key: "interview-practice/note/newer".to_owned(),
+                    raw: newer.to_owned(),
+                    error: DecodeError::NewerSchema {
+                        found: 99,
+                        supported: 1
+                    },
+                },
+                Unreadable {
+                    key: "interview-practice/note/truncated".to_owned(),
+                    raw: truncated.to_owned(),
+                    error: DecodeError::NotJson,
+                },
+            ]
+        );
+
+        for id in ["newer", "truncated"] {
+            assert!(matches!(
+                store.save(id, &note("overwrite")),
+                Err(SaveError::Other(_))
+            ));
+        }
+        assert_eq!(
+            store.backend().get("interview-practice/note/newer"),
+            Ok(Some(newer.to_owned()))
+        );
+        assert_eq!(
+            store.backend().get("interview-practice/note/truncated"),
+            Ok(Some(truncated.to_owned()))
+        );
+        // `load` reports the same, with the raw bytes.
+        let unreadable = store.load::<Note>("newer").unwrap_err();
+        assert_eq!(unreadable.raw, newer);
+    }
+
+    #[test]
+    fn save_refuses_a_key_found_unreadable_without_a_load() {
+        // Another tab, running a newer version, wrote after this store loaded.
+        let store = Store::new(MemoryBackend::new());
+        let newer = include_str!("fixtures/note-v99.json");
+        store
+            .backend()
+            .set("interview-practice/note/a", newer)
+            .unwrap();
+        assert!(matches!(
+            store.save("a", &note("older")),
+            Err(SaveError::Other(_))
+        ));
+        assert_eq!(
+            store.backend().get("interview-practice/note/a"),
+            Ok(Some(newer.to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_full_store_keeps_the_previous_value() {
+        let first = encode(&note("short"));
+        let quota = "interview-practice/note/a".len() + first.len();
+        let store = Store::new(MemoryBackend::with_quota(quota));
+        store.save("a", &note("short")).unwrap();
+        assert_eq!(
+            store.save("a", &note("a much longer text that does not fit")),
+            Err(SaveError::Full)
+        );
+        assert_eq!(store.save("b", &note("")), Err(SaveError::Full));
+        assert_eq!(store.load::<Note>("a"), Ok(Some(note("short"))));
+        assert_eq!(
+            store.backend().get("interview-practice/note/a"),
+            Ok(Some(first))
+        );
+        assert_eq!(store.backend().keys().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_unavailable_backend_is_reported() {
+        let store = Store::new(MemoryBackend::new());
+        store.save("a", &note("one")).unwrap();
+        store.backend().set_unavailable(true);
+        assert_eq!(store.save("a", &note("two")), Err(SaveError::Unavailable));
+        assert_eq!(store.load::<Note>("a"), Ok(None));
+        let loaded = store.load_all::<Note>();
+        assert!(loaded.records.is_empty());
+        assert_eq!(loaded.backend_error, Some(BackendError::Unavailable));
+        store.backend().set_unavailable(false);
+        assert_eq!(store.load::<Note>("a"), Ok(Some(note("one"))));
+    }
+
+    #[test]
+    fn errors_map_from_the_backend() {
+        assert_eq!(
+            SaveError::from(BackendError::Unavailable),
+            SaveError::Unavailable
+        );
+        assert_eq!(
+            SaveError::from(BackendError::QuotaExceeded),
+            SaveError::Full
+        );
+        assert_eq!(
+            SaveError::from(BackendError::Other("x".to_owned())),
+            SaveError::Other("x".to_owned())
+        );
+    }
+}

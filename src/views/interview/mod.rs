@@ -1,0 +1,31 @@
+//! The mock interview's pages: set-up, the running question, the reveal, and the summary.
+
+mod answering;
+mod page;
+mod reveal;
+mod setup;
+mod summary;
+
+pub use page::InterviewPage;
+pub use setup::SetupPage;
+pub use summary::Summary;
+
+use crate::interview::Setup;
+use crate::platform::{clock, location};
+use crate::progress::Progress;
+use crate::route::Route;
+
+/// Starts an interview with these questions (or the set-up's pick) and opens it.
+pub fn start(progress: Progress, setup: Setup, questions: Option<Vec<String>>) {
+    let picked: Vec<String> = match questions {
+        Some(questions) => questions,
+        None => setup
+            .pick(clock::random_seed())
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+    };
+    let ids: Vec<&str> = picked.iter().map(String::as_str).collect();
+    progress.start(setup, &ids);
+    location::go(&Route::Interview.href());
+}

@@ -1,0 +1,50 @@
+use super::answering::Answering;
+use super::reveal::Reveal;
+use super::summary::Summary;
+use crate::interview::Phase;
+use crate::platform::clock;
+use crate::progress::Progress;
+use crate::route::Route;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// This tab's interview, in whatever phase it is. A tick redraws the clocks; the time itself
+/// comes from wall-clock anchors in the interview (see `interview::clock`).
+#[component]
+pub fn InterviewPage() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let now = RwSignal::new(clock::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let t = clock::now();
+            progress.tick(t);
+            now.set(t);
+        },
+        Duration::from_millis(250),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    // Redraw only when the question or phase changes, so typing keeps the text box.
+    let stage = Memo::new(move |_| {
+        progress
+            .active()
+            .map(|i| (i.id.clone(), i.current, i.phase()))
+    });
+    move || match stage.get() {
+        None => view! {
+            <h1>"No interview running"</h1>
+            <p><a class="button" href=Route::NewInterview.href()>"Set up an interview"</a></p>
+        }
+        .into_any(),
+        Some((_, _, Phase::Answering)) => view! { <Answering now/> }.into_any(),
+        Some((_, _, Phase::Reveal)) => view! { <Reveal/> }.into_any(),
+        Some((id, _, Phase::Complete)) => {
+            let interview = progress
+                .interviews
+                .with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
+            interview
+                .map(|interview| view! { <Summary interview live=true/> })
+                .into_any()
+        }
+    }
+}

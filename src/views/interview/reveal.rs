@@ -1,0 +1,142 @@
+use crate::interview::{Ending, Rating};
+use crate::platform::{clock, location};
+use crate::progress::{Progress, Save};
+use crate::views::trusted_html::TrustedHtml;
+use leptos::prelude::*;
+
+/// The reader's answer beside the model answer, the key points as checked (and correctable),
+/// and the self-rating (keys 1–4).
+#[component]
+pub fn Reveal() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let Some(interview) = progress.active() else {
+        return ().into_any();
+    };
+    let Some(attempt) = interview.attempt().cloned() else {
+        return ().into_any();
+    };
+    let Some(question) = attempt.content() else {
+        return ().into_any();
+    };
+    let number = interview.current + 1;
+    let total = interview.attempts.len();
+    let last = number == total;
+    let current = move || progress.active().and_then(|i| i.attempt().cloned());
+    let rating = Memo::new(move |_| current().and_then(|a| a.rating));
+    let marks = Memo::new(move |_| current().map(|a| a.marks).unwrap_or_default());
+
+    let rate = move |r: Rating| progress.update(Save::Now, |i| i.rate(r));
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if let Some(r) = Rating::from_key(&ev.key()) {
+            rate(r);
+        }
+    });
+    on_cleanup(move || keys.remove());
+    request_animation_frame(|| location::focus("question-heading"));
+
+    let your_answer = match (interview.setup.mode, attempt.answer.trim().is_empty()) {
+        (crate::interview::AnswerMode::Speak, _) => {
+            view! { <p class="meta">"You answered out loud."</p> }.into_any()
+        }
+        (_, true) => view! { <p class="meta">"(No answer typed.)"</p> }.into_any(),
+        // Shown as text: whatever was typed never becomes HTML.
+        (_, false) => view! { <p class="your-answer">{attempt.answer.clone()}</p> }.into_any(),
+    };
+    let model = match question.answer_html {
+        Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
+        None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }
+            .into_any(),
+    };
+    let key_points = question
+        .key_points
+        .iter()
+        .enumerate()
+        .map(|(index, point)| {
+            let covered = move || marks.read().get(index).copied().unwrap_or(false);
+            view! {
+                <li>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            prop:checked=covered
+                            on:change=move |_| progress.update(Save::Now, |i| i.toggle_mark(index))
+                        />
+                        {point.label}
+                    </label>
+                    <span class="mark" class:covered=covered>
+                        {move || if covered() { "covered" } else { "missed" }}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let rating_buttons = Rating::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, r)| {
+            let r = *r;
+            view! {
+                <button
+                    type="button"
+                    class="rating"
+                    aria-pressed=move || (rating.get() == Some(r)).to_string()
+                    aria-keyshortcuts=(index + 1).to_string()
+                    on:click=move |_| rate(r)
+                >
+                    {r.label()}
+                    <span class="key">{format!(" ({})", index + 1)}</span>
+                </button>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="reveal-view">
+            <p class="crumbs">{format!("Question {number} of {total}")}</p>
+            <h1 id="question-heading" tabindex="-1">{question.ask}</h1>
+            {(attempt.ending == Some(Ending::TimeUp))
+                .then(|| view! { <p class="time-up" role="status">"Time up"</p> })}
+            <div class="compare">
+                <section aria-labelledby="yours-heading">
+                    <h2 id="yours-heading">"Your answer"</h2>
+                    {your_answer}
+                </section>
+                <section aria-labelledby="model-heading" class="answer">
+                    <h2 id="model-heading">"Model answer"</h2>
+                    {model}
+                </section>
+            </div>
+            <fieldset class="key-points-check">
+                <legend>"Key points"</legend>
+                <p class="hint">"Checked against your answer on this device. Correct any wrong mark."</p>
+                <ul>{key_points}</ul>
+                <p role="status">
+                    {move || {
+                        let m = marks.get();
+                        format!("{} of {} key points covered", m.iter().filter(|c| **c).count(), m.len())
+                    }}
+                </p>
+            </fieldset>
+            <div class="rate" role="group" aria-labelledby="rate-heading">
+                <h2 id="rate-heading">"How did you do?"</h2>
+                {rating_buttons}
+            </div>
+            <button
+                type="button"
+                class="next"
+                disabled=move || rating.get().is_none()
+                on:click=move |_| progress.update(Save::Now, |i| i.next(clock::now()))
+            >
+                {if last { "See summary" } else { "Next question" }}
+            </button>
+        </article>
+    }
+    .into_any()
+}
