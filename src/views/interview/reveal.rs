@@ -27,10 +27,18 @@ pub fn Reveal() -> impl IntoView {
 
     let rate = move |r: Rating| progress.update(Save::Now, |i| i.rate(r));
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        // Digits typed into a text field are text, not ratings.
         let typing = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            .is_some_and(|t| match t.tag_name().as_str() {
+                "TEXTAREA" | "SELECT" => true,
+                "INPUT" => !matches!(
+                    t.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio" | "button")
+                ),
+                _ => false,
+            });
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
