@@ -10,6 +10,11 @@ export class InterviewPage {
   }
 
   /// Sets up and starts an interview from the set-up page.
+  /// Two tabs in one test: act on the one in front, as a reader would.
+  async front() {
+    await this.page.bringToFront();
+  }
+
   async start({ section, part, count = 3, order = 'Guide order', mode = 'Type your answer', time } = {}) {
     await open(this.page, '#/interview/new');
     if (part) await this.page.getByLabel(part).check();

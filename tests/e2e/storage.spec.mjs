@@ -1,0 +1,161 @@
+// Progress is never lost: blocked storage, unreadable data, a full quota, two tabs.
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { test, expect, open } from './fixtures.mjs';
+import { InterviewPage } from './interview-page.mjs';
+import config from './playwright.config.mjs';
+
+const ARCHITECTURE = 'Architecture & Management Questions';
+
+test('with storage blocked, the app runs in memory and says progress will not be saved', async ({ baseURL }) => {
+  // A browser profile that blocks cookies and site data: localStorage throws SecurityError.
+  const profile = mkdtempSync(join(tmpdir(), 'blocked-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    ...config.use.launchOptions,
+    headless: true,
+    baseURL,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await open(page);
+  expect(await page.evaluate(() => { try { return !!window.localStorage; } catch { return 'blocked'; } })).toBe('blocked');
+  await expect(page.getByText('Your progress will not be saved in this browser.')).toBeVisible();
+
+  const interview = new InterviewPage(page);
+  await interview.start({ section: ARCHITECTURE, count: 1 });
+  await interview.type('Open standards let you move between clouds.');
+  await interview.done();
+  await interview.rate('Good');
+  await interview.next();
+  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  await page.getByRole('link', { name: 'All interviews' }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+const TRUNCATED = '{"schema":1,"app":"0.1.0","data":{"id":"cut","setup":{"parts":[],"sec';
+const FUTURE = JSON.stringify({ schema: 99, app: '9.0.0', data: { id: 'future', hologram: true } });
+
+test('unreadable and newer-schema data is kept aside, reported, downloadable, never overwritten', async ({ page }) => {
+  await page.addInitScript(([truncated, future]) => {
+    if (localStorage.getItem('e2e-seeded')) return;
+    localStorage.setItem('e2e-seeded', '1');
+    localStorage.setItem('interview-practice/interview/cut', truncated);
+    localStorage.setItem('interview-practice/interview/future', future);
+    localStorage.setItem('someone-else', 'not ours');
+  }, [TRUNCATED, FUTURE]);
+  await open(page);
+  const notice = page.locator('.notice', { hasText: 'Some saved progress could not be read.' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('interview-practice/interview/cut');
+  await expect(notice).toContainText('interview-practice/interview/future');
+  await expect(notice).toContainText('newer version');
+
+  const download = page.waitForEvent('download');
+  await notice.locator('li', { hasText: '/future' }).getByRole('button', { name: 'Download it' }).click();
+  const file = await (await download).path();
+  expect(readFileSync(file, 'utf8')).toBe(FUTURE);
+
+  // Using the app writes nothing over them.
+  const interview = new InterviewPage(page);
+  await interview.start({ section: ARCHITECTURE, count: 1 });
+  await interview.done();
+  await interview.rate('Good');
+  await interview.next();
+  await page.reload();
+  const stored = await page.evaluate(() => [
+    localStorage.getItem('interview-practice/interview/cut'),
+    localStorage.getItem('interview-practice/interview/future'),
+    localStorage.getItem('someone-else'),
+  ]);
+  expect(stored).toEqual([TRUNCATED, FUTURE, 'not ours']);
+  await expect(page.locator('.notice', { hasText: 'Some saved progress could not be read.' })).toBeVisible();
+});
+
+test('a full quota: the notice, the state kept in memory, and saving retried on the next change', async ({ page }) => {
+  const interview = new InterviewPage(page);
+  await open(page);
+  // Fill localStorage to the brim with the test's own data.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`e2e-fill-${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  await interview.start({ section: ARCHITECTURE, count: 2 });
+  await expect(page.getByText('Browser storage is full.')).toBeVisible();
+  await interview.type('still here in memory');
+  await interview.done();
+  await expect(page.locator('.your-answer')).toHaveText('still here in memory');
+  // The test frees its own data; the app deleted nothing.
+  const remaining = await page.evaluate((n) => {
+    let kept = 0;
+    for (let i = 0; i < n; i++) if (localStorage.getItem(`e2e-fill-${i}`) !== null) kept++;
+    for (let i = 0; i < n; i++) localStorage.removeItem(`e2e-fill-${i}`);
+    return kept;
+  }, filled);
+  expect(remaining).toBe(filled);
+  await interview.rate('Good');
+  await expect(page.getByText('Browser storage is full.')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.your-answer')).toHaveText('still here in memory');
+  await expect(page.getByRole('button', { name: /^Good/ })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('two tabs completing interviews at once both keep them, and see each other\'s', async ({ page, context }) => {
+  const other = await context.newPage();
+  const first = new InterviewPage(page);
+  const second = new InterviewPage(other);
+  await first.front();
+  await first.start({ section: ARCHITECTURE, count: 1 });
+  await first.type('first tab answer');
+  await first.done();
+  await first.rate('Good');
+  await second.front();
+  await second.start({ section: 'Database administration experience', count: 1 });
+  await second.type('second tab answer');
+  await second.done();
+  await second.rate('Hard');
+  // Both finish at the same moment.
+  await Promise.all([
+    page.getByRole('button', { name: 'See summary' }).dispatchEvent('click'),
+    other.getByRole('button', { name: 'See summary' }).dispatchEvent('click'),
+  ]);
+  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  for (const tab of [page, other]) {
+    await tab.bringToFront();
+    await tab.getByRole('link', { name: 'All interviews' }).click();
+    await expect(tab.locator('table.history tbody tr')).toHaveCount(2);
+  }
+  // A third interview finished in one tab appears in the other without reload.
+  await first.front();
+  await first.start({ section: ARCHITECTURE, count: 1 });
+  await first.done();
+  await first.rate('Easy');
+  await first.next();
+  await expect(other.locator('table.history tbody tr')).toHaveCount(3);
+  await other.reload();
+  await expect(other.locator('table.history tbody tr')).toHaveCount(3);
+  await other.close();
+});
