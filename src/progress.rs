@@ -63,7 +63,12 @@ pub struct Progress {
     /// Ids whose latest state is not yet saved (storage full, or a debounced save pending).
     unsaved: RwSignal<Vec<String>>,
     debounce: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// When the running interview was last saved by a tick.
+    checkpoint: StoredValue<Millis>,
 }
+
+/// How often a running interview is saved even when nothing else changes.
+const CHECKPOINT_MS: Millis = 5_000;
 
 impl Progress {
     /// Probes storage, loads everything readable, and resumes this tab's interview.
@@ -104,6 +109,7 @@ impl Progress {
             }),
             unsaved: RwSignal::new(Vec::new()),
             debounce: StoredValue::new_local(None),
+            checkpoint: StoredValue::new(now),
         }
     }
 
@@ -245,14 +251,26 @@ impl Progress {
         }
     }
 
-    /// The clock and the page: ticks, hiding and showing.
-    pub fn tick(&self, now: Millis) -> bool {
-        let mut changed = false;
-        self.update(Save::NotNeeded, |i| changed = i.tick(now));
-        if changed {
+    /// A clock tick: redraws nothing unless the question's time ran out. The interview notes
+    /// the time it was last seen, saved every few seconds so a crash loses little.
+    pub fn tick(&self, now: Millis) {
+        let Some(id) = self.active_id.get_untracked() else {
+            return;
+        };
+        let mut ended = false;
+        self.interviews.update_untracked(|all| {
+            if let Some(interview) = all.iter_mut().find(|i| i.id == id) {
+                ended = interview.tick(now);
+            }
+        });
+        if ended {
+            self.interviews.notify();
+        }
+        let checkpoint_due = now.saturating_sub(self.checkpoint.get_value()) >= CHECKPOINT_MS;
+        if ended || checkpoint_due {
+            self.checkpoint.set_value(now);
             self.flush_active();
         }
-        changed
     }
 
     fn flush_active(&self) {
