@@ -4,7 +4,7 @@ use crate::document::*;
 use crate::error::{ContentError, Errors};
 use crate::markdown::{self, escape, Targets};
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -195,48 +195,48 @@ fn check_parts(errors: &mut Errors, guides: &[GuideDoc]) {
 /// Every id that can be linked to, reporting duplicates with both places.
 fn targets(errors: &mut Errors, articles: &[ArticleDoc], guides: &[GuideDoc]) -> Targets {
     let mut targets = Targets::default();
-    let mut seen: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
-    let all_articles = articles.iter().chain(guides.iter().map(|g| &g.article));
-    for article in all_articles {
-        if let Some((file, line)) =
-            seen.insert(article.id.clone(), (article.file.clone(), article.id_line))
-        {
-            errors.push(
-                ContentError::new(
-                    &article.file,
-                    article.id_line,
-                    format!(
-                        "duplicate article id, first used at {}:{line}",
-                        file.display()
-                    ),
-                )
-                .entry(format!("article {}", article.id)),
-            );
-        }
+    let mut first_use = FirstUse::default();
+    for article in articles.iter().chain(guides.iter().map(|g| &g.article)) {
+        first_use.check(
+            errors,
+            "article",
+            &article.id,
+            &article.file,
+            article.id_line,
+        );
         targets.articles.insert(article.id.clone());
     }
-    let mut seen: HashMap<String, (std::path::PathBuf, usize)> = HashMap::new();
+    let mut first_use = FirstUse::default();
     for guide in guides {
         for question in questions(guide) {
-            if let Some((file, line)) =
-                seen.insert(question.id.clone(), (guide.file.clone(), question.line))
-            {
-                errors.push(
-                    ContentError::new(
-                        &guide.file,
-                        question.line,
-                        format!(
-                            "duplicate question id, first used at {}:{line}",
-                            file.display()
-                        ),
-                    )
-                    .entry(format!("question {}", question.id)),
-                );
-            }
+            first_use.check(errors, "question", &question.id, &guide.file, question.line);
             targets.questions.insert(question.id.clone());
         }
     }
     targets
+}
+
+/// Where each id was first used, to name both places of a duplicate.
+#[derive(Default)]
+struct FirstUse(HashMap<String, (PathBuf, usize)>);
+
+impl FirstUse {
+    fn check(&mut self, errors: &mut Errors, kind: &str, id: &str, file: &Path, line: usize) {
+        if let Some((first, first_line)) = self.0.insert(id.to_string(), (file.to_path_buf(), line))
+        {
+            errors.push(
+                ContentError::new(
+                    file,
+                    line,
+                    format!(
+                        "duplicate {kind} id, first used at {}:{first_line}",
+                        first.display()
+                    ),
+                )
+                .entry(format!("{kind} {id}")),
+            );
+        }
+    }
 }
 
 fn questions(guide: &GuideDoc) -> impl Iterator<Item = &QuestionDoc> {

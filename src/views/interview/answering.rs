@@ -8,14 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
     let progress = expect_context::<Progress>();
-    let Some(interview) = progress.active() else {
+    let Some((interview, attempt, question)) = super::current(progress) else {
         return ().into_any();
-    };
-    let Some(attempt) = interview.attempt().cloned() else {
-        return ().into_any();
-    };
-    let Some(question) = attempt.content() else {
-        return view! { <p>"This question is no longer in the guide."</p> }.into_any();
     };
     let total = interview.attempts.len();
     let number = interview.current + 1;

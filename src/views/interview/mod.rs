@@ -10,7 +10,8 @@ pub use page::InterviewPage;
 pub use setup::SetupPage;
 pub use summary::Summary;
 
-use crate::interview::Setup;
+use crate::content::Question;
+use crate::interview::{Attempt, Interview, Setup};
 use crate::platform::{clock, location};
 use crate::progress::Progress;
 use crate::route::Route;
@@ -28,4 +29,12 @@ pub fn start(progress: Progress, setup: Setup, questions: Option<Vec<String>>) {
     let ids: Vec<&str> = picked.iter().map(String::as_str).collect();
     progress.start(setup, &ids);
     location::go(&Route::Interview.href());
+}
+
+/// This tab's interview, its current attempt and the attempt's question, if all exist.
+fn current(progress: Progress) -> Option<(Interview, Attempt, &'static Question)> {
+    let interview = progress.active()?;
+    let attempt = interview.attempt()?.clone();
+    let question = attempt.content()?;
+    Some((interview, attempt, question))
 }

@@ -9,13 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Reveal() -> impl IntoView {
     let progress = expect_context::<Progress>();
-    let Some(interview) = progress.active() else {
-        return ().into_any();
-    };
-    let Some(attempt) = interview.attempt().cloned() else {
-        return ().into_any();
-    };
-    let Some(question) = attempt.content() else {
+    let Some((interview, attempt, question)) = super::current(progress) else {
         return ().into_any();
     };
     let number = interview.current + 1;
