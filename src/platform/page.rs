@@ -75,3 +75,18 @@ pub mod tab {
         }
     }
 }
+
+/// Whether a key event comes from a field where keys are text (not shortcuts).
+pub fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|t| match t.tag_name().as_str() {
+            "TEXTAREA" | "SELECT" => true,
+            "INPUT" => !matches!(
+                t.get_attribute("type").as_deref(),
+                Some("checkbox" | "radio" | "button")
+            ),
+            _ => false,
+        })
+}

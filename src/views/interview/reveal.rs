@@ -1,5 +1,5 @@
 use crate::interview::{Ending, Rating};
-use crate::platform::{clock, location};
+use crate::platform::{clock, location, page};
 use crate::progress::{Progress, Save};
 use crate::views::trusted_html::TrustedHtml;
 use leptos::prelude::*;
@@ -22,17 +22,7 @@ pub fn Reveal() -> impl IntoView {
     let rate = move |r: Rating| progress.update(Save::Now, |i| i.rate(r));
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         // Digits typed into a text field are text, not ratings.
-        let typing = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|t| match t.tag_name().as_str() {
-                "TEXTAREA" | "SELECT" => true,
-                "INPUT" => !matches!(
-                    t.get_attribute("type").as_deref(),
-                    Some("checkbox" | "radio" | "button")
-                ),
-                _ => false,
-            });
+        let typing = page::typing_in_field(&ev);
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
