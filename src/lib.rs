@@ -4,6 +4,7 @@
 //! Leptos; `platform` holds the few browser calls the views need.
 
 pub mod content;
+pub mod embed;
 pub mod interview;
 pub mod platform;
 pub mod progress;
