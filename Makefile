@@ -9,9 +9,9 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@scripts/setup.sh
 
-## Build and serve the app on http://127.0.0.1:8080
-serve: setup
-	trunk serve --offline
+## Build and serve the app on http://127.0.0.1:8080, with the strict CSP header
+serve: dist
+	node scripts/serve.mjs dist 8080
 
 ## The release build into dist/, as static files
 dist: setup

@@ -89,7 +89,10 @@ pub fn parse(query: &str) -> (Config, Vec<Problem>) {
     let mut problems = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > MAX_QUERY {
-        problems.push(problem("URL", format!("parameters longer than {MAX_QUERY} characters are ignored")));
+        problems.push(problem(
+            "URL",
+            format!("parameters longer than {MAX_QUERY} characters are ignored"),
+        ));
         return (config, problems);
     }
     let mut seen: Vec<String> = Vec::new();
@@ -98,7 +101,10 @@ pub fn parse(query: &str) -> (Config, Vec<Problem>) {
         let key = shorten(&decode(raw_key));
         let value = decode(raw_value);
         if seen.contains(&key) {
-            problems.push(problem(&key, "given more than once; the first is used".into()));
+            problems.push(problem(
+                &key,
+                "given more than once; the first is used".into(),
+            ));
             continue;
         }
         seen.push(key.clone());
@@ -140,7 +146,12 @@ fn apply(config: &mut Config, key: &str, value: &str) -> Result<(), String> {
                 "interview" => Mode::Interview,
                 "browse" => Mode::Browse,
                 "question" => Mode::Question,
-                _ => return Err(format!("must be interview, browse or question, not {}", quoted(value))),
+                _ => {
+                    return Err(format!(
+                        "must be interview, browse or question, not {}",
+                        quoted(value)
+                    ))
+                }
             })
         }
         "parts" => {
@@ -148,7 +159,11 @@ fn apply(config: &mut Config, key: &str, value: &str) -> Result<(), String> {
                 .iter()
                 .map(|p| match p.parse::<u8>() {
                     Ok(part) if content::guide(part).is_some() => Ok(part),
-                    _ => Err(format!("must list guide parts 1 to {}, not {}", GUIDES.len(), quoted(p))),
+                    _ => Err(format!(
+                        "must list guide parts 1 to {}, not {}",
+                        GUIDES.len(),
+                        quoted(p)
+                    )),
                 })
                 .collect::<Result<_, _>>()?
         }
@@ -219,7 +234,10 @@ fn list(value: &str) -> Result<Vec<String>, String> {
 fn number(value: &str, min: u32, max: u32) -> Result<u32, String> {
     match value.parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(format!("must be a whole number from {min} to {max}, not {}", quoted(value))),
+        _ => Err(format!(
+            "must be a whole number from {min} to {max}, not {}",
+            quoted(value)
+        )),
     }
 }
 
@@ -231,9 +249,35 @@ fn accent(value: &str) -> Result<String, String> {
         6 if valid => Ok(format!("#{}", hex.to_ascii_lowercase())),
         3 if valid => Ok(format!(
             "#{}",
-            hex.chars().flat_map(|c| [c, c]).collect::<String>().to_ascii_lowercase()
+            hex.chars()
+                .flat_map(|c| [c, c])
+                .collect::<String>()
+                .to_ascii_lowercase()
         )),
-        _ => Err(format!("must be a hex colour such as #0b5cad, not {}", quoted(value))),
+        _ => Err(format!(
+            "must be a hex colour such as #0b5cad, not {}",
+            quoted(value)
+        )),
+    }
+}
+
+/// Black or white text, whichever reads better on the accent (`#rrggbb`), by WCAG luminance.
+pub fn text_on(accent: &str) -> &'static str {
+    let channel = |i: usize| {
+        let c = u8::from_str_radix(accent.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64
+            / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    // Contrast with white is (1.05)/(L+0.05); with near-black (#111, L≈0.0056) (L+0.05)/0.0556.
+    if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.0556 {
+        "#ffffff"
+    } else {
+        "#111111"
     }
 }
 
@@ -344,7 +388,10 @@ mod tests {
             "mode=quiz&count=0&time=5&theme=pink&accent=red&parts=4&q=nope&zoom=2&order=guide&order=random",
         );
         let named: Vec<&str> = problems.iter().map(|p| p.param.as_str()).collect();
-        assert_eq!(named, ["mode", "count", "time", "theme", "accent", "parts", "q", "zoom", "order"]);
+        assert_eq!(
+            named,
+            ["mode", "count", "time", "theme", "accent", "parts", "q", "zoom", "order"]
+        );
         assert_eq!(config.mode, None);
         assert_eq!(config.count, None);
         assert_eq!(config.theme, Theme::Auto);
@@ -362,9 +409,20 @@ mod tests {
         let (_, problems) = parse(&long);
         assert_eq!(problems[0].param, "URL");
         let (_, problems) = parse("theme=%3Cscript%3Ealert(1)%3C%2Fscript%3E&%ZZ=1&=&&");
-        assert_eq!(problems[0].reason, "must be light, dark or auto, not “<script>alert(1)</script>”");
+        assert_eq!(
+            problems[0].reason,
+            "must be light, dark or auto, not “<script>alert(1)</script>”"
+        );
         let many = format!("q={}", vec!["dba-raid"; 31].join(","));
         assert_eq!(parse(&many).1[0].reason, "lists more than 30 items");
+    }
+
+    #[test]
+    fn accent_text_keeps_contrast() {
+        assert_eq!(text_on("#0b5cad"), "#ffffff");
+        assert_eq!(text_on("#ffdd00"), "#111111");
+        assert_eq!(text_on("#000000"), "#ffffff");
+        assert_eq!(text_on("bad"), "#ffffff");
     }
 
     #[test]

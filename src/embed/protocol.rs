@@ -141,14 +141,20 @@ mod tests {
         i.next(30_000);
         let json = WidgetMessage::completed(&i).to_json();
         assert!(!json.contains("secret"), "{json}");
-        assert!(json.contains(r#""type":"interview-completed","questions":1,"answered":1"#), "{json}");
+        assert!(
+            json.contains(r#""type":"interview-completed","questions":1,"answered":1"#),
+            "{json}"
+        );
         assert!(json.contains(r#""durationSeconds":30"#), "{json}");
     }
 
     #[test]
     fn host_messages_are_checked() {
         let ok = r#"{"source":"interview-practice","version":1,"type":"set-theme","theme":"dark"}"#;
-        assert_eq!(HostMessage::parse(ok), Some(HostMessage::SetTheme(Theme::Dark)));
+        assert_eq!(
+            HostMessage::parse(ok),
+            Some(HostMessage::SetTheme(Theme::Dark))
+        );
         for bad in [
             r#"{"source":"interview-practice","version":1,"type":"set-theme","theme":"neon"}"#,
             r#"{"source":"evil","version":1,"type":"set-theme","theme":"dark"}"#,

@@ -34,3 +34,8 @@ pub fn focus(id: &str) {
 pub fn go(hash: &str) {
     let _ = window().location().set_hash(hash);
 }
+
+/// The query string (`?mode=interview&…`), where an embedding page puts its settings.
+pub fn search() -> String {
+    window().location().search().unwrap_or_default()
+}

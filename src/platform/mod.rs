@@ -1,6 +1,7 @@
 //! Small adapters over browser APIs, so views never call `web-sys` directly.
 
 pub mod clock;
+pub mod embed;
 pub mod local_storage;
 pub mod location;
 pub mod page;

@@ -1,3 +1,4 @@
+use super::embedding::ParameterProblems;
 use super::notices::StorageNotices;
 use super::{
     not_found::NotFound, ArticlePage, HistoryPage, Home, InterviewPage, QuestionBrowser,
@@ -61,8 +62,15 @@ fn title(page: &Page) -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    crate::progress::provide();
-    let route = RwSignal::new(Route::parse(&location::hash()));
+    let progress = crate::progress::provide();
+    let embedding = super::embedding::provide(progress);
+    // A bare address opens where the embedding page's settings say (`mode`).
+    let hash = location::hash();
+    let start = match Route::parse(&hash) {
+        Route::Home if embedding.config.is_configured() => embedding.config.start_route(),
+        route => route,
+    };
+    let route = RwSignal::new(start);
     provide_context(CurrentRoute(route));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&location::hash()));
@@ -89,6 +97,7 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
+            <ParameterProblems/>
             <StorageNotices/>
             {move || match current.get() {
                 Page::Home => view! { <Home/> }.into_any(),

@@ -1,13 +1,20 @@
 use crate::content::{self, GUIDES};
+use crate::embed::Mode;
 use crate::interview::{format_seconds, Phase, Setup};
 use crate::platform::{clock, location};
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
+use crate::views::embedding::Embedding;
 use leptos::prelude::*;
 
-/// The start page: the three guides with their sections, and the blog's other articles.
+/// The start page: the three guides with their sections, and the blog's other articles; or,
+/// when an embedding page asks for an interview (`mode=interview`), that interview ready to start.
 #[component]
 pub fn Home() -> impl IntoView {
+    let embedding = expect_context::<Embedding>();
+    if embedding.config.mode == Some(Mode::Interview) {
+        return view! { <ConfiguredInterview/> }.into_any();
+    }
     let guides = GUIDES
         .iter()
         .map(|guide| {
@@ -76,6 +83,7 @@ pub fn Home() -> impl IntoView {
             <ul class="library">{reading}</ul>
         </section>
     }
+    .into_any()
 }
 
 /// One-click default interview, resuming, and history.
@@ -137,6 +145,55 @@ fn Practice() -> impl IntoView {
                     <p><a href=Route::History.href()>{format!("Your interview history ({done})")}</a></p>
                 })
             }}
+        </section>
+    }
+}
+
+/// The interview an embedding page configured, one click from starting.
+#[component]
+fn ConfiguredInterview() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let config = expect_context::<Embedding>().config;
+    let setup = config.setup();
+    let fixed = (!config.questions.is_empty()).then(|| config.questions.clone());
+    let count = fixed
+        .as_ref()
+        .map_or(setup.count.min(setup.pool().len()), Vec::len);
+    let description = format!(
+        "{count} question{} from {} · {} each · {}",
+        if count == 1 { "" } else { "s" },
+        setup.parts_label(),
+        format_seconds(u64::from(setup.seconds_per_question)),
+        match setup.mode {
+            crate::interview::AnswerMode::Type => "type your answers",
+            crate::interview::AnswerMode::Speak => "answer out loud",
+        }
+    );
+    let running = move || progress.active().filter(|i| i.phase() != Phase::Complete);
+    view! {
+        <section class="configured" aria-labelledby="configured-heading">
+            <h1 id="configured-heading">"Mock interview"</h1>
+            <p>{description}</p>
+            <p class="hint">"Answer first, then compare with the model answer and rate yourself."</p>
+            <div class="actions">
+                {move || match running() {
+                    Some(i) => view! {
+                        <a class="button" href=Route::Interview.href()>
+                            {format!("Resume your interview (question {} of {})", i.current + 1, i.attempts.len())}
+                        </a>
+                    }.into_any(),
+                    None => {
+                        let setup = setup.clone();
+                        let fixed = fixed.clone();
+                        view! {
+                            <button type="button" on:click=move |_| {
+                                super::interview::start(progress, setup.clone(), fixed.clone());
+                            }>"Start interview"</button>
+                        }.into_any()
+                    }
+                }}
+                <a class="button secondary" href=Route::NewInterview.href()>"Change settings"</a>
+            </div>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 mod app;
 mod article;
 mod browser;
+pub(crate) mod embedding;
 mod history;
 mod home;
 mod interview;

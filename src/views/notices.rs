@@ -3,14 +3,22 @@
 
 use crate::platform::page;
 use crate::progress::Progress;
+use crate::views::embedding::Embedding;
 use leptos::prelude::*;
 
 #[component]
 pub fn StorageNotices() -> impl IntoView {
     let progress = expect_context::<Progress>();
     let notices = progress.notices;
+    let cross_site = expect_context::<Embedding>().cross_site;
     view! {
         <div class="notices">
+            {(cross_site && !notices.get_untracked().not_saved).then(|| view! {
+                <p class="site-note">
+                    "Your progress is saved for this site only: on other sites that show "
+                    "Interview Practice it is kept separately."
+                </p>
+            })}
             <Show when=move || notices.read().not_saved>
                 <div class="notice" role="status">
                     <strong>"Your progress will not be saved in this browser."</strong>

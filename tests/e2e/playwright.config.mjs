@@ -2,6 +2,8 @@
 import { defineConfig } from '@playwright/test';
 
 export const PORT = 4173;
+export const HOST_PORT = 4174;
+export const THIRD_PORT = 4175;
 
 export default defineConfig({
   testDir: '.',
@@ -28,9 +30,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs ../../dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      // The widget, with its strict Content-Security-Policy.
+      command: `node ../../scripts/serve.mjs ../../dist ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+    },
+    {
+      // Host pages on another site (localhost is not 127.0.0.1), and a third origin.
+      command: `node ../../scripts/serve.mjs host ${HOST_PORT} --host localhost --no-csp`,
+      url: `http://localhost:${HOST_PORT}/index.html`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node ../../scripts/serve.mjs host ${THIRD_PORT} --host localhost --no-csp`,
+      url: `http://localhost:${THIRD_PORT}/index.html`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -1,13 +1,20 @@
 use crate::content::GUIDES;
 use crate::interview::{self, format_seconds, AnswerMode, Order, Setup};
 use crate::progress::Progress;
+use crate::views::embedding::Embedding;
 use leptos::prelude::*;
 
 /// Choose guide parts and sections, number of questions, time, order and answer mode.
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let progress = expect_context::<Progress>();
-    let setup = RwSignal::new(Setup::default());
+    // An embedding page's settings (URL parameters) are the starting point.
+    let embedding = expect_context::<Embedding>();
+    let setup = RwSignal::new(if embedding.config.is_configured() {
+        embedding.config.setup()
+    } else {
+        Setup::default()
+    });
     let available = Memo::new(move |_| setup.read().pool().len());
 
     let guides = GUIDES

@@ -1,0 +1,87 @@
+//! The widget inside another page: its settings from the URL, its look, and the messages it
+//! exchanges with the host page (see `embed::protocol`).
+
+use crate::embed::protocol::{HostMessage, WidgetMessage};
+use crate::embed::{config, Config, Problem};
+use crate::interview::Phase;
+use crate::platform::{embed, location};
+use crate::progress::Progress;
+use leptos::prelude::*;
+
+/// The URL's settings, for every component.
+#[derive(Clone)]
+pub struct Embedding {
+    pub config: Config,
+    pub problems: Vec<Problem>,
+    /// Inside a frame on another site: storage there is separate (partitioned).
+    pub cross_site: bool,
+}
+
+/// Reads the settings, applies the look, and talks to the host page when framed.
+pub fn provide(progress: Progress) -> Embedding {
+    let (config, problems) = config::parse(&location::search());
+    let framed = embed::framed();
+    let embedding = Embedding {
+        cross_site: embed::cross_site(),
+        config,
+        problems,
+    };
+    provide_context(embedding.clone());
+    let theme = RwSignal::new(embedding.config.theme);
+    let accent = embedding.config.accent.clone();
+    let compact = embedding.config.compact;
+    Effect::new(move |_| embed::apply_look(theme.get(), accent.as_deref(), compact, framed));
+    if framed {
+        embed::on_host_message(move |message| match message {
+            HostMessage::SetTheme(t) => theme.set(t),
+        });
+        embed::on_height_change(|height| embed::post(&WidgetMessage::Resize { height }));
+        report_interviews(progress);
+        embed::post(&WidgetMessage::Ready);
+    }
+    embedding
+}
+
+/// Tells the host when this tab's interview starts and when it is completed.
+fn report_interviews(progress: Progress) {
+    let state = Memo::new(move |_| {
+        progress
+            .active()
+            .map(|i| (i.id.clone(), i.phase() == Phase::Complete))
+    });
+    // The first run only notes the interview there is: a reload reports nothing.
+    Effect::new(move |previous: Option<Option<(String, bool)>>| {
+        let current = state.get();
+        if let (Some(before), Some((id, complete))) = (previous, &current) {
+            let same = before.as_ref().is_some_and(|(b, _)| b == id);
+            let was_complete = before.as_ref().is_some_and(|(_, c)| *c);
+            if let Some(interview) = progress.active() {
+                if !same && !complete {
+                    embed::post(&WidgetMessage::started(&interview));
+                } else if same && !was_complete && *complete {
+                    embed::post(&WidgetMessage::completed(&interview));
+                }
+            }
+        }
+        current
+    });
+}
+
+/// Settings from the address that were ignored, each named with its reason.
+#[component]
+pub fn ParameterProblems() -> impl IntoView {
+    let embedding = expect_context::<Embedding>();
+    (!embedding.problems.is_empty()).then(|| {
+        let items = embedding
+            .problems
+            .iter()
+            .map(|p| view! { <li><code>{p.param.clone()}</code> ": " {p.reason.clone()}</li> })
+            .collect_view();
+        view! {
+            <div class="notice" role="status">
+                <strong>"Some settings in the address were ignored; defaults are used instead."</strong>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
