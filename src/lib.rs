@@ -8,6 +8,7 @@ pub mod embed;
 pub mod interview;
 pub mod platform;
 pub mod progress;
+pub mod review;
 pub mod route;
 pub mod scoring;
 pub mod search;

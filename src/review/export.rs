@@ -1,0 +1,680 @@
+//! The export file: all of the reader's progress as one versioned JSON document, and the merge
+//! that imports it. Merging never loses anything on either side and gives the same result
+//! whichever side is which, so importing the same file twice, or exporting from two sites and
+//! importing each into the other, ends in one agreed state.
+
+use super::event::ReviewEvent;
+use super::memory::{self, MemoryState};
+use crate::interview::{Ending, Interview};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// The `format` every export file names, so another app's JSON is recognised as foreign.
+pub const FORMAT: &str = "interview-practice-export";
+/// The version this build writes; it reads this version and every earlier one.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    /// Epoch milliseconds.
+    pub exported_at: u64,
+    /// Every interview, complete or in progress, with its typed answers.
+    #[serde(default)]
+    pub interviews: Vec<Interview>,
+    /// Every rating, from interviews and reviews.
+    #[serde(default)]
+    pub reviews: Vec<ReviewEvent>,
+    /// Question id to its memory state.
+    #[serde(default)]
+    pub memory: BTreeMap<String, MemoryState>,
+    /// Question id to the reader's note.
+    #[serde(default)]
+    pub notes: BTreeMap<String, Note>,
+    #[serde(default)]
+    pub settings: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: String,
+    /// Epoch milliseconds of the last edit.
+    pub updated_at: u64,
+}
+
+/// Why a file cannot be imported. Nothing is changed when any of these is returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON at all (`line`, `column` of the first error).
+    NotJson { line: usize, column: usize },
+    /// JSON that stops part-way: the download or copy was cut short.
+    Truncated,
+    /// JSON, but not an Interview Practice export.
+    Foreign,
+    /// Written by a newer version of the app.
+    NewerVersion { version: u64 },
+    /// An Interview Practice export whose contents are damaged.
+    Damaged { detail: String },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson { line, column } => write!(
+                f,
+                "This file is not an Interview Practice export: it is not JSON (line {line}, column {column})."
+            ),
+            ImportError::Truncated => {
+                f.write_str("This export file is incomplete: it ends part-way through.")
+            }
+            ImportError::Foreign => f.write_str(
+                "This file is not an Interview Practice export: it is JSON from something else.",
+            ),
+            ImportError::NewerVersion { version } => write!(
+                f,
+                "This export was made by a newer version of Interview Practice (file version {version}, this app reads up to {VERSION}). Update the page and try again."
+            ),
+            ImportError::Damaged { detail } => {
+                write!(f, "This export file is damaged: {detail}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What importing a file would change, shown before it is applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub new_interviews: usize,
+    /// Interviews already here that the file has further along.
+    pub updated_interviews: usize,
+    pub new_reviews: usize,
+    pub new_notes: usize,
+    /// Notes here that the file has a newer version of.
+    pub notes_changed: usize,
+    /// Questions whose memory state (and so schedule) changes.
+    pub memory_changed: usize,
+    pub settings_changed: usize,
+}
+
+impl ImportPreview {
+    /// Nothing would change: the file holds nothing that is not here already.
+    pub fn is_empty(&self) -> bool {
+        *self == ImportPreview::default()
+    }
+}
+
+impl Export {
+    pub fn new(exported_at: u64) -> Self {
+        Self {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            exported_at,
+            interviews: Vec::new(),
+            reviews: Vec::new(),
+            memory: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            settings: BTreeMap::new(),
+        }
+    }
+
+    /// The file's text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// `interview-practice-2024-03-09.json`, from the local day of the export.
+pub fn file_name(exported_at: u64, utc_offset_minutes: i32) -> String {
+    let day = super::stats::local_day(exported_at, utc_offset_minutes);
+    format!("interview-practice-{}.json", super::stats::format_day(day))
+}
+
+/// Reads an export file. Never panics, whatever the bytes.
+pub fn parse(text: &str) -> Result<Export, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let object = value.as_object().ok_or(ImportError::Foreign)?;
+    if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::Foreign);
+    }
+    let version = object
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| ImportError::Damaged {
+            detail: "its version is missing".into(),
+        })?;
+    if version > u64::from(VERSION) {
+        return Err(ImportError::NewerVersion { version });
+    }
+    if version == 0 {
+        return Err(ImportError::Damaged {
+            detail: "its version is 0".into(),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| ImportError::Damaged {
+        detail: e.to_string(),
+    })
+}
+
+/// One export holding everything in both, the same whichever is `a` and which `b`:
+/// - interviews: by id; when both have one, the one further along (completed, then more
+///   questions answered, then more rated; a last tie goes to the greater JSON text);
+/// - ratings: all of both, each once, in time order;
+/// - memory: each question's ratings replayed in time order through FSRS; when a side holds a
+///   state that has seen a later rating than any kept (ratings compacted away), that state;
+/// - notes: the later edit (a tie goes to the greater text); settings: both (a clash goes to
+///   the greater value).
+pub fn merge(a: &Export, b: &Export) -> Export {
+    let mut interviews: BTreeMap<&str, &Interview> = BTreeMap::new();
+    for interview in a.interviews.iter().chain(&b.interviews) {
+        interviews
+            .entry(interview.id.as_str())
+            .and_modify(|kept| {
+                if advancement(interview, kept) == Ordering::Greater {
+                    *kept = interview;
+                }
+            })
+            .or_insert(interview);
+    }
+    let mut interviews: Vec<Interview> = interviews.into_values().cloned().collect();
+    interviews.sort_by(|x, y| (x.started_at, &x.id).cmp(&(y.started_at, &y.id)));
+
+    let reviews: Vec<ReviewEvent> = a
+        .reviews
+        .iter()
+        .chain(&b.reviews)
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    let mut memory = replay_all(&reviews);
+    for (question, state) in a.memory.iter().chain(&b.memory) {
+        memory
+            .entry(question.clone())
+            .and_modify(|kept| {
+                if state_order(state, kept) == Ordering::Greater {
+                    *kept = *state;
+                }
+            })
+            .or_insert(*state);
+    }
+
+    let mut notes = a.notes.clone();
+    for (question, note) in &b.notes {
+        notes
+            .entry(question.clone())
+            .and_modify(|kept| {
+                if (note.updated_at, &note.text) > (kept.updated_at, &kept.text) {
+                    *kept = note.clone();
+                }
+            })
+            .or_insert_with(|| note.clone());
+    }
+
+    let mut settings = a.settings.clone();
+    for (key, value) in &b.settings {
+        settings
+            .entry(key.clone())
+            .and_modify(|kept| {
+                if value > kept {
+                    *kept = value.clone();
+                }
+            })
+            .or_insert_with(|| value.clone());
+    }
+
+    Export {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_at: a.exported_at.max(b.exported_at),
+        interviews,
+        reviews,
+        memory,
+        notes,
+        settings,
+    }
+}
+
+/// Memory states from ratings alone: each question's ratings in time order.
+pub fn replay_all(reviews: &[ReviewEvent]) -> BTreeMap<String, MemoryState> {
+    let mut by_question: BTreeMap<&str, Vec<&ReviewEvent>> = BTreeMap::new();
+    for event in reviews {
+        by_question.entry(&event.question).or_default().push(event);
+    }
+    by_question
+        .into_iter()
+        .filter_map(|(question, events)| {
+            let state = memory::replay(events.into_iter().map(|e| (e.at, e.rating)))?;
+            Some((question.to_string(), state))
+        })
+        .collect()
+}
+
+fn answered(interview: &Interview) -> usize {
+    interview
+        .attempts
+        .iter()
+        .filter(|a| matches!(a.ending, Some(Ending::Done | Ending::TimeUp)))
+        .count()
+}
+
+fn rated(interview: &Interview) -> usize {
+    interview
+        .attempts
+        .iter()
+        .filter(|a| a.rating.is_some())
+        .count()
+}
+
+/// How far along an interview is; distinct interviews never compare equal.
+fn advancement(x: &Interview, y: &Interview) -> Ordering {
+    (x.completed_at.is_some(), answered(x), rated(x))
+        .cmp(&(y.completed_at.is_some(), answered(y), rated(y)))
+        .then_with(|| json(x).cmp(&json(y)))
+}
+
+/// Which state has seen more: the later last rating, then more ratings; distinct states never
+/// compare equal.
+fn state_order(x: &MemoryState, y: &MemoryState) -> Ordering {
+    (x.last_review, x.reps, x.lapses)
+        .cmp(&(y.last_review, y.reps, y.lapses))
+        .then_with(|| json(x).cmp(&json(y)))
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// What `merge(current, incoming)` would change in `current`.
+pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
+    let merged = merge(current, incoming);
+    let here: BTreeMap<&str, &Interview> = current
+        .interviews
+        .iter()
+        .map(|i| (i.id.as_str(), i))
+        .collect();
+    let mut preview = ImportPreview::default();
+    for interview in &merged.interviews {
+        match here.get(interview.id.as_str()) {
+            None => preview.new_interviews += 1,
+            Some(old) if *old != interview => preview.updated_interviews += 1,
+            Some(_) => {}
+        }
+    }
+    let reviews_here: BTreeSet<&ReviewEvent> = current.reviews.iter().collect();
+    preview.new_reviews = merged
+        .reviews
+        .iter()
+        .filter(|e| !reviews_here.contains(e))
+        .count();
+    for (question, note) in &merged.notes {
+        match current.notes.get(question) {
+            None => preview.new_notes += 1,
+            Some(old) if old != note => preview.notes_changed += 1,
+            Some(_) => {}
+        }
+    }
+    preview.memory_changed = merged
+        .memory
+        .iter()
+        .filter(|(q, state)| current.memory.get(*q) != Some(state))
+        .count();
+    preview.settings_changed = merged
+        .settings
+        .iter()
+        .filter(|(k, v)| current.settings.get(*k) != Some(v))
+        .count();
+    preview
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::{Rating, Setup};
+
+    const T0: u64 = 1_700_000_000_000;
+
+    fn interview(id: &str, steps: usize) -> Interview {
+        let mut i = Interview::new(
+            id.into(),
+            Setup::default(),
+            &["dba-raid", "dba-indexes"],
+            T0,
+        );
+        let mut now = T0;
+        for step in 0..steps {
+            now += 1_000;
+            match step % 3 {
+                0 => i.done(now),
+                1 => i.rate(Rating::Good),
+                _ => i.next(now),
+            }
+        }
+        i
+    }
+
+    fn sample() -> Export {
+        let mut e = Export::new(T0);
+        e.interviews.push(interview("a", 6));
+        e.reviews
+            .push(ReviewEvent::new(T0, "dba-raid", Rating::Good));
+        e.memory = replay_all(&e.reviews);
+        e.notes.insert(
+            "dba-raid".into(),
+            Note {
+                text: "RAID 10: \"mirror\" then\tstripe\n".into(),
+                updated_at: T0,
+            },
+        );
+        e.settings.insert("new-per-day".into(), "10".into());
+        e
+    }
+
+    #[test]
+    fn an_export_round_trips() {
+        let e = sample();
+        assert_eq!(parse(&e.to_json()).unwrap(), e);
+        assert!(e
+            .to_json()
+            .contains("\"format\": \"interview-practice-export\""));
+    }
+
+    #[test]
+    fn bad_files_get_clear_errors() {
+        let json = sample().to_json();
+        assert_eq!(parse(&json[..json.len() / 2]), Err(ImportError::Truncated));
+        assert_eq!(parse(""), Err(ImportError::Truncated));
+        assert!(matches!(
+            parse("PK\u{3}\u{4} a zip"),
+            Err(ImportError::NotJson { line: 1, .. })
+        ));
+        assert_eq!(parse("[1, 2]"), Err(ImportError::Foreign));
+        assert_eq!(parse("{\"name\": \"x\"}"), Err(ImportError::Foreign));
+        assert_eq!(
+            parse(r#"{"format": "interview-practice-export", "version": 2, "exported_at": 0}"#),
+            Err(ImportError::NewerVersion { version: 2 })
+        );
+        assert!(matches!(
+            parse(r#"{"format": "interview-practice-export", "version": 1}"#),
+            Err(ImportError::Damaged { .. })
+        ));
+        assert!(matches!(
+            parse(
+                r#"{"format": "interview-practice-export", "version": 1, "exported_at": 0, "reviews": [{"at": 1}]}"#
+            ),
+            Err(ImportError::Damaged { .. })
+        ));
+        assert!(matches!(
+            parse(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000))),
+            Err(ImportError::NotJson { .. })
+        ));
+        for error in [
+            ImportError::NotJson { line: 1, column: 2 },
+            ImportError::Truncated,
+            ImportError::Foreign,
+            ImportError::NewerVersion { version: 9 },
+            ImportError::Damaged { detail: "x".into() },
+        ] {
+            assert!(!error.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_minimal_file_reads_with_empty_collections() {
+        let e = parse(r#"{"format": "interview-practice-export", "version": 1, "exported_at": 5}"#)
+            .unwrap();
+        assert_eq!(e, Export::new(5));
+    }
+
+    #[test]
+    fn the_interview_further_along_wins() {
+        let mut a = Export::new(T0);
+        let mut b = Export::new(T0 + 1);
+        a.interviews.push(interview("x", 2));
+        b.interviews.push(interview("x", 6)); // completed
+        b.interviews.push(interview("y", 0));
+        let m = merge(&a, &b);
+        assert_eq!(m.interviews.len(), 2);
+        let x = m.interviews.iter().find(|i| i.id == "x").unwrap();
+        assert!(x.completed_at.is_some());
+        assert_eq!(m.exported_at, T0 + 1);
+        assert_eq!(
+            diff(&a, &b),
+            ImportPreview {
+                new_interviews: 1,
+                updated_interviews: 1,
+                ..ImportPreview::default()
+            }
+        );
+    }
+
+    #[test]
+    fn memory_is_recomputed_from_the_ratings_of_both_sides() {
+        let mut a = Export::new(T0);
+        let mut b = Export::new(T0);
+        a.reviews
+            .push(ReviewEvent::new(T0, "dba-raid", Rating::Good));
+        a.memory = replay_all(&a.reviews);
+        b.reviews.push(ReviewEvent::new(
+            T0 + 3 * crate::review::DAY_MS,
+            "dba-raid",
+            Rating::Again,
+        ));
+        b.memory = replay_all(&b.reviews);
+        let m = merge(&a, &b);
+        let state = m.memory["dba-raid"];
+        assert_eq!((state.reps, state.lapses), (2, 1));
+        let p = diff(&a, &b);
+        assert_eq!((p.new_reviews, p.memory_changed), (1, 1));
+    }
+
+    #[test]
+    fn the_later_note_wins_and_settings_are_united() {
+        let mut a = sample();
+        let mut b = Export::new(T0);
+        b.notes.insert(
+            "dba-raid".into(),
+            Note {
+                text: "newer".into(),
+                updated_at: T0 + 1,
+            },
+        );
+        b.notes.insert(
+            "dba-indexes".into(),
+            Note {
+                text: "b-tree".into(),
+                updated_at: T0,
+            },
+        );
+        b.settings.insert("theme".into(), "dark".into());
+        let m = merge(&a, &b);
+        assert_eq!(m.notes["dba-raid"].text, "newer");
+        assert_eq!(m.notes.len(), 2);
+        assert_eq!(m.settings.len(), 2);
+        let p = diff(&a, &b);
+        assert_eq!(
+            (p.new_notes, p.notes_changed, p.settings_changed),
+            (1, 1, 1)
+        );
+        a = m.clone();
+        assert!(diff(&a, &b).is_empty());
+        assert!(diff(&m, &m).is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use crate::content::QUESTIONS;
+        use proptest::prelude::*;
+
+        fn rating() -> impl Strategy<Value = Rating> {
+            prop::sample::select(Rating::ALL.to_vec())
+        }
+
+        fn question() -> impl Strategy<Value = String> {
+            (0..4usize).prop_map(|i| QUESTIONS[i].id.to_string())
+        }
+
+        fn review_event() -> impl Strategy<Value = ReviewEvent> {
+            (0..20u64, question(), rating()).prop_map(|(day, question, rating)| ReviewEvent {
+                at: T0 + day * 43_200_000,
+                question,
+                rating,
+            })
+        }
+
+        fn an_interview() -> impl Strategy<Value = Interview> {
+            (
+                prop::sample::select(vec!["i1", "i2", "i3"]),
+                0..3u64,
+                prop::collection::vec(0..5u8, 0..12),
+            )
+                .prop_map(|(id, start, ops)| {
+                    let started = T0 + start;
+                    let mut i = Interview::new(
+                        id.into(),
+                        Setup::default(),
+                        &[QUESTIONS[0].id, QUESTIONS[1].id],
+                        started,
+                    );
+                    let mut now = started;
+                    for op in ops {
+                        now += 1_000;
+                        match op {
+                            0 => i.type_answer("raid mirror stripe", now),
+                            1 => i.done(now),
+                            2 => i.rate(Rating::Hard),
+                            3 => i.next(now),
+                            _ => i.skip(now),
+                        }
+                    }
+                    i
+                })
+        }
+
+        fn note() -> impl Strategy<Value = Note> {
+            (prop::sample::select(vec!["a", "b", "tab\there"]), 0..3u64).prop_map(|(text, at)| {
+                Note {
+                    text: text.into(),
+                    updated_at: T0 + at,
+                }
+            })
+        }
+
+        fn memory_state() -> impl Strategy<Value = MemoryState> {
+            (0..20u64, rating(), 0..3u32).prop_map(|(day, rating, extra)| {
+                let mut s = memory::review(None, rating, T0 + day * 43_200_000);
+                s.reps += extra;
+                s
+            })
+        }
+
+        prop_compose! {
+            fn an_export()(
+                exported_at in 0..5u64,
+                interviews in prop::collection::vec(an_interview(), 0..4),
+                reviews in prop::collection::vec(review_event(), 0..8),
+                consistent in any::<bool>(),
+                stray in prop::collection::btree_map(question(), memory_state(), 0..3),
+                notes in prop::collection::btree_map(question(), note(), 0..3),
+                settings in prop::collection::btree_map(
+                    prop::sample::select(vec!["theme", "new-per-day"]).prop_map(String::from),
+                    prop::sample::select(vec!["1", "2"]).prop_map(String::from),
+                    0..2,
+                ),
+            ) -> Export {
+                let mut e = Export::new(T0 + exported_at);
+                e.memory = if consistent { replay_all(&reviews) } else { stray };
+                e.interviews = interviews;
+                e.reviews = reviews;
+                e.notes = notes;
+                e.settings = settings;
+                e
+            }
+        }
+
+        fn contains_all_of(merged: &Export, side: &Export) {
+            for interview in &side.interviews {
+                let kept = merged
+                    .interviews
+                    .iter()
+                    .find(|i| i.id == interview.id)
+                    .expect("interview kept");
+                assert_ne!(advancement(kept, interview), Ordering::Less);
+            }
+            for event in &side.reviews {
+                assert!(merged.reviews.contains(event));
+            }
+            for question in side.memory.keys() {
+                assert!(merged.memory.contains_key(question));
+            }
+            for (question, note) in &side.notes {
+                let kept = &merged.notes[question];
+                assert!((kept.updated_at, &kept.text) >= (note.updated_at, &note.text));
+            }
+            for key in side.settings.keys() {
+                assert!(merged.settings.contains_key(key));
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+
+            #[test]
+            fn merge_is_order_independent(a in an_export(), b in an_export()) {
+                prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+            }
+
+            #[test]
+            fn merging_again_changes_nothing(a in an_export(), b in an_export()) {
+                let ab = merge(&a, &b);
+                prop_assert_eq!(merge(&a, &ab), ab.clone());
+                prop_assert_eq!(merge(&ab, &ab), ab.clone());
+                prop_assert!(diff(&ab, &a).is_empty());
+                prop_assert!(diff(&ab, &b).is_empty());
+            }
+
+            #[test]
+            fn merge_is_associative(a in an_export(), b in an_export(), c in an_export()) {
+                prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+            }
+
+            #[test]
+            fn merge_loses_nothing(a in an_export(), b in an_export()) {
+                let m = merge(&a, &b);
+                contains_all_of(&m, &a);
+                contains_all_of(&m, &b);
+                prop_assert_eq!(parse(&m.to_json()).unwrap(), m);
+            }
+
+            #[test]
+            fn parse_never_panics(text in "\\PC{0,200}") {
+                let _ = parse(&text);
+            }
+
+            #[test]
+            fn parse_never_panics_on_a_cut_export(a in an_export(), cut in 0..4000usize) {
+                let json = a.to_json();
+                let mut end = cut.min(json.len());
+                while !json.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let parsed = parse(&json[..end]);
+                if end < json.len() {
+                    prop_assert!(parsed.is_err());
+                }
+            }
+        }
+    }
+}
