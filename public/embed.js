@@ -32,6 +32,17 @@
     return null;
   }
 
+  // Block layout without a border; set through the CSSOM, which a host's CSP allows.
+  function prepare() {
+    var list = frames();
+    for (var i = 0; i < list.length; i++) {
+      list[i].style.display = 'block';
+      list[i].style.border = '0';
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', prepare);
+  else prepare();
+
   window.addEventListener('message', function (event) {
     var frame = frameFor(event);
     var data = event.data;

@@ -12,6 +12,8 @@ pub enum Route {
     History,
     /// A completed interview, every answer.
     Review(String),
+    /// The snippet builder for host pages.
+    Embed,
     Question(String),
     Article(String),
     NotFound(String),
@@ -37,6 +39,7 @@ impl Route {
             ["interview"] => Route::Interview,
             ["history"] => Route::History,
             ["history", id] => Route::Review(decode(id)),
+            ["embed"] => Route::Embed,
             ["q", id] => Route::Question(decode(id)),
             ["article", id] => Route::Article(decode(id)),
             _ => Route::NotFound(decode(path.trim_start_matches('/'))),
@@ -51,6 +54,7 @@ impl Route {
             Route::Interview => "#/interview".into(),
             Route::History => "#/history".into(),
             Route::Review(id) => format!("#/history/{}", encode(id)),
+            Route::Embed => "#/embed".into(),
             Route::Question(id) => format!("#/q/{}", encode(id)),
             Route::Article(id) => format!("#/article/{}", encode(id)),
             Route::NotFound(path) => format!("#/{}", encode(path)),
@@ -168,6 +172,7 @@ mod tests {
             Route::Interview,
             Route::History,
             Route::Review("19a-3f".into()),
+            Route::Embed,
             Route::Questions(Browse {
                 part: Some(1),
                 section: None,

@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod protocol;
+pub mod snippet;
 
 pub use config::{Config, Mode, Problem, Theme};

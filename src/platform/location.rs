@@ -39,3 +39,12 @@ pub fn go(hash: &str) {
 pub fn search() -> String {
     window().location().search().unwrap_or_default()
 }
+
+/// Where the app is served from (`https://example.org/practice/`), for embedding snippets.
+pub fn base_url() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    format!("{origin}{dir}/")
+}

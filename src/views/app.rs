@@ -1,7 +1,7 @@
 use super::embedding::ParameterProblems;
 use super::notices::StorageNotices;
 use super::{
-    not_found::NotFound, ArticlePage, HistoryPage, Home, InterviewPage, QuestionBrowser,
+    not_found::NotFound, ArticlePage, EmbedPage, HistoryPage, Home, InterviewPage, QuestionBrowser,
     QuestionPage, ReviewPage, SetupPage,
 };
 use crate::content;
@@ -25,6 +25,7 @@ enum Page {
     Interview,
     History,
     Review(String),
+    Embed,
     NotFound(String),
 }
 
@@ -42,6 +43,7 @@ fn page(route: &Route) -> Page {
         Route::Interview => Page::Interview,
         Route::History => Page::History,
         Route::Review(id) => Page::Review(id.clone()),
+        Route::Embed => Page::Embed,
         Route::NotFound(path) => Page::NotFound(format!("There is no page “{path}”.")),
     }
 }
@@ -55,6 +57,7 @@ fn title(page: &Page) -> String {
         Page::NewInterview => "Set up an interview",
         Page::Interview => "Mock interview",
         Page::History | Page::Review(_) => "Interview history",
+        Page::Embed => "Embed",
         Page::NotFound(_) => "Page not found",
     };
     format!("{name} · Interview Practice")
@@ -94,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <a href=Route::Questions(Browse::default()).href()>"Questions"</a>
                 <a href=Route::Interview.href()>"Interview"</a>
                 <a href=Route::History.href()>"History"</a>
+                <a href=Route::Embed.href()>"Embed"</a>
             </nav>
         </header>
         <main id="main" tabindex="-1">
@@ -108,6 +112,7 @@ pub fn App() -> impl IntoView {
                 Page::Interview => view! { <InterviewPage/> }.into_any(),
                 Page::History => view! { <HistoryPage/> }.into_any(),
                 Page::Review(id) => view! { <ReviewPage id/> }.into_any(),
+                Page::Embed => view! { <EmbedPage/> }.into_any(),
                 Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
             }}
         </main>

@@ -4,6 +4,7 @@
 mod app;
 mod article;
 mod browser;
+mod embed_page;
 pub(crate) mod embedding;
 mod history;
 mod home;
@@ -16,6 +17,7 @@ pub mod trusted_html;
 pub use app::App;
 pub use article::ArticlePage;
 pub use browser::QuestionBrowser;
+pub use embed_page::EmbedPage;
 pub use history::{HistoryPage, ReviewPage};
 pub use home::Home;
 pub use interview::{InterviewPage, SetupPage};

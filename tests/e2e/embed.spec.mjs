@@ -183,3 +183,27 @@ test('usable at 320 by 400 pixels without horizontal scroll', async ({ page }) =
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the Embed page builds the snippet, previews it, and copies it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#/embed');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Embed Interview Practice');
+  await page.getByLabel('Part 2: Deployment').check();
+  await page.getByLabel('Number of questions').fill('3');
+  await page.getByLabel('Number of questions').blur();
+  await page.getByLabel('Time per question').selectOption({ label: '1:30' });
+  await page.getByLabel('Theme').selectOption('dark');
+  const expected =
+    '<script src="http://127.0.0.1:4173/embed.js" defer></script>\n' +
+    '<iframe data-interview-practice src="http://127.0.0.1:4173/?mode=interview&amp;parts=2&amp;count=3&amp;time=90&amp;theme=dark" ' +
+    'title="Interview Practice" width="100%" height="640" loading="lazy"></iframe>';
+  await expect(page.locator('#snippet')).toHaveText(expected);
+  const preview = page.frameLocator('iframe.preview');
+  await expect(preview.getByText('3 questions from Deployment · 1:30 each · type your answers')).toBeVisible();
+  await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(page.getByText('Copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  await page.getByLabel('Mode').selectOption('browse');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Questions');
+});
