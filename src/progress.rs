@@ -1,11 +1,18 @@
-//! The reader's interviews in memory, saved through `storage` as they change. Storage that is
-//! blocked, full or holding unreadable data is reported through `Notices` and never loses what
-//! is in memory: a failed save is retried on the next change.
+//! The reader's progress in memory: interviews, ratings, notes and settings, saved through
+//! `storage` as they change, one key per record. Storage that is blocked, full or holding
+//! unreadable data is reported through `Notices` and never loses what is in memory: a failed
+//! save is retried on the next change.
 
-use crate::interview::{Interview, Millis, Setup};
+use crate::interview::{Interview, Millis, Rating, Setup};
 use crate::platform::{clock, local_storage, page};
-use crate::storage::{record_key, Backend, BackendError, MemoryBackend, SaveError, Store};
+use crate::review::export::{self, Export, ImportPreview};
+use crate::review::record::{review_id, Settings};
+use crate::review::{MemoryState, Note, ReviewEvent};
+use crate::storage::{
+    record_key, Backend, BackendError, Loaded, MemoryBackend, Record, SaveError, Store, Unreadable,
+};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// The browser's storage, or memory when the browser will not let us use it.
@@ -43,6 +50,16 @@ pub struct KeptAside {
     pub reason: String,
 }
 
+impl From<Unreadable> for KeptAside {
+    fn from(u: Unreadable) -> Self {
+        KeptAside {
+            key: u.key,
+            raw: u.raw,
+            reason: u.error.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Notices {
     /// Storage is blocked: progress lives in memory only.
@@ -52,6 +69,15 @@ pub struct Notices {
     pub kept_aside: Vec<KeptAside>,
 }
 
+/// A record to save: what is in memory under this key is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dirty {
+    Interview(String),
+    Review(String),
+    Note(String),
+    Settings,
+}
+
 #[derive(Clone, Copy)]
 pub struct Progress {
     store: StoredValue<Store<AppBackend>, LocalStorage>,
@@ -59,9 +85,16 @@ pub struct Progress {
     pub interviews: RwSignal<Vec<Interview>>,
     /// The id of this tab's interview (running, or just completed).
     pub active_id: RwSignal<Option<String>>,
+    /// Every rating, by storage id.
+    pub reviews: RwSignal<BTreeMap<String, ReviewEvent>>,
+    /// Question id to the reader's note.
+    pub notes: RwSignal<BTreeMap<String, Note>>,
+    pub settings: RwSignal<Settings>,
+    /// Question id to its memory state, replayed from the ratings.
+    pub memory: Memo<BTreeMap<String, MemoryState>>,
     pub notices: RwSignal<Notices>,
-    /// Ids whose latest state is not yet saved (storage full, or a debounced save pending).
-    unsaved: RwSignal<Vec<String>>,
+    /// Records whose latest state is not yet saved (storage full, or a save pending).
+    unsaved: RwSignal<Vec<Dirty>>,
     debounce: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// When the running interview was last saved by a tick.
     checkpoint: StoredValue<Millis>,
@@ -69,6 +102,11 @@ pub struct Progress {
 
 /// How often a running interview is saved even when nothing else changes.
 const CHECKPOINT_MS: Millis = 5_000;
+
+fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {
+    kept.extend(loaded.unreadable.into_iter().map(KeptAside::from));
+    loaded.records
+}
 
 impl Progress {
     /// Probes storage, loads everything readable, and resumes this tab's interview.
@@ -78,18 +116,26 @@ impl Progress {
             None => (AppBackend::Memory(MemoryBackend::new()), true),
         };
         let store = Store::new(backend);
-        let loaded = store.load_all::<Interview>();
-        let kept_aside = loaded
-            .unreadable
-            .iter()
-            .map(|u| KeptAside {
-                key: u.key.clone(),
-                raw: u.raw.clone(),
-                reason: u.error.to_string(),
-            })
-            .collect();
-        let mut interviews: Vec<Interview> = loaded.records.into_iter().map(|(_, i)| i).collect();
+        let mut kept_aside = Vec::new();
+        let mut interviews: Vec<Interview> =
+            records(store.load_all::<Interview>(), &mut kept_aside)
+                .into_iter()
+                .map(|(_, i)| i)
+                .collect();
         interviews.sort_by_key(|i| i.started_at);
+        let reviews: BTreeMap<String, ReviewEvent> =
+            records(store.load_all::<ReviewEvent>(), &mut kept_aside)
+                .into_iter()
+                .collect();
+        let notes: BTreeMap<String, Note> = records(store.load_all::<Note>(), &mut kept_aside)
+            .into_iter()
+            .collect();
+        let settings = records(store.load_all::<Settings>(), &mut kept_aside)
+            .into_iter()
+            .find(|(id, _)| id == Settings::ID)
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+
         let active_id = page::tab::interview().filter(|id| interviews.iter().any(|i| &i.id == id));
         let now = clock::now();
         if let Some(active) = active_id
@@ -98,10 +144,18 @@ impl Progress {
         {
             active.restore(now);
         }
+        let reviews = RwSignal::new(reviews);
         Progress {
             store: StoredValue::new_local(store),
             interviews: RwSignal::new(interviews),
             active_id: RwSignal::new(active_id),
+            reviews,
+            notes: RwSignal::new(notes),
+            settings: RwSignal::new(settings),
+            memory: Memo::new(move |_| {
+                let events: Vec<ReviewEvent> = reviews.read().values().cloned().collect();
+                export::replay_all(&events)
+            }),
             notices: RwSignal::new(Notices {
                 not_saved,
                 full: false,
@@ -151,7 +205,7 @@ impl Progress {
         let interview = Interview::new(id.clone(), setup, questions, now);
         self.interviews.update(|all| all.push(interview));
         self.take_over(&id);
-        self.save_now(&id);
+        self.save(Dirty::Interview(id));
     }
 
     /// Makes an interview this tab's own (resuming an unfinished one).
@@ -172,18 +226,121 @@ impl Progress {
             }
         });
         match save {
-            Save::Now => self.save_now(&id),
-            Save::Soon => self.save_soon(&id),
-            Save::NotNeeded => {}
+            Save::Now => self.save(Dirty::Interview(id)),
+            Save::Soon => self.save_soon(Dirty::Interview(id)),
         }
     }
 
-    fn save_soon(&self, id: &str) {
-        self.unsaved.update(|ids| {
-            if !ids.iter().any(|i| i == id) {
-                ids.push(id.to_string());
-            }
+    /// Rates the current question of this tab's interview; the rating feeds its memory model.
+    pub fn rate(&self, rating: Rating) {
+        let mut rated = None;
+        self.update(Save::Now, |i| {
+            i.rate(rating);
+            rated = i
+                .attempt()
+                .map(|a| (i.id.clone(), i.current, a.question.clone()));
         });
+        if let Some((id, index, question)) = rated {
+            let event = ReviewEvent::new(clock::now(), &question, rating);
+            self.add_review(review_id(&event, Some((&id, index))), event);
+        }
+    }
+
+    /// A rating from the Review mode.
+    pub fn record_review(&self, question: &str, rating: Rating) {
+        let event = ReviewEvent::new(clock::now(), question, rating);
+        self.add_review(review_id(&event, None), event);
+    }
+
+    fn add_review(&self, id: String, event: ReviewEvent) {
+        self.reviews.update(|all| {
+            all.insert(id.clone(), event);
+        });
+        self.save(Dirty::Review(id));
+    }
+
+    pub fn note(&self, question: &str) -> String {
+        self.notes
+            .with(|notes| notes.get(question).map(|n| n.text.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Keeps the reader's note (saved shortly after typing stops).
+    pub fn set_note(&self, question: &str, text: &str) {
+        let note = Note {
+            text: text
+                .chars()
+                .take(crate::interview::MAX_ANSWER_CHARS)
+                .collect(),
+            updated_at: clock::now(),
+        };
+        self.notes.update(|notes| {
+            notes.insert(question.to_string(), note);
+        });
+        self.save_soon(Dirty::Note(question.to_string()));
+    }
+
+    pub fn set_new_per_day(&self, count: usize) {
+        self.settings
+            .update(|s| s.new_per_day = count.clamp(1, 200));
+        self.save(Dirty::Settings);
+    }
+
+    /// Everything, as one export file.
+    pub fn export(&self) -> Export {
+        let mut file = Export::new(clock::now());
+        file.interviews = self.interviews.get_untracked();
+        file.reviews = self
+            .reviews
+            .with_untracked(|r| r.values().cloned().collect());
+        file.reviews.sort();
+        file.memory = self.memory.get_untracked();
+        file.notes = self.notes.get_untracked();
+        file.settings = self.settings.get_untracked().to_map();
+        file
+    }
+
+    /// What importing `incoming` would change.
+    pub fn preview(&self, incoming: &Export) -> ImportPreview {
+        export::diff(&self.export(), incoming)
+    }
+
+    /// Merges `incoming` into everything here, losing nothing on either side, and saves it.
+    pub fn import(&self, incoming: &Export) {
+        let merged = export::merge(&self.export(), incoming);
+        let known: BTreeMap<(u64, String), String> = self.reviews.with_untracked(|r| {
+            r.iter()
+                .map(|(id, e)| ((e.at, e.question.clone()), id.clone()))
+                .collect()
+        });
+        let mut dirty = Vec::new();
+        let mut reviews = BTreeMap::new();
+        for event in merged.reviews {
+            let id = known
+                .get(&(event.at, event.question.clone()))
+                .cloned()
+                .unwrap_or_else(|| review_id(&event, None));
+            dirty.push(Dirty::Review(id.clone()));
+            reviews.insert(id, event);
+        }
+        dirty.extend(
+            merged
+                .interviews
+                .iter()
+                .map(|i| Dirty::Interview(i.id.clone())),
+        );
+        dirty.extend(merged.notes.keys().map(|q| Dirty::Note(q.clone())));
+        dirty.push(Dirty::Settings);
+        self.interviews.set(merged.interviews);
+        self.reviews.set(reviews);
+        self.notes.set(merged.notes);
+        self.settings.set(Settings::from_map(&merged.settings));
+        self.unsaved.update(|u| u.extend(dirty));
+        self.flush();
+    }
+
+    fn save_soon(&self, key: Dirty) {
+        self.mark(key);
         let this = *self;
         if let Some(handle) = self.debounce.get_value() {
             handle.clear();
@@ -192,39 +349,39 @@ impl Progress {
         self.debounce.set_value(handle);
     }
 
-    /// Saves everything not yet saved: on hide, on close, and before a fresh save.
-    pub fn flush(&self) {
-        for id in self.unsaved.get_untracked() {
-            self.save_now(&id);
-        }
+    fn mark(&self, key: Dirty) {
+        self.unsaved.update(|keys| {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        });
     }
 
-    fn save_now(&self, id: &str) {
-        // A failed earlier save is retried with this change.
-        let mut ids = self.unsaved.get_untracked();
-        if !ids.iter().any(|i| i == id) {
-            ids.push(id.to_string());
-        }
-        let all = self.interviews.get_untracked();
+    fn save(&self, key: Dirty) {
+        self.mark(key);
+        self.flush();
+    }
+
+    /// Saves everything not yet saved: after each change, on hide and on close. A failed
+    /// earlier save is retried with it.
+    pub fn flush(&self) {
+        let keys = self.unsaved.get_untracked();
         let mut still_unsaved = Vec::new();
         let mut full = false;
-        for id in ids {
-            let Some(interview) = all.iter().find(|i| i.id == id) else {
-                continue;
-            };
-            match self.store.with_value(|store| store.save(&id, interview)) {
+        for key in keys {
+            match self.write(&key) {
                 Ok(()) => {}
                 Err(SaveError::Full) => {
                     full = true;
-                    still_unsaved.push(id);
+                    still_unsaved.push(key);
                 }
                 Err(SaveError::Unavailable) => {
                     self.notices.update(|n| n.not_saved = true);
-                    still_unsaved.push(id);
+                    still_unsaved.push(key);
                 }
                 Err(SaveError::Other(message)) => {
-                    leptos::logging::warn!("interview {id} not saved: {message}");
-                    still_unsaved.push(id);
+                    leptos::logging::warn!("{key:?} not saved: {message}");
+                    still_unsaved.push(key);
                 }
             }
         }
@@ -234,20 +391,67 @@ impl Progress {
         }
     }
 
-    /// Another tab saved an interview: take its stored state, unless it is this tab's own.
-    pub fn reload_from_storage(&self, key: &str) {
-        let Some(id) = key.strip_prefix(&record_key::<Interview>("")) else {
-            return;
-        };
-        if self.active_id.get_untracked().as_deref() == Some(id) {
-            return;
+    fn write(&self, key: &Dirty) -> Result<(), SaveError> {
+        let store =
+            |f: &dyn Fn(&Store<AppBackend>) -> Result<(), SaveError>| self.store.with_value(f);
+        match key {
+            Dirty::Interview(id) => match self
+                .interviews
+                .with_untracked(|all| all.iter().find(|i| &i.id == id).cloned())
+            {
+                Some(interview) => store(&|s| s.save(id, &interview)),
+                None => Ok(()),
+            },
+            Dirty::Review(id) => match self.reviews.with_untracked(|r| r.get(id).cloned()) {
+                Some(event) => store(&|s| s.save(id, &event)),
+                None => Ok(()),
+            },
+            Dirty::Note(question) => {
+                match self.notes.with_untracked(|n| n.get(question).cloned()) {
+                    Some(note) => store(&|s| s.save(question, &note)),
+                    None => Ok(()),
+                }
+            }
+            Dirty::Settings => {
+                let settings = self.settings.get_untracked();
+                store(&|s| s.save(Settings::ID, &settings))
+            }
         }
-        if let Ok(Some(stored)) = self.store.with_value(|s| s.load::<Interview>(id)) {
-            self.interviews
-                .update(|all| match all.iter_mut().find(|i| i.id == stored.id) {
-                    Some(known) => *known = stored,
-                    None => all.push(stored),
-                });
+    }
+
+    /// Another tab saved a record: take its stored state (this tab's own interview excepted).
+    pub fn reload_from_storage(&self, key: &str) {
+        let load = |f: &dyn Fn(&Store<AppBackend>)| self.store.with_value(f);
+        if let Some(id) = key.strip_prefix(&record_key::<Interview>("")) {
+            if self.active_id.get_untracked().as_deref() == Some(id) {
+                return;
+            }
+            load(&|s| {
+                if let Ok(Some(stored)) = s.load::<Interview>(id) {
+                    self.interviews.update(|all| {
+                        match all.iter_mut().find(|i| i.id == stored.id) {
+                            Some(known) => *known = stored,
+                            None => all.push(stored),
+                        }
+                    });
+                }
+            });
+        } else if let Some(id) = key.strip_prefix(&record_key::<ReviewEvent>("")) {
+            load(&|s| {
+                if let Ok(Some(event)) = s.load::<ReviewEvent>(id) {
+                    self.reviews.update(|r| {
+                        r.insert(id.to_string(), event);
+                    });
+                }
+            });
+        } else if let Some(question) = key.strip_prefix(&record_key::<Note>("")) {
+            load(&|s| {
+                if let Ok(Some(note)) = s.load::<Note>(question) {
+                    self.notes.update(|n| {
+                        n.insert(question.to_string(), note);
+                    });
+                }
+            });
         }
     }
 
@@ -269,13 +473,7 @@ impl Progress {
         let checkpoint_due = now.saturating_sub(self.checkpoint.get_value()) >= CHECKPOINT_MS;
         if ended || checkpoint_due {
             self.checkpoint.set_value(now);
-            self.flush_active();
-        }
-    }
-
-    fn flush_active(&self) {
-        if let Some(id) = self.active_id.get_untracked() {
-            self.save_now(&id);
+            self.save(Dirty::Interview(id));
         }
     }
 
@@ -294,7 +492,6 @@ pub enum Save {
     Now,
     /// Shortly after the last change (typing).
     Soon,
-    NotNeeded,
 }
 
 /// Loads progress, provides it to every component, and wires page and cross-tab events.

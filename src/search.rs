@@ -58,6 +58,15 @@ fn index() -> &'static [Entry] {
 /// start of one), best first: words found in the question weigh more than in the answer.
 /// An empty query lists the whole scope in guide order.
 pub fn search(query: &str, scope: Scope) -> Vec<&'static Question> {
+    search_with_notes(query, scope, &|_| None)
+}
+
+/// Like `search`, also matching the reader's note on each question (`note(id)`).
+pub fn search_with_notes(
+    query: &str,
+    scope: Scope,
+    note: &dyn Fn(&str) -> Option<String>,
+) -> Vec<&'static Question> {
     let query = normalize(query);
     let terms: Vec<String> = query.split_whitespace().map(|t| format!(" {t}")).collect();
     let mut hits: Vec<(usize, usize, &'static Question)> = index()
@@ -65,14 +74,20 @@ pub fn search(query: &str, scope: Scope) -> Vec<&'static Question> {
         .enumerate()
         .filter(|(_, entry)| scope.contains(entry.question))
         .filter_map(|(order, entry)| {
+            let note = note(entry.question.id)
+                .map(|n| normalize(&n))
+                .unwrap_or_default();
             let mut score = 0;
             for term in &terms {
                 let in_ask = entry.ask.contains(term.as_str());
+                let in_note = note.contains(term.as_str());
                 let in_answer = entry.answer.contains(term.as_str());
-                if !in_ask && !in_answer {
-                    return None;
-                }
-                score += if in_ask { 3 } else { 1 };
+                score += match (in_ask, in_note, in_answer) {
+                    (true, _, _) => 3,
+                    (_, true, _) => 2,
+                    (_, _, true) => 1,
+                    _ => return None,
+                };
             }
             Some((score, order, entry.question))
         })
@@ -125,6 +140,17 @@ mod tests {
                 || !ids("aid", Scope::default()).contains(&"dba-raid")
         );
         assert!(ids("zzzz raid", Scope::default()).is_empty());
+    }
+
+    #[test]
+    fn notes_are_searched_too() {
+        let note = |id: &str| (id == "ops-cdn").then(|| "Remember Akamai edge caching".to_string());
+        let hits: Vec<_> = search_with_notes("edge caching", Scope::default(), &note)
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(hits, ["ops-cdn"]);
+        assert!(search("edge caching", Scope::default()).is_empty());
     }
 
     #[test]

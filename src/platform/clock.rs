@@ -21,3 +21,21 @@ pub fn format_local(millis: u64) -> String {
         date.get_minutes()
     )
 }
+
+/// Minutes to add to UTC for the reader's local time (east positive).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// The start and end (epoch ms, inclusive) of the reader's local day containing `millis`.
+pub fn local_day_bounds(millis: u64) -> (u64, u64) {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    date.set_hours(0);
+    date.set_minutes(0);
+    date.set_seconds(0);
+    date.set_milliseconds(0);
+    let start = date.get_time().max(0.0) as u64;
+    date.set_date(date.get_date() + 1);
+    let end = (date.get_time().max(0.0) as u64).saturating_sub(1);
+    (start, end)
+}

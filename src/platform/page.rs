@@ -90,3 +90,12 @@ pub fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
             _ => false,
         })
 }
+
+/// The text of the file chosen in a file input, if any and readable.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
+    text.as_string()
+}

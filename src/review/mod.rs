@@ -7,6 +7,7 @@ pub mod event;
 pub mod export;
 pub mod memory;
 pub mod queue;
+pub mod record;
 pub mod stats;
 
 pub use event::ReviewEvent;

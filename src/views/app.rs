@@ -1,8 +1,8 @@
 use super::embedding::ParameterProblems;
 use super::notices::StorageNotices;
 use super::{
-    not_found::NotFound, ArticlePage, EmbedPage, HistoryPage, Home, InterviewPage, QuestionBrowser,
-    QuestionPage, ReviewPage, SetupPage,
+    not_found::NotFound, ArticlePage, DataPage, EmbedPage, HistoryPage, Home, InterviewPage,
+    PastInterviewPage, QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
 };
 use crate::content;
 use crate::platform::location;
@@ -24,8 +24,11 @@ enum Page {
     NewInterview,
     Interview,
     History,
-    Review(String),
+    PastInterview(String),
     Embed,
+    Review,
+    Stats,
+    Data,
     NotFound(String),
 }
 
@@ -42,8 +45,11 @@ fn page(route: &Route) -> Page {
         Route::NewInterview => Page::NewInterview,
         Route::Interview => Page::Interview,
         Route::History => Page::History,
-        Route::Review(id) => Page::Review(id.clone()),
+        Route::PastInterview(id) => Page::PastInterview(id.clone()),
         Route::Embed => Page::Embed,
+        Route::Review => Page::Review,
+        Route::Stats => Page::Stats,
+        Route::Data => Page::Data,
         Route::NotFound(path) => Page::NotFound(format!("There is no page “{path}”.")),
     }
 }
@@ -56,8 +62,11 @@ fn title(page: &Page) -> String {
         Page::Article(a) => a.title,
         Page::NewInterview => "Set up an interview",
         Page::Interview => "Mock interview",
-        Page::History | Page::Review(_) => "Interview history",
+        Page::History | Page::PastInterview(_) => "Interview history",
         Page::Embed => "Embed",
+        Page::Review => "Review",
+        Page::Stats => "Statistics",
+        Page::Data => "Your data",
         Page::NotFound(_) => "Page not found",
     };
     format!("{name} · Interview Practice")
@@ -96,7 +105,10 @@ pub fn App() -> impl IntoView {
                 <a href="#/">"Guides"</a>
                 <a href=Route::Questions(Browse::default()).href()>"Questions"</a>
                 <a href=Route::Interview.href()>"Interview"</a>
+                <a href=Route::Review.href()>"Review"</a>
+                <a href=Route::Stats.href()>"Statistics"</a>
                 <a href=Route::History.href()>"History"</a>
+                <a href=Route::Data.href()>"Your data"</a>
                 <a href=Route::Embed.href()>"Embed"</a>
             </nav>
         </header>
@@ -111,8 +123,11 @@ pub fn App() -> impl IntoView {
                 Page::NewInterview => view! { <SetupPage/> }.into_any(),
                 Page::Interview => view! { <InterviewPage/> }.into_any(),
                 Page::History => view! { <HistoryPage/> }.into_any(),
-                Page::Review(id) => view! { <ReviewPage id/> }.into_any(),
+                Page::PastInterview(id) => view! { <PastInterviewPage id/> }.into_any(),
                 Page::Embed => view! { <EmbedPage/> }.into_any(),
+                Page::Review => view! { <ReviewPage/> }.into_any(),
+                Page::Stats => view! { <StatsPage/> }.into_any(),
+                Page::Data => view! { <DataPage/> }.into_any(),
                 Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
             }}
         </main>

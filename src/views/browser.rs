@@ -1,8 +1,9 @@
 use super::app::CurrentRoute;
 use crate::content::{self, GUIDES};
 use crate::platform::location;
+use crate::progress::Progress;
 use crate::route::{Browse, Route};
-use crate::search::{search, Scope};
+use crate::search::{search_with_notes, Scope};
 use leptos::prelude::*;
 
 /// All questions, filtered by guide and section, searched as you type. The filters live in the
@@ -35,7 +36,13 @@ pub fn QuestionBrowser() -> impl IntoView {
             }),
         }
     });
-    let results = Memo::new(move |_| search(&browse.read().query, scope.get()));
+    let progress = expect_context::<Progress>();
+    let results = Memo::new(move |_| {
+        let notes = progress.notes.get();
+        search_with_notes(&browse.read().query, scope.get(), &|id| {
+            notes.get(id).map(|n| n.text.clone())
+        })
+    });
 
     let guide_options = GUIDES
         .iter()
@@ -104,6 +111,10 @@ pub fn QuestionBrowser() -> impl IntoView {
                     <li>
                         <a href=Route::Question(q.id.into()).href()>{q.ask}</a>
                         <span class="meta">{format!("Part {}: {} · {}", guide.part, guide.short, q.section().title)}</span>
+                        {progress.notes.with(|n| n.get(q.id).filter(|n| !n.text.trim().is_empty()).map(|n| {
+                            // The reader's text, shown as text.
+                            view! { <span class="note-line">"Your note: " {n.text.clone()}</span> }
+                        }))}
                     </li>
                 }
             }).collect_view()}

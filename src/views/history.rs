@@ -27,7 +27,7 @@ pub fn HistoryPage() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">
-                                <a href=Route::Review(i.id.clone()).href()>
+                                <a href=Route::PastInterview(i.id.clone()).href()>
                                     {clock::format_local(i.completed_at.unwrap_or(i.started_at))}
                                 </a>
                             </th>
@@ -63,7 +63,7 @@ pub fn HistoryPage() -> impl IntoView {
 
 /// One completed interview, every answer.
 #[component]
-pub fn ReviewPage(id: String) -> impl IntoView {
+pub fn PastInterviewPage(id: String) -> impl IntoView {
     let progress = expect_context::<Progress>();
     move || {
         let found = progress.history().into_iter().find(|i| i.id == id);

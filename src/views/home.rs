@@ -140,6 +140,16 @@ fn Practice() -> impl IntoView {
                 })
             }}
             {move || {
+                let due = super::review::todays_queue(progress).len();
+                view! {
+                    <p class="due">
+                        <a class="button secondary" href=Route::Review.href()>
+                            {format!("Review due questions ({due})")}
+                        </a>
+                    </p>
+                }
+            }}
+            {move || {
                 let done = progress.history().len();
                 (done > 0).then(|| view! {
                     <p><a href=Route::History.href()>{format!("Your interview history ({done})")}</a></p>

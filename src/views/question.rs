@@ -1,3 +1,4 @@
+use super::note::NoteEditor;
 use super::trusted_html::TrustedHtml;
 use crate::content::{self, Question};
 use crate::route::{Browse, Route};
@@ -66,6 +67,7 @@ pub fn QuestionPage(question: &'static Question) -> impl IntoView {
                 {move || if revealed.get() { "Hide answer" } else { "Reveal answer" }}
             </button>
             <Show when=move || revealed.get()>{answer}</Show>
+            <NoteEditor question=question.id/>
             <Reading question/>
             <nav class="pager" aria-label="Questions">
                 {previous.map(|q| view! {

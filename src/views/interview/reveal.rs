@@ -1,6 +1,7 @@
 use crate::interview::{Ending, Rating};
 use crate::platform::{clock, location, page};
 use crate::progress::{Progress, Save};
+use crate::views::note::NoteEditor;
 use crate::views::trusted_html::TrustedHtml;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn Reveal() -> impl IntoView {
     let rating = Memo::new(move |_| current().and_then(|a| a.rating));
     let marks = Memo::new(move |_| current().map(|a| a.marks).unwrap_or_default());
 
-    let rate = move |r: Rating| progress.update(Save::Now, |i| i.rate(r));
+    let rate = move |r: Rating| progress.rate(r);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         // Digits typed into a text field are text, not ratings.
         let typing = page::typing_in_field(&ev);
@@ -116,6 +117,7 @@ pub fn Reveal() -> impl IntoView {
                     }}
                 </p>
             </fieldset>
+            <NoteEditor question=question.id/>
             <div class="rate" role="group" aria-labelledby="rate-heading">
                 <h2 id="rate-heading">"How did you do?"</h2>
                 {rating_buttons}

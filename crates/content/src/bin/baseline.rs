@@ -1,0 +1,177 @@
+//! `baseline CONTENT_DIR OUT_DIR [CSS]`: writes the start-up benchmark's baseline (`make bench`):
+//! `OUT_DIR/index.html`, a static page with the app's first screen (the start page: title, lead,
+//! the three guides with their counts and sections, the library list) generated from the same
+//! content, and `OUT_DIR/app.css`, a copy of the app's styles (`CSS`, default `public/app.css`).
+//!
+//! It mirrors the markup of `src/views/app.rs` and `src/views/home.rs` so the two pages paint
+//! the same thing; only the behaviour is missing (no script at all).
+
+use interview_content::Library;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1).map(PathBuf::from);
+    let content = args.next().unwrap_or_else(|| PathBuf::from("content"));
+    let out = args
+        .next()
+        .unwrap_or_else(|| PathBuf::from("bench/baseline"));
+    let css = args
+        .next()
+        .unwrap_or_else(|| PathBuf::from("public/app.css"));
+    let library = match interview_content::compile(&content) {
+        Ok(library) => library,
+        Err(errors) => {
+            eprint!("{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = std::fs::create_dir_all(&out)
+        .and_then(|()| std::fs::write(out.join("index.html"), page(&library)))
+        .and_then(|()| std::fs::copy(&css, out.join("app.css")).map(drop));
+    match written {
+        Ok(()) => {
+            println!("{}: baseline start page written", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot write the baseline into {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// HTML text and attribute escaping.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes everything but unreserved characters, as the app's routes do.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+fn browse(part: u8, section: Option<&str>) -> String {
+    match section {
+        Some(slug) => format!("#/questions?part={part}&section={}", encode(slug)),
+        None => format!("#/questions?part={part}"),
+    }
+}
+
+fn page(library: &Library) -> String {
+    let mut guides = String::new();
+    for guide in &library.guides {
+        let in_part = || library.questions.iter().filter(|q| q.part == guide.part);
+        let mut sections = String::new();
+        for (index, section) in guide.sections.iter().enumerate() {
+            let count = in_part().filter(|q| q.section == index).count();
+            let _ = write!(
+                sections,
+                r#"<li><a href="{}">{}</a> <span class="count">({count})</span></li>"#,
+                esc(&browse(guide.part, Some(&section.slug))),
+                esc(&section.title)
+            );
+        }
+        let _ = write!(
+            guides,
+            concat!(
+                r#"<li class="guide"><h3><a href="{browse}">Part {part}: {short}</a></h3>"#,
+                r#"<p class="meta">{count} questions · from “{title}”</p>"#,
+                r#"<ul class="sections">{sections}</ul>"#,
+                r##"<p><a href="#/article/{article}">Read the guide</a></p></li>"##
+            ),
+            browse = esc(&browse(guide.part, None)),
+            part = guide.part,
+            short = esc(&guide.short),
+            count = in_part().count(),
+            title = esc(&guide.title),
+            sections = sections,
+            article = encode(&guide.article),
+        );
+    }
+    let mut reading = String::new();
+    for article in library.articles.iter().filter(|a| a.guide_part.is_none()) {
+        let _ = write!(
+            reading,
+            r##"<li><a href="#/article/{}">{}</a></li>"##,
+            encode(&article.id),
+            esc(&article.title)
+        );
+    }
+    let total = library.questions.len();
+    format!(
+        r##"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="description" content="Baseline for make bench: the start page of Interview Practice as static HTML.">
+<title>Interview Practice</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="app.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><a class="brand" href="#/">Interview Practice</a><nav aria-label="Main"><a href="#/">Guides</a><a href="#/questions">Questions</a><a href="#/interview">Interview</a><a href="#/history">History</a><a href="#/embed">Embed</a></nav></header>
+<main id="main" tabindex="-1">
+<h1>Practise for your cloud interview</h1>
+<section class="practice" aria-labelledby="practice-heading"><h2 id="practice-heading">Mock interview</h2><p>Timed questions from the guides: answer first, then compare with the model answer and rate yourself.</p><div class="actions"><button type="button">Start a 5-question interview (2:00 each)</button><a class="button secondary" href="#/interview/new">Choose questions, time and mode</a></div></section>
+<p class="lead">Sean Hull’s three-part cloud interview guide, every question with its model answer: read a question, answer it in your head or out loud, then reveal the answer.</p>
+<p><a class="button" href="#/questions">Browse all {total} questions</a></p>
+<section aria-labelledby="guides-heading"><h2 id="guides-heading">The guides</h2><ul class="guides">{guides}</ul></section>
+<section aria-labelledby="library-heading"><h2 id="library-heading">Further reading from the blog</h2><ul class="library">{reading}</ul></section>
+</main>
+<footer class="site"><p>Questions, model answers and articles by Sean Hull, from his blog. Everything runs in your browser: no account, nothing sent anywhere.</p></footer>
+</body>
+</html>
+"##
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_like_the_app() {
+        assert_eq!(encode("cloud-concepts"), "cloud-concepts");
+        assert_eq!(encode("a b/c"), "a%20b%2Fc");
+        assert_eq!(browse(3, Some("x")), "#/questions?part=3&section=x");
+    }
+
+    #[test]
+    fn the_page_holds_the_first_screen() {
+        let library = interview_content::compile(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../content"
+        )))
+        .unwrap();
+        let html = page(&library);
+        assert_eq!(
+            html.matches(r#"<li class="guide">"#).count(),
+            library.guides.len()
+        );
+        assert!(html.contains(r#"<ul class="library"><li>"#));
+        assert!(!html.contains("<script"));
+    }
+}

@@ -1,0 +1,187 @@
+use super::note::NoteEditor;
+use super::trusted_html::TrustedHtml;
+use crate::content::{self, Question};
+use crate::interview::Rating;
+use crate::platform::{clock, location, page};
+use crate::progress::Progress;
+use crate::review::queue::{self, QueueInput};
+use crate::route::Route;
+use crate::scoring;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Today's review queue: due questions, most overdue first, then new ones up to the daily limit.
+pub fn todays_queue(progress: Progress) -> Vec<&'static str> {
+    let now = clock::now();
+    let (day_start, day_end) = clock::local_day_bounds(now);
+    let mut first_rating: BTreeMap<String, u64> = BTreeMap::new();
+    progress.reviews.with(|reviews| {
+        for event in reviews.values() {
+            let first = first_rating
+                .entry(event.question.clone())
+                .or_insert(event.at);
+            *first = (*first).min(event.at);
+        }
+    });
+    let memory = progress.memory.get();
+    queue::queue(QueueInput {
+        memory: &memory,
+        new_today: queue::new_introduced(first_rating.into_values(), day_start, day_end),
+        new_per_day: progress.settings.read().new_per_day,
+        day_end_ms: day_end,
+    })
+}
+
+/// The untimed Review mode: one question at a time, an optional typed answer, the reveal with
+/// key points, and a rating that schedules the question's next review.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    // The queue is fixed for this visit, so rating does not reshuffle it.
+    let queue = StoredValue::new(untrack(|| todays_queue(progress)));
+    let position = RwSignal::new(0usize);
+    let total = queue.with_value(Vec::len);
+    let current = Memo::new(move |_| {
+        queue.with_value(|q| q.get(position.get()).copied().and_then(content::question))
+    });
+    view! {
+        <h1>"Review"</h1>
+        <NewPerDay/>
+        {move || match current.get() {
+            Some(question) => view! {
+                <p class="crumbs">{format!("Question {} of {total} due today", position.get_untracked() + 1)}</p>
+                <ReviewCard question on_rated=move || position.update(|p| *p += 1)/>
+            }
+            .into_any(),
+            None => view! {
+                <p role="status">
+                    {if total == 0 {
+                        "Nothing is due today. New questions come back tomorrow, or practise with a mock interview."
+                    } else {
+                        "All caught up: every question due today is reviewed."
+                    }}
+                </p>
+                <p><a href=Route::Stats.href()>"See your statistics"</a></p>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn NewPerDay() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    view! {
+        <p class="setting">
+            <label>
+                "New questions per day "
+                <input
+                    type="number"
+                    min="1"
+                    max="200"
+                    prop:value=move || progress.settings.read().new_per_day.to_string()
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                            progress.set_new_per_day(n);
+                        }
+                    }
+                />
+            </label>
+        </p>
+    }
+}
+
+#[component]
+fn ReviewCard(
+    question: &'static Question,
+    on_rated: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let answer = RwSignal::new(String::new());
+    let revealed = RwSignal::new(false);
+    let marks = RwSignal::new(Vec::<bool>::new());
+    let source = question.source();
+    let rate = move |rating: Rating| {
+        if revealed.get_untracked() {
+            progress.record_review(question.id, rating);
+            on_rated();
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if page::typing_in_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if let Some(r) = Rating::from_key(&ev.key()) {
+            rate(r);
+        }
+    });
+    on_cleanup(move || keys.remove());
+    request_animation_frame(|| location::focus("question-heading"));
+
+    let reveal = move |_| {
+        marks.set(scoring::mark(&answer.get_untracked(), question.key_points));
+        revealed.set(true);
+        request_animation_frame(|| location::focus("model-heading"));
+    };
+    view! {
+        <article class="review-card">
+            <h2 id="question-heading" class="question-title" tabindex="-1">{question.ask}</h2>
+            <p class="credit">{format!("From “{}” by {}", source.title, source.author)}</p>
+            <label for="review-answer" class="answer-label">"Your answer (optional)"</label>
+            <textarea
+                id="review-answer"
+                rows="5"
+                maxlength=crate::interview::MAX_ANSWER_CHARS.to_string()
+                prop:readonly=move || revealed.get()
+                on:input=move |ev| answer.set(event_target_value(&ev))
+            ></textarea>
+            <Show
+                when=move || revealed.get()
+                fallback=move || view! { <button type="button" class="reveal" on:click=reveal>"Reveal answer"</button> }
+            >
+                <section class="answer" aria-labelledby="model-heading">
+                    <h3 id="model-heading" tabindex="-1">"Model answer"</h3>
+                    {match question.answer_html {
+                        Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
+                        None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }.into_any(),
+                    }}
+                </section>
+                <fieldset class="key-points-check">
+                    <legend>"Key points"</legend>
+                    <ul>
+                        {question.key_points.iter().enumerate().map(|(index, point)| {
+                            let covered = move || marks.read().get(index).copied().unwrap_or(false);
+                            view! {
+                                <li>
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=covered
+                                            on:change=move |_| marks.update(|m| if let Some(x) = m.get_mut(index) { *x = !*x })
+                                        />
+                                        {point.label}
+                                    </label>
+                                    <span class="mark" class:covered=covered>
+                                        {move || if covered() { "covered" } else { "missed" }}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+                <NoteEditor question=question.id/>
+                <div class="rate" role="group" aria-labelledby="rate-heading">
+                    <h3 id="rate-heading">"How well did you know it?"</h3>
+                    {Rating::ALL.iter().enumerate().map(|(index, r)| {
+                        let r = *r;
+                        view! {
+                            <button type="button" class="rating" aria-keyshortcuts=(index + 1).to_string() on:click=move |_| rate(r)>
+                                {r.label()}<span class="key">{format!(" ({})", index + 1)}</span>
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            </Show>
+        </article>
+    }
+}
