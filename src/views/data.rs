@@ -73,12 +73,12 @@ pub fn DataPage() -> impl IntoView {
             "browser or to another site that embeds Interview Practice (each site keeps its own)."
         </p>
         <section aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export"</h2>
+            <h2 id="export-heading">"Export everything"</h2>
             <p>"One file with your interviews and typed answers, ratings, schedules, notes and settings."</p>
             <button type="button" on:click=export_all>"Export"</button>
         </section>
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import"</h2>
+            <h2 id="import-heading">"Import a file"</h2>
             <p>"Merge an exported file into your progress here. Nothing on either side is lost; you see what changes before it is applied."</p>
             <label class="file">
                 "Import"
