@@ -103,6 +103,41 @@ pub struct Progress {
 /// How often a running interview is saved even when nothing else changes.
 const CHECKPOINT_MS: Millis = 5_000;
 
+/// Completed interviews that keep their typed answers; older ones keep everything else, so a
+/// thousand interviews fit in the browser's storage.
+const KEEP_ANSWERS: usize = 100;
+
+/// Drops the answer texts of completed interviews beyond the newest `KEEP_ANSWERS`; returns
+/// the ids of those changed.
+fn compact_old_answers(interviews: &mut [Interview]) -> Vec<String> {
+    let mut completed: Vec<&mut Interview> = interviews
+        .iter_mut()
+        .filter(|i| i.completed_at.is_some())
+        .collect();
+    completed.sort_by_key(|i| std::cmp::Reverse(i.completed_at));
+    completed
+        .into_iter()
+        .skip(KEEP_ANSWERS)
+        .filter_map(|i| i.compact_answers().then(|| i.id.clone()))
+        .collect()
+}
+
+/// The ratings of every interview and every review, in time order.
+fn rating_events(
+    interviews: RwSignal<Vec<Interview>>,
+    reviews: RwSignal<BTreeMap<String, ReviewEvent>>,
+) -> Vec<ReviewEvent> {
+    let mut events: Vec<ReviewEvent> = reviews.read().values().cloned().collect();
+    interviews.with(|all| {
+        events.extend(
+            all.iter()
+                .flat_map(|i| i.ratings().map(|(at, q, r)| ReviewEvent::new(at, q, r))),
+        )
+    });
+    events.sort();
+    events
+}
+
 fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {
     kept.extend(loaded.unreadable.into_iter().map(KeptAside::from));
     loaded.records
@@ -144,18 +179,17 @@ impl Progress {
         {
             active.restore(now);
         }
+        let compacted = compact_old_answers(&mut interviews);
         let reviews = RwSignal::new(reviews);
-        Progress {
+        let interviews = RwSignal::new(interviews);
+        let progress = Progress {
             store: StoredValue::new_local(store),
-            interviews: RwSignal::new(interviews),
+            interviews,
             active_id: RwSignal::new(active_id),
             reviews,
             notes: RwSignal::new(notes),
             settings: RwSignal::new(settings),
-            memory: Memo::new(move |_| {
-                let events: Vec<ReviewEvent> = reviews.read().values().cloned().collect();
-                export::replay_all(&events)
-            }),
+            memory: Memo::new(move |_| export::replay_all(&rating_events(interviews, reviews))),
             notices: RwSignal::new(Notices {
                 not_saved,
                 full: false,
@@ -164,7 +198,17 @@ impl Progress {
             unsaved: RwSignal::new(Vec::new()),
             debounce: StoredValue::new_local(None),
             checkpoint: StoredValue::new(now),
+        };
+        for id in compacted {
+            progress.mark(Dirty::Interview(id));
         }
+        progress.flush();
+        progress
+    }
+
+    /// Every rating, from interviews and from reviews, for the statistics and schedules.
+    pub fn rating_events(&self) -> Vec<ReviewEvent> {
+        rating_events(self.interviews, self.reviews)
     }
 
     /// This tab's interview.
@@ -231,28 +275,16 @@ impl Progress {
         }
     }
 
-    /// Rates the current question of this tab's interview; the rating feeds its memory model.
+    /// Rates the current question of this tab's interview; the rating, kept in the interview,
+    /// feeds the question's memory model.
     pub fn rate(&self, rating: Rating) {
-        let mut rated = None;
-        self.update(Save::Now, |i| {
-            i.rate(rating);
-            rated = i
-                .attempt()
-                .map(|a| (i.id.clone(), i.current, a.question.clone()));
-        });
-        if let Some((id, index, question)) = rated {
-            let event = ReviewEvent::new(clock::now(), &question, rating);
-            self.add_review(review_id(&event, Some((&id, index))), event);
-        }
+        self.update(Save::Now, |i| i.rate(rating, clock::now()));
     }
 
-    /// A rating from the Review mode.
+    /// A rating from the Review mode, stored as a record of its own.
     pub fn record_review(&self, question: &str, rating: Rating) {
         let event = ReviewEvent::new(clock::now(), question, rating);
-        self.add_review(review_id(&event, None), event);
-    }
-
-    fn add_review(&self, id: String, event: ReviewEvent) {
+        let id = review_id(&event);
         self.reviews.update(|all| {
             all.insert(id.clone(), event);
         });
@@ -290,10 +322,7 @@ impl Progress {
     pub fn export(&self) -> Export {
         let mut file = Export::new(clock::now());
         file.interviews = self.interviews.get_untracked();
-        file.reviews = self
-            .reviews
-            .with_untracked(|r| r.values().cloned().collect());
-        file.reviews.sort();
+        file.reviews = untrack(|| self.rating_events());
         file.memory = self.memory.get_untracked();
         file.notes = self.notes.get_untracked();
         file.settings = self.settings.get_untracked().to_map();
@@ -308,20 +337,21 @@ impl Progress {
     /// Merges `incoming` into everything here, losing nothing on either side, and saves it.
     pub fn import(&self, incoming: &Export) {
         let merged = export::merge(&self.export(), incoming);
-        let known: BTreeMap<(u64, String), String> = self.reviews.with_untracked(|r| {
-            r.iter()
-                .map(|(id, e)| ((e.at, e.question.clone()), id.clone()))
-                .collect()
-        });
+        // Ratings kept in the interviews are not stored twice.
+        let in_interviews: std::collections::BTreeSet<(u64, &str)> = merged
+            .interviews
+            .iter()
+            .flat_map(|i| i.ratings().map(|(at, question, _)| (at, question)))
+            .collect();
         let mut dirty = Vec::new();
         let mut reviews = BTreeMap::new();
-        for event in merged.reviews {
-            let id = known
-                .get(&(event.at, event.question.clone()))
-                .cloned()
-                .unwrap_or_else(|| review_id(&event, None));
+        for event in &merged.reviews {
+            if in_interviews.contains(&(event.at, event.question.as_str())) {
+                continue;
+            }
+            let id = review_id(event);
             dirty.push(Dirty::Review(id.clone()));
-            reviews.insert(id, event);
+            reviews.insert(id, event.clone());
         }
         dirty.extend(
             merged
@@ -331,7 +361,9 @@ impl Progress {
         );
         dirty.extend(merged.notes.keys().map(|q| Dirty::Note(q.clone())));
         dirty.push(Dirty::Settings);
-        self.interviews.set(merged.interviews);
+        let mut interviews = merged.interviews;
+        compact_old_answers(&mut interviews);
+        self.interviews.set(interviews);
         self.reviews.set(reviews);
         self.notes.set(merged.notes);
         self.settings.set(Settings::from_map(&merged.settings));

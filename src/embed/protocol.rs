@@ -137,7 +137,7 @@ mod tests {
         let mut i = Interview::new("x".into(), Setup::default(), &["dba-raid"], 0);
         i.type_answer("my secret answer about RAID 10", 1_000);
         i.done(30_000);
-        i.rate(Rating::Good);
+        i.rate(Rating::Good, 0);
         i.next(30_000);
         let json = WidgetMessage::completed(&i).to_json();
         assert!(!json.contains("secret"), "{json}");

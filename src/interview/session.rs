@@ -63,6 +63,12 @@ pub struct Attempt {
     /// Key points as checked against the answer, then as corrected by the reader.
     pub marks: Vec<bool>,
     pub rating: Option<Rating>,
+    /// When it was rated: the rating feeds the question's memory model from then.
+    #[serde(default)]
+    pub rated_at: Option<Millis>,
+    /// The answer text was dropped to save space (old interviews); everything else is kept.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answer_compacted: bool,
 }
 
 impl Attempt {
@@ -75,6 +81,8 @@ impl Attempt {
             ending: None,
             marks: Vec::new(),
             rating: None,
+            rated_at: None,
+            answer_compacted: false,
         }
     }
 
@@ -218,10 +226,36 @@ impl Interview {
         }
     }
 
-    pub fn rate(&mut self, rating: Rating) {
+    pub fn rate(&mut self, rating: Rating, now: Millis) {
         if self.phase() == Phase::Reveal {
-            self.attempts[self.current].rating = Some(rating);
+            let attempt = &mut self.attempts[self.current];
+            attempt.rating = Some(rating);
+            attempt.rated_at = Some(now);
         }
+    }
+
+    /// Every rating given in this interview: `(when, question, rating)`.
+    pub fn ratings(&self) -> impl Iterator<Item = (Millis, &str, Rating)> {
+        self.attempts
+            .iter()
+            .filter_map(|a| Some((a.rated_at?, a.question.as_str(), a.rating?)))
+    }
+
+    /// Drops the typed answers of a completed interview to save space; times, key points and
+    /// ratings stay. Returns whether anything was dropped.
+    pub fn compact_answers(&mut self) -> bool {
+        if self.completed_at.is_none() {
+            return false;
+        }
+        let mut changed = false;
+        for attempt in &mut self.attempts {
+            if !attempt.answer.is_empty() {
+                attempt.answer.clear();
+                attempt.answer_compacted = true;
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// **Next question**, once rated.
@@ -333,7 +367,7 @@ mod tests {
         // Next needs a rating.
         i.next(t0 + 42_000);
         assert_eq!(i.current, 0);
-        i.rate(Rating::Good);
+        i.rate(Rating::Good, 0);
         i.next(t0 + 42_000);
         assert_eq!((i.current, i.phase()), (1, Phase::Answering));
 
@@ -344,7 +378,7 @@ mod tests {
         i.done(t0 + 60_000);
         i.toggle_mark(0);
         assert!(i.attempts[2].marks[0]);
-        i.rate(Rating::Again);
+        i.rate(Rating::Again, 0);
         i.next(t0 + 61_000);
         assert_eq!(i.phase(), Phase::Complete);
         assert_eq!(i.completed_at, Some(t0 + 61_000));
@@ -449,6 +483,30 @@ mod tests {
         assert!(i.attempts[0].marks.iter().all(|m| !m));
         i.toggle_mark(1);
         assert_eq!(i.attempts[0].covered(), 1);
+    }
+
+    #[test]
+    fn ratings_are_timed_and_answers_compact() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.type_answer("RAID 10", t0 + 1_000);
+        i.done(t0 + 2_000);
+        assert!(
+            !i.compact_answers(),
+            "an interview in progress keeps its answers"
+        );
+        i.rate(Rating::Hard, t0 + 3_000);
+        i.next(t0 + 3_000);
+        i.skip(t0 + 4_000);
+        i.skip(t0 + 5_000);
+        let ratings: Vec<_> = i.ratings().collect();
+        assert_eq!(ratings, [(t0 + 3_000, "dba-raid", Rating::Hard)]);
+        let marks = i.attempts[0].marks.clone();
+        assert!(i.compact_answers());
+        assert_eq!(i.attempts[0].answer, "");
+        assert!(i.attempts[0].answer_compacted);
+        assert_eq!(i.attempts[0].marks, marks);
+        assert!(!i.compact_answers());
     }
 
     #[test]

@@ -77,7 +77,7 @@ mod tests {
         );
         i.type_answer("RAID 10", 10_000);
         i.done(10_000);
-        i.rate(Rating::Hard);
+        i.rate(Rating::Hard, 0);
         i.next(10_000);
         i.skip(15_000);
         let s = Summary::of(&i);

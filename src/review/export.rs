@@ -357,7 +357,7 @@ mod tests {
             now += 1_000;
             match step % 3 {
                 0 => i.done(now),
-                1 => i.rate(Rating::Good),
+                1 => i.rate(Rating::Good, 0),
                 _ => i.next(now),
             }
         }
@@ -554,7 +554,7 @@ mod tests {
                         match op {
                             0 => i.type_answer("raid mirror stripe", now),
                             1 => i.done(now),
-                            2 => i.rate(Rating::Hard),
+                            2 => i.rate(Rating::Hard, 0),
                             3 => i.next(now),
                             _ => i.skip(now),
                         }

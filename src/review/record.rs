@@ -55,13 +55,10 @@ impl Settings {
     }
 }
 
-/// The storage id of a rating: an interview's attempt keeps one (re-rating replaces it); a
-/// review rating is unique by time and question.
-pub fn review_id(event: &ReviewEvent, interview: Option<(&str, usize)>) -> String {
-    match interview {
-        Some((id, index)) => format!("{id}-{index}"),
-        None => format!("r{:x}-{}", event.at, event.question),
-    }
+/// The storage id of a review rating: unique by time and question. (Interview ratings are
+/// kept in their interview.)
+pub fn review_id(event: &ReviewEvent) -> String {
+    format!("r{:x}-{}", event.at, event.question)
 }
 
 #[cfg(test)]
@@ -97,9 +94,8 @@ mod tests {
     }
 
     #[test]
-    fn interview_ratings_keep_one_id_per_attempt() {
+    fn review_ids_are_unique_by_time_and_question() {
         let event = ReviewEvent::new(0x10, "ops-cdn", Rating::Good);
-        assert_eq!(review_id(&event, Some(("abc", 2))), "abc-2");
-        assert_eq!(review_id(&event, None), "r10-ops-cdn");
+        assert_eq!(review_id(&event), "r10-ops-cdn");
     }
 }

@@ -15,14 +15,10 @@ pub fn todays_queue(progress: Progress) -> Vec<&'static str> {
     let now = clock::now();
     let (day_start, day_end) = clock::local_day_bounds(now);
     let mut first_rating: BTreeMap<String, u64> = BTreeMap::new();
-    progress.reviews.with(|reviews| {
-        for event in reviews.values() {
-            let first = first_rating
-                .entry(event.question.clone())
-                .or_insert(event.at);
-            *first = (*first).min(event.at);
-        }
-    });
+    for event in progress.rating_events() {
+        let first = first_rating.entry(event.question).or_insert(event.at);
+        *first = (*first).min(event.at);
+    }
     let memory = progress.memory.get();
     queue::queue(QueueInput {
         memory: &memory,

@@ -17,7 +17,7 @@ pub fn StatsPage() -> impl IntoView {
         {move || {
             let now = clock::now();
             let memory = progress.memory.get();
-            let events: Vec<_> = progress.reviews.with(|r| r.values().cloned().collect());
+            let events = progress.rating_events();
             let history = progress.history();
             view! {
                 <Readiness memory=memory.clone() now/>

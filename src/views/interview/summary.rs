@@ -57,7 +57,11 @@ pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
                     <summary>{ask}</summary>
                     <h3>"Your answer"</h3>
                     // Shown as text: whatever was typed never becomes HTML.
-                    <p class="your-answer">{if a.answer.is_empty() { "(No answer typed.)".to_string() } else { a.answer.clone() }}</p>
+                    <p class="your-answer">{match (a.answer.is_empty(), a.answer_compacted) {
+                        (true, true) => "(The answer text was removed to save space; everything else is kept.)".to_string(),
+                        (true, false) => "(No answer typed.)".to_string(),
+                        _ => a.answer.clone(),
+                    }}</p>
                     <h3>"Key points"</h3>
                     <ul>
                         {labels.into_iter().map(|(label, covered)| view! {
