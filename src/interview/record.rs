@@ -57,3 +57,42 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod budget {
+    use crate::interview::{Interview, Rating, Setup};
+    use crate::storage::{encode, record_key};
+
+    /// 1,000 completed five-question interviews with 300-character answers, the newest 100
+    /// keeping their answers (as `progress` compacts them): under 2 MB of keys and values.
+    #[test]
+    fn a_thousand_interviews_fit_in_two_megabytes() {
+        let ids = [
+            "dba-read-replicas-multi-az",
+            "ops-virtual-private-cloud",
+            "deploy-configuration-management",
+            "dba-raid",
+            "ops-cdn",
+        ];
+        let mut total = 0;
+        for n in 0..1_000u64 {
+            let start = 1_764_133_200_000 + n * 3_600_000;
+            let mut i = Interview::new(format!("{start:x}-{n:04x}"), Setup::default(), &ids, start);
+            for k in 0..5 {
+                let t = start + k * 100_000;
+                i.type_answer(
+                    &"An answer of three hundred characters. ".repeat(8)[..300],
+                    t + 50_000,
+                );
+                i.done(t + 60_000);
+                i.rate(Rating::Good, t + 61_000);
+                i.next(t + 61_000);
+            }
+            if n < 900 {
+                i.compact_answers();
+            }
+            total += record_key::<Interview>(&i.id).len() + encode(&i).len();
+        }
+        assert!(total < 2_000_000, "{total} bytes");
+    }
+}
