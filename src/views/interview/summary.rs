@@ -104,7 +104,7 @@ pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
                     let setup = interview::Setup { count: weak.len(), ..retry_setup.clone() };
                     super::start(progress, setup, Some(weak.clone()));
                 }>
-                    {format!("Practise the {weak_count} questions rated Again or Hard")}
+                    {format!("Practise the {weak_count} question{} rated Again or Hard", if weak_count == 1 { "" } else { "s" })}
                 </button>
             })}
             <a class="button secondary" href=Route::NewInterview.href()>"New interview"</a>
