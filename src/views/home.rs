@@ -96,27 +96,12 @@ fn Practice() -> impl IntoView {
         default.count,
         format_seconds(u64::from(default.seconds_per_question))
     );
-    let running = move || progress.active().filter(|i| i.phase() != Phase::Complete);
     view! {
         <section class="practice" aria-labelledby="practice-heading">
             <h2 id="practice-heading">"Mock interview"</h2>
             <p>"Timed questions from the guides: answer first, then compare with the model answer and rate yourself."</p>
             <div class="actions">
-                {move || match running() {
-                    Some(i) => view! {
-                        <a class="button" href=Route::Interview.href()>
-                            {format!("Resume your interview (question {} of {})", i.current + 1, i.attempts.len())}
-                        </a>
-                    }.into_any(),
-                    None => {
-                        let label = label.clone();
-                        view! {
-                            <button type="button" on:click=move |_| {
-                                super::interview::start(progress, Setup::default(), None);
-                            }>{label}</button>
-                        }.into_any()
-                    }
-                }}
+                <StartOrResume label setup=Setup::default() questions=None/>
                 <a class="button secondary" href=Route::NewInterview.href()>"Choose questions, time and mode"</a>
             </div>
             {move || {
@@ -162,7 +147,6 @@ fn Practice() -> impl IntoView {
 /// The interview an embedding page configured, one click from starting.
 #[component]
 fn ConfiguredInterview() -> impl IntoView {
-    let progress = expect_context::<Progress>();
     let config = expect_context::<Embedding>().config;
     let setup = config.setup();
     let fixed = (!config.questions.is_empty()).then(|| config.questions.clone());
@@ -179,31 +163,41 @@ fn ConfiguredInterview() -> impl IntoView {
             crate::interview::AnswerMode::Speak => "answer out loud",
         }
     );
-    let running = move || progress.active().filter(|i| i.phase() != Phase::Complete);
     view! {
         <section class="configured" aria-labelledby="configured-heading">
             <h1 id="configured-heading">"Mock interview"</h1>
             <p>{description}</p>
             <p class="hint">"Answer first, then compare with the model answer and rate yourself."</p>
             <div class="actions">
-                {move || match running() {
-                    Some(i) => view! {
-                        <a class="button" href=Route::Interview.href()>
-                            {format!("Resume your interview (question {} of {})", i.current + 1, i.attempts.len())}
-                        </a>
-                    }.into_any(),
-                    None => {
-                        let setup = setup.clone();
-                        let fixed = fixed.clone();
-                        view! {
-                            <button type="button" on:click=move |_| {
-                                super::interview::start(progress, setup.clone(), fixed.clone());
-                            }>"Start interview"</button>
-                        }.into_any()
-                    }
-                }}
+                <StartOrResume label="Start interview".to_string() setup questions=fixed/>
                 <a class="button secondary" href=Route::NewInterview.href()>"Change settings"</a>
             </div>
         </section>
+    }
+}
+
+/// Starts the interview, or resumes this tab's unfinished one.
+#[component]
+fn StartOrResume(label: String, setup: Setup, questions: Option<Vec<String>>) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let running = move || progress.active().filter(|i| i.phase() != Phase::Complete);
+    move || {
+        match running() {
+        Some(i) => view! {
+            <a class="button" href=Route::Interview.href()>
+                {format!("Resume your interview (question {} of {})", i.current + 1, i.attempts.len())}
+            </a>
+        }
+        .into_any(),
+        None => {
+            let (label, setup, questions) = (label.clone(), setup.clone(), questions.clone());
+            view! {
+                <button type="button" on:click=move |_| {
+                    super::interview::start(progress, setup.clone(), questions.clone());
+                }>{label}</button>
+            }
+            .into_any()
+        }
+    }
     }
 }

@@ -16,6 +16,7 @@ mod note;
 mod notices;
 mod question;
 pub(crate) mod review;
+mod self_check;
 mod stats;
 pub mod trusted_html;
 

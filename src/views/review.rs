@@ -1,8 +1,9 @@
 use super::note::NoteEditor;
+use super::self_check::{rating_keys, KeyPointChecklist, RatingButtons};
 use super::trusted_html::TrustedHtml;
 use crate::content::{self, Question};
 use crate::interview::Rating;
-use crate::platform::{clock, location, page};
+use crate::platform::{clock, location};
 use crate::progress::Progress;
 use crate::review::queue::{self, QueueInput};
 use crate::route::Route;
@@ -103,15 +104,7 @@ fn ReviewCard(
             on_rated();
         }
     };
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if page::typing_in_field(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        if let Some(r) = Rating::from_key(&ev.key()) {
-            rate(r);
-        }
-    });
-    on_cleanup(move || keys.remove());
+    rating_keys(rate);
     request_animation_frame(|| location::focus("question-heading"));
 
     let reveal = move |_| {
@@ -142,41 +135,13 @@ fn ReviewCard(
                         None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }.into_any(),
                     }}
                 </section>
-                <fieldset class="key-points-check">
-                    <legend>"Key points"</legend>
-                    <ul>
-                        {question.key_points.iter().enumerate().map(|(index, point)| {
-                            let covered = move || marks.read().get(index).copied().unwrap_or(false);
-                            view! {
-                                <li>
-                                    <label class="check">
-                                        <input
-                                            type="checkbox"
-                                            prop:checked=covered
-                                            on:change=move |_| marks.update(|m| if let Some(x) = m.get_mut(index) { *x = !*x })
-                                        />
-                                        {point.label}
-                                    </label>
-                                    <span class="mark" class:covered=covered>
-                                        {move || if covered() { "covered" } else { "missed" }}
-                                    </span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </fieldset>
+                <KeyPointChecklist
+                    points=question.key_points
+                    marks=marks
+                    on_toggle=move |index| marks.update(|m| if let Some(x) = m.get_mut(index) { *x = !*x })
+                />
                 <NoteEditor question=question.id/>
-                <div class="rate" role="group" aria-labelledby="rate-heading">
-                    <h3 id="rate-heading">"How well did you know it?"</h3>
-                    {Rating::ALL.iter().enumerate().map(|(index, r)| {
-                        let r = *r;
-                        view! {
-                            <button type="button" class="rating" aria-keyshortcuts=(index + 1).to_string() on:click=move |_| rate(r)>
-                                {r.label()}<span class="key">{format!(" ({})", index + 1)}</span>
-                            </button>
-                        }
-                    }).collect_view()}
-                </div>
+                <RatingButtons heading="How well did you know it?" current=Signal::derive(|| None) on_rate=rate/>
             </Show>
         </article>
     }

@@ -1,7 +1,8 @@
 use crate::interview::{Ending, Rating};
-use crate::platform::{clock, location, page};
+use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
 use crate::views::note::NoteEditor;
+use crate::views::self_check::{rating_keys, KeyPointChecklist, RatingButtons};
 use crate::views::trusted_html::TrustedHtml;
 use leptos::prelude::*;
 
@@ -21,17 +22,7 @@ pub fn Reveal() -> impl IntoView {
     let marks = Memo::new(move |_| current().map(|a| a.marks).unwrap_or_default());
 
     let rate = move |r: Rating| progress.rate(r);
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        // Digits typed into a text field are text, not ratings.
-        let typing = page::typing_in_field(&ev);
-        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        if let Some(r) = Rating::from_key(&ev.key()) {
-            rate(r);
-        }
-    });
-    on_cleanup(move || keys.remove());
+    rating_keys(rate);
     request_animation_frame(|| location::focus("question-heading"));
 
     let your_answer = match (interview.setup.mode, attempt.answer.trim().is_empty()) {
@@ -47,49 +38,6 @@ pub fn Reveal() -> impl IntoView {
         None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }
             .into_any(),
     };
-    let key_points = question
-        .key_points
-        .iter()
-        .enumerate()
-        .map(|(index, point)| {
-            let covered = move || marks.read().get(index).copied().unwrap_or(false);
-            view! {
-                <li>
-                    <label class="check">
-                        <input
-                            type="checkbox"
-                            prop:checked=covered
-                            on:change=move |_| progress.update(Save::Now, |i| i.toggle_mark(index))
-                        />
-                        {point.label}
-                    </label>
-                    <span class="mark" class:covered=covered>
-                        {move || if covered() { "covered" } else { "missed" }}
-                    </span>
-                </li>
-            }
-        })
-        .collect_view();
-    let rating_buttons = Rating::ALL
-        .iter()
-        .enumerate()
-        .map(|(index, r)| {
-            let r = *r;
-            view! {
-                <button
-                    type="button"
-                    class="rating"
-                    aria-pressed=move || (rating.get() == Some(r)).to_string()
-                    aria-keyshortcuts=(index + 1).to_string()
-                    on:click=move |_| rate(r)
-                >
-                    {r.label()}
-                    <span class="key">{format!(" ({})", index + 1)}</span>
-                </button>
-            }
-        })
-        .collect_view();
-
     view! {
         <article class="reveal-view">
             <p class="crumbs">{format!("Question {number} of {total}")}</p>
@@ -106,22 +54,13 @@ pub fn Reveal() -> impl IntoView {
                     {model}
                 </section>
             </div>
-            <fieldset class="key-points-check">
-                <legend>"Key points"</legend>
-                <p class="hint">"Checked against your answer on this device. Correct any wrong mark."</p>
-                <ul>{key_points}</ul>
-                <p role="status">
-                    {move || {
-                        let m = marks.get();
-                        format!("{} of {} key points covered", m.iter().filter(|c| **c).count(), m.len())
-                    }}
-                </p>
-            </fieldset>
+            <KeyPointChecklist
+                points=question.key_points
+                marks=marks
+                on_toggle=move |index| progress.update(Save::Now, |i| i.toggle_mark(index))
+            />
             <NoteEditor question=question.id/>
-            <div class="rate" role="group" aria-labelledby="rate-heading">
-                <h2 id="rate-heading">"How did you do?"</h2>
-                {rating_buttons}
-            </div>
+            <RatingButtons heading="How did you do?" current=rating on_rate=rate/>
             <button
                 type="button"
                 class="next"
