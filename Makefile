@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-bindgen-test-runner drives headless Chromium through Debian's chromedriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint unit browser-test e2e content-check clean
+.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz
 
 setup:
 	@scripts/setup.sh
@@ -33,6 +33,18 @@ browser-test:
 
 e2e: dist
 	playwright test -c tests/e2e
+
+## Measure the release build against issue 6's goals: size, start-up against a static baseline,
+## interaction latency, memory, storage, Lighthouse. Prints a table, writes bench/results.json.
+bench: dist
+	cargo run -q -p interview-content --bin baseline -- content bench/baseline
+	node bench/run.mjs
+
+## Fuzz the parsers of untrusted input (storage decoder, URL parameters, import file) for
+## FUZZ_SECONDS each; crashes are copied to fuzz/regressions/ (tests/fuzz_regressions.rs)
+FUZZ_SECONDS ?= 60
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)
 
 ## Check content/ and print what it holds
 content-check:

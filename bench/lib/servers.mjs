@@ -1,0 +1,41 @@
+// Starts scripts/serve.mjs (the strict-CSP static server) on 127.0.0.1 and stops it again.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const children = new Set();
+
+/// Serves `dir` on 127.0.0.1:`port` and resolves with its base URL once it answers.
+export async function serve(dir, port) {
+  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/serve.mjs'), resolve(ROOT, dir), String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return { url, stop: () => stop(child) };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      stop(child);
+      throw new Error(`the server for ${dir} did not start on port ${port}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function stop(child) {
+  if (child.exitCode === null) child.kill();
+  children.delete(child);
+}
+
+export function stopAll() {
+  for (const child of children) stop(child);
+}
+process.on('exit', stopAll);

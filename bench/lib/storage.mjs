@@ -1,0 +1,175 @@
+// Storage: bytes in localStorage after 1,000 simulated completed 5-question interviews.
+//
+// The records are not written by hand from a guess at the format: they are cloned from what the
+// app itself stored during the memory run (its interview envelopes, and every other key it wrote
+// for one interview, such as the rating of each question), given new ids, times, questions,
+// ~300-character answers and ratings. They are written into the page's localStorage, the page is
+// reloaded, the app must list all of them in its history (so it read every one), and then every
+// key and value is counted: JavaScript strings are UTF-16, so bytes = 2 × (key + value length).
+// The same text as UTF-8 (about half, the records being ASCII) is given for comparison.
+import { launch, INSTRUMENT } from './browser.mjs';
+
+const INTERVIEW = 'interview-practice/interview/';
+
+const WORDS = (
+  'replication lag master slave asynchronous backups restore tested monitoring alert latency ' +
+  'throughput disk raid mirror stripe index query plan cache autoscaling load balancer ' +
+  'security group firewall keys rotation deployment rollback blue green canary terraform ' +
+  'ansible docker kubernetes outage postmortem capacity cost budget failover region zone'
+).split(' ');
+
+/// A deterministic pseudo-random generator, so every run stores the same bytes.
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function sentence(random, length) {
+  let text = '';
+  while (text.length < length) {
+    text += WORDS[Math.floor(random() * WORDS.length)] + (random() < 0.12 ? '. ' : ' ');
+  }
+  return text.slice(0, length).trim();
+}
+
+/// The app's own records for one completed interview, to clone. Throws when there is none.
+export function templates(stored) {
+  const interviews = Object.entries(stored)
+    .filter(([key]) => key.startsWith(INTERVIEW))
+    .map(([key, value]) => ({ key, envelope: JSON.parse(value) }))
+    .filter((r) => r.envelope.data && r.envelope.data.completed_at && r.envelope.data.attempts.length >= 5);
+  if (!interviews.length) throw new Error('the app stored no completed interview to clone');
+  const template = interviews[0];
+  const id = template.envelope.data.id;
+  // Other keys the app wrote for this interview, by attempt index (`<id>-<index>`) or whole.
+  const related = Object.entries(stored)
+    .filter(([key]) => key !== template.key && key.includes(id))
+    .map(([key, value]) => {
+      const m = key.slice(key.indexOf(id) + id.length).match(/^-(\d+)$/);
+      return { key, value, index: m ? Number(m[1]) : null };
+    });
+  const questions = new Map();
+  for (const { envelope } of interviews) {
+    for (const a of envelope.data.attempts) questions.set(a.question, a.marks.length);
+  }
+  return { template, id, related, questions: [...questions] };
+}
+
+/// `count` completed interviews of `per` questions, as localStorage entries.
+export function simulate({ template, id: templateId, related, questions }, count = 1000, per = 5) {
+  const random = rng(20240309);
+  const entries = {};
+  const ratings = ['again', 'hard', 'good', 'easy'];
+  let clock = Date.UTC(2024, 0, 1);
+  for (let n = 0; n < count; n++) {
+    clock += Math.floor((0.5 + random()) * 8 * 3600_000);
+    const id = `${clock.toString(16)}-${Math.floor(random() * 0xffff).toString(16).padStart(4, '0')}`;
+    const envelope = structuredClone(template.envelope);
+    const data = envelope.data;
+    data.id = id;
+    data.setup.count = per;
+    data.started_at = clock;
+    let t = clock;
+    const picked = [];
+    while (picked.length < per) {
+      const q = questions[Math.floor(random() * questions.length)];
+      if (!picked.includes(q)) picked.push(q);
+    }
+    data.attempts = picked.map(([question, keyPoints], i) => {
+      const attempt = structuredClone(template.envelope.data.attempts[i % template.envelope.data.attempts.length]);
+      const used = Math.floor((20 + random() * 100) * 1000);
+      t += used;
+      attempt.question = question;
+      attempt.answer = sentence(random, 280 + Math.floor(random() * 40));
+      attempt.clock = { ...attempt.clock, banked: used, anchor: null, last_seen: t };
+      attempt.ending = 'done';
+      attempt.marks = Array.from({ length: keyPoints }, () => random() < 0.6);
+      attempt.rating = ratings[Math.floor(random() * 4)];
+      if ('rated_at' in attempt) attempt.rated_at = t;
+      // Written as the app writes a fresh interview: whether to compact is the app's choice.
+      delete attempt.answer_compacted;
+      return attempt;
+    });
+    data.current = per;
+    data.completed_at = t;
+    if ('paused_while_away' in data) data.paused_while_away = false;
+    entries[template.key.replace(templateId, id)] = JSON.stringify(envelope);
+    for (const r of related) {
+      const indices = r.index === null ? [null] : r.index < per ? [r.index] : [];
+      for (const index of indices) {
+        const value = JSON.parse(r.value);
+        if (index !== null && value.data && typeof value.data === 'object') {
+          const attempt = data.attempts[index];
+          if ('question' in value.data) value.data.question = attempt.question;
+          if ('rating' in value.data) value.data.rating = attempt.rating;
+          if ('at' in value.data) value.data.at = attempt.clock.last_seen;
+        }
+        entries[r.key.replace(templateId, id)] = JSON.stringify(value);
+      }
+    }
+  }
+  return entries;
+}
+
+export async function measureStorage({ url, stored, count = 1000, per = 5 }) {
+  const source = templates(stored);
+  const entries = simulate(source, count, per);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(INSTRUMENT);
+    const page = await context.newPage();
+    await page.goto(`${url}#/`);
+    await page.locator('li.guide').first().waitFor();
+    const written = await page.evaluate((entries) => {
+      localStorage.clear();
+      let n = 0;
+      for (const [key, value] of Object.entries(entries)) {
+        try {
+          localStorage.setItem(key, value);
+          n++;
+        } catch (e) {
+          return { n, error: String(e) };
+        }
+      }
+      return { n, error: null };
+    }, entries);
+    const started = Date.now();
+    await page.reload();
+    // The start page counts the completed interviews it read.
+    const history = page.locator('a[href="#/history"]', { hasText: 'Your interview history' });
+    await history.waitFor({ timeout: 30_000 });
+    const reloadMs = Date.now() - started;
+    const listed = Number((await history.textContent()).match(/\((\d+)\)/)?.[1] ?? NaN);
+    const usage = await page.evaluate(() => {
+      let units = 0;
+      let utf8 = 0;
+      const encoder = new TextEncoder();
+      const kinds = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        const value = localStorage.getItem(key);
+        units += key.length + value.length;
+        utf8 += encoder.encode(key).length + encoder.encode(value).length;
+        const kind = key.split('/')[1] ?? key;
+        kinds[kind] = (kinds[kind] ?? 0) + 2 * (key.length + value.length);
+      }
+      return { keys: localStorage.length, bytes: units * 2, utf8, kinds };
+    });
+    await context.close();
+    return {
+      interviews: count,
+      questionsEach: per,
+      entriesWritten: written.n,
+      writeError: written.error,
+      historyListed: listed,
+      reloadMs,
+      ...usage,
+    };
+  } finally {
+    await browser.close();
+  }
+}
