@@ -105,7 +105,7 @@ const CHECKPOINT_MS: Millis = 5_000;
 
 /// Completed interviews that keep their typed answers; older ones keep everything else, so a
 /// thousand interviews fit in the browser's storage.
-const KEEP_ANSWERS: usize = 100;
+const KEEP_ANSWERS: usize = 50;
 
 /// Drops the answer texts of completed interviews beyond the newest `KEEP_ANSWERS`; returns
 /// the ids of those changed.

@@ -10,10 +10,18 @@ pub type Millis = u64;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stopwatch {
     /// Time counted while stopped or before the last re-anchoring.
+    #[serde(rename = "b", alias = "banked")]
     pub banked: Millis,
     /// When it last started running; `None` while paused.
+    #[serde(
+        rename = "a",
+        alias = "anchor",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub anchor: Option<Millis>,
     /// The latest time observed, to notice a clock going backwards.
+    #[serde(rename = "l", alias = "last_seen")]
     pub last_seen: Millis,
 }
 

@@ -53,22 +53,83 @@ pub enum Ending {
     Skipped,
 }
 
+/// Stored compactly (schema 2: short names, marks as `"101"`): a reader keeps thousands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
+    #[serde(rename = "q", alias = "question")]
     pub question: String,
+    #[serde(rename = "ms", alias = "allowed_ms")]
     pub allowed_ms: Millis,
+    #[serde(rename = "k", alias = "clock")]
     pub clock: Stopwatch,
+    #[serde(
+        rename = "x",
+        alias = "answer",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
     pub answer: String,
+    #[serde(
+        rename = "e",
+        alias = "ending",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ending: Option<Ending>,
     /// Key points as checked against the answer, then as corrected by the reader.
+    #[serde(rename = "m", alias = "marks", default, with = "marks")]
     pub marks: Vec<bool>,
+    #[serde(
+        rename = "r",
+        alias = "rating",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rating: Option<Rating>,
     /// When it was rated: the rating feeds the question's memory model from then.
-    #[serde(default)]
+    #[serde(
+        rename = "rt",
+        alias = "rated_at",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub rated_at: Option<Millis>,
     /// The answer text was dropped to save space (old interviews); everything else is kept.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        rename = "cx",
+        alias = "answer_compacted",
+        default,
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub answer_compacted: bool,
+}
+
+/// Marks as a string of `0` and `1`; schema 1 stored a list of booleans, still read.
+mod marks {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(marks: &[bool], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(
+            &marks
+                .iter()
+                .map(|m| if *m { '1' } else { '0' })
+                .collect::<String>(),
+        )
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Text(String),
+        List(Vec<bool>),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<bool>, D::Error> {
+        Ok(match Stored::deserialize(d)? {
+            Stored::Text(text) => text.chars().map(|c| c == '1').collect(),
+            Stored::List(list) => list,
+        })
+    }
 }
 
 impl Attempt {
@@ -115,13 +176,23 @@ pub enum Phase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interview {
     pub id: String,
+    #[serde(rename = "s", alias = "setup")]
     pub setup: Setup,
+    #[serde(rename = "t0", alias = "started_at")]
     pub started_at: Millis,
+    #[serde(
+        rename = "t1",
+        alias = "completed_at",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub completed_at: Option<Millis>,
+    #[serde(rename = "a", alias = "attempts")]
     pub attempts: Vec<Attempt>,
+    #[serde(rename = "c", alias = "current")]
     pub current: usize,
     /// Set when the clock was paused because the page was hidden or closed; the view says so.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paused_while_away: bool,
 }
 

@@ -29,12 +29,28 @@ pub enum AnswerMode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Setup {
     /// Guide parts to draw from; empty means all.
+    #[serde(
+        rename = "p",
+        alias = "parts",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub parts: Vec<u8>,
     /// Sections (`<part>/<slug>`) to draw from; empty means all sections of the parts.
+    #[serde(
+        rename = "s",
+        alias = "sections",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sections: Vec<String>,
+    #[serde(rename = "n", alias = "count")]
     pub count: usize,
+    #[serde(rename = "sec", alias = "seconds_per_question")]
     pub seconds_per_question: u32,
+    #[serde(rename = "o", alias = "order")]
     pub order: Order,
+    #[serde(rename = "md", alias = "mode")]
     pub mode: AnswerMode,
 }
 
