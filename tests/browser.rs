@@ -17,6 +17,8 @@ fn mount_question(id: &str) -> HtmlElement {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
+        // The page keeps the reader's note through their progress.
+        interview_practice::progress::provide();
         view! { <QuestionPage question/> }
     });
     handle.forget();
@@ -41,6 +43,10 @@ async fn question_page_hides_the_answer_until_revealed() {
     assert!(text(&page).contains("What is RAID? Which type is best?"));
     assert!(text(&page).contains("From “Cloud DBA and Management Interview” by Sean Hull"));
     assert!(!text(&page).contains("Model answer"));
+    assert!(page
+        .query_selector("textarea#note-dba-raid")
+        .unwrap()
+        .is_some());
     let button = reveal_button(&page);
     assert_eq!(text(&button), "Reveal answer");
     assert_eq!(
