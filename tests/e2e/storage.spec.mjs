@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, open } from './fixtures.mjs';
 import { InterviewPage } from './interview-page.mjs';
 import config from './playwright.config.mjs';
@@ -29,6 +30,8 @@ test('with storage blocked, the app runs in memory and says progress will not be
   await open(page);
   expect(await page.evaluate(() => { try { return !!window.localStorage; } catch { return 'blocked'; } })).toBe('blocked');
   await expect(page.getByText('Your progress will not be saved in this browser.')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id), 'accessibility of the notice').toEqual([]);
 
   const interview = new InterviewPage(page);
   await interview.start({ section: ARCHITECTURE, count: 1 });
