@@ -104,7 +104,7 @@ mod tests {
     #[test]
     fn the_model_answer_covers_most_of_its_own_key_points() {
         let raid = question("dba-raid").unwrap();
-        let marks = mark(raid.answer_text, raid.key_points);
+        let marks = mark(&raid.answer_text(), raid.key_points);
         assert!(marks.iter().filter(|m| **m).count() >= 2, "{marks:?}");
         assert_eq!(
             mark("no idea", raid.key_points),

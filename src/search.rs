@@ -48,7 +48,7 @@ fn index() -> &'static [Entry] {
             .map(|question| Entry {
                 question,
                 ask: normalize(question.ask),
-                answer: normalize(question.answer_text),
+                answer: normalize(&question.answer_text()),
             })
             .collect()
     })

@@ -59,6 +59,37 @@ impl Question {
     }
 }
 
+/// The text of build-time HTML without its tags (for search and scoring): the content ships
+/// each answer once, as HTML.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    // The renderer escapes only these.
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+impl Question {
+    /// The model answer as plain text (empty when the guide gives none).
+    pub fn answer_text(&self) -> String {
+        self.answer_html.map(plain_text).unwrap_or_default()
+    }
+}
+
 impl Guide {
     pub fn section_index(&self, slug: &str) -> Option<usize> {
         self.sections.iter().position(|s| s.slug == slug)
@@ -137,6 +168,18 @@ mod tests {
         let airbnb = article("airbnb-didnt-have-to-fail").unwrap();
         assert!(airbnb.html.contains("<blockquote class=\"pull-quote\">"));
         assert!(!airbnb.html.contains("[quote]"));
+    }
+
+    #[test]
+    fn answers_as_plain_text() {
+        assert_eq!(
+            plain_text("<p>A &amp; B &lt;i&gt;</p>\n<ul><li>x</li></ul>"),
+            " A & B <i> \n  x  "
+        );
+        let raid = question("dba-raid").unwrap().answer_text();
+        assert!(raid.contains("RAID 10! It mirrors each volume"), "{raid}");
+        assert!(!raid.contains('<'));
+        assert_eq!(question("ops-drbd").unwrap().answer_text(), "");
     }
 
     #[test]

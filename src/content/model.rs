@@ -39,8 +39,6 @@ pub struct Question {
     pub ask: &'static str,
     /// `None` when the guide asks the question without answering it.
     pub answer_html: Option<&'static str>,
-    /// The answer without markup, for search.
-    pub answer_text: &'static str,
     pub key_points: &'static [KeyPoint],
     /// Ids of articles this question points to.
     pub related: &'static [&'static str],

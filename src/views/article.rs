@@ -23,7 +23,7 @@ pub fn ArticlePage(article: &'static Article) -> impl IntoView {
         <article class="article">
             <h1>{article.title}</h1>
             <p class="credit">"By " {article.author}</p>
-            {practise.clone()}
+            {practise}
             <TrustedHtml html=article.html class="prose"/>
             <TrustedHtml html=content::FOOTER_HTML class="newsletter"/>
             {(!citing.is_empty()).then(|| view! {

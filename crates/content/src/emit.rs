@@ -68,13 +68,12 @@ pub fn rust(library: &Library) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "    Question {{ id: {}, part: {}, section: {}, ask: {}, answer_html: {}, answer_text: {}, key_points: &[{}], related: {}, see: {} }},",
+            "    Question {{ id: {}, part: {}, section: {}, ask: {}, answer_html: {}, key_points: &[{}], related: {}, see: {} }},",
             lit(&q.id),
             q.part,
             q.section,
             lit(&q.ask),
             q.answer_html.as_deref().map_or("None".to_string(), |h| format!("Some({})", lit(h))),
-            lit(&q.answer_text),
             key_points.join(", "),
             lits(&q.related),
             lits(&q.see)
