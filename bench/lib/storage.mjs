@@ -1,4 +1,5 @@
 // Storage: bytes in localStorage after 1,000 simulated completed 5-question interviews.
+// Records are written in the app's stored format, schema 2 (src/interview/record.rs).
 //
 // The records are not written by hand from a guess at the format: they are cloned from what the
 // app itself stored during the memory run (its interview envelopes, and every other key it wrote
@@ -40,7 +41,7 @@ export function templates(stored) {
   const interviews = Object.entries(stored)
     .filter(([key]) => key.startsWith(INTERVIEW))
     .map(([key, value]) => ({ key, envelope: JSON.parse(value) }))
-    .filter((r) => r.envelope.data && r.envelope.data.completed_at && r.envelope.data.attempts.length >= 5);
+    .filter((r) => r.envelope.data && r.envelope.data.t1 && r.envelope.data.a.length >= 5);
   if (!interviews.length) throw new Error('the app stored no completed interview to clone');
   const template = interviews[0];
   const id = template.envelope.data.id;
@@ -53,7 +54,7 @@ export function templates(stored) {
     });
   const questions = new Map();
   for (const { envelope } of interviews) {
-    for (const a of envelope.data.attempts) questions.set(a.question, a.marks.length);
+    for (const a of envelope.data.a) questions.set(a.q, a.m.length);
   }
   return { template, id, related, questions: [...questions] };
 }
@@ -70,42 +71,42 @@ export function simulate({ template, id: templateId, related, questions }, count
     const envelope = structuredClone(template.envelope);
     const data = envelope.data;
     data.id = id;
-    data.setup.count = per;
-    data.started_at = clock;
+    data.s.n = per;
+    data.t0 = clock;
     let t = clock;
     const picked = [];
     while (picked.length < per) {
       const q = questions[Math.floor(random() * questions.length)];
       if (!picked.includes(q)) picked.push(q);
     }
-    data.attempts = picked.map(([question, keyPoints], i) => {
-      const attempt = structuredClone(template.envelope.data.attempts[i % template.envelope.data.attempts.length]);
+    data.a = picked.map(([question, keyPoints], i) => {
+      const attempt = structuredClone(template.envelope.data.a[i % template.envelope.data.a.length]);
       const used = Math.floor((20 + random() * 100) * 1000);
       t += used;
-      attempt.question = question;
-      attempt.answer = sentence(random, 280 + Math.floor(random() * 40));
-      attempt.clock = { ...attempt.clock, banked: used, anchor: null, last_seen: t };
-      attempt.ending = 'done';
-      attempt.marks = Array.from({ length: keyPoints }, () => random() < 0.6);
-      attempt.rating = ratings[Math.floor(random() * 4)];
-      if ('rated_at' in attempt) attempt.rated_at = t;
+      attempt.q = question;
+      attempt.x = sentence(random, 280 + Math.floor(random() * 40));
+      attempt.k = { b: used, l: t };
+      attempt.e = 'done';
+      attempt.m = Array.from({ length: keyPoints }, () => (random() < 0.6 ? '1' : '0')).join('');
+      attempt.r = ratings[Math.floor(random() * 4)];
+      attempt.rt = t;
       // Written as the app writes a fresh interview: whether to compact is the app's choice.
-      delete attempt.answer_compacted;
+      delete attempt.cx;
       return attempt;
     });
-    data.current = per;
-    data.completed_at = t;
-    if ('paused_while_away' in data) data.paused_while_away = false;
+    data.c = per;
+    data.t1 = t;
+    delete data.paused_while_away;
     entries[template.key.replace(templateId, id)] = JSON.stringify(envelope);
     for (const r of related) {
       const indices = r.index === null ? [null] : r.index < per ? [r.index] : [];
       for (const index of indices) {
         const value = JSON.parse(r.value);
         if (index !== null && value.data && typeof value.data === 'object') {
-          const attempt = data.attempts[index];
-          if ('question' in value.data) value.data.question = attempt.question;
-          if ('rating' in value.data) value.data.rating = attempt.rating;
-          if ('at' in value.data) value.data.at = attempt.clock.last_seen;
+          const attempt = data.a[index];
+          if ('question' in value.data) value.data.question = attempt.q;
+          if ('rating' in value.data) value.data.rating = attempt.r;
+          if ('at' in value.data) value.data.at = attempt.k.l;
         }
         entries[r.key.replace(templateId, id)] = JSON.stringify(value);
       }
