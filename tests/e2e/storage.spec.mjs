@@ -162,3 +162,32 @@ test('two tabs completing interviews at once both keep them, and see each other\
   await expect(other.locator('table.history tbody tr')).toHaveCount(3);
   await other.close();
 });
+
+test('a saved interview naming a question the guides no longer have goes on without it', async ({ page }) => {
+  const stored = JSON.stringify({
+    schema: 2,
+    app: '0.0.9',
+    data: {
+      id: 'old-1',
+      s: { n: 2, sec: 120, o: 'guide', md: 'type' },
+      t0: 1764133200000,
+      a: [
+        { q: 'ops-retired-question', ms: 120000, k: { b: 1000, l: 1764133201000 }, m: '' },
+        { q: 'dba-raid', ms: 120000, k: { b: 0, l: 0 }, m: '' },
+      ],
+      c: 0,
+    },
+  });
+  await page.addInitScript((value) => {
+    if (!localStorage.getItem('interview-practice/interview/old-1')) {
+      localStorage.setItem('interview-practice/interview/old-1', value);
+    }
+  }, stored);
+  await open(page);
+  await page.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This question is no longer in the guides');
+  await expect(page.getByText('asks “ops-retired-question”')).toBeVisible();
+  await page.getByRole('button', { name: 'Go on with the next question' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+});

@@ -3,7 +3,7 @@ use super::reveal::Reveal;
 use super::summary::Summary;
 use crate::interview::Phase;
 use crate::platform::clock;
-use crate::progress::Progress;
+use crate::progress::{Progress, Save};
 use crate::route::Route;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -36,6 +36,9 @@ pub fn InterviewPage() -> impl IntoView {
             <p><a class="button" href=Route::NewInterview.href()>"Set up an interview"</a></p>
         }
         .into_any(),
+        Some((_, _, phase)) if untrack(|| super::current(progress)).is_none() => {
+            view! { <MissingQuestion phase/> }.into_any()
+        }
         Some((_, _, Phase::Answering)) => view! { <Answering now/> }.into_any(),
         Some((_, _, Phase::Reveal)) => view! { <Reveal/> }.into_any(),
         Some((id, _, Phase::Complete)) => {
@@ -46,5 +49,33 @@ pub fn InterviewPage() -> impl IntoView {
                 .map(|interview| view! { <Summary interview live=true/> })
                 .into_any()
         }
+    }
+}
+
+/// A saved interview can name a question the guides no longer have: say so and move on,
+/// keeping everything else.
+#[component]
+fn MissingQuestion(phase: Phase) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let id = untrack(|| {
+        progress
+            .active()
+            .and_then(|i| i.attempt().map(|a| a.question.clone()))
+    })
+    .unwrap_or_default();
+    let move_on = move |_| {
+        let now = clock::now();
+        progress.update(Save::Now, |i| match phase {
+            Phase::Reveal => {
+                i.rate(crate::interview::Rating::Good, now);
+                i.next(now);
+            }
+            _ => i.skip(now),
+        });
+    };
+    view! {
+        <h1>"This question is no longer in the guides"</h1>
+        <p>{format!("The interview you saved asks “{id}”, which this version does not have.")}</p>
+        <button type="button" on:click=move_on>"Go on with the next question"</button>
     }
 }
