@@ -40,7 +40,7 @@ pub fn HistoryPage() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="history">
                         <caption>"Completed interviews"</caption>
                         <thead>

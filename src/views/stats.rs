@@ -80,7 +80,7 @@ fn Readiness(
             <h2 id="readiness-heading">"Readiness"</h2>
             <p class="hint">"Share of questions you would recall now with at least 90% probability."</p>
             <PercentBars rows=bars label="Readiness per guide: the table below has the numbers".to_string()/>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="readiness">
                     <caption>"Readiness per guide and section"</caption>
                     <thead><tr><th scope="col">"Guide or section"</th><th scope="col">"Ready"</th><th scope="col">"Questions ready"</th><th scope="col">"Never practised"</th></tr></thead>
@@ -148,7 +148,7 @@ fn Scores(history: Vec<interview::Interview>) -> impl IntoView {
                 }).collect_view();
                 view! {
                     <PercentLine values label="Interview scores over time: the table below has the numbers".to_string()/>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="scores">
                             <caption>"Score of each completed interview"</caption>
                             <thead><tr><th scope="col">"Completed"</th><th scope="col">"Score"</th></tr></thead>
@@ -196,7 +196,7 @@ fn TimeUsed(history: Vec<interview::Interview>) -> impl IntoView {
                 }).collect_view();
                 view! {
                     <PercentBars rows=bars label="Share of the allowed time used by your latest answers: the table below has the times".to_string()/>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="time-used">
                             <caption>"Your latest answers: time used against time allowed"</caption>
                             <thead><tr><th scope="col">"Answer"</th><th scope="col">"Question"</th><th scope="col">"Time"</th></tr></thead>

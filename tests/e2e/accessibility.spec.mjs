@@ -52,6 +52,9 @@ for (const scheme of ['light', 'dark']) {
       await expectAccessible(page, 'history');
       await open(page, '#/stats');
       await expectAccessible(page, 'statistics');
+      await page.setViewportSize({ width: 320, height: 640 });
+      await expectAccessible(page, 'statistics at 320 px');
+      await page.setViewportSize({ width: 1280, height: 720 });
       await open(page, '#/review');
       await page.getByRole('button', { name: 'Reveal answer' }).click();
       await expectAccessible(page, 'review');

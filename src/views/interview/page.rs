@@ -36,7 +36,9 @@ pub fn InterviewPage() -> impl IntoView {
             <p><a class="button" href=Route::NewInterview.href()>"Set up an interview"</a></p>
         }
         .into_any(),
-        Some((_, _, phase)) if untrack(|| super::current(progress)).is_none() => {
+        Some((_, _, phase))
+            if phase != Phase::Complete && untrack(|| super::current(progress)).is_none() =>
+        {
             view! { <MissingQuestion phase/> }.into_any()
         }
         Some((_, _, Phase::Answering)) => view! { <Answering now/> }.into_any(),

@@ -89,7 +89,7 @@ pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
             <div><dt>"Time used"</dt><dd>{format!("{} of {}", format_seconds(totals.used_ms / 1_000), format_seconds(totals.allowed_ms / 1_000))}</dd></div>
             <div><dt>"Answered"</dt><dd>{format!("{} (skipped {}, time up {})", totals.answered, totals.skipped, totals.time_up)}</dd></div>
         </dl>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="summary">
                 <caption>"Questions"</caption>
                 <thead>
