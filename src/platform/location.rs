@@ -23,8 +23,13 @@ pub fn scroll_to_top() {
 }
 
 /// Moves keyboard focus to the element with this id, if there is one.
+/// Only while the page has focus: a widget framed in a host page must not pull focus out of the
+/// host (on load, or after a reload mid-interview).
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
+    if !document().has_focus().unwrap_or(false) {
+        return;
+    }
     if let Some(element) = document().get_element_by_id(id) {
         let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
     }

@@ -207,3 +207,14 @@ test('the Embed page builds the snippet, previews it, and copies it', async ({ p
   await page.getByLabel('Mode').selectOption('browse');
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Questions');
 });
+
+test('the widget never pulls keyboard focus out of the host page on load', async ({ page }) => {
+  // The Review page focuses its question when it opens; framed, it must not take the focus.
+  const frame = await host(page, `w=${encodeURIComponent('compact=1#/review')}`);
+  await expect(frame.getByRole('heading', { name: 'Review' })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement.tagName)).toBe('BODY');
+  // Once the reader works in the widget, it moves focus as usual.
+  await frame.getByRole('button', { name: 'Reveal answer' }).click();
+  await expect(frame.getByRole('heading', { name: 'Model answer' })).toBeFocused();
+});
