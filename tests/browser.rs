@@ -98,3 +98,84 @@ async fn question_without_model_answer_says_so() {
         .unwrap()
         .is_some());
 }
+
+/// Mounts this tab's interview page, after starting an interview on `questions`.
+fn mount_interview(questions: &'static [&'static str]) -> HtmlElement {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let progress = interview_practice::progress::provide();
+        let setup = interview_practice::interview::Setup {
+            count: questions.len(),
+            ..Default::default()
+        };
+        progress.start(setup, questions);
+        view! { <interview_practice::views::InterviewPage/> }
+    });
+    handle.forget();
+    container
+}
+
+fn button(container: &HtmlElement, label: &str) -> HtmlElement {
+    let buttons = container.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<HtmlElement>())
+        .find(|b| text(b).starts_with(label))
+        .unwrap_or_else(|| panic!("no button {label}"))
+}
+
+#[wasm_bindgen_test]
+async fn interview_page_runs_a_question_to_its_summary() {
+    let page = mount_interview(&["dba-raid"]);
+    tick().await;
+    assert!(text(&page).contains("Question 1 of 1"), "{}", text(&page));
+    assert!(text(&page).contains("What is RAID? Which type is best?"));
+    let timer = page
+        .query_selector("[role=timer]")
+        .unwrap()
+        .expect("a timer");
+    assert!(matches!(
+        text(&timer.unchecked_into()).as_str(),
+        "2:00" | "1:59"
+    ));
+
+    let answer: web_sys::HtmlTextAreaElement = page
+        .query_selector("textarea#answer")
+        .unwrap()
+        .expect("the answer box")
+        .unchecked_into();
+    answer.set_value("RAID 10 mirrors and stripes; RAID 5 has a write penalty");
+    answer
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(
+        text(&page).contains("55 / 5000 characters"),
+        "{}",
+        text(&page)
+    );
+
+    button(&page, "Done").click();
+    tick().await;
+    assert!(text(&page).contains("Model answer"));
+    assert!(text(&page).contains("RAID 10 mirrors and stripes; RAID 5 has a write penalty"));
+    let covered = page.query_selector_all(".mark.covered").unwrap().length();
+    assert!(covered >= 2, "{covered} key points covered");
+
+    button(&page, "Good").click();
+    tick().await;
+    button(&page, "See summary").click();
+    tick().await;
+    assert!(
+        text(&page).contains("Interview complete"),
+        "{}",
+        text(&page)
+    );
+    assert_eq!(
+        page.query_selector_all("table.summary tbody tr")
+            .unwrap()
+            .length(),
+        1
+    );
+}
