@@ -1,7 +1,7 @@
+use super::time_options::time_options;
 use crate::content::GUIDES;
 use crate::embed::snippet::{Choices, INITIAL_HEIGHT};
 use crate::embed::{Mode, Theme};
-use crate::interview::format_seconds;
 use crate::interview::setup::{MAX_COUNT, MAX_SECONDS, MIN_SECONDS};
 use crate::platform::{embed, location};
 use leptos::prelude::*;
@@ -45,16 +45,7 @@ pub fn EmbedPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let times = (MIN_SECONDS..=MAX_SECONDS)
-        .step_by(30)
-        .map(|s| {
-            view! {
-                <option value=s.to_string() selected=move || choices.read().seconds == s>
-                    {format_seconds(u64::from(s))}
-                </option>
-            }
-        })
-        .collect_view();
+    let times = time_options(move || choices.read().seconds);
 
     view! {
         <h1>"Embed Interview Practice"</h1>

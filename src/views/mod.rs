@@ -18,6 +18,7 @@ mod question;
 pub(crate) mod review;
 mod self_check;
 mod stats;
+mod time_options;
 pub mod trusted_html;
 
 pub use app::App;

@@ -1,7 +1,8 @@
 use crate::content::GUIDES;
-use crate::interview::{self, format_seconds, AnswerMode, Order, Setup};
+use crate::interview::{self, AnswerMode, Order, Setup};
 use crate::progress::Progress;
 use crate::views::embedding::Embedding;
+use crate::views::time_options::time_options;
 use leptos::prelude::*;
 
 /// Choose guide parts and sections, number of questions, time, order and answer mode.
@@ -82,19 +83,7 @@ pub fn SetupPage() -> impl IntoView {
         })
         .collect_view();
 
-    let times = (interview::setup::MIN_SECONDS..=interview::setup::MAX_SECONDS)
-        .step_by(30)
-        .map(|seconds| {
-            view! {
-                <option
-                    value=seconds.to_string()
-                    selected=move || setup.read().seconds_per_question == seconds
-                >
-                    {format_seconds(u64::from(seconds))}
-                </option>
-            }
-        })
-        .collect_view();
+    let times = time_options(move || setup.read().seconds_per_question);
 
     let radio = move |name: &'static str,
                       label: &'static str,

@@ -42,20 +42,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// HTML text and attribute escaping.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use interview_content::markdown::escape as esc;
 
 /// Percent-encodes everything but unreserved characters, as the app's routes do.
 fn encode(text: &str) -> String {
