@@ -21,17 +21,25 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The two slow installs (about 12 and 5 minutes on 2 cores) run side by side.
+pids=()
 if ! have trunk || [ "$(trunk --version)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes about 12 minutes)"
   # --locked: newer releases of its dependencies (lightningcss) no longer build together.
-  cargo install --locked --version "$TRUNK_VERSION" trunk
+  cargo install --locked --version "$TRUNK_VERSION" trunk &
+  pids+=($!)
 fi
 
 if ! have wasm-bindgen || [ "$(wasm-bindgen --version)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes about 5 minutes)"
   # Not --locked: its lock file pins a crate version the registry no longer serves.
-  cargo install --force --version "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
+  cargo install --force --version "$WASM_BINDGEN_VERSION" wasm-bindgen-cli &
+  pids+=($!)
 fi
+
+for pid in "${pids[@]}"; do
+  wait "$pid" || { echo "setup: a cargo install failed" >&2; exit 1; }
+done
 
 if ! have chromium || ! have chromedriver; then
   say "installing Debian's chromium and chromium-driver"
