@@ -1,4 +1,4 @@
-//! The one place the app sets `inner_html`. It takes `&'static str` only: HTML compiled into the
+//! The one place the app sets raw HTML on an element. It takes `&'static str` only: HTML compiled into the
 //! program from content/, sanitised at build time by an allow-list (crates/content). Text from a
 //! reader or a URL can never reach it.
 
