@@ -27,6 +27,7 @@ lint:
 
 unit:
 	cargo test --workspace
+	node --test tests/scripts/
 
 browser-test:
 	cargo test --target wasm32-unknown-unknown --test browser

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -40,11 +40,24 @@ async function policy() {
   ].join('; ');
 }
 
-createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+/// The file a request path names inside `root`, or why not: 400 for a malformed escape, 403 for
+/// anything outside the folder (a sibling such as `dist-old/` shares `dist`'s prefix).
+function resolveRequest(root, url) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return { status: 400 };
+  }
   const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
-  if (!file.startsWith(root)) {
-    response.writeHead(403).end();
+  if (file !== root && !file.startsWith(root + sep)) return { status: 403 };
+  return { file };
+}
+
+createServer(async (request, response) => {
+  const { file, status } = resolveRequest(root, request.url);
+  if (!file) {
+    response.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 400 ? 'bad request' : 'forbidden');
     return;
   }
   try {

@@ -1,0 +1,233 @@
+//! Marks an answer against a question's key points, fully on the device. One entry point,
+//! [`Marker::mark`], scores typed answers and speech transcripts alike, at build time (the
+//! content check: every model answer covers its own key points) and in the app.
+//!
+//! A key point has alternatives; an alternative has terms joined by `+`; a term is a phrase.
+//! Both the answer and the key point go through the same steps ([`words`]): words split at
+//! letters/digits, British spellings folded to American, Snowball stemming, then the glossary's
+//! synonyms replaced by their canonical form ([`glossary`]). A phrase's words must appear in
+//! order within one sentence, with at most two other words between them; small function words
+//! of the phrase are optional. A word matches by stem, as two words written as one (or one as
+//! two), or with a spelling slip ([`typo`]). An occurrence inside a negated clause does not
+//! count ([`negation`]).
+
+pub mod glossary;
+pub mod negation;
+pub mod typo;
+pub mod words;
+
+pub use glossary::{Glossary, GlossaryError};
+
+use std::ops::Range;
+use words::{Token, Word};
+
+/// How one key point fared against an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PointMark {
+    pub covered: bool,
+    /// Byte ranges of the answer's words that covered the point, in order (empty when missed).
+    pub evidence: Vec<Range<usize>>,
+}
+
+/// A key point prepared for matching: its alternatives, each a list of terms.
+#[derive(Debug, Clone)]
+pub struct KeyPoint {
+    alternatives: Vec<Vec<Term>>,
+}
+
+#[derive(Debug, Clone)]
+struct Term {
+    /// The phrase's words, without function words unless it has nothing else.
+    words: Vec<Word>,
+    /// For each word, the stem of it written together with the next ("web server" →
+    /// "webserv"), to match an answer that writes them as one.
+    joined: Vec<Option<String>>,
+}
+
+impl Term {
+    fn new(all: Vec<Word>) -> Self {
+        let content: Vec<Word> = all
+            .iter()
+            .filter(|w| !FUNCTION_WORDS.contains(&w.text.as_str()))
+            .cloned()
+            .collect();
+        let words = if content.is_empty() { all } else { content };
+        let joined = words
+            .windows(2)
+            .map(|pair| Some(words::stem(&format!("{}{}", pair[0].text, pair[1].text))))
+            .chain(std::iter::once(None))
+            .collect();
+        Self { words, joined }
+    }
+}
+
+/// The glossary, ready to prepare key points and mark answers.
+#[derive(Debug, Default)]
+pub struct Marker {
+    glossary: Glossary,
+}
+
+/// Words that a phrase may leave out or add: "more ways to search" matches "more ways you
+/// can search".
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its",
+    "that", "this", "with", "by", "as", "at", "from", "your", "you", "can", "will", "into", "up",
+];
+/// At most this many other words between two words of a phrase.
+const MAX_GAP: usize = 2;
+
+impl Marker {
+    pub fn new(glossary: Glossary) -> Self {
+        Self { glossary }
+    }
+
+    /// Prepares a key point from its alternatives (each a list of `+`-joined terms).
+    pub fn key_point<A, T>(&self, alternatives: A) -> KeyPoint
+    where
+        A: IntoIterator,
+        A::Item: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        let alternatives = alternatives
+            .into_iter()
+            .map(|terms| {
+                terms
+                    .into_iter()
+                    .map(|term| {
+                        let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
+                        Term::new(tokens.into_iter().map(|t| t.word).collect())
+                    })
+                    .filter(|term| !term.words.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|terms: &Vec<Term>| !terms.is_empty())
+            .collect();
+        KeyPoint { alternatives }
+    }
+
+    /// Marks the answer against each key point, in order.
+    pub fn mark(&self, answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
+        let answer = Answer::new(self.glossary.canonical(words::tokens(answer)));
+        points.iter().map(|p| answer.mark(p)).collect()
+    }
+}
+
+/// The answer's tokens with what matching needs precomputed.
+struct Answer {
+    tokens: Vec<Token>,
+    /// For each token, the stem of it written together with the next one ("data center" →
+    /// "datacent"), when both are in one sentence.
+    joined: Vec<Option<String>>,
+    /// For each token, the token of the cue that negates it.
+    negated_by: Vec<Option<usize>>,
+}
+
+/// One occurrence of a term: the answer tokens it used.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    tokens: Vec<usize>,
+}
+
+impl Answer {
+    fn new(tokens: Vec<Token>) -> Self {
+        let joined = (0..tokens.len())
+            .map(|i| {
+                let next = tokens.get(i + 1)?;
+                (next.sentence == tokens[i].sentence && next.clause == tokens[i].clause)
+                    .then(|| words::stem(&format!("{}{}", tokens[i].word.text, next.word.text)))
+            })
+            .collect();
+        let negated_by = negation::scopes(&tokens);
+        Self {
+            tokens,
+            joined,
+            negated_by,
+        }
+    }
+
+    fn mark(&self, point: &KeyPoint) -> PointMark {
+        for alternative in &point.alternatives {
+            if let Some(evidence) = self.find_alternative(alternative) {
+                return PointMark {
+                    covered: true,
+                    evidence,
+                };
+            }
+        }
+        PointMark::default()
+    }
+
+    /// Every term of the alternative occurs, and at least one occurrence is not negated (by
+    /// a cue outside the alternative's own words: "no DBA" is not negated by its "no").
+    fn find_alternative(&self, terms: &[Term]) -> Option<Vec<Range<usize>>> {
+        let found: Vec<Vec<Occurrence>> = terms.iter().map(|t| self.occurrences(t)).collect();
+        if found.iter().any(Vec::is_empty) {
+            return None;
+        }
+        let own: Vec<usize> = found.iter().flatten().flat_map(|o| o.tokens.clone()).collect();
+        let free = |o: &Occurrence| {
+            o.tokens
+                .iter()
+                .all(|&t| self.negated_by[t].is_none_or(|cue| own.contains(&cue)))
+        };
+        // Of each term, the first occurrence outside negation, else the first.
+        let chosen: Vec<&Occurrence> = found
+            .iter()
+            .map(|occ| occ.iter().find(|o| free(o)).unwrap_or(&occ[0]))
+            .collect();
+        if !chosen.iter().any(|o| free(o)) {
+            return None;
+        }
+        let mut tokens: Vec<usize> = chosen.iter().flat_map(|o| o.tokens.clone()).collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        let mut spans: Vec<Range<usize>> = tokens.iter().map(|&t| self.tokens[t].span.clone()).collect();
+        spans.dedup(); // a glossary term's canonical words share its place
+        Some(spans)
+    }
+
+    fn occurrences(&self, term: &Term) -> Vec<Occurrence> {
+        (0..self.tokens.len())
+            .filter_map(|start| self.phrase_at(term, start))
+            .collect()
+    }
+
+    /// The phrase starting exactly at `start`, its later words each within `MAX_GAP` words.
+    fn phrase_at(&self, term: &Term, start: usize) -> Option<Occurrence> {
+        let mut used = Vec::new();
+        let mut at = start;
+        let mut k = 0;
+        while k < term.words.len() {
+            let window = if k == 0 { 0 } else { MAX_GAP };
+            let (pos, answer_len, key_len) = (at..=at + window)
+                .take_while(|&p| {
+                    p < self.tokens.len() && self.tokens[p].sentence == self.tokens[start].sentence
+                })
+                .find_map(|p| self.word_at(term, k, p).map(|(a, b)| (p, a, b)))?;
+            used.extend(pos..pos + answer_len);
+            at = pos + answer_len;
+            k += key_len;
+        }
+        Some(Occurrence { tokens: used })
+    }
+
+    /// Whether the phrase's word `k` matches at answer token `p`: (answer tokens, phrase words) used.
+    fn word_at(&self, term: &Term, k: usize, p: usize) -> Option<(usize, usize)> {
+        let token = &self.tokens[p].word;
+        let word = &term.words[k];
+        if token.stem == word.stem {
+            return Some((1, 1));
+        }
+        // "web server" in the answer for "webserver" in the key, and the other way round.
+        if self.joined[p].as_deref() == Some(word.stem.as_str()) {
+            return Some((2, 1));
+        }
+        if term.joined[k].as_deref() == Some(token.stem.as_str()) {
+            return Some((1, 2));
+        }
+        typo::slip(&token.text, &word.text).then_some((1, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,142 @@
+//! Which words stand in a negated clause: "I wouldn't bother with restore tests", "no need for
+//! a firewall", "skip the cron job", "use RAID 10 instead of RAID 5", "RAID 5 is not something
+//! I'd worry about". A cue negates the words after it up to the end of its clause (or a word
+//! that turns the sentence: "but", "because"…), at most `SCOPE` words. A cue followed by a
+//! word of need or worth ("not needed", "isn't important") also negates the clause's words
+//! before it, as do dismissive words ("overkill", "unnecessary").
+
+use crate::words::Token;
+
+/// Words that negate what follows them.
+const CUES: &[&str] = &[
+    "not", "no", "never", "nor", "neither", "none", "without", "dont", "doesnt", "didnt", "wont",
+    "wouldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
+    "neednt", "mustnt", "hardly", "skip", "skipping", "skipped", "forget", "ignore", "ignoring",
+];
+/// Words after which a cue does not negate: "not only", "no doubt".
+const NOT_NEGATING: &[&str] = &["only", "just", "doubt", "matter", "longer", "mistake"];
+/// After a cue, these make it negate the words before it too: "X isn't needed".
+const NEED: &[&str] = &[
+    "need", "needed", "necessary", "important", "worth", "matter", "matters", "required",
+    "useful", "helpful", "relevant", "worry", "bother", "care", "big", "concern", "recommend",
+];
+/// Words that dismiss what comes before them in the clause: "backups are overkill".
+const DISMISSIVE: &[&str] = &[
+    "unnecessary", "pointless", "overkill", "irrelevant", "useless", "overrated", "waste",
+    "needless", "optional",
+];
+/// Words that end a cue's scope: the sentence turns.
+const TURNS: &[&str] = &[
+    "but", "however", "although", "though", "because", "since", "while", "whereas", "yet",
+    "which", "so", "unless", "except",
+];
+/// A cue reaches at most this many words.
+const SCOPE: usize = 6;
+
+/// For each token, the index of the cue token that negates it.
+pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut negated_by = vec![None; tokens.len()];
+    let text = |i: usize| tokens[i].word.text.as_str();
+    let same_clause = |a: usize, b: usize| {
+        tokens[a].sentence == tokens[b].sentence && tokens[a].clause == tokens[b].clause
+    };
+    for cue in 0..tokens.len() {
+        let Some(end) = cue_end(tokens, cue) else {
+            continue;
+        };
+        // Forward: up to the clause's end, a turn, or SCOPE words.
+        for i in end + 1..tokens.len().min(end + 1 + SCOPE) {
+            if !same_clause(cue, i) || TURNS.contains(&text(i)) {
+                break;
+            }
+            negated_by[i].get_or_insert(cue);
+        }
+        // Backward, when need or worth is denied shortly after the cue.
+        let denies_need = (end + 1..tokens.len().min(end + 4))
+            .take_while(|&i| same_clause(cue, i))
+            .any(|i| NEED.contains(&text(i)));
+        if denies_need {
+            negate_before(tokens, cue, &mut negated_by);
+        }
+    }
+    for word in 0..tokens.len() {
+        if DISMISSIVE.contains(&text(word)) {
+            negate_before(tokens, word, &mut negated_by);
+        }
+    }
+    negated_by
+}
+
+/// Whether the token at `cue` starts a negation, and the last token of the cue ("instead of",
+/// "rather than", "no need"): `None` when it does not negate.
+fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
+    let text = |i: usize| tokens.get(i).map(|t| t.word.text.as_str());
+    match text(cue)? {
+        "instead" if text(cue + 1) == Some("of") => Some(cue + 1),
+        "rather" if text(cue + 1) == Some("than") => Some(cue + 1),
+        word if CUES.contains(&word) => {
+            if text(cue + 1).is_some_and(|next| NOT_NEGATING.contains(&next)) {
+                None
+            } else {
+                Some(cue)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Negates the words of the clause before `at`, back to a turn.
+fn negate_before(tokens: &[Token], at: usize, negated_by: &mut [Option<usize>]) {
+    for i in (at.saturating_sub(SCOPE * 2)..at).rev() {
+        let t = &tokens[i];
+        if t.sentence != tokens[at].sentence
+            || t.clause != tokens[at].clause
+            || TURNS.contains(&t.word.text.as_str())
+        {
+            break;
+        }
+        negated_by[i].get_or_insert(at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::tokens;
+
+    /// The words of `text` that are negated.
+    fn negated(text: &str) -> Vec<String> {
+        let t = tokens(text);
+        scopes(&t)
+            .iter()
+            .zip(&t)
+            .filter(|(n, _)| n.is_some())
+            .map(|(_, t)| t.word.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_negates_the_rest_of_its_clause() {
+        assert_eq!(negated("I wouldn't bother with restore tests"), ["i", "bother", "with", "restore", "tests"]);
+        assert_eq!(negated("No need for a firewall, use passwords"), ["need", "for", "a", "firewall"]);
+        assert_eq!(negated("I'd skip cron. Backups matter"), ["cron"]);
+        assert_eq!(negated("RAID 10 instead of RAID 5"), ["raid", "5"]);
+        assert_eq!(negated("RAID 10 rather than RAID 5"), ["raid", "5"]);
+    }
+
+    #[test]
+    fn the_scope_ends_where_the_sentence_turns() {
+        assert_eq!(negated("Don't use RAID 5 because parity slows writes"), ["use", "raid", "5"]);
+        assert_eq!(negated("never RAID 5 but RAID 10"), ["raid", "5"]);
+        assert!(negated("not only mirrors but stripes").is_empty());
+        assert!(negated("Mirror and stripe").is_empty());
+    }
+
+    #[test]
+    fn denied_need_and_dismissal_reach_back() {
+        assert_eq!(negated("Restore tests aren't needed"), ["restore", "tests", "needed"]);
+        assert_eq!(negated("RAID 5 is not something I'd worry about"), ["raid", "5", "is", "something", "id", "worry", "about"]);
+        assert_eq!(negated("Honestly, encryption is overkill"), ["encryption", "is"]);
+        assert_eq!(negated("Security is not that important"), ["security", "is", "that", "important"]);
+    }
+}

@@ -1,0 +1,212 @@
+//! Text to words: where they are, which sentence and clause they belong to, their spelling
+//! folded (case, apostrophes, British to American) and their Snowball stem.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::ops::Range;
+
+/// A word as matching sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Lower case, apostrophes removed, British spellings folded: "behaviour" → "behavior".
+    pub text: String,
+    pub stem: String,
+}
+
+/// A word of a text and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub word: Word,
+    /// Bytes of the original text.
+    pub span: Range<usize>,
+    /// Sentences end at `.`, `!`, `?` and line breaks.
+    pub sentence: u32,
+    /// Clauses also end at `,`, `;`, `:`, brackets and dashes.
+    pub clause: u32,
+}
+
+impl Word {
+    pub fn new(text: &str) -> Self {
+        let text = american(&text.to_lowercase());
+        let stem = stem(&text);
+        Self { text, stem }
+    }
+
+    /// Numbers ("5", "10", "64") and words that hold them are matched exactly.
+    pub fn has_digit(&self) -> bool {
+        self.text.bytes().any(|b| b.is_ascii_digit())
+    }
+}
+
+/// The Snowball English (Porter 2) stem; numbers are their own stem.
+pub fn stem(word: &str) -> String {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.to_string();
+    }
+    // Snowball keeps the plural of words without vowels: "DBs", "VMs", "LBs".
+    let vowels = word.contains(|c: char| "aeiouy".contains(c));
+    match word.strip_suffix('s') {
+        Some(singular) if !vowels && singular.len() >= 2 => singular.to_string(),
+        _ => Stemmer::create(Algorithm::English).stem(word).into_owned(),
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘')
+}
+
+/// Splits text into words: runs of letters, or of digits ("RAID10" → "raid", "10"; "1+0" →
+/// "1", "0"). An apostrophe inside a word disappears ("don't" → "dont").
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let (mut sentence, mut clause) = (0u32, 0u32);
+    let mut current: Option<(usize, String, bool)> = None; // start, text, digits
+    let mut chars = text.char_indices().peekable();
+    let flush = |out: &mut Vec<Token>, current: &mut Option<(usize, String, bool)>, end, s, c| {
+        if let Some((start, word, _)) = current.take() {
+            out.push(Token {
+                word: Word::new(&word),
+                span: start..end,
+                sentence: s,
+                clause: c,
+            });
+        }
+    };
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c.is_alphanumeric() {
+            let digit = c.is_numeric();
+            match &mut current {
+                Some((_, word, d)) if *d == digit => word.push(c),
+                _ => {
+                    flush(&mut out, &mut current, i, sentence, clause);
+                    current = Some((i, c.to_string(), digit));
+                }
+            }
+            continue;
+        }
+        let inside_word = current.is_some() && next.is_some_and(char::is_alphabetic);
+        if is_apostrophe(c) && inside_word {
+            continue;
+        }
+        flush(&mut out, &mut current, i, sentence, clause);
+        let before_space = next.is_none_or(char::is_whitespace);
+        match c {
+            '.' | '!' | '?' if before_space => sentence += 1,
+            '\n' => sentence += 1,
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' => clause += 1,
+            '-' if before_space => clause += 1,
+            _ => {}
+        }
+    }
+    flush(&mut out, &mut current, text.len(), sentence, clause);
+    out
+}
+
+/// Folds British spellings to American ones, on both sides of a match, so it only needs to
+/// be consistent: "virtualised" → "virtualized", "datacentre" → "datacenter", "behaviour" →
+/// "behavior", "catalogue" → "catalog", "analyse" → "analyze".
+pub fn american(word: &str) -> String {
+    const ISE: &[(&str, &str)] = &[
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("isers", "izers"),
+        ("iser", "izer"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+        ("ogue", "og"),
+        ("ogues", "ogs"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("bre", "ber"),
+    ];
+    for (british, american) in ISE {
+        if let Some(root) = word.strip_suffix(british) {
+            // "rise" and "wise" stay as they are; "fibre" and "metre" fold.
+            let shortest = if british.ends_with("re") { 2 } else { 3 };
+            if root.chars().count() >= shortest {
+                return format!("{root}{american}");
+            }
+        }
+    }
+    // "colour", "behaviour", "neighbours", "favourite", but not "four", "your", "source".
+    const OUR: &[&str] = &["our", "ours", "oured", "ouring", "ourite", "ourable", "ourer"];
+    for ending in OUR {
+        if let Some(root) = word.strip_suffix(ending) {
+            if root.chars().count() >= 3 {
+                return format!("{root}or{}", &ending[3..]);
+            }
+        }
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.word.text).collect()
+    }
+
+    #[test]
+    fn words_split_at_letters_and_digits_and_keep_their_place() {
+        assert_eq!(texts("RAID10, RAID 1+0"), ["raid", "10", "raid", "1", "0"]);
+        assert_eq!(texts("I/O-bound EC2"), ["i", "o", "bound", "ec", "2"]);
+        let t = tokens("Don’t use it");
+        assert_eq!(t[0].word.text, "dont");
+        assert_eq!(t[0].span, 0..7);
+        assert_eq!(&"Don’t use it"[t[2].span.clone()], "it");
+    }
+
+    #[test]
+    fn sentences_and_clauses_are_counted() {
+        let t = tokens("No backups, just RAID. Then v1.2 - done");
+        let at: Vec<(u32, u32)> = t.iter().map(|t| (t.sentence, t.clause)).collect();
+        assert_eq!(
+            at,
+            [(0, 0), (0, 0), (0, 1), (0, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 2)]
+        );
+    }
+
+    #[test]
+    fn stems_fold_inflections_both_ways() {
+        for (a, b) in [
+            ("caches", "cache"),
+            ("sizes", "size"),
+            ("replicated", "replication"),
+            ("indexes", "index"),
+            ("policies", "policy"),
+            ("mirrored", "mirroring"),
+        ] {
+            assert_eq!(Word::new(a).stem, Word::new(b).stem, "{a} / {b}");
+        }
+        assert_eq!(stem("10"), "10");
+        assert_eq!(stem("dbs"), "db");
+        assert_eq!(stem("vms"), "vm");
+    }
+
+    #[test]
+    fn british_spellings_fold_to_american() {
+        for (gb, us) in [
+            ("virtualised", "virtualized"),
+            ("centralisation", "centralization"),
+            ("datacentre", "datacenter"),
+            ("behaviour", "behavior"),
+            ("neighbours", "neighbors"),
+            ("favourite", "favorite"),
+            ("catalogue", "catalog"),
+            ("analyse", "analyze"),
+            ("fibre", "fiber"),
+        ] {
+            assert_eq!(Word::new(gb).stem, Word::new(us).stem, "{gb} / {us}");
+        }
+        for same in ["four", "your", "source", "resources", "rise", "hour", "tour"] {
+            assert_eq!(american(same), same);
+        }
+    }
+}
