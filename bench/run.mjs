@@ -2,7 +2,7 @@
 // table; the same figures go to bench/results.json. A benchmark, not a test: a missed goal is
 // printed (OVER / UNDER) and never fails the run; a part that cannot be measured says why.
 //
-//   node bench/run.mjs [--runs N] [--samples N] [--skip startup,latency,storage,lighthouse]
+//   node bench/run.mjs [--runs N] [--samples N] [--skip marking,corrections,startup,latency,storage,lighthouse]
 //
 // Everything runs on 127.0.0.1: scripts/serve.mjs serves dist/ (with the strict CSP header) and
 // bench/baseline/ (the static start page from `cargo run -p interview-content --bin baseline`),
@@ -17,6 +17,7 @@ import { measureStartup } from './lib/startup.mjs';
 import { measureInteractions } from './lib/interactions.mjs';
 import { measureStorage } from './lib/storage.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
+import { measureMarkingQuality, measureCorrections } from './lib/marking.mjs';
 import { serve, stopAll } from './lib/servers.mjs';
 import { launch } from './lib/browser.mjs';
 import { kb, mb, ms, verdict } from './lib/stats.mjs';
@@ -108,7 +109,25 @@ async function main() {
     return size;
   });
 
+  // Marking quality (native: no browser needed)
+  say();
+  results.marking = await part('marking', 5, async () => {
+    const m = measureMarkingQuality(ROOT);
+    for (const line of m.lines) say(line);
+    return m;
+  });
+
   const widget = await serve('dist', WIDGET_PORT);
+
+  say();
+  say('Corrections in the stored history: held-out answers typed, every wrong mark corrected to its label');
+  results.corrections = await part('corrections', 4, async () => {
+    const c = await measureCorrections({ root: ROOT, url: widget.url, count: 20 });
+    row('interviews', c.interviews);
+    row('marks the device made', c.checked);
+    row('marks the reader corrected', c.changed, `${((100 * c.changed) / c.checked).toFixed(1)}%`);
+    return c;
+  });
   const servedBaseline = existsSync(resolve(baseline, 'index.html')) ? await serve('bench/baseline', BASELINE_PORT) : null;
 
   // Start-up

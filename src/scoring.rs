@@ -1,114 +1,139 @@
-//! Key points checked against a typed answer, on the device. Case, punctuation, apostrophes and
-//! plural endings are ignored; a key point's alternatives are phrases, and within one
-//! alternative every phrase must appear. Pure: tested natively.
+//! Key points checked against an answer, typed or transcribed, on the device: the one entry
+//! point of the app's marking ([`mark`]), over the `interview-marking` crate with the
+//! glossary compiled from `content/glossary.md`. Pure: tested natively.
 
-use crate::content::KeyPoint;
-use crate::search::normalize;
+use crate::content::{KeyPoint, GLOSSARY};
+pub use interview_marking::PointMark;
+use interview_marking::{Glossary, Marker};
+use std::ops::Range;
+use std::sync::OnceLock;
 
-/// The answer's words, normalised and stemmed, ready to match many key points.
-pub struct Answer {
-    words: Vec<String>,
+fn marker() -> &'static Marker {
+    static MARKER: OnceLock<Marker> = OnceLock::new();
+    // The content compiler has checked the glossary: it cannot fail here, and an empty one
+    // would only make the marking stricter.
+    MARKER.get_or_init(|| {
+        Marker::new(Glossary::new(GLOSSARY.iter().map(|g| g.iter())).unwrap_or_default())
+    })
 }
 
-impl Answer {
-    pub fn new(text: &str) -> Self {
-        Self { words: words(text) }
-    }
-
-    /// Whether any alternative of the point is in the answer.
-    pub fn covers(&self, point: &KeyPoint) -> bool {
-        point
-            .alternatives
-            .iter()
-            .any(|terms| terms.iter().all(|term| self.contains(&words(term))))
-    }
-
-    /// Whether the phrase appears as consecutive words.
-    fn contains(&self, phrase: &[String]) -> bool {
-        !phrase.is_empty() && self.words.windows(phrase.len()).any(|w| w == phrase)
-    }
+/// How the answer fares against each key point, in order, with the words that matched.
+pub fn mark(answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
+    let marker = marker();
+    let prepared: Vec<_> = points
+        .iter()
+        .map(|p| marker.key_point(p.alternatives.iter().map(|terms| terms.iter())))
+        .collect();
+    marker.mark(answer, &prepared)
 }
 
-/// Which of the key points the answer covers, in order.
-pub fn mark(answer: &str, points: &[KeyPoint]) -> Vec<bool> {
-    let answer = Answer::new(answer);
-    points.iter().map(|p| answer.covers(p)).collect()
+/// Whether the answer covers each key point.
+pub fn covered(answer: &str, points: &[KeyPoint]) -> Vec<bool> {
+    mark(answer, points).iter().map(|m| m.covered).collect()
 }
 
-fn words(text: &str) -> Vec<String> {
-    normalize(text).split_whitespace().map(stem).collect()
+/// A run of the answer's text and the key points whose evidence it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub range: Range<usize>,
+    pub points: Vec<usize>,
 }
 
-/// Folds plural endings: "indexes" → "index", "replicas" → "replica", "policies" → "policy".
-fn stem(word: &str) -> String {
-    let n = word.len();
-    if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
-    }
-    for ending in ["sses", "xes", "ches", "shes", "zes"] {
-        if n > ending.len() + 1 && word.ends_with(ending) {
-            return word[..n - 2].to_string();
+/// The answer cut into runs at the edges of every point's evidence, so a view can highlight
+/// the words of one point, or of all.
+pub fn segments(text: &str, marks: &[PointMark]) -> Vec<Segment> {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for m in marks {
+        for r in &m.evidence {
+            cuts.extend([r.start.min(text.len()), r.end.min(text.len())]);
         }
     }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return word[..n - 1].to_string();
-    }
-    word.to_string()
+    cuts.retain(|&c| text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let range = w[0]..w[1];
+            let points = marks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.evidence
+                        .iter()
+                        .any(|r| r.start <= range.start && range.end <= r.end)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            Segment { range, points }
+        })
+        .collect()
+}
+
+/// The evidence of a point as the reader's own words: `“mirrors” … “stripes”`.
+pub fn quote(text: &str, mark: &PointMark) -> String {
+    mark.evidence
+        .iter()
+        .filter_map(|r| text.get(r.clone()))
+        .map(|words| format!("“{words}”"))
+        .collect::<Vec<_>>()
+        .join(" … ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::question;
+    use crate::content::{question, QUESTIONS};
 
     const RAID: KeyPoint = KeyPoint {
         label: "RAID 10",
-        alternatives: &[&["RAID 10"], &["RAID10"], &["mirror", "stripe"]],
+        alternatives: &[&["RAID 10"], &["mirror", "stripe"]],
+    };
+    const ZONE: KeyPoint = KeyPoint {
+        label: "another availability zone",
+        alternatives: &[&["another availability zone"]],
     };
 
     #[test]
-    fn any_alternative_covers_the_point() {
-        assert!(Answer::new("I'd use raid-10.").covers(&RAID));
-        assert!(Answer::new("RAID10, obviously").covers(&RAID));
-        assert!(Answer::new("It Mirrors disks, then STRIPES across them").covers(&RAID));
-        assert!(!Answer::new("It mirrors disks").covers(&RAID));
-        assert!(!Answer::new("raid 5").covers(&RAID));
-        assert!(!Answer::new("").covers(&RAID));
-    }
-
-    #[test]
-    fn plural_and_variant_forms_are_tolerated() {
-        assert_eq!(stem("indexes"), "index");
-        assert_eq!(stem("replicas"), "replica");
-        assert_eq!(stem("policies"), "policy");
-        assert_eq!(stem("access"), "access");
-        assert_eq!(stem("status"), "status");
-        let point = KeyPoint {
-            label: "read replica",
-            alternatives: &[&["read replica"]],
-        };
-        assert!(Answer::new("Read-Replicas lag behind").covers(&point));
-        assert!(!Answer::new("replicas to read").covers(&point));
-    }
-
-    #[test]
-    fn phrases_match_whole_words_only() {
-        let point = KeyPoint {
-            label: "cron",
-            alternatives: &[&["cron"]],
-        };
-        assert!(Answer::new("cron jobs").covers(&point));
-        assert!(!Answer::new("acronym").covers(&point));
-    }
-
-    #[test]
-    fn the_model_answer_covers_most_of_its_own_key_points() {
-        let raid = question("dba-raid").unwrap();
-        let marks = mark(&raid.answer_text(), raid.key_points);
-        assert!(marks.iter().filter(|m| **m).count() >= 2, "{marks:?}");
+    fn the_glossary_from_content_is_used() {
         assert_eq!(
-            mark("no idea", raid.key_points),
-            vec![false; raid.key_points.len()]
+            covered("RAID 1+0 in another AZ", &[RAID, ZONE]),
+            [true, true]
         );
+        assert_eq!(covered("RAID 5 in one zone", &[RAID, ZONE]), [false, false]);
+    }
+
+    #[test]
+    fn every_model_answer_covers_its_own_key_points() {
+        for q in QUESTIONS.iter().filter(|q| q.answer_html.is_some()) {
+            let marks = covered(&q.answer_text(), q.key_points);
+            assert!(marks.iter().all(|m| *m), "{}: {marks:?}", q.id);
+        }
+        let raid = question("dba-raid").unwrap();
+        assert!(covered("no idea", raid.key_points).iter().all(|m| !m));
+    }
+
+    #[test]
+    fn segments_cut_the_text_at_each_points_evidence() {
+        let text = "It mirrors, then stripes, in another AZ";
+        let marks = mark(text, &[RAID, ZONE]);
+        let cut: Vec<(&str, Vec<usize>)> = segments(text, &marks)
+            .into_iter()
+            .map(|s| (&text[s.range], s.points))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                ("It ", vec![]),
+                ("mirrors", vec![0]),
+                (", then ", vec![]),
+                ("stripes", vec![0]),
+                (", in ", vec![]),
+                ("another", vec![1]),
+                (" ", vec![]),
+                ("AZ", vec![1]),
+            ]
+        );
+        assert_eq!(quote(text, &marks[0]), "“mirrors” … “stripes”");
+        assert_eq!(segments("", &marks), []);
     }
 }

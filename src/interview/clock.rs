@@ -34,7 +34,9 @@ impl Stopwatch {
     pub fn observe(&mut self, now: Millis) {
         if now < self.last_seen {
             if let Some(anchor) = self.anchor {
-                self.banked += self.last_seen.saturating_sub(anchor);
+                self.banked = self
+                    .banked
+                    .saturating_add(self.last_seen.saturating_sub(anchor));
                 self.anchor = Some(now);
             }
         }
@@ -44,7 +46,8 @@ impl Stopwatch {
     /// Time counted so far; never less than at any earlier call.
     pub fn elapsed(&self, now: Millis) -> Millis {
         let now = now.max(self.last_seen);
-        self.banked + self.anchor.map_or(0, |anchor| now.saturating_sub(anchor))
+        self.banked
+            .saturating_add(self.anchor.map_or(0, |anchor| now.saturating_sub(anchor)))
     }
 
     pub fn start(&mut self, now: Millis) {
@@ -114,5 +117,19 @@ mod tests {
         s.observe(20_000);
         s.stop_at_last_seen();
         assert_eq!(s.elapsed(5_000_000), 20_000);
+    }
+
+    #[test]
+    fn hostile_stored_times_saturate_instead_of_wrapping() {
+        let mut s = Stopwatch {
+            banked: Millis::MAX - 1,
+            anchor: Some(0),
+            last_seen: 10,
+        };
+        assert_eq!(s.elapsed(1_000), Millis::MAX);
+        s.observe(5); // a jump back banks what ran so far
+        assert_eq!(s.elapsed(5), Millis::MAX);
+        s.stop(Millis::MAX);
+        assert_eq!(s.elapsed(0), Millis::MAX);
     }
 }

@@ -79,6 +79,15 @@ pub struct Attempt {
     /// Key points as checked against the answer, then as corrected by the reader.
     #[serde(rename = "m", alias = "marks", default, with = "marks")]
     pub marks: Vec<bool>,
+    /// The key points whose mark the reader changed from the device's (an even number of
+    /// changes cancels out). Stored only when there is one: most answers need none.
+    #[serde(
+        rename = "cr",
+        default,
+        with = "marks",
+        skip_serializing_if = "no_correction"
+    )]
+    pub corrected: Vec<bool>,
     #[serde(
         rename = "r",
         alias = "rating",
@@ -102,6 +111,10 @@ pub struct Attempt {
         skip_serializing_if = "std::ops::Not::not"
     )]
     pub answer_compacted: bool,
+}
+
+fn no_correction(corrected: &[bool]) -> bool {
+    !corrected.contains(&true)
 }
 
 /// Marks as a string of `0` and `1`; schema 1 stored a list of booleans, still read.
@@ -141,6 +154,7 @@ impl Attempt {
             answer: String::new(),
             ending: None,
             marks: Vec::new(),
+            corrected: Vec::new(),
             rating: None,
             rated_at: None,
             answer_compacted: false,
@@ -157,11 +171,24 @@ impl Attempt {
     }
 
     pub fn remaining_ms(&self, now: Millis) -> Millis {
-        self.allowed_ms - self.used_ms(now)
+        self.allowed_ms.saturating_sub(self.used_ms(now))
     }
 
+    /// Key points covered, never more than the question has (stored marks may outnumber them).
     pub fn covered(&self) -> usize {
-        self.marks.iter().filter(|m| **m).count()
+        let points = self
+            .content()
+            .map_or(self.marks.len(), |q| q.key_points.len());
+        self.marks.iter().take(points).filter(|m| **m).count()
+    }
+
+    /// How many marks the reader changed from the device's.
+    pub fn corrections(&self) -> usize {
+        self.corrected
+            .iter()
+            .take(self.marks.len())
+            .filter(|c| **c)
+            .count()
     }
 }
 
@@ -194,12 +221,17 @@ pub struct Interview {
     /// Set when the clock was paused because the page was hidden or closed; the view says so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub paused_while_away: bool,
+    /// The device marked the answers and the reader's corrections are recorded (typed
+    /// interviews since corrections were counted).
+    #[serde(rename = "dm", default, skip_serializing_if = "std::ops::Not::not")]
+    pub device_marked: bool,
 }
 
 impl Interview {
     /// Starts an interview on these questions; the first question's clock starts now.
     pub fn new(id: String, setup: Setup, questions: &[&str], now: Millis) -> Self {
         let allowed = u64::from(setup.seconds_per_question) * 1_000;
+        let device_marked = setup.mode == AnswerMode::Type;
         let mut interview = Self {
             id,
             setup,
@@ -208,6 +240,7 @@ impl Interview {
             attempts: questions.iter().map(|q| Attempt::new(q, allowed)).collect(),
             current: 0,
             paused_while_away: false,
+            device_marked,
         };
         match interview.attempts.first_mut() {
             Some(first) => first.clock.start(now),
@@ -281,7 +314,7 @@ impl Interview {
             attempt.clock.stop(now);
             attempt.ending = Some(ending);
             attempt.marks = match (attempt.content(), typed) {
-                (Some(q), true) => scoring::mark(&attempt.answer, q.key_points),
+                (Some(q), true) => scoring::covered(&attempt.answer, q.key_points),
                 (Some(q), false) => vec![false; q.key_points.len()],
                 (None, _) => Vec::new(),
             };
@@ -291,10 +324,30 @@ impl Interview {
     /// The reader corrects a key point's mark on the reveal.
     pub fn toggle_mark(&mut self, index: usize) {
         if self.phase() == Phase::Reveal {
-            if let Some(mark) = self.attempts[self.current].marks.get_mut(index) {
+            let attempt = &mut self.attempts[self.current];
+            if let Some(mark) = attempt.marks.get_mut(index) {
                 *mark = !*mark;
+                attempt.corrected.resize(attempt.marks.len(), false);
+                attempt.corrected[index] = !attempt.corrected[index];
             }
         }
+    }
+
+    /// (marks the device made and the reader saw, marks the reader changed) in this
+    /// interview: how often the reader disagreed with the marking.
+    pub fn corrections(&self) -> (usize, usize) {
+        if !self.device_marked {
+            return (0, 0);
+        }
+        self.attempts
+            .iter()
+            .filter(|a| matches!(a.ending, Some(Ending::Done | Ending::TimeUp)))
+            .fold((0, 0), |(checked, changed), a| {
+                (
+                    checked.saturating_add(a.marks.len()),
+                    changed.saturating_add(a.corrections()),
+                )
+            })
     }
 
     pub fn rate(&mut self, rating: Rating, now: Millis) {
@@ -377,11 +430,16 @@ impl Interview {
 
     /// Time spent answering, over all questions so far.
     pub fn elapsed_ms(&self, now: Millis) -> Millis {
-        self.attempts.iter().map(|a| a.used_ms(now)).sum()
+        // Stored data may hold any number: add without wrapping.
+        self.attempts
+            .iter()
+            .fold(0, |sum: Millis, a| sum.saturating_add(a.used_ms(now)))
     }
 
     pub fn allowed_ms(&self) -> Millis {
-        self.attempts.iter().map(|a| a.allowed_ms).sum()
+        self.attempts
+            .iter()
+            .fold(0, |sum: Millis, a| sum.saturating_add(a.allowed_ms))
     }
 
     /// Questions rated Again or Hard: the next interview's material.
@@ -414,6 +472,47 @@ mod tests {
             &["dba-raid", "dba-indexes", "dba-nosql"],
             100_000_000,
         )
+    }
+
+    #[test]
+    fn the_readers_corrections_of_the_marking_are_kept_and_counted() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.type_answer("RAID 1+0: mirrored pairs, then striped.", t0 + 1_000);
+        i.done(t0 + 2_000);
+        let points = i.attempts[0].marks.len();
+        assert!(i.attempts[0].marks[0], "RAID 1+0 is RAID 10");
+        assert_eq!(i.corrections(), (points, 0));
+        // Nothing corrected: nothing more is stored.
+        assert!(!serde_json::to_string(&i.attempts[0])
+            .unwrap()
+            .contains("cr"));
+        i.toggle_mark(0);
+        i.toggle_mark(1);
+        i.toggle_mark(1);
+        assert_eq!(i.corrections(), (points, 1));
+        let stored = serde_json::to_string(&i).unwrap();
+        let back: Interview = serde_json::from_str(&stored).unwrap();
+        assert_eq!(back.corrections(), (points, 1));
+        let total = crate::review::stats::corrections([&i, &back]);
+        assert_eq!((total.checked, total.changed), (2 * points, 2));
+        assert_eq!(total.percent(), 100.0 / points as f64);
+        // A skipped question was never shown marked: it is not counted.
+        i.rate(Rating::Good, t0);
+        i.next(t0 + 3_000);
+        i.skip(t0 + 4_000);
+        assert_eq!(i.corrections(), (points, 1));
+        // Spoken answers are marked by the reader alone: nothing to disagree with.
+        let mut spoken = interview(AnswerMode::Speak);
+        spoken.done(t0);
+        spoken.toggle_mark(0);
+        assert_eq!(spoken.corrections(), (0, 0));
+        // Interviews stored before corrections were recorded are not counted.
+        let mut old: Interview =
+            serde_json::from_str(&stored.replace(r#","dm":true"#, "")).unwrap();
+        assert_eq!(old.corrections(), (0, 0));
+        old.device_marked = true;
+        assert_eq!(old.corrections(), (points, 1));
     }
 
     #[test]

@@ -41,10 +41,12 @@ impl Summary {
                 Some(Ending::Done) => summary.answered += 1,
                 None => {}
             }
-            summary.covered += attempt.covered();
-            summary.key_points += attempt
-                .content()
-                .map_or(attempt.marks.len(), |q| q.key_points.len());
+            summary.covered = summary.covered.saturating_add(attempt.covered());
+            summary.key_points = summary.key_points.saturating_add(
+                attempt
+                    .content()
+                    .map_or(attempt.marks.len(), |q| q.key_points.len()),
+            );
             if let Some(rating) = attempt.rating {
                 let index = Rating::ALL.iter().position(|r| *r == rating).unwrap_or(0);
                 summary.ratings[index] += 1;
@@ -58,7 +60,9 @@ impl Summary {
         if self.key_points == 0 {
             return 0;
         }
-        ((self.covered * 100 + self.key_points / 2) / self.key_points) as u32
+        let covered = self.covered.min(self.key_points) as u128;
+        let points = self.key_points as u128;
+        ((covered * 100 + points / 2) / points).min(100) as u32
     }
 }
 
@@ -98,5 +102,41 @@ mod tests {
             s.score(),
             (100 + s.key_points as u32 / 2) / s.key_points as u32
         );
+    }
+
+    #[test]
+    fn hostile_stored_numbers_neither_wrap_nor_pass_100_percent() {
+        let mut i = Interview::new(
+            "h".into(),
+            Setup::default(),
+            &["dba-raid", "dba-indexes"],
+            0,
+        );
+        // Stored marks that outnumber the question's key points.
+        i.attempts[0].marks = vec![true; 50];
+        i.attempts[0].ending = Some(Ending::Done);
+        // Times near the top of the range.
+        i.attempts[0].allowed_ms = Millis::MAX;
+        i.attempts[1].allowed_ms = Millis::MAX;
+        i.attempts[1].clock.banked = Millis::MAX - 1;
+        i.completed_at = Some(Millis::MAX);
+        let s = Summary::of(&i);
+        let raid = crate::content::question("dba-raid").unwrap();
+        assert_eq!(s.covered, raid.key_points.len());
+        assert!(s.score() <= 100);
+        assert_eq!(s.allowed_ms, Millis::MAX);
+        assert_eq!(s.used_ms, Millis::MAX);
+        let absurd = Summary {
+            covered: usize::MAX,
+            key_points: 3,
+            ..s.clone()
+        };
+        assert_eq!(absurd.score(), 100);
+        let huge = Summary {
+            covered: usize::MAX / 2,
+            key_points: usize::MAX,
+            ..s
+        };
+        assert_eq!(huge.score(), 50);
     }
 }

@@ -1,12 +1,13 @@
 //! Statistics over the reader's practice, aggregated without the browser: readiness per guide
-//! part and section, the practice calendar, interview scores over time, the weakest questions.
+//! part and section, the practice calendar, interview scores over time, the weakest questions,
+//! and how often the reader corrected the device's marking of key points.
 //! The views draw them (SVG) and give each a table as its text alternative.
 
 use super::event::ReviewEvent;
 use super::memory::{retrievability, MemoryState};
 use super::DAY_MS;
 use crate::content::{Guide, Question, GUIDES, QUESTIONS};
-use crate::interview::Rating;
+use crate::interview::{Interview, Rating};
 use std::collections::{BTreeMap, HashMap};
 
 /// A question is ready when its predicted recall is at least this.
@@ -219,6 +220,32 @@ pub fn weakest(
     limit: usize,
 ) -> Vec<WeakQuestion> {
     weakest_in(QUESTIONS, memory, events, now_ms, limit)
+}
+
+/// Key-point marks the device made on typed answers, and how many of them the reader changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Corrections {
+    pub checked: usize,
+    pub changed: usize,
+}
+
+impl Corrections {
+    pub fn percent(&self) -> f64 {
+        if self.checked == 0 {
+            return 0.0;
+        }
+        100.0 * self.changed as f64 / self.checked as f64
+    }
+}
+
+pub fn corrections<'a>(interviews: impl IntoIterator<Item = &'a Interview>) -> Corrections {
+    interviews.into_iter().map(Interview::corrections).fold(
+        Corrections::default(),
+        |total, (checked, changed)| Corrections {
+            checked: total.checked.saturating_add(checked),
+            changed: total.changed.saturating_add(changed),
+        },
+    )
 }
 
 #[cfg(test)]

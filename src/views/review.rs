@@ -1,5 +1,5 @@
 use super::note::NoteEditor;
-use super::self_check::{rating_keys, KeyPointChecklist, RatingButtons};
+use super::self_check::{rating_keys, AnswerEvidence, KeyPointChecklist, RatingButtons};
 use super::trusted_html::TrustedHtml;
 use crate::content::{self, Question};
 use crate::interview::Rating;
@@ -97,6 +97,8 @@ fn ReviewCard(
     let answer = RwSignal::new(String::new());
     let revealed = RwSignal::new(false);
     let marks = RwSignal::new(Vec::<bool>::new());
+    let found = RwSignal::new(Vec::<scoring::PointMark>::new());
+    let focused = RwSignal::new(None);
     let source = question.source();
     let rate = move |rating: Rating| {
         if revealed.get_untracked() {
@@ -108,7 +110,9 @@ fn ReviewCard(
     request_animation_frame(|| location::focus("question-heading"));
 
     let reveal = move |_| {
-        marks.set(scoring::mark(&answer.get_untracked(), question.key_points));
+        let marking = scoring::mark(&answer.get_untracked(), question.key_points);
+        marks.set(marking.iter().map(|m| m.covered).collect());
+        found.set(marking);
         revealed.set(true);
         request_animation_frame(|| location::focus("model-heading"));
     };
@@ -135,9 +139,20 @@ fn ReviewCard(
                         None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }.into_any(),
                     }}
                 </section>
+                {move || {
+                    let text = answer.get_untracked();
+                    (!text.trim().is_empty()).then(|| view! {
+                        <section class="yours" aria-labelledby="yours-heading">
+                            <h3 id="yours-heading">"Your answer, the words that matched highlighted"</h3>
+                            <AnswerEvidence text found=found.get_untracked() focused/>
+                        </section>
+                    })
+                }}
                 <KeyPointChecklist
                     points=question.key_points
                     marks=marks
+                    evidence=found.get_untracked().iter().map(|m| scoring::quote(&answer.get_untracked(), m)).collect()
+                    focused
                     on_toggle=move |index| marks.update(|m| if let Some(x) = m.get_mut(index) { *x = !*x })
                 />
                 <NoteEditor question=question.id/>

@@ -4,25 +4,76 @@
 use crate::content::KeyPoint;
 use crate::interview::Rating;
 use crate::platform::page;
+use crate::scoring::{self, PointMark};
 use leptos::prelude::*;
 
-/// The key points, each marked covered or missed; the reader can correct a mark.
+/// The reader's answer as text, the words that covered a key point highlighted: all lightly,
+/// the focused (or hovered) point's strongly.
+#[component]
+pub fn AnswerEvidence(
+    text: String,
+    /// The marking of the answer, one per key point.
+    found: Vec<PointMark>,
+    /// The key point the reader is looking at.
+    focused: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let runs = scoring::segments(&text, &found)
+        .into_iter()
+        .map(|segment| {
+            // Shown as text: whatever was typed never becomes HTML.
+            let words = text.get(segment.range).unwrap_or_default().to_string();
+            if segment.points.is_empty() {
+                return words.into_any();
+            }
+            let points = segment.points;
+            let focus = move || focused.get().is_some_and(|f| points.contains(&f));
+            view! { <mark class="evidence" class:focus=focus>{words}</mark> }.into_any()
+        })
+        .collect_view();
+    view! { <p class="your-answer">{runs}</p> }
+}
+
+/// The key points, each marked covered or missed, with the reader's words that covered it;
+/// the reader can correct a mark.
 #[component]
 pub fn KeyPointChecklist(
     points: &'static [KeyPoint],
     /// One mark per point.
     #[prop(into)]
     marks: Signal<Vec<bool>>,
+    /// For each point, the reader's words that covered it (`“mirrors” … “stripes”`).
+    #[prop(optional)]
+    evidence: Vec<String>,
+    /// Set while a point has focus or the pointer, to highlight its words in the answer.
+    #[prop(optional)]
+    focused: Option<RwSignal<Option<usize>>>,
     /// Called with a point's index when the reader flips its mark.
     on_toggle: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let look = move |index: Option<usize>| {
+        if let Some(focused) = focused {
+            focused.set(index);
+        }
+    };
     let items = points
         .iter()
         .enumerate()
         .map(|(index, point)| {
             let covered = move || marks.read().get(index).copied().unwrap_or(false);
+            let words = evidence.get(index).filter(|w| !w.is_empty()).cloned();
+            let because = move || {
+                words
+                    .clone()
+                    .filter(|_| covered())
+                    .map(|w| view! { <span class="because">{format!("your words: {w}")}</span> })
+            };
             view! {
-                <li>
+                <li
+                    on:mouseenter=move |_| look(Some(index))
+                    on:mouseleave=move |_| look(None)
+                    on:focusin=move |_| look(Some(index))
+                    on:focusout=move |_| look(None)
+                >
                     <label class="check">
                         <input type="checkbox" prop:checked=covered on:change=move |_| on_toggle(index)/>
                         {point.label}
@@ -30,6 +81,7 @@ pub fn KeyPointChecklist(
                     <span class="mark" class:covered=covered>
                         {move || if covered() { "covered" } else { "missed" }}
                     </span>
+                    {because}
                 </li>
             }
         })

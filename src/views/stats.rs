@@ -23,6 +23,7 @@ pub fn StatsPage() -> impl IntoView {
                 <Readiness memory=memory.clone() now/>
                 <Calendar events=events.clone() now/>
                 <Scores history=history.clone()/>
+                <Marking history=history.clone()/>
                 <TimeUsed history/>
                 <Weakest memory events now/>
             }
@@ -158,6 +159,27 @@ fn Scores(history: Vec<interview::Interview>) -> impl IntoView {
                 }
                 .into_any()
             }}
+        </section>
+    }
+}
+
+/// How often the reader corrected the device's marks: the marking should rarely need it.
+#[component]
+fn Marking(history: Vec<interview::Interview>) -> impl IntoView {
+    let c = stats::corrections(&history);
+    view! {
+        <section aria-labelledby="marking-heading">
+            <h2 id="marking-heading">"Key-point marking"</h2>
+            <p id="corrections">
+                {if c.checked == 0 {
+                    "No typed answer marked yet.".to_string()
+                } else {
+                    format!(
+                        "You corrected {} of the {} key-point marks this device made on your typed answers ({:.1}%).",
+                        c.changed, c.checked, c.percent()
+                    )
+                }}
+            </p>
         </section>
     }
 }

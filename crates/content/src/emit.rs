@@ -84,5 +84,11 @@ pub fn rust(library: &Library) -> String {
         "];\n\npub static FOOTER_HTML: &str = {};",
         lit(&library.footer_html)
     );
+    let groups: Vec<String> = library.glossary.iter().map(|g| lits(g)).collect();
+    let _ = writeln!(
+        out,
+        "\npub static GLOSSARY: &[&[&str]] = &[{}];",
+        groups.join(", ")
+    );
     out
 }

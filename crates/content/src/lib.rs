@@ -5,7 +5,10 @@ pub mod allow_list;
 pub mod document;
 pub mod emit;
 pub mod error;
+pub mod evaluation;
+pub mod glossary;
 pub mod header;
+pub mod key_points;
 pub mod library;
 pub mod markdown;
 pub mod parse;
@@ -28,6 +31,7 @@ pub fn read(dir: &Path) -> Result<Sources, Errors> {
         }
     };
     let footer = read_file(dir.join("footer.md"));
+    let glossary = read_file(dir.join("glossary.md"));
     let articles = markdown_files(&dir.join("articles"))
         .into_iter()
         .filter_map(&mut read_file)
@@ -36,9 +40,10 @@ pub fn read(dir: &Path) -> Result<Sources, Errors> {
         .into_iter()
         .filter_map(&mut read_file)
         .collect();
-    match footer {
-        Some(footer) if errors.is_empty() => Ok(Sources {
+    match (footer, glossary) {
+        (Some(footer), Some(glossary)) if errors.is_empty() => Ok(Sources {
             footer,
+            glossary,
             articles,
             guides,
         }),
@@ -73,6 +78,10 @@ pub fn build_script(dir: &Path, out: &Path) {
         }
     }
     println!("cargo:rerun-if-changed={}", dir.join("footer.md").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        dir.join("glossary.md").display()
+    );
     match compile(dir) {
         Ok(library) => {
             if let Err(e) = std::fs::write(out, emit::rust(&library)) {

@@ -3,6 +3,7 @@
 use crate::document::*;
 use crate::error::{ContentError, Errors};
 use crate::markdown::{self, escape, Targets};
+use interview_marking::Marker;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,8 @@ pub struct Library {
     pub guides: Vec<Guide>,
     pub questions: Vec<Question>,
     pub footer_html: String,
+    /// Synonym groups for marking answers, the canonical term first.
+    pub glossary: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,7 @@ pub struct KeyPoint {
 /// The files of a content folder, already read: (path, text).
 pub struct Sources {
     pub footer: (std::path::PathBuf, String),
+    pub glossary: (std::path::PathBuf, String),
     pub articles: Vec<(std::path::PathBuf, String)>,
     pub guides: Vec<(std::path::PathBuf, String)>,
 }
@@ -70,6 +74,11 @@ pub struct Sources {
 pub fn build(sources: &Sources) -> Result<Library, Errors> {
     let mut errors = Errors::default();
     let footer = parse_one(&mut errors, &sources.footer, crate::parse::footer);
+    let glossary = parse_one(&mut errors, &sources.glossary, crate::glossary::parse);
+    let marker = glossary
+        .as_ref()
+        .and_then(|doc| crate::glossary::check(&mut errors, doc))
+        .map(Marker::new);
     let articles: Vec<ArticleDoc> = sources
         .articles
         .iter()
@@ -108,6 +117,9 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
         guides: Vec::new(),
         questions: Vec::new(),
         footer_html: String::new(),
+        glossary: glossary
+            .map(|doc| doc.groups.into_iter().map(|(_, terms)| terms).collect())
+            .unwrap_or_default(),
     };
     if let Some(footer) = footer {
         if let Some(r) = render(&mut errors, &footer.file, &footer.body, &targets) {
@@ -127,6 +139,9 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
     }
     for guide in &guides {
         add_guide(&mut errors, &mut library, guide, &targets);
+    }
+    if let Some(marker) = &marker {
+        crate::key_points::check(&mut errors, &guides, &library.questions, marker);
     }
     library.articles.sort_by(|a, b| {
         (a.guide_part.is_none(), a.guide_part, &a.title).cmp(&(
@@ -239,7 +254,7 @@ impl FirstUse {
     }
 }
 
-fn questions(guide: &GuideDoc) -> impl Iterator<Item = &QuestionDoc> {
+pub(crate) fn questions(guide: &GuideDoc) -> impl Iterator<Item = &QuestionDoc> {
     guide.sections.iter().flat_map(|s| {
         s.items.iter().filter_map(|item| match item {
             Item::Question(q) => Some(q),

@@ -279,11 +279,11 @@ fn question(
         }
         (false, false) => Some(answer),
     };
-    if !(3..=6).contains(&key_points.len()) {
+    if !(1..=6).contains(&key_points.len()) {
         return Err(at(
             line,
             format!(
-                "needs 3 to 6 key points (`key:` lines), has {}",
+                "needs 1 to 6 key points (`key:` lines), has {}",
                 key_points.len()
             ),
         ));

@@ -157,13 +157,44 @@ fn empty_answer() {
 #[test]
 fn key_points_count_and_emptiness() {
     assert_error(
-        &errors_with_guide("too-few-key-points.md"),
-        "too-few-key-points.md:10: question basics-raid: needs 3 to 6 key points (`key:` lines), has 2",
+        &errors_with_guide("too-many-key-points.md"),
+        "too-many-key-points.md:10: question basics-raid: needs 1 to 6 key points (`key:` lines), has 7",
     );
     assert_error(
         &errors_with_guide("empty-key-point.md"),
         "empty-key-point.md:12: question basics-raid: key point `RAID 10 |  | mirror` has an empty alternative",
     );
+}
+
+#[test]
+fn a_model_answer_must_cover_its_own_key_points() {
+    assert_error(
+        &errors_with_guide("uncovered-key-point.md"),
+        "uncovered-key-point.md:18: question basics-raid: the model answer does not cover its own key point `hot spare`",
+    );
+}
+
+#[test]
+fn a_key_point_alternative_may_not_be_a_lone_everyday_word() {
+    assert_error(
+        &errors_with_guide("common-word-key.md"),
+        "common-word-key.md:17: question basics-raid: key point `more disks`: the alternative `important` is an everyday word",
+    );
+}
+
+#[test]
+fn a_bad_glossary_line_names_its_file_and_line() {
+    let mut sources = read(&fixtures().join("valid")).unwrap();
+    sources.glossary.1 = "format: 1\n---\nRAID 10 = RAID 1+0\nAZ\n".into();
+    assert_error(
+        &errors(&sources),
+        "glossary.md:4: a group needs two terms or more, separated by `=`",
+    );
+}
+
+#[test]
+fn the_glossary_reaches_the_compiled_library() {
+    assert_eq!(valid().glossary, [vec!["RAID 10", "RAID 1+0"]]);
 }
 
 #[test]

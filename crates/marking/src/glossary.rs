@@ -5,28 +5,45 @@
 use crate::words::{self, Token, Word};
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
+
+/// A variant's stems, and the canonical words that replace it.
+type Variant = (Vec<String>, Vec<Word>);
 
 #[derive(Debug, Default)]
 pub struct Glossary {
     /// By the stem of a variant's first word: (the variant's stems, the canonical words),
     /// longest variant first.
-    variants: HashMap<String, Vec<(Vec<String>, Vec<Word>)>>,
+    variants: HashMap<String, Vec<Variant>>,
 }
 
 /// Why a glossary cannot be built; `group` counts from 0.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GlossaryError {
-    TooFewTerms { group: usize },
-    NoWords { group: usize, term: String },
-    Repeated { group: usize, term: String, first_group: usize },
+    TooFewTerms {
+        group: usize,
+    },
+    NoWords {
+        group: usize,
+        term: String,
+    },
+    Repeated {
+        group: usize,
+        term: String,
+        first_group: usize,
+    },
 }
 
 impl fmt::Display for GlossaryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::TooFewTerms { .. } => write!(f, "a group needs two terms or more, separated by `=`"),
+            Self::TooFewTerms { .. } => {
+                write!(f, "a group needs two terms or more, separated by `=`")
+            }
             Self::NoWords { term, .. } => write!(f, "term `{term}` has no letters or digits"),
-            Self::Repeated { term, first_group, .. } => write!(
+            Self::Repeated {
+                term, first_group, ..
+            } => write!(
                 f,
                 "term `{term}` is already in group {} (a term belongs to one group)",
                 first_group + 1
@@ -52,14 +69,24 @@ impl Glossary {
             }
             let mut canonical: Option<Vec<Word>> = None;
             for term in &terms {
-                let words: Vec<Word> = words::tokens(term).into_iter().map(|t| t.word).collect();
+                let words: Vec<Word> = words::tokens(term)
+                    .into_iter()
+                    .map(|t| (*t.word).clone())
+                    .collect();
                 if words.is_empty() {
-                    return Err(GlossaryError::NoWords { group, term: term.clone() });
+                    return Err(GlossaryError::NoWords {
+                        group,
+                        term: term.clone(),
+                    });
                 }
                 let stems: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
                 if let Some(&first_group) = seen.get(&stems) {
                     if first_group != group {
-                        return Err(GlossaryError::Repeated { group, term: term.clone(), first_group });
+                        return Err(GlossaryError::Repeated {
+                            group,
+                            term: term.clone(),
+                            first_group,
+                        });
                     }
                     continue; // the same term twice in a group ("IO = I/O" fold alike)
                 }
@@ -75,7 +102,7 @@ impl Glossary {
             }
         }
         for list in glossary.variants.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|variant| std::cmp::Reverse(variant.0.len()));
         }
         Ok(glossary)
     }
@@ -103,7 +130,7 @@ impl Glossary {
                     let last = &tokens[i + stems.len() - 1];
                     let span = tokens[i].span.start..last.span.end;
                     out.extend(canonical.iter().map(|word| Token {
-                        word: word.clone(),
+                        word: Rc::new(word.clone()),
                         span: span.clone(),
                         sentence: tokens[i].sentence,
                         clause: tokens[i].clause,
@@ -128,7 +155,7 @@ mod tests {
         glossary
             .canonical(words::tokens(text))
             .into_iter()
-            .map(|t| t.word.text)
+            .map(|t| t.word.text.clone())
             .collect()
     }
 
@@ -159,7 +186,10 @@ mod tests {
         );
         assert_eq!(
             Glossary::new([vec!["db", "—"]]).unwrap_err(),
-            GlossaryError::NoWords { group: 0, term: "—".into() }
+            GlossaryError::NoWords {
+                group: 0,
+                term: "—".into()
+            }
         );
         let repeated = Glossary::new([vec!["database", "DB"], vec!["disk", "DBs"]]).unwrap_err();
         assert_eq!(

@@ -18,7 +18,25 @@ pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
 
+/// The 3,000 most frequent English words (wordfreq 3.1.1, `top_n_list("en", 3000)`, letters
+/// only), one a line. A word of the answer that is one of them is taken as written, never as a
+/// slip of another ("share" is not "spare"); the content check also refuses them as lone key
+/// point alternatives.
+pub const COMMON_WORDS: &str = include_str!("common_words.txt");
+
+/// Whether `word` (lower case) is one of [`COMMON_WORDS`].
+pub fn is_common(word: &str) -> bool {
+    common_words().contains(word)
+}
+
+fn common_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| COMMON_WORDS.lines().collect())
+}
+
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 use words::{Token, Word};
 
 /// How one key point fared against an answer.
@@ -68,10 +86,10 @@ pub struct Marker {
 }
 
 /// Words that a phrase may leave out or add: "more ways to search" matches "more ways you
-/// can search".
+/// can search". Particles stay: "scale up" is not "scale out".
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "is", "are", "be", "it", "its",
-    "that", "this", "with", "by", "as", "at", "from", "your", "you", "can", "will", "into", "up",
+    "a", "an", "the", "to", "of", "and", "is", "are", "be", "it", "its", "this", "that", "your",
+    "their", "for",
 ];
 /// At most this many other words between two words of a phrase.
 const MAX_GAP: usize = 2;
@@ -95,7 +113,7 @@ impl Marker {
                     .into_iter()
                     .map(|term| {
                         let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
-                        Term::new(tokens.into_iter().map(|t| t.word).collect())
+                        Term::new(tokens.into_iter().map(|t| (*t.word).clone()).collect())
                     })
                     .filter(|term| !term.words.is_empty())
                     .collect::<Vec<_>>()
@@ -115,9 +133,12 @@ impl Marker {
 /// The answer's tokens with what matching needs precomputed.
 struct Answer {
     tokens: Vec<Token>,
-    /// For each token, the stem of it written together with the next one ("data center" →
-    /// "datacent"), when both are in one sentence.
-    joined: Vec<Option<String>>,
+    /// For each token, the index of its word among the answer's distinct words: a long answer
+    /// repeats words, and each distinct word is compared with a key word once.
+    distinct: Vec<usize>,
+    words: Vec<Word>,
+    /// For each distinct word, whether it is a common English word (so not a slip).
+    common: Vec<bool>,
     /// For each token, the token of the cue that negates it.
     negated_by: Vec<Option<usize>>,
 }
@@ -130,19 +151,36 @@ struct Occurrence {
 
 impl Answer {
     fn new(tokens: Vec<Token>) -> Self {
-        let joined = (0..tokens.len())
-            .map(|i| {
-                let next = tokens.get(i + 1)?;
-                (next.sentence == tokens[i].sentence && next.clause == tokens[i].clause)
-                    .then(|| words::stem(&format!("{}{}", tokens[i].word.text, next.word.text)))
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut words = Vec::new();
+        let distinct = tokens
+            .iter()
+            .map(|t| {
+                *index.entry(t.word.text.as_str()).or_insert_with(|| {
+                    words.push((*t.word).clone());
+                    words.len() - 1
+                })
             })
             .collect();
         let negated_by = negation::scopes(&tokens);
+        let common = words.iter().map(|w| is_common(&w.text)).collect();
         Self {
             tokens,
-            joined,
+            distinct,
+            words,
+            common,
             negated_by,
         }
+    }
+
+    /// For each distinct word of the answer, whether it is the key word: same stem, a spelling
+    /// slip, or an inflection the stemmer left apart ("automatically" for "automate").
+    fn hits(&self, word: &Word) -> Vec<bool> {
+        self.words
+            .iter()
+            .zip(&self.common)
+            .map(|(w, &common)| same_word(w, word, !common))
+            .collect()
     }
 
     fn mark(&self, point: &KeyPoint) -> PointMark {
@@ -160,11 +198,19 @@ impl Answer {
     /// Every term of the alternative occurs, and at least one occurrence is not negated (by
     /// a cue outside the alternative's own words: "no DBA" is not negated by its "no").
     fn find_alternative(&self, terms: &[Term]) -> Option<Vec<Range<usize>>> {
-        let found: Vec<Vec<Occurrence>> = terms.iter().map(|t| self.occurrences(t)).collect();
-        if found.iter().any(Vec::is_empty) {
-            return None;
+        let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(terms.len());
+        for term in terms {
+            let occurrences = self.occurrences(term);
+            if occurrences.is_empty() {
+                return None;
+            }
+            found.push(occurrences);
         }
-        let own: Vec<usize> = found.iter().flatten().flat_map(|o| o.tokens.clone()).collect();
+        let own: Vec<usize> = found
+            .iter()
+            .flatten()
+            .flat_map(|o| o.tokens.clone())
+            .collect();
         let free = |o: &Occurrence| {
             o.tokens
                 .iter()
@@ -181,19 +227,37 @@ impl Answer {
         let mut tokens: Vec<usize> = chosen.iter().flat_map(|o| o.tokens.clone()).collect();
         tokens.sort_unstable();
         tokens.dedup();
-        let mut spans: Vec<Range<usize>> = tokens.iter().map(|&t| self.tokens[t].span.clone()).collect();
+        let mut spans: Vec<Range<usize>> = tokens
+            .iter()
+            .map(|&t| self.tokens[t].span.clone())
+            .collect();
         spans.dedup(); // a glossary term's canonical words share its place
         Some(spans)
     }
 
     fn occurrences(&self, term: &Term) -> Vec<Occurrence> {
+        // Most terms are absent from most answers: look for the first word before the rest.
+        let first = &term.words[0];
+        let first_hits = self.hits(first);
+        let possible = first_hits.contains(&true)
+            || self.words.iter().any(|w| {
+                w.text.len() < first.text.len() && first.text.starts_with(w.text.as_str())
+            })
+            || term.joined[0]
+                .as_ref()
+                .is_some_and(|joined| self.words.iter().any(|w| &w.stem == joined));
+        if !possible {
+            return Vec::new();
+        }
+        let mut hits = vec![first_hits];
+        hits.extend(term.words[1..].iter().map(|w| self.hits(w)));
         (0..self.tokens.len())
-            .filter_map(|start| self.phrase_at(term, start))
+            .filter_map(|start| self.phrase_at(term, &hits, start))
             .collect()
     }
 
     /// The phrase starting exactly at `start`, its later words each within `MAX_GAP` words.
-    fn phrase_at(&self, term: &Term, start: usize) -> Option<Occurrence> {
+    fn phrase_at(&self, term: &Term, hits: &[Vec<bool>], start: usize) -> Option<Occurrence> {
         let mut used = Vec::new();
         let mut at = start;
         let mut k = 0;
@@ -203,7 +267,7 @@ impl Answer {
                 .take_while(|&p| {
                     p < self.tokens.len() && self.tokens[p].sentence == self.tokens[start].sentence
                 })
-                .find_map(|p| self.word_at(term, k, p).map(|(a, b)| (p, a, b)))?;
+                .find_map(|p| self.word_at(term, hits, k, p).map(|(a, b)| (p, a, b)))?;
             used.extend(pos..pos + answer_len);
             at = pos + answer_len;
             k += key_len;
@@ -212,21 +276,45 @@ impl Answer {
     }
 
     /// Whether the phrase's word `k` matches at answer token `p`: (answer tokens, phrase words) used.
-    fn word_at(&self, term: &Term, k: usize, p: usize) -> Option<(usize, usize)> {
-        let token = &self.tokens[p].word;
-        let word = &term.words[k];
-        if token.stem == word.stem {
+    fn word_at(
+        &self,
+        term: &Term,
+        hits: &[Vec<bool>],
+        k: usize,
+        p: usize,
+    ) -> Option<(usize, usize)> {
+        if hits[k][self.distinct[p]] {
             return Some((1, 1));
         }
+        let token = &self.tokens[p];
+        let word = &term.words[k];
         // "web server" in the answer for "webserver" in the key, and the other way round.
-        if self.joined[p].as_deref() == Some(word.stem.as_str()) {
-            return Some((2, 1));
+        if let Some(next) = self.tokens.get(p + 1) {
+            let together = next.sentence == token.sentence && next.clause == token.clause;
+            if together && word.text.starts_with(&token.word.text) {
+                let joined = Word::new(&format!("{}{}", token.word.text, next.word.text));
+                if same_word(&joined, word, false) {
+                    return Some((2, 1));
+                }
+            }
         }
-        if term.joined[k].as_deref() == Some(token.stem.as_str()) {
-            return Some((1, 2));
-        }
-        typo::slip(&token.text, &word.text).then_some((1, 1))
+        (term.joined[k].as_deref() == Some(token.word.stem.as_str())).then_some((1, 2))
     }
+}
+
+/// Whether an answer's word is the key's word: the same stem, a spelling slip of it (when
+/// `may_slip`: it is not a word of its own), or a stem that extends the key's by a short ending
+/// the stemmer keeps ("automatically" → "automat" for "automate" → "autom").
+fn same_word(answer: &Word, key: &Word, may_slip: bool) -> bool {
+    answer.stem == key.stem
+        // A slip changes at most two letters of the set per edit allowed (two at most).
+        || (may_slip
+            && (answer.letters ^ key.letters).count_ones() <= 4
+            && typo::slip(&answer.text, &key.text))
+        || (key.stem.len() >= 5
+            && !answer.has_digit()
+            && answer.stem.starts_with(&key.stem)
+            && answer.stem.len() <= key.stem.len() + 3)
 }
 
 #[cfg(test)]

@@ -12,23 +12,56 @@ const CUES: &[&str] = &[
     "not", "no", "never", "nor", "neither", "none", "without", "dont", "doesnt", "didnt", "wont",
     "wouldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
     "neednt", "mustnt", "hardly", "skip", "skipping", "skipped", "forget", "ignore", "ignoring",
+    "disagree",
+];
+/// Cues that deny a verb: only these reach back over the clause ("X isn't needed").
+const DENY: &[&str] = &[
+    "not", "never", "dont", "doesnt", "didnt", "wont", "wouldnt", "shouldnt", "isnt", "arent",
+    "wasnt", "werent", "cant", "cannot", "couldnt", "neednt",
 ];
 /// Words after which a cue does not negate: "not only", "no doubt".
 const NOT_NEGATING: &[&str] = &["only", "just", "doubt", "matter", "longer", "mistake"];
 /// After a cue, these make it negate the words before it too: "X isn't needed".
 const NEED: &[&str] = &[
-    "need", "needed", "necessary", "important", "worth", "matter", "matters", "required",
-    "useful", "helpful", "relevant", "worry", "bother", "care", "big", "concern", "recommend",
+    "need",
+    "needed",
+    "necessary",
+    "important",
+    "worth",
+    "matter",
+    "matters",
+    "required",
+    "useful",
+    "helpful",
+    "relevant",
+    "worry",
+    "bother",
+    "care",
+    "big",
+    "concern",
+    "recommend",
+    "point",
+    "buy",
 ];
 /// Words that dismiss what comes before them in the clause: "backups are overkill".
 const DISMISSIVE: &[&str] = &[
-    "unnecessary", "pointless", "overkill", "irrelevant", "useless", "overrated", "waste",
-    "needless", "optional",
+    "unnecessary",
+    "pointless",
+    "overkill",
+    "irrelevant",
+    "useless",
+    "overrated",
+    "waste",
+    "needless",
+    "optional",
+    "outdated",
+    "obsolete",
+    "myth",
 ];
 /// Words that end a cue's scope: the sentence turns.
 const TURNS: &[&str] = &[
-    "but", "however", "although", "though", "because", "since", "while", "whereas", "yet",
-    "which", "so", "unless", "except",
+    "but", "however", "although", "though", "because", "since", "while", "whereas", "yet", "which",
+    "so", "unless", "except",
 ];
 /// A cue reaches at most this many words.
 const SCOPE: usize = 6;
@@ -45,16 +78,19 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             continue;
         };
         // Forward: up to the clause's end, a turn, or SCOPE words.
-        for i in end + 1..tokens.len().min(end + 1 + SCOPE) {
+        let reach = tokens.len().min(end + 1 + SCOPE);
+        for (i, negated) in negated_by.iter_mut().enumerate().take(reach).skip(end + 1) {
             if !same_clause(cue, i) || TURNS.contains(&text(i)) {
                 break;
             }
-            negated_by[i].get_or_insert(cue);
+            negated.get_or_insert(cue);
         }
-        // Backward, when need or worth is denied shortly after the cue.
-        let denies_need = (end + 1..tokens.len().min(end + 4))
-            .take_while(|&i| same_clause(cue, i))
-            .any(|i| NEED.contains(&text(i)));
+        // Backward, when a verb of need or worth is denied shortly after the cue ("X isn't
+        // needed"), not when a phrase goes on without it ("deployed without the need for…").
+        let denies_need = DENY.contains(&text(cue))
+            && (end + 1..tokens.len().min(end + 4))
+                .take_while(|&i| same_clause(cue, i))
+                .any(|i| NEED.contains(&text(i)));
         if denies_need {
             negate_before(tokens, cue, &mut negated_by);
         }
@@ -117,8 +153,14 @@ mod tests {
 
     #[test]
     fn a_cue_negates_the_rest_of_its_clause() {
-        assert_eq!(negated("I wouldn't bother with restore tests"), ["i", "bother", "with", "restore", "tests"]);
-        assert_eq!(negated("No need for a firewall, use passwords"), ["need", "for", "a", "firewall"]);
+        assert_eq!(
+            negated("I wouldn't bother with restore tests"),
+            ["i", "bother", "with", "restore", "tests"]
+        );
+        assert_eq!(
+            negated("No need for a firewall, use passwords"),
+            ["need", "for", "a", "firewall"]
+        );
         assert_eq!(negated("I'd skip cron. Backups matter"), ["cron"]);
         assert_eq!(negated("RAID 10 instead of RAID 5"), ["raid", "5"]);
         assert_eq!(negated("RAID 10 rather than RAID 5"), ["raid", "5"]);
@@ -126,17 +168,47 @@ mod tests {
 
     #[test]
     fn the_scope_ends_where_the_sentence_turns() {
-        assert_eq!(negated("Don't use RAID 5 because parity slows writes"), ["use", "raid", "5"]);
+        assert_eq!(
+            negated("Don't use RAID 5 because parity slows writes"),
+            ["use", "raid", "5"]
+        );
         assert_eq!(negated("never RAID 5 but RAID 10"), ["raid", "5"]);
         assert!(negated("not only mirrors but stripes").is_empty());
         assert!(negated("Mirror and stripe").is_empty());
     }
 
     #[test]
+    fn going_without_a_need_is_not_a_denial() {
+        assert!(
+            negated("Ruby apps deployed without the need for fuss").ends_with(&[
+                "the".to_string(),
+                "need".into(),
+                "for".into(),
+                "fuss".into()
+            ])
+        );
+        assert!(
+            !negated("Ruby apps deployed without the need for fuss").contains(&"ruby".to_string())
+        );
+    }
+
+    #[test]
     fn denied_need_and_dismissal_reach_back() {
-        assert_eq!(negated("Restore tests aren't needed"), ["restore", "tests", "needed"]);
-        assert_eq!(negated("RAID 5 is not something I'd worry about"), ["raid", "5", "is", "something", "id", "worry", "about"]);
-        assert_eq!(negated("Honestly, encryption is overkill"), ["encryption", "is"]);
-        assert_eq!(negated("Security is not that important"), ["security", "is", "that", "important"]);
+        assert_eq!(
+            negated("Restore tests aren't needed"),
+            ["restore", "tests", "needed"]
+        );
+        assert_eq!(
+            negated("RAID 5 is not something I'd worry about"),
+            ["raid", "5", "is", "something", "id", "worry", "about"]
+        );
+        assert_eq!(
+            negated("Honestly, encryption is overkill"),
+            ["encryption", "is"]
+        );
+        assert_eq!(
+            negated("Security is not that important"),
+            ["security", "is", "that", "important"]
+        );
     }
 }

@@ -54,10 +54,21 @@ fn stemming_works_on_both_sides() {
 
 #[test]
 fn phrases_allow_small_gaps_and_drop_function_words() {
-    assert!(covers("there are more ways you can search", "more ways to search"));
-    assert!(covers("more different ways of searching", "more ways to search"));
-    assert!(!covers("more of the old data, and then you search", "more ways to search"));
+    assert!(covers(
+        "there are more ways you can search",
+        "more ways to search"
+    ));
+    assert!(covers(
+        "more different ways of searching",
+        "more ways to search"
+    ));
+    assert!(!covers(
+        "more of the old data, and then you search",
+        "more ways to search"
+    ));
     assert!(!covers("more ways. Search later", "more ways to search"));
+    assert!(!covers("scale out", "scale up"));
+    assert!(!covers("a spin of the wheel", "spin up"));
 }
 
 #[test]
@@ -76,6 +87,10 @@ fn spelling_slips_but_not_in_numbers() {
     assert!(!covers("RAID 50", "RAID 5"));
     assert!(!covers("ext3", "ext4"));
     assert!(!covers("a log file", "lag"));
+    // A real word is taken as written, not as a slip of another.
+    assert!(!covers("share many disks", "spare disk"));
+    assert!(!covers("the white paper", "write"));
+    assert!(covers("a spaer disk", "spare disk"));
 }
 
 #[test]
@@ -98,7 +113,10 @@ fn british_spellings() {
 
 #[test]
 fn negated_terms_do_not_count() {
-    assert!(!covers("I wouldn't bother with restore tests", "restore + test"));
+    assert!(!covers(
+        "I wouldn't bother with restore tests",
+        "restore + test"
+    ));
     assert!(!covers("honestly it's not that important", "important"));
     assert!(!covers("there's no need for a firewall", "firewall"));
     assert!(!covers("use RAID 10 instead of RAID 5", "RAID 5"));
@@ -107,13 +125,19 @@ fn negated_terms_do_not_count() {
     assert!(covers("fine with no DBA on staff", "no DBA"));
     assert!(covers("works without a DBA", "without + DBA"));
     // One term free of negation is enough for a two-term alternative.
-    assert!(covers("don't use RAID 5, parity slows it", "RAID 5 + parity"));
+    assert!(covers(
+        "don't use RAID 5, parity slows it",
+        "RAID 5 + parity"
+    ));
 }
 
 #[test]
 fn evidence_is_the_answer_words_that_matched() {
     assert_eq!(
-        evidence("It mirrors each pair, then stripes.", "RAID 10 | mirror + stripe"),
+        evidence(
+            "It mirrors each pair, then stripes.",
+            "RAID 10 | mirror + stripe"
+        ),
         ["mirrors", "stripes"]
     );
     assert_eq!(evidence("Two AZs", "availability zone"), ["AZs"]);
@@ -125,9 +149,40 @@ fn evidence_is_the_answer_words_that_matched() {
 fn hostile_text_is_marked_without_panicking() {
     let m = marker();
     let point = m.key_point([["raid 10"]]);
-    for text in ["’’’", "1+0+0+", "a\u{0}b", "ǅ Ǆ ß İ", "--- ... ,,,", "RAID\n10", "ℕ𝟘 ５"] {
+    for text in [
+        "’’’",
+        "1+0+0+",
+        "a\u{0}b",
+        "ǅ Ǆ ß İ",
+        "--- ... ,,,",
+        "RAID\n10",
+        "ℕ𝟘 ５",
+    ] {
         m.mark(text, std::slice::from_ref(&point));
     }
     let long = "replication mirror ".repeat(2_000);
     assert!(!m.mark(&long, &[point])[0].covered);
+}
+
+#[test]
+fn an_ending_the_stemmer_does_not_know_still_matches_a_long_stem() {
+    assert!(covers(
+        "it keeps every machine in line automatically",
+        "automate"
+    ));
+    assert!(covers("read replicas", "replication"));
+    assert!(!covers("a statement", "state"));
+}
+
+#[test]
+fn dismissals_that_come_after_the_term() {
+    assert!(!covers(
+        "Multi-AZ I don't see the point of",
+        "multi availability zone"
+    ));
+    assert!(!covers("firewalls are outdated thinking", "firewall"));
+    assert!(!covers(
+        "I'd disagree that replication is needed",
+        "replication"
+    ));
 }

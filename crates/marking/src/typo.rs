@@ -4,17 +4,36 @@
 
 /// Whether `written` is `meant` with a slip of the pen.
 pub fn slip(written: &str, meant: &str) -> bool {
-    if written == meant || has_digit(written) || has_digit(meant) {
+    // Cheap refusals first: most pairs of words differ in length or are short.
+    if written == meant
+        || written.len().min(meant.len()) < 5
+        || written.len().abs_diff(meant.len()) > 2
+    {
         return false;
     }
+    if has_digit(written) || has_digit(meant) {
+        return false;
+    }
+    // Slips rarely touch the first letter; words that differ there are other words
+    // ("asynchronous" is not "synchronous", "error" is not "mirror").
+    if written.chars().next() != meant.chars().next() {
+        return false;
+    }
+    if written.is_ascii() && meant.is_ascii() {
+        return within(written.as_bytes(), meant.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), meant.chars().collect());
+    within(&a, &b)
+}
+
+fn within<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let shorter = a.len().min(b.len());
     let allowed = match shorter {
         0..=4 => return false,
         5..=8 => 1,
         _ => 2,
     };
-    a.len().abs_diff(b.len()) <= allowed && distance(&a, &b, allowed) <= allowed
+    a.len().abs_diff(b.len()) <= allowed && distance(a, b, allowed) <= allowed
 }
 
 fn has_digit(word: &str) -> bool {
@@ -22,33 +41,32 @@ fn has_digit(word: &str) -> bool {
 }
 
 /// Optimal string alignment distance, giving up once every path exceeds `limit`.
-fn distance(a: &[char], b: &[char], limit: usize) -> usize {
+fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3]; // two rows back, previous, current
-    for (j, cell) in rows[1].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; width]; // row i - 2
+    let mut previous: Vec<usize> = (0..width).collect(); // row i - 1
+    let mut current: Vec<usize> = vec![0; width];
     for i in 1..=a.len() {
-        rows.rotate_left(1);
-        // rows[0] = two back, rows[1] = previous, rows[2] = current (reused)
-        rows[2][0] = i;
+        current[0] = i;
         let mut best = i;
         for j in 1..width {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[1][j] + 1)
-                .min(rows[2][j - 1] + 1)
-                .min(rows[1][j - 1] + cost);
+            let mut d = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[0][j - 2] + 1);
+                d = d.min(before[j - 2] + 1);
             }
-            rows[2][j] = d;
+            current[j] = d;
             best = best.min(d);
         }
         if best > limit {
             return best;
         }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    rows[2][width - 1]
+    previous[width - 1]
 }
 
 #[cfg(test)]
@@ -74,6 +92,25 @@ mod tests {
         assert!(!slip("raid0", "raid5"));
         assert!(!slip("0", "5"));
         assert!(!slip("ext3", "ext4"));
+    }
+
+    #[test]
+    fn a_different_first_letter_is_another_word() {
+        assert!(!slip("asynchronous", "synchronous"));
+        assert!(!slip("error", "mirror"));
+        assert!(!slip("usage", "outage"));
+        assert!(!slip("stores", "restore"));
+        assert!(!slip("completely", "incomplete"));
+        assert!(!slip("easier", "heavier"));
+    }
+
+    #[test]
+    fn distance_counts_every_edit() {
+        assert_eq!(distance(b"kitten", b"sitting", 9), 3);
+        assert_eq!(distance(b"abc", b"abc", 9), 0);
+        assert_eq!(distance(b"abcd", b"abdc", 9), 1);
+        assert_eq!(distance(b"error", b"mirror", 9), 2);
+        assert_eq!(distance(b"", b"ab", 9), 2);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! folded (case, apostrophes, British to American) and their Snowball stem.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A word as matching sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,12 +12,16 @@ pub struct Word {
     /// Lower case, apostrophes removed, British spellings folded: "behaviour" → "behavior".
     pub text: String,
     pub stem: String,
+    /// Which letters a–z the word holds, one bit each: a quick proof that two words are too
+    /// different to be a slip of each other.
+    pub letters: u32,
 }
 
 /// A word of a text and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub word: Word,
+    /// Shared by the repeats of a word.
+    pub word: Rc<Word>,
     /// Bytes of the original text.
     pub span: Range<usize>,
     /// Sentences end at `.`, `!`, `?` and line breaks.
@@ -28,7 +34,15 @@ impl Word {
     pub fn new(text: &str) -> Self {
         let text = american(&text.to_lowercase());
         let stem = stem(&text);
-        Self { text, stem }
+        let letters = text
+            .bytes()
+            .filter(u8::is_ascii_lowercase)
+            .fold(0, |set, b| set | 1 << (b - b'a'));
+        Self {
+            text,
+            stem,
+            letters,
+        }
     }
 
     /// Numbers ("5", "10", "64") and words that hold them are matched exactly.
@@ -57,38 +71,52 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits text into words: runs of letters, or of digits ("RAID10" → "raid", "10"; "1+0" →
 /// "1", "0"). An apostrophe inside a word disappears ("don't" → "dont").
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
+    // A long answer repeats its words: fold and stem each distinct one once.
+    let mut known: HashMap<String, Rc<Word>> = HashMap::new();
     let (mut sentence, mut clause) = (0u32, 0u32);
-    let mut current: Option<(usize, String, bool)> = None; // start, text, digits
-    let mut chars = text.char_indices().peekable();
-    let flush = |out: &mut Vec<Token>, current: &mut Option<(usize, String, bool)>, end, s, c| {
-        if let Some((start, word, _)) = current.take() {
-            out.push(Token {
-                word: Word::new(&word),
-                span: start..end,
-                sentence: s,
-                clause: c,
-            });
-        }
+    let mut word = String::new();
+    let mut current: Option<(usize, bool)> = None; // where the word starts, whether digits
+    let mut flush = |out: &mut Vec<Token>, word: &mut String, start: usize, end, s, c| {
+        let folded = match known.get(word.as_str()) {
+            Some(w) => Rc::clone(w),
+            None => {
+                let w = Rc::new(Word::new(word));
+                known.insert(word.clone(), Rc::clone(&w));
+                w
+            }
+        };
+        word.clear();
+        out.push(Token {
+            word: folded,
+            span: start..end,
+            sentence: s,
+            clause: c,
+        });
     };
+    let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         if c.is_alphanumeric() {
             let digit = c.is_numeric();
-            match &mut current {
-                Some((_, word, d)) if *d == digit => word.push(c),
-                _ => {
-                    flush(&mut out, &mut current, i, sentence, clause);
-                    current = Some((i, c.to_string(), digit));
+            match current {
+                Some((_, d)) if d == digit => {}
+                Some((start, _)) => {
+                    flush(&mut out, &mut word, start, i, sentence, clause);
+                    current = Some((i, digit));
                 }
+                None => current = Some((i, digit)),
             }
+            word.push(c);
             continue;
         }
         let inside_word = current.is_some() && next.is_some_and(char::is_alphabetic);
         if is_apostrophe(c) && inside_word {
             continue;
         }
-        flush(&mut out, &mut current, i, sentence, clause);
+        if let Some((start, _)) = current.take() {
+            flush(&mut out, &mut word, start, i, sentence, clause);
+        }
         let before_space = next.is_none_or(char::is_whitespace);
         match c {
             '.' | '!' | '?' if before_space => sentence += 1,
@@ -98,7 +126,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
             _ => {}
         }
     }
-    flush(&mut out, &mut current, text.len(), sentence, clause);
+    if let Some((start, _)) = current {
+        flush(&mut out, &mut word, start, text.len(), sentence, clause);
+    }
     out
 }
 
@@ -134,7 +164,9 @@ pub fn american(word: &str) -> String {
         }
     }
     // "colour", "behaviour", "neighbours", "favourite", but not "four", "your", "source".
-    const OUR: &[&str] = &["our", "ours", "oured", "ouring", "ourite", "ourable", "ourer"];
+    const OUR: &[&str] = &[
+        "our", "ours", "oured", "ouring", "ourite", "ourable", "ourer",
+    ];
     for ending in OUR {
         if let Some(root) = word.strip_suffix(ending) {
             if root.chars().count() >= 3 {
@@ -150,7 +182,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
-        tokens(text).into_iter().map(|t| t.word.text).collect()
+        tokens(text)
+            .into_iter()
+            .map(|t| t.word.text.clone())
+            .collect()
     }
 
     #[test]
@@ -169,7 +204,17 @@ mod tests {
         let at: Vec<(u32, u32)> = t.iter().map(|t| (t.sentence, t.clause)).collect();
         assert_eq!(
             at,
-            [(0, 0), (0, 0), (0, 1), (0, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 2)]
+            [
+                (0, 0),
+                (0, 0),
+                (0, 1),
+                (0, 1),
+                (1, 1),
+                (1, 1),
+                (1, 1),
+                (1, 1),
+                (1, 2)
+            ]
         );
     }
 
@@ -205,7 +250,15 @@ mod tests {
         ] {
             assert_eq!(Word::new(gb).stem, Word::new(us).stem, "{gb} / {us}");
         }
-        for same in ["four", "your", "source", "resources", "rise", "hour", "tour"] {
+        for same in [
+            "four",
+            "your",
+            "source",
+            "resources",
+            "rise",
+            "hour",
+            "tour",
+        ] {
             assert_eq!(american(same), same);
         }
     }

@@ -1,8 +1,9 @@
 use crate::interview::{Ending, Rating};
 use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
+use crate::scoring;
 use crate::views::note::NoteEditor;
-use crate::views::self_check::{rating_keys, KeyPointChecklist, RatingButtons};
+use crate::views::self_check::{rating_keys, AnswerEvidence, KeyPointChecklist, RatingButtons};
 use crate::views::trusted_html::TrustedHtml;
 use leptos::prelude::*;
 
@@ -25,13 +26,21 @@ pub fn Reveal() -> impl IntoView {
     rating_keys(rate);
     request_animation_frame(|| location::focus("question-heading"));
 
+    // The same marking the interview stored, now with the words that matched.
+    let found = scoring::mark(&attempt.answer, question.key_points);
+    let evidence = found
+        .iter()
+        .map(|m| scoring::quote(&attempt.answer, m))
+        .collect();
+    let focused = RwSignal::new(None);
     let your_answer = match (interview.setup.mode, attempt.answer.trim().is_empty()) {
         (crate::interview::AnswerMode::Speak, _) => {
             view! { <p class="meta">"You answered out loud."</p> }.into_any()
         }
         (_, true) => view! { <p class="meta">"(No answer typed.)"</p> }.into_any(),
-        // Shown as text: whatever was typed never becomes HTML.
-        (_, false) => view! { <p class="your-answer">{attempt.answer.clone()}</p> }.into_any(),
+        (_, false) => {
+            view! { <AnswerEvidence text=attempt.answer.clone() found focused/> }.into_any()
+        }
     };
     let model = match question.answer_html {
         Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
@@ -57,6 +66,8 @@ pub fn Reveal() -> impl IntoView {
             <KeyPointChecklist
                 points=question.key_points
                 marks=marks
+                evidence
+                focused
                 on_toggle=move |index| progress.update(Save::Now, |i| i.toggle_mark(index))
             />
             <NoteEditor question=question.id/>

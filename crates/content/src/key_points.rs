@@ -1,0 +1,76 @@
+//! Key points written to be matched: each alternative names a concept (not a lone everyday
+//! word such as "important" or "link", which unrelated answers would use), and every model
+//! answer covers all of its own key points under the same marking the reader's answer gets.
+
+use crate::document::GuideDoc;
+use crate::error::{ContentError, Errors};
+use crate::library::Question;
+use interview_marking::Marker;
+
+/// One of English's 3,000 most frequent words: too common to stand alone as an alternative.
+fn is_common(word: &str) -> bool {
+    interview_marking::is_common(&word.to_lowercase())
+}
+
+pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], marker: &Marker) {
+    for guide in guides {
+        for doc in crate::library::questions(guide) {
+            let at = |line: usize, message: String| {
+                ContentError::new(&guide.file, line, message).entry(format!("question {}", doc.id))
+            };
+            for point in &doc.key_points {
+                for alternative in &point.alternatives {
+                    if let [term] = alternative.as_slice() {
+                        let words: Vec<&str> = term.split_whitespace().collect();
+                        if let [word] = words.as_slice() {
+                            if is_common(word) {
+                                errors.push(at(point.line, format!(
+                                    "key point `{}`: the alternative `{word}` is an everyday word that unrelated answers use; name the concept (a phrase, or `{word} + another word`)",
+                                    point.label()
+                                )));
+                            }
+                        }
+                    }
+                }
+            }
+            let Some(question) = questions.iter().find(|q| q.id == doc.id) else {
+                continue;
+            };
+            if question.answer_html.is_none() {
+                continue;
+            }
+            let points: Vec<_> = doc
+                .key_points
+                .iter()
+                .map(|p| marker.key_point(&p.alternatives))
+                .collect();
+            for (point, mark) in doc
+                .key_points
+                .iter()
+                .zip(marker.mark(&question.answer_text, &points))
+            {
+                if !mark.covered {
+                    errors.push(at(point.line, format!(
+                        "the model answer does not cover its own key point `{}`: add an alternative in the answer's words",
+                        point.label()
+                    )));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyday_words_are_known() {
+        for word in ["important", "link", "grow", "example", "Faster"] {
+            assert!(is_common(word), "{word}");
+        }
+        for word in ["raid", "replication", "memcached", "hypervisor", "firewall"] {
+            assert!(!is_common(word), "{word}");
+        }
+    }
+}
