@@ -93,6 +93,8 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 /// At most this many other words between two words of a phrase.
 const MAX_GAP: usize = 2;
+/// A phrase's words in another order count within this many words of its first.
+const NEAR: usize = 4;
 
 impl Marker {
     pub fn new(glossary: Glossary) -> Self {
@@ -252,7 +254,10 @@ impl Answer {
         let mut hits = vec![first_hits];
         hits.extend(term.words[1..].iter().map(|w| self.hits(w)));
         (0..self.tokens.len())
-            .filter_map(|start| self.phrase_at(term, &hits, start))
+            .filter_map(|start| {
+                self.phrase_at(term, &hits, start)
+                    .or_else(|| self.phrase_near(term, &hits, start))
+            })
             .collect()
     }
 
@@ -272,6 +277,27 @@ impl Answer {
             at = pos + answer_len;
             k += key_len;
         }
+        Some(Occurrence { tokens: used })
+    }
+
+    /// The phrase's words in another order, close to its first word in one sentence: "the
+    /// penalty on writes" for "write penalty".
+    fn phrase_near(&self, term: &Term, hits: &[Vec<bool>], start: usize) -> Option<Occurrence> {
+        if term.words.len() < 2 || !hits[0][self.distinct[start]] {
+            return None;
+        }
+        let sentence = self.tokens[start].sentence;
+        let near = start.saturating_sub(NEAR)..self.tokens.len().min(start + NEAR + 1);
+        let mut used = vec![start];
+        for word_hits in &hits[1..] {
+            let p = near.clone().find(|&p| {
+                self.tokens[p].sentence == sentence
+                    && !used.contains(&p)
+                    && word_hits[self.distinct[p]]
+            })?;
+            used.push(p);
+        }
+        used.sort_unstable();
         Some(Occurrence { tokens: used })
     }
 

@@ -49,7 +49,7 @@ fn stemming_works_on_both_sides() {
     assert!(covers("many different sizes", "size"));
     assert!(covers("The data gets replicated", "replication"));
     assert!(covers("Read-Replicas lag behind", "read replica"));
-    assert!(!covers("replicas to read", "read replica"));
+    assert!(!covers("I read the docs. Then a replica", "read replica"));
 }
 
 #[test]
@@ -184,5 +184,21 @@ fn dismissals_that_come_after_the_term() {
     assert!(!covers(
         "I'd disagree that replication is needed",
         "replication"
+    ));
+}
+
+#[test]
+fn a_phrase_in_another_order_counts_when_its_words_are_close() {
+    assert!(covers(
+        "RAID 5 has a penalty on every write",
+        "write penalty"
+    ));
+    assert!(!covers(
+        "writes are fine. The penalty comes from the parity",
+        "write penalty"
+    ));
+    assert!(!covers(
+        "writes go to the log first, and only much later is there any kind of penalty",
+        "write penalty"
     ));
 }
