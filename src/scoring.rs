@@ -2,7 +2,7 @@
 //! point of the app's marking ([`mark`]), over the `interview-marking` crate with the
 //! glossary compiled from `content/glossary.md`. Pure: tested natively.
 
-use crate::content::{KeyPoint, GLOSSARY};
+use crate::content::{KeyPoint, GLOSSARY, REAL_WORDS};
 pub use interview_marking::PointMark;
 use interview_marking::{Glossary, Marker};
 use std::ops::Range;
@@ -14,6 +14,7 @@ fn marker() -> &'static Marker {
     // would only make the marking stricter.
     MARKER.get_or_init(|| {
         Marker::new(Glossary::new(GLOSSARY.iter().map(|g| g.iter())).unwrap_or_default())
+            .with_real_words(REAL_WORDS)
     })
 }
 
@@ -128,9 +129,7 @@ mod tests {
                 (", then ", vec![]),
                 ("stripes", vec![0]),
                 (", in ", vec![]),
-                ("another", vec![1]),
-                (" ", vec![]),
-                ("AZ", vec![1]),
+                ("another AZ", vec![1]),
             ]
         );
         assert_eq!(quote(text, &marks[0]), "“mirrors” … “stripes”");

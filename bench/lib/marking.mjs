@@ -13,7 +13,7 @@ const SETS = ['tests/marking/dev.txt', 'tests/marking/held-out.txt'];
 export function measureMarkingQuality(root) {
   const run = spawnSync(
     'cargo',
-    ['run', '--release', '-q', '-p', 'interview-content', '--bin', 'marking-eval', '--', 'content', ...SETS],
+    ['run', '--profile', 'native', '-q', '-p', 'interview-content', '--bin', 'marking-eval', '--', 'content', ...SETS],
     { cwd: root, encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
   );
   if (run.status !== 0) throw new Error(`marking-eval failed: ${(run.stderr || '').trim().split('\n')[0]}`);

@@ -87,6 +87,11 @@ pub fn rust(library: &Library) -> String {
     let groups: Vec<String> = library.glossary.iter().map(|g| lits(g)).collect();
     let _ = writeln!(
         out,
+        "\npub static REAL_WORDS: &[&str] = {};",
+        lits(&library.real_words)
+    );
+    let _ = writeln!(
+        out,
         "\npub static GLOSSARY: &[&[&str]] = &[{}];",
         groups.join(", ")
     );

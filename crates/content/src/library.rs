@@ -15,6 +15,8 @@ pub struct Library {
     pub footer_html: String,
     /// Synonym groups for marking answers, the canonical term first.
     pub glossary: Vec<Vec<String>>,
+    /// Common words one slip away from a key word: the marker takes them as written.
+    pub real_words: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +122,7 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
         glossary: glossary
             .map(|doc| doc.groups.into_iter().map(|(_, terms)| terms).collect())
             .unwrap_or_default(),
+        real_words: Vec::new(),
     };
     if let Some(footer) = footer {
         if let Some(r) = render(&mut errors, &footer.file, &footer.body, &targets) {
@@ -140,8 +143,16 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
     for guide in &guides {
         add_guide(&mut errors, &mut library, guide, &targets);
     }
-    if let Some(marker) = &marker {
-        crate::key_points::check(&mut errors, &guides, &library.questions, marker);
+    if let Some(marker) = marker {
+        let points: Vec<_> = library
+            .questions
+            .iter()
+            .flat_map(|q| &q.key_points)
+            .map(|p| marker.key_point(&p.alternatives))
+            .collect();
+        library.real_words = marker.near_misses(crate::key_points::common_words(), &points);
+        let marker = marker.with_real_words(&library.real_words);
+        crate::key_points::check(&mut errors, &guides, &library.questions, &marker);
     }
     library.articles.sort_by(|a, b| {
         (a.guide_part.is_none(), a.guide_part, &a.title).cmp(&(

@@ -18,25 +18,10 @@ pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
 
-/// The 3,000 most frequent English words (wordfreq 3.1.1, `top_n_list("en", 3000)`, letters
-/// only), one a line. A word of the answer that is one of them is taken as written, never as a
-/// slip of another ("share" is not "spare"); the content check also refuses them as lone key
-/// point alternatives.
-pub const COMMON_WORDS: &str = include_str!("common_words.txt");
-
-/// Whether `word` (lower case) is one of [`COMMON_WORDS`].
-pub fn is_common(word: &str) -> bool {
-    common_words().contains(word)
-}
-
-fn common_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| COMMON_WORDS.lines().collect())
-}
-
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::rc::Rc;
 use words::{Token, Word};
 
 /// How one key point fared against an answer.
@@ -83,6 +68,9 @@ impl Term {
 #[derive(Debug, Default)]
 pub struct Marker {
     glossary: Glossary,
+    /// Real words that are one slip away from a key word ("share" for "spare"): an answer
+    /// that writes them means them, not the key word.
+    real_words: HashSet<String>,
 }
 
 /// Words that a phrase may leave out or add: "more ways to search" matches "more ways you
@@ -98,7 +86,40 @@ const NEAR: usize = 4;
 
 impl Marker {
     pub fn new(glossary: Glossary) -> Self {
-        Self { glossary }
+        Self {
+            glossary,
+            real_words: HashSet::new(),
+        }
+    }
+
+    /// Adds words that are never taken as a slip of another (see [`Marker::near_misses`]).
+    pub fn with_real_words<W: AsRef<str>>(mut self, words: impl IntoIterator<Item = W>) -> Self {
+        self.real_words
+            .extend(words.into_iter().map(|w| Word::new(w.as_ref()).text));
+        self
+    }
+
+    /// Of `words` (real English words), those a slip away from a word of the key points: the
+    /// only ones worth telling the marker about, so the app ships a short list.
+    pub fn near_misses<'a>(
+        &self,
+        words: impl IntoIterator<Item = &'a str>,
+        points: &[KeyPoint],
+    ) -> Vec<String> {
+        let keys: Vec<&Word> = points
+            .iter()
+            .flat_map(|p| p.alternatives.iter().flatten())
+            .flat_map(|term| term.words.iter())
+            .collect();
+        let mut found: Vec<String> = words
+            .into_iter()
+            .map(Word::new)
+            .filter(|w| keys.iter().any(|k| w.stem != k.stem && slip_of(w, k)))
+            .map(|w| w.text)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
     }
 
     /// Prepares a key point from its alternatives (each a list of `+`-joined terms).
@@ -127,7 +148,10 @@ impl Marker {
 
     /// Marks the answer against each key point, in order.
     pub fn mark(&self, answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
-        let answer = Answer::new(self.glossary.canonical(words::tokens(answer)));
+        let answer = Answer::new(
+            self.glossary.canonical(words::tokens(answer)),
+            &self.real_words,
+        );
         points.iter().map(|p| answer.mark(p)).collect()
     }
 }
@@ -139,10 +163,29 @@ struct Answer {
     /// repeats words, and each distinct word is compared with a key word once.
     distinct: Vec<usize>,
     words: Vec<Word>,
-    /// For each distinct word, whether it is a common English word (so not a slip).
-    common: Vec<bool>,
+    /// For each distinct word, whether it is a real word near a key word (so not a slip).
+    real: Vec<bool>,
+    /// The distinct words by their first letter.
+    by_initial: HashMap<char, Vec<usize>>,
+    /// For each key word met so far, which distinct words of the answer it matches.
+    hits: RefCell<HashMap<String, Rc<Hits>>>,
     /// For each token, the token of the cue that negates it.
     negated_by: Vec<Option<usize>>,
+}
+
+/// How one key word relates to each distinct word of an answer.
+struct Hits {
+    /// The word itself (by stem, slip or ending).
+    same: Vec<bool>,
+    /// The start of it, written apart: "web" for "webserver".
+    starts: Vec<bool>,
+}
+
+/// A term's words matched against one answer.
+struct TermHits {
+    words: Vec<Rc<Hits>>,
+    /// For each word, the answer's words that are it and the next written as one.
+    joined: Vec<Option<Vec<bool>>>,
 }
 
 /// One occurrence of a term: the answer tokens it used.
@@ -152,7 +195,7 @@ struct Occurrence {
 }
 
 impl Answer {
-    fn new(tokens: Vec<Token>) -> Self {
+    fn new(tokens: Vec<Token>, real_words: &HashSet<String>) -> Self {
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut words = Vec::new();
         let distinct = tokens
@@ -165,24 +208,58 @@ impl Answer {
             })
             .collect();
         let negated_by = negation::scopes(&tokens);
-        let common = words.iter().map(|w| is_common(&w.text)).collect();
+        let real = words.iter().map(|w| real_words.contains(&w.text)).collect();
+        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(c) = w.text.chars().next() {
+                by_initial.entry(c).or_default().push(i);
+            }
+        }
         Self {
             tokens,
             distinct,
             words,
-            common,
+            real,
+            by_initial,
+            hits: RefCell::default(),
             negated_by,
         }
     }
 
     /// For each distinct word of the answer, whether it is the key word: same stem, a spelling
     /// slip, or an inflection the stemmer left apart ("automatically" for "automate").
-    fn hits(&self, word: &Word) -> Vec<bool> {
-        self.words
-            .iter()
-            .zip(&self.common)
-            .map(|(w, &common)| same_word(w, word, !common))
-            .collect()
+    /// Key points share words ("RAID" in many alternatives): each is compared once.
+    fn hits(&self, word: &Word) -> Rc<Hits> {
+        if let Some(known) = self.hits.borrow().get(&word.text) {
+            return Rc::clone(known);
+        }
+        // Words that match share their first letter (a slip never changes it): compare only
+        // with the answer's words that start like the key word.
+        let mut hits = Hits {
+            same: vec![false; self.words.len()],
+            starts: vec![false; self.words.len()],
+        };
+        let initial = word.text.chars().next();
+        for &i in initial
+            .and_then(|c| self.by_initial.get(&c))
+            .into_iter()
+            .flatten()
+        {
+            let answer = &self.words[i];
+            hits.same[i] = same_word(answer, word, !self.real[i]);
+            hits.starts[i] =
+                answer.text.len() < word.text.len() && word.text.starts_with(&answer.text);
+        }
+        let hits = Rc::new(hits);
+        self.hits
+            .borrow_mut()
+            .insert(word.text.clone(), Rc::clone(&hits));
+        hits
+    }
+
+    /// Which distinct words of the answer have `stem`.
+    fn with_stem(&self, stem: &str) -> Vec<bool> {
+        self.words.iter().map(|w| w.stem == stem).collect()
     }
 
     fn mark(&self, point: &KeyPoint) -> PointMark {
@@ -229,30 +306,48 @@ impl Answer {
         let mut tokens: Vec<usize> = chosen.iter().flat_map(|o| o.tokens.clone()).collect();
         tokens.sort_unstable();
         tokens.dedup();
-        let mut spans: Vec<Range<usize>> = tokens
-            .iter()
-            .map(|&t| self.tokens[t].span.clone())
-            .collect();
-        spans.dedup(); // a glossary term's canonical words share its place
+        // Neighbouring words make one run of the answer ("RAID 5"); a glossary term's
+        // canonical words share one place.
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut last: Option<usize> = None;
+        for &t in &tokens {
+            let span = self.tokens[t].span.clone();
+            match spans.last_mut() {
+                Some(run) if last.is_some_and(|l| self.neighbours(l, t)) || run.end >= span.end => {
+                    run.end = run.end.max(span.end);
+                }
+                _ => spans.push(span),
+            }
+            last = Some(t);
+        }
         Some(spans)
+    }
+
+    /// Whether token `b` follows token `a` in the same clause.
+    fn neighbours(&self, a: usize, b: usize) -> bool {
+        let (first, second) = (&self.tokens[a], &self.tokens[b]);
+        b == a + 1 && first.clause == second.clause && first.sentence == second.sentence
     }
 
     fn occurrences(&self, term: &Term) -> Vec<Occurrence> {
         // Most terms are absent from most answers: look for the first word before the rest.
-        let first = &term.words[0];
-        let first_hits = self.hits(first);
-        let possible = first_hits.contains(&true)
-            || self.words.iter().any(|w| {
-                w.text.len() < first.text.len() && first.text.starts_with(w.text.as_str())
-            })
-            || term.joined[0]
-                .as_ref()
-                .is_some_and(|joined| self.words.iter().any(|w| &w.stem == joined));
+        let first = self.hits(&term.words[0]);
+        let first_joined = term.joined[0].as_deref().map(|stem| self.with_stem(stem));
+        let possible = first.same.contains(&true)
+            || first.starts.contains(&true)
+            || first_joined.as_ref().is_some_and(|j| j.contains(&true));
         if !possible {
             return Vec::new();
         }
-        let mut hits = vec![first_hits];
-        hits.extend(term.words[1..].iter().map(|w| self.hits(w)));
+        let mut words = vec![first];
+        words.extend(term.words[1..].iter().map(|w| self.hits(w)));
+        let mut joined = vec![first_joined];
+        joined.extend(
+            term.joined[1..]
+                .iter()
+                .map(|j| j.as_deref().map(|stem| self.with_stem(stem))),
+        );
+        let hits = TermHits { words, joined };
         (0..self.tokens.len())
             .filter_map(|start| {
                 self.phrase_at(term, &hits, start)
@@ -262,7 +357,7 @@ impl Answer {
     }
 
     /// The phrase starting exactly at `start`, its later words each within `MAX_GAP` words.
-    fn phrase_at(&self, term: &Term, hits: &[Vec<bool>], start: usize) -> Option<Occurrence> {
+    fn phrase_at(&self, term: &Term, hits: &TermHits, start: usize) -> Option<Occurrence> {
         let mut used = Vec::new();
         let mut at = start;
         let mut k = 0;
@@ -282,18 +377,18 @@ impl Answer {
 
     /// The phrase's words in another order, close to its first word in one sentence: "the
     /// penalty on writes" for "write penalty".
-    fn phrase_near(&self, term: &Term, hits: &[Vec<bool>], start: usize) -> Option<Occurrence> {
-        if term.words.len() < 2 || !hits[0][self.distinct[start]] {
+    fn phrase_near(&self, term: &Term, hits: &TermHits, start: usize) -> Option<Occurrence> {
+        if term.words.len() < 2 || !hits.words[0].same[self.distinct[start]] {
             return None;
         }
         let sentence = self.tokens[start].sentence;
         let near = start.saturating_sub(NEAR)..self.tokens.len().min(start + NEAR + 1);
         let mut used = vec![start];
-        for word_hits in &hits[1..] {
+        for word_hits in &hits.words[1..] {
             let p = near.clone().find(|&p| {
                 self.tokens[p].sentence == sentence
                     && !used.contains(&p)
-                    && word_hits[self.distinct[p]]
+                    && word_hits.same[self.distinct[p]]
             })?;
             used.push(p);
         }
@@ -302,29 +397,28 @@ impl Answer {
     }
 
     /// Whether the phrase's word `k` matches at answer token `p`: (answer tokens, phrase words) used.
-    fn word_at(
-        &self,
-        term: &Term,
-        hits: &[Vec<bool>],
-        k: usize,
-        p: usize,
-    ) -> Option<(usize, usize)> {
-        if hits[k][self.distinct[p]] {
+    fn word_at(&self, term: &Term, hits: &TermHits, k: usize, p: usize) -> Option<(usize, usize)> {
+        let d = self.distinct[p];
+        if hits.words[k].same[d] {
             return Some((1, 1));
         }
         let token = &self.tokens[p];
         let word = &term.words[k];
         // "web server" in the answer for "webserver" in the key, and the other way round.
-        if let Some(next) = self.tokens.get(p + 1) {
-            let together = next.sentence == token.sentence && next.clause == token.clause;
-            if together && word.text.starts_with(&token.word.text) {
-                let joined = Word::new(&format!("{}{}", token.word.text, next.word.text));
-                if same_word(&joined, word, false) {
-                    return Some((2, 1));
+        if hits.words[k].starts[d] {
+            if let Some(next) = self.tokens.get(p + 1) {
+                if next.sentence == token.sentence && next.clause == token.clause {
+                    let joined = Word::new(&format!("{}{}", token.word.text, next.word.text));
+                    if same_word(&joined, word, false) {
+                        return Some((2, 1));
+                    }
                 }
             }
         }
-        (term.joined[k].as_deref() == Some(token.word.stem.as_str())).then_some((1, 2))
+        hits.joined[k]
+            .as_ref()
+            .is_some_and(|j| j[d])
+            .then_some((1, 2))
     }
 }
 
@@ -334,13 +428,17 @@ impl Answer {
 fn same_word(answer: &Word, key: &Word, may_slip: bool) -> bool {
     answer.stem == key.stem
         // A slip changes at most two letters of the set per edit allowed (two at most).
-        || (may_slip
-            && (answer.letters ^ key.letters).count_ones() <= 4
-            && typo::slip(&answer.text, &key.text))
+        || (may_slip && slip_of(answer, key))
         || (key.stem.len() >= 5
             && !answer.has_digit()
             && answer.stem.starts_with(&key.stem)
             && answer.stem.len() <= key.stem.len() + 3)
+}
+
+/// A slip changes at most two letters of the set per edit allowed (two at most): a cheap
+/// refusal before the edit distance.
+fn slip_of(written: &Word, meant: &Word) -> bool {
+    (written.letters ^ meant.letters).count_ones() <= 4 && typo::slip(&written.text, &meant.text)
 }
 
 #[cfg(test)]

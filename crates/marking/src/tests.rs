@@ -4,6 +4,13 @@
 use super::*;
 
 fn marker() -> Marker {
+    let glossary_only = Marker::new(Glossary::default());
+    let points: Vec<KeyPoint> = ["spare disk", "write", "replication"]
+        .iter()
+        .map(|k| glossary_only.key_point([[k]]))
+        .collect();
+    let real = glossary_only.near_misses(["share", "white", "table", "replicate"], &points);
+    assert_eq!(real, ["share", "white"]);
     Marker::new(
         Glossary::new([
             vec!["availability zone", "AZ"],
@@ -15,6 +22,7 @@ fn marker() -> Marker {
         ])
         .unwrap(),
     )
+    .with_real_words(real)
 }
 
 /// Marks `answer` against one key point written as in content files: `a | b + c`.
@@ -141,7 +149,11 @@ fn evidence_is_the_answer_words_that_matched() {
         ["mirrors", "stripes"]
     );
     assert_eq!(evidence("Two AZs", "availability zone"), ["AZs"]);
-    assert_eq!(evidence("a web server", "webserver"), ["web", "server"]);
+    assert_eq!(evidence("a web server", "webserver"), ["web server"]);
+    assert_eq!(
+        evidence("RAID 5: parity on each write", "RAID 5 + parity"),
+        ["RAID 5", "parity"]
+    );
     assert!(evidence("nothing here", "webserver").is_empty());
 }
 
