@@ -146,9 +146,10 @@ fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(Stri
 impl Progress {
     /// Probes storage, loads everything readable, and resumes this tab's interview.
     pub fn load() -> Progress {
-        let (backend, not_saved) = match local_storage::probe() {
-            Some(storage) => (AppBackend::Browser(storage), false),
-            None => (AppBackend::Memory(MemoryBackend::new()), true),
+        let (backend, not_saved, full) = match local_storage::probe() {
+            local_storage::Probe::Usable(storage) => (AppBackend::Browser(storage), false, false),
+            local_storage::Probe::Full(storage) => (AppBackend::Browser(storage), false, true),
+            local_storage::Probe::Blocked => (AppBackend::Memory(MemoryBackend::new()), true, false),
         };
         let store = Store::new(backend);
         let mut kept_aside = Vec::new();
@@ -192,7 +193,7 @@ impl Progress {
             memory: Memo::new(move |_| export::replay_all(&rating_events(interviews, reviews))),
             notices: RwSignal::new(Notices {
                 not_saved,
-                full: false,
+                full,
                 kept_aside,
             }),
             unsaved: RwSignal::new(Vec::new()),
@@ -399,12 +400,12 @@ impl Progress {
     pub fn flush(&self) {
         let keys = self.unsaved.get_untracked();
         let mut still_unsaved = Vec::new();
-        let mut full = false;
+        let (mut wrote, mut refused) = (false, false);
         for key in keys {
             match self.write(&key) {
-                Ok(()) => {}
+                Ok(()) => wrote = true,
                 Err(SaveError::Full) => {
-                    full = true;
+                    refused = true;
                     still_unsaved.push(key);
                 }
                 Err(SaveError::Unavailable) => {
@@ -418,6 +419,8 @@ impl Progress {
             }
         }
         self.unsaved.set(still_unsaved);
+        // Full until a write succeeds: with nothing to write, what the probe found stands.
+        let full = refused || (!wrote && self.notices.with_untracked(|n| n.full));
         if self.notices.with_untracked(|n| n.full) != full {
             self.notices.update(|n| n.full = full);
         }

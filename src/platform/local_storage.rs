@@ -10,16 +10,40 @@ const PROBE_KEY: &str = "interview-practice/probe";
 /// localStorage, known to work when `probe` returned it.
 pub struct LocalStorage(web_sys::Storage);
 
-/// localStorage if this page can use it: `None` when it is blocked (cookies blocked, a sandboxed
-/// iframe, some private modes) or broken (full, or writes that do not read back). Never panics.
-pub fn probe() -> Option<LocalStorage> {
+/// What the start-up probe found.
+pub enum Probe {
+    /// Reads and writes work.
+    Usable(LocalStorage),
+    /// Reads work, but the quota is full: everything stored is still there to load, and saving
+    /// is retried as changes come.
+    Full(LocalStorage),
+    /// Blocked (cookies blocked, a sandboxed iframe, some private modes) or broken (writes
+    /// that do not read back).
+    Blocked,
+}
+
+/// Whether this page can use localStorage. Reading does not depend on writing: a full
+/// storage is still read. Never panics.
+pub fn probe() -> Probe {
     // `local_storage()` throws a SecurityError when storage is blocked.
-    let storage = web_sys::window()?.local_storage().ok()??;
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return Probe::Blocked;
+    };
+    if storage.length().is_err() {
+        return Probe::Blocked;
+    }
     let value = "probe";
-    storage.set_item(PROBE_KEY, value).ok()?;
-    let read_back = storage.get_item(PROBE_KEY).ok()?;
-    storage.remove_item(PROBE_KEY).ok()?;
-    (read_back.as_deref() == Some(value)).then_some(LocalStorage(storage))
+    if let Err(thrown) = storage.set_item(PROBE_KEY, value) {
+        return match to_backend_error(thrown) {
+            BackendError::QuotaExceeded => Probe::Full(LocalStorage(storage)),
+            _ => Probe::Blocked,
+        };
+    }
+    let read_back = storage.get_item(PROBE_KEY).ok().flatten();
+    if storage.remove_item(PROBE_KEY).is_err() || read_back.as_deref() != Some(value) {
+        return Probe::Blocked;
+    }
+    Probe::Usable(LocalStorage(storage))
 }
 
 impl Backend for LocalStorage {

@@ -191,3 +191,48 @@ test('a saved interview naming a question the guides no longer have goes on with
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
   await expect(page.getByText('Question 2 of 2')).toBeVisible();
 });
+
+test('storage already full at start-up: everything stored is read, the app says it is full, and saves once there is room', async ({ page }) => {
+  const interview = new InterviewPage(page);
+  await interview.start({ section: ARCHITECTURE, count: 1 });
+  await interview.type('kept before the storage filled up');
+  await interview.done();
+  await interview.rate('Good');
+  await interview.next();
+  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  // Another page of the site fills the storage while this one is closed.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`e2e-fill-${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  await open(page, '#/history');
+  await page.reload();
+  await expect(page.getByText('Browser storage is full.')).toBeVisible();
+  await expect(page.getByText('Your progress will not be saved in this browser.')).toHaveCount(0);
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  // A change while full stays in memory; once there is room it is saved.
+  await open(page, '#/q/dba-raid');
+  await page.getByLabel('Your note').fill('written while full');
+  await expect(page.getByText('Browser storage is full.')).toBeVisible();
+  await page.evaluate((n) => {
+    for (let i = 0; i < n; i++) localStorage.removeItem(`e2e-fill-${i}`);
+  }, filled);
+  await page.getByLabel('Your note').fill('written while full, saved later');
+  await expect(page.getByText('Browser storage is full.')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Your note')).toHaveValue('written while full, saved later');
+  await open(page, '#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+});
