@@ -149,7 +149,9 @@ impl Progress {
         let (backend, not_saved, full) = match local_storage::probe() {
             local_storage::Probe::Usable(storage) => (AppBackend::Browser(storage), false, false),
             local_storage::Probe::Full(storage) => (AppBackend::Browser(storage), false, true),
-            local_storage::Probe::Blocked => (AppBackend::Memory(MemoryBackend::new()), true, false),
+            local_storage::Probe::Blocked => {
+                (AppBackend::Memory(MemoryBackend::new()), true, false)
+            }
         };
         let store = Store::new(backend);
         let mut kept_aside = Vec::new();

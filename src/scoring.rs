@@ -23,7 +23,7 @@ pub fn mark(answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
     let marker = marker();
     let prepared: Vec<_> = points
         .iter()
-        .map(|p| marker.key_point(p.alternatives.iter().map(|terms| terms.iter())))
+        .map(|p| marker.key_point(p.alternatives()))
         .collect();
     marker.mark(answer, &prepared)
 }
@@ -87,11 +87,11 @@ mod tests {
 
     const RAID: KeyPoint = KeyPoint {
         label: "RAID 10",
-        alternatives: &[&["RAID 10"], &["mirror", "stripe"]],
+        alternatives: "RAID 10|mirror+stripe",
     };
     const ZONE: KeyPoint = KeyPoint {
         label: "another availability zone",
-        alternatives: &[&["another availability zone"]],
+        alternatives: "another availability zone",
     };
 
     #[test]

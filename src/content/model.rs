@@ -49,6 +49,15 @@ pub struct Question {
 #[derive(Debug, PartialEq, Eq)]
 pub struct KeyPoint {
     pub label: &'static str,
-    /// Any alternative covers the point; every term of an alternative must appear.
-    pub alternatives: &'static [&'static [&'static str]],
+    /// The alternatives as one text, `a|b+c`: any alternative covers the point, every
+    /// `+`-joined term of an alternative must appear. One string, not a table of them: the
+    /// key points are thousands of short terms, and each table entry costs the wasm 8 bytes.
+    pub alternatives: &'static str,
+}
+
+impl KeyPoint {
+    /// Each alternative as its terms.
+    pub fn alternatives(&self) -> impl Iterator<Item = impl Iterator<Item = &'static str>> {
+        self.alternatives.split('|').map(|a| a.split('+'))
+    }
 }

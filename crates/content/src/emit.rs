@@ -58,11 +58,12 @@ pub fn rust(library: &Library) -> String {
             .key_points
             .iter()
             .map(|k| {
-                let alternatives: Vec<String> = k.alternatives.iter().map(|a| lits(a)).collect();
+                let alternatives: Vec<String> =
+                    k.alternatives.iter().map(|a| a.join("+")).collect();
                 format!(
-                    "KeyPoint {{ label: {}, alternatives: &[{}] }}",
+                    "KeyPoint {{ label: {}, alternatives: {} }}",
                     lit(&k.label),
-                    alternatives.join(", ")
+                    lit(&alternatives.join("|"))
                 )
             })
             .collect();
