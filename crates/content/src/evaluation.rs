@@ -123,6 +123,8 @@ pub struct Miss {
     pub point: String,
     /// True when marked covered but not labelled so.
     pub false_positive: bool,
+    /// The answer's words that covered the point (for a false positive).
+    pub evidence: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -181,6 +183,12 @@ pub fn evaluate(
                     question: question.id.clone(),
                     point: question.key_points[index].label.clone(),
                     false_positive: mark.covered,
+                    evidence: mark
+                        .evidence
+                        .iter()
+                        .filter_map(|r| answer.text.get(r.clone()))
+                        .map(str::to_string)
+                        .collect(),
                 });
             }
         }

@@ -274,8 +274,10 @@ impl Answer {
         PointMark::default()
     }
 
-    /// Every term of the alternative occurs, and at least one occurrence is not negated (by
-    /// a cue outside the alternative's own words: "no DBA" is not negated by its "no").
+    /// Every term of the alternative occurs outside negation. A term that is a negation
+    /// itself (`can't + tune`) must negate another term of the alternative ("can't tune"),
+    /// and that term's negation is then the point, not against it; so is a negation inside
+    /// a phrase ("no DBA").
     fn find_alternative(&self, terms: &[Term]) -> Option<Vec<Range<usize>>> {
         let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(terms.len());
         for term in terms {
@@ -285,23 +287,41 @@ impl Answer {
             }
             found.push(occurrences);
         }
-        let own: Vec<usize> = found
+        let is_cue =
+            |term: &Term| matches!(term.words.as_slice(), [w] if negation::is_cue(&w.text));
+        // The cue tokens the alternative names as its own.
+        let cues: Vec<usize> = terms
             .iter()
-            .flatten()
-            .flat_map(|o| o.tokens.clone())
+            .zip(&found)
+            .filter(|(term, _)| is_cue(term))
+            .flat_map(|(_, occ)| occ.iter().flat_map(|o| o.tokens.clone()))
             .collect();
         let free = |o: &Occurrence| {
-            o.tokens
-                .iter()
-                .all(|&t| self.negated_by[t].is_none_or(|cue| own.contains(&cue)))
+            o.tokens.iter().all(|&t| {
+                self.negated_by[t].is_none_or(|cue| cues.contains(&cue) || o.tokens.contains(&cue))
+            })
         };
-        // Of each term, the first occurrence outside negation, else the first.
-        let chosen: Vec<&Occurrence> = found
-            .iter()
-            .map(|occ| occ.iter().find(|o| free(o)).unwrap_or(&occ[0]))
-            .collect();
-        if !chosen.iter().any(|o| free(o)) {
-            return None;
+        let mut chosen: Vec<&Occurrence> = Vec::with_capacity(terms.len());
+        for (term, occ) in terms.iter().zip(&found) {
+            if is_cue(term) {
+                continue;
+            }
+            chosen.push(occ.iter().find(|o| free(o))?);
+        }
+        // Each cue term negates one of the chosen occurrences.
+        for (term, occ) in terms.iter().zip(&found) {
+            if !is_cue(term) {
+                continue;
+            }
+            let negating = occ.iter().find(|cue| {
+                chosen.iter().any(|o| {
+                    o.tokens.iter().any(|&t| {
+                        cue.tokens
+                            .contains(&self.negated_by[t].unwrap_or(usize::MAX))
+                    })
+                })
+            })?;
+            chosen.push(negating);
         }
         let mut tokens: Vec<usize> = chosen.iter().flat_map(|o| o.tokens.clone()).collect();
         tokens.sort_unstable();

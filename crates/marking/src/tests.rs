@@ -132,10 +132,27 @@ fn negated_terms_do_not_count() {
     // The key's own negation is part of the phrase, not a cue against it.
     assert!(covers("fine with no DBA on staff", "no DBA"));
     assert!(covers("works without a DBA", "without + DBA"));
-    // One term free of negation is enough for a two-term alternative.
-    assert!(covers(
-        "don't use RAID 5, parity slows it",
-        "RAID 5 + parity"
+    // Every term must be free of negation.
+    assert!(!covers(
+        "I wouldn't bother with restore tests, testing is for QA",
+        "test + restore"
+    ));
+    // A negation the key names itself must negate the key's other term.
+    assert!(covers("you can't tune the engine", "not + tune"));
+    assert!(!covers("You can tune it. I don't like it.", "not + tune"));
+}
+
+#[test]
+fn contractions_open_up() {
+    // "I'd" is "I" (would), never the glossary's "ID"; "isn't" negates like "is not".
+    let m = Marker::new(Glossary::new([vec!["intrusion detection system", "IDS"]]).unwrap());
+    let point = m.key_point([["detection"]]);
+    assert!(!m.mark("I'd watch the logs", std::slice::from_ref(&point))[0].covered);
+    assert!(m.mark("an IDS watches", &[point])[0].covered);
+    assert!(!covers("replication isn't asynchronous", "asynchronous"));
+    assert!(!covers(
+        "the company's servers can't fail over",
+        "fail over"
     ));
 }
 

@@ -32,7 +32,7 @@ pub struct Token {
 
 impl Word {
     pub fn new(text: &str) -> Self {
-        let text = american(&text.to_lowercase());
+        let text = american(&text.to_lowercase().replace(['\'', '’'], ""));
         let stem = stem(&text);
         let letters = text
             .bytes()
@@ -69,7 +69,8 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits text into words: runs of letters, or of digits ("RAID10" → "raid", "10"; "1+0" →
-/// "1", "0"). An apostrophe inside a word disappears ("don't" → "dont").
+/// "1", "0"). Contractions open up: "don't" → "do", "not"; "can't" → "can", "not"; "I'd",
+/// "we'll", "it's", "company's" → "i", "we", "it", "company" (so "I'd" is never "ID").
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     // A long answer repeats its words: fold and stem each distinct one once.
@@ -78,21 +79,23 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut word = String::new();
     let mut current: Option<(usize, bool)> = None; // where the word starts, whether digits
     let mut flush = |out: &mut Vec<Token>, word: &mut String, start: usize, end, s, c| {
-        let folded = match known.get(word.as_str()) {
-            Some(w) => Rc::clone(w),
-            None => {
-                let w = Rc::new(Word::new(word));
-                known.insert(word.clone(), Rc::clone(&w));
-                w
-            }
-        };
+        for part in contraction(word) {
+            let folded = match known.get(part) {
+                Some(w) => Rc::clone(w),
+                None => {
+                    let w = Rc::new(Word::new(part));
+                    known.insert(part.to_string(), Rc::clone(&w));
+                    w
+                }
+            };
+            out.push(Token {
+                word: folded,
+                span: start..end,
+                sentence: s,
+                clause: c,
+            });
+        }
         word.clear();
-        out.push(Token {
-            word: folded,
-            span: start..end,
-            sentence: s,
-            clause: c,
-        });
     };
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -112,6 +115,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         let inside_word = current.is_some() && next.is_some_and(char::is_alphabetic);
         if is_apostrophe(c) && inside_word {
+            word.push('\'');
             continue;
         }
         if let Some((start, _)) = current.take() {
@@ -130,6 +134,29 @@ pub fn tokens(text: &str) -> Vec<Token> {
         flush(&mut out, &mut word, start, text.len(), sentence, clause);
     }
     out
+}
+
+/// The words a written word stands for: a contraction opens up, other apostrophes vanish.
+fn contraction(word: &str) -> Vec<&str> {
+    let Some((head, tail)) = word.split_once('\'') else {
+        return vec![word];
+    };
+    let lower_tail = tail.to_lowercase();
+    if lower_tail == "t" && head.len() > 1 && head.to_lowercase().ends_with('n') {
+        let base = &head[..head.len() - 1];
+        let base = match base.to_lowercase().as_str() {
+            "ca" => "can",
+            "wo" => "will",
+            "sha" => "shall",
+            _ => base,
+        };
+        return vec![base, "not"];
+    }
+    if matches!(lower_tail.as_str(), "d" | "ll" | "re" | "ve" | "s" | "m") {
+        return vec![head];
+    }
+    // "o'clock", "rock'n'roll": the apostrophe is not a contraction.
+    vec![word]
 }
 
 /// Folds British spellings to American ones, on both sides of a match, so it only needs to
@@ -193,9 +220,16 @@ mod tests {
         assert_eq!(texts("RAID10, RAID 1+0"), ["raid", "10", "raid", "1", "0"]);
         assert_eq!(texts("I/O-bound EC2"), ["i", "o", "bound", "ec", "2"]);
         let t = tokens("Don’t use it");
-        assert_eq!(t[0].word.text, "dont");
-        assert_eq!(t[0].span, 0..7);
-        assert_eq!(&"Don’t use it"[t[2].span.clone()], "it");
+        assert_eq!(
+            (t[0].word.text.as_str(), t[1].word.text.as_str()),
+            ("do", "not")
+        );
+        assert_eq!((t[0].span.clone(), t[1].span.clone()), (0..7, 0..7));
+        assert_eq!(&"Don’t use it"[t[3].span.clone()], "it");
+        assert_eq!(
+            texts("can't won't I'd we'll o'clock"),
+            ["can", "not", "will", "not", "i", "we", "oclock"]
+        );
     }
 
     #[test]

@@ -94,8 +94,12 @@ fn main() -> ExitCode {
                     "labelled, missed"
                 };
                 println!(
-                    "      {}:{} {} `{}`: {what}",
-                    name, m.line, m.question, m.point
+                    "      {}:{} {} `{}`: {what} {}",
+                    name,
+                    m.line,
+                    m.question,
+                    m.point,
+                    m.evidence.join(" … ")
                 );
             }
         }
