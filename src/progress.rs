@@ -316,8 +316,10 @@ impl Progress {
     }
 
     pub fn set_new_per_day(&self, count: usize) {
-        self.settings
-            .update(|s| s.new_per_day = count.clamp(1, 200));
+        self.settings.update(|s| {
+            s.new_per_day = count.clamp(1, 200);
+            s.updated_at = clock::now();
+        });
         self.save(Dirty::Settings);
     }
 
@@ -369,7 +371,10 @@ impl Progress {
         self.interviews.set(interviews);
         self.reviews.set(reviews);
         self.notes.set(merged.notes);
-        self.settings.set(Settings::from_map(&merged.settings));
+        self.settings.set(Settings {
+            updated_at: clock::now(),
+            ..Settings::from_map(&merged.settings)
+        });
         self.unsaved.update(|u| u.extend(dirty));
         self.flush();
     }
@@ -483,13 +488,37 @@ impl Progress {
             });
         } else if let Some(question) = key.strip_prefix(&record_key::<Note>("")) {
             load(&|s| {
-                if let Ok(Some(note)) = s.load::<Note>(question) {
+                let Ok(Some(note)) = s.load::<Note>(question) else {
+                    return;
+                };
+                let ours = self
+                    .notes
+                    .with_untracked(|n| n.get(question).map(|n| n.updated_at));
+                if theirs_wins(ours, note.updated_at) {
+                    // Our older edit is superseded: its pending save must not write it back.
+                    self.forget(&Dirty::Note(question.to_string()));
                     self.notes.update(|n| {
                         n.insert(question.to_string(), note);
                     });
                 }
             });
+        } else if key == record_key::<Settings>(Settings::ID) {
+            load(&|s| {
+                let Ok(Some(settings)) = s.load::<Settings>(Settings::ID) else {
+                    return;
+                };
+                let ours = self.settings.with_untracked(|s| s.updated_at);
+                if theirs_wins(Some(ours), settings.updated_at) {
+                    self.forget(&Dirty::Settings);
+                    self.settings.set(settings);
+                }
+            });
         }
+    }
+
+    /// Drops a pending save: what it would write is no longer the newest.
+    fn forget(&self, key: &Dirty) {
+        self.unsaved.update(|keys| keys.retain(|k| k != key));
     }
 
     /// A clock tick: redraws nothing unless the question's time ran out. The interview notes
@@ -525,6 +554,12 @@ impl Progress {
     }
 }
 
+/// Whether a record another tab stored replaces ours: the newer edit wins, and a tie keeps
+/// ours (this tab then saves it, so both tabs agree).
+fn theirs_wins(ours: Option<Millis>, theirs: Millis) -> bool {
+    ours.is_none_or(|ours| theirs > ours)
+}
+
 pub enum Save {
     Now,
     /// Shortly after the last change (typing).
@@ -542,4 +577,17 @@ pub fn provide() -> Progress {
         }
     });
     progress
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newer_edit_wins_between_tabs() {
+        assert!(theirs_wins(None, 0));
+        assert!(theirs_wins(Some(10), 11));
+        assert!(!theirs_wins(Some(10), 10));
+        assert!(!theirs_wins(Some(11), 10));
+    }
 }

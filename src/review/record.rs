@@ -20,12 +20,20 @@ impl Record for Note {
 pub struct Settings {
     /// New questions the Review mode introduces per day.
     pub new_per_day: usize,
+    /// Epoch milliseconds of the last change: between two tabs, the newer settings win.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub updated_at: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             new_per_day: super::queue::DEFAULT_NEW_PER_DAY,
+            updated_at: 0,
         }
     }
 }
@@ -51,6 +59,7 @@ impl Settings {
                 .and_then(|v| v.parse().ok())
                 .filter(|n| (1..=200).contains(n))
                 .unwrap_or(defaults.new_per_day),
+            updated_at: 0,
         }
     }
 }
@@ -87,7 +96,10 @@ mod tests {
 
     #[test]
     fn settings_travel_as_a_map_and_bad_values_fall_back() {
-        let settings = Settings { new_per_day: 25 };
+        let settings = Settings {
+            new_per_day: 25,
+            updated_at: 0,
+        };
         assert_eq!(Settings::from_map(&settings.to_map()), settings);
         let bad = [("new_per_day".to_string(), "-3".to_string())].into();
         assert_eq!(Settings::from_map(&bad), Settings::default());

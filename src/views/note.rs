@@ -15,7 +15,8 @@ pub fn NoteEditor(question: &'static str) -> impl IntoView {
                 rows="3"
                 maxlength=crate::interview::MAX_ANSWER_CHARS.to_string()
                 placeholder="Anything to remember about this question"
-                prop:value=untrack(move || progress.note(question))
+                // Follows the note, also when another tab saves a newer one.
+                prop:value=move || progress.note(question)
                 on:input=move |ev| progress.set_note(question, &event_target_value(&ev))
             ></textarea>
         </div>

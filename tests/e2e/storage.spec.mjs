@@ -236,3 +236,36 @@ test('storage already full at start-up: everything stored is read, the app says 
   await open(page, '#/history');
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
 });
+
+test('two tabs writing one note: the newest text wins in both, and no tab writes an older text back', async ({ page, context }) => {
+  const other = await context.newPage();
+  await open(page, '#/q/dba-raid');
+  await open(other, '#/q/dba-raid');
+  const note = (p) => p.getByLabel('Your note');
+  // The other tab types first; this tab types a moment later, while the other's save is
+  // still pending: the other's older note arrives here before this tab's own save.
+  await note(other).fill('older, from the other tab');
+  await page.waitForTimeout(100);
+  await note(page).fill('newer, from this tab');
+  await page.waitForTimeout(1_500);
+  const stored = () => page.evaluate(() => {
+    const raw = localStorage.getItem('interview-practice/note/dba-raid');
+    return raw && JSON.parse(raw).data.text;
+  });
+  await expect.poll(stored).toBe('newer, from this tab');
+  await expect(note(page)).toHaveValue('newer, from this tab');
+  // The other tab shows the newer note without a reload.
+  await expect(note(other)).toHaveValue('newer, from this tab');
+  await page.reload();
+  await expect(note(page)).toHaveValue('newer, from this tab');
+});
+
+test('settings changed in another tab are picked up', async ({ page, context }) => {
+  const other = await context.newPage();
+  await open(page, '#/review');
+  await open(other, '#/review');
+  const perDay = (p) => p.getByLabel('New questions per day');
+  await perDay(other).fill('7');
+  await perDay(other).blur();
+  await expect(perDay(page)).toHaveValue('7');
+});
