@@ -229,15 +229,7 @@ mod tests {
     fn a_dismissal_that_points_back_reaches_the_clause_before() {
         assert_eq!(
             negated("People talk about noisy neighbours, but that's a myth"),
-            [
-                "people",
-                "talk",
-                "about",
-                "noisy",
-                "neighbors",
-                "that",
-                "a"
-            ]
+            ["people", "talk", "about", "noisy", "neighbors", "that", "a"]
         );
         assert!(negated("Noisy neighbours hurt. That's no myth, honestly")
             .contains(&"myth".to_string()));
