@@ -6,13 +6,14 @@
 //! before it, as do dismissive words ("overkill", "unnecessary").
 
 use crate::words::Token;
+use std::sync::OnceLock;
 
 /// Words that negate what follows them.
 const CUES: &[&str] = &[
     "not", "no", "never", "nor", "neither", "none", "without", "dont", "doesnt", "didnt", "wont",
     "wouldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
     "neednt", "mustnt", "hardly", "skip", "skipping", "skipped", "forget", "ignore", "ignoring",
-    "disagree",
+    "disagree", "nothing", "nobody",
 ];
 /// Cues that deny a verb: only these reach back over the clause ("X isn't needed").
 const DENY: &[&str] = &[
@@ -42,8 +43,12 @@ const NEED: &[&str] = &[
     "recommend",
     "point",
     "buy",
+    "true",
+    "think",
+    "agree",
 ];
-/// Words that dismiss what comes before them in the clause: "backups are overkill".
+/// Words (by stem) that dismiss what comes before them: "backups are overkill", "the subpoena
+/// argument is paranoid", "Provisioned IOPS is mostly marketing".
 const DISMISSIVE: &[&str] = &[
     "unnecessary",
     "pointless",
@@ -53,11 +58,27 @@ const DISMISSIVE: &[&str] = &[
     "overrated",
     "waste",
     "needless",
-    "optional",
     "outdated",
     "obsolete",
     "myth",
+    "overblown",
+    "overstated",
+    "exaggerated",
+    "buzzword",
+    "marketing",
+    "paranoid",
+    "hyped",
+    "nonsense",
 ];
+
+/// The stems of `DISMISSIVE`: "wastes", "myths" and "hype" dismiss too.
+fn dismissive_stems() -> &'static [String] {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    STEMS.get_or_init(|| DISMISSIVE.iter().map(|w| crate::words::stem(w)).collect())
+}
+/// Words that dismiss only when they say so of what was just said: "that's wrong", "that is
+/// a false dichotomy" (but "the wrong database", "false positives").
+const POINTED_DISMISSIVE: &[&str] = &["wrong", "false", "untrue", "incorrect"];
 /// Words that end a cue's scope: the sentence turns.
 const TURNS: &[&str] = &[
     "but", "however", "although", "though", "because", "since", "while", "whereas", "yet", "which",
@@ -77,63 +98,83 @@ pub fn is_cue(word: &str) -> bool {
 pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut negated_by = vec![None; tokens.len()];
     let text = |i: usize| tokens[i].word.text.as_str();
-    let same_clause = |a: usize, b: usize| {
-        tokens[a].sentence == tokens[b].sentence && tokens[a].clause == tokens[b].clause
-    };
+    let segment = segments(tokens);
+    // Segments whose dismissal points back at the one before: (dismissing word, segment).
+    let mut pointing_back: Vec<(usize, usize)> = Vec::new();
     for cue in 0..tokens.len() {
         let Some(end) = cue_end(tokens, cue) else {
             continue;
         };
-        // Forward: up to the clause's end, a turn, or SCOPE words.
+        // Forward: up to the segment's end, or SCOPE words.
         let reach = tokens.len().min(end + 1 + SCOPE);
         for (i, negated) in negated_by.iter_mut().enumerate().take(reach).skip(end + 1) {
-            if !same_clause(cue, i) || TURNS.contains(&text(i)) {
+            if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
                 break;
             }
             negated.get_or_insert(cue);
         }
-        // Backward, when a verb of need or worth is denied shortly after the cue ("X isn't
-        // needed"), not when a phrase goes on without it ("deployed without the need for…").
+        // Backward, when a verb of need, worth or truth is denied shortly after the cue ("X
+        // isn't needed", "I don't buy that"), not when a phrase goes on without it
+        // ("deployed without the need for…").
         let denies_need = DENY.contains(&text(cue))
             && (end + 1..tokens.len().min(end + 4))
-                .take_while(|&i| same_clause(cue, i))
+                .take_while(|&i| segment[i] == segment[cue])
                 .any(|i| NEED.contains(&text(i)));
-        if denies_need {
-            negate_before(tokens, cue, &mut negated_by);
+        // "…but really it doesn't": a bare denial of what was just said.
+        let denies_it = DENY.contains(&text(cue))
+            && cue > 0
+            && ANAPHORS.contains(&text(cue - 1))
+            && tokens
+                .get(end + 1)
+                .is_none_or(|t| t.sentence != tokens[cue].sentence);
+        if denies_need || denies_it {
+            negate_before(tokens, &segment, cue, &mut negated_by);
+            pointing_back.push((cue, segment[cue]));
         }
     }
     for word in 0..tokens.len() {
-        if DISMISSIVE.contains(&text(word)) {
-            negate_before(tokens, word, &mut negated_by);
-            negate_what_it_points_back_to(tokens, word, &mut negated_by);
+        let dismisses = dismissive_stems().contains(&tokens[word].word.stem)
+            || (POINTED_DISMISSIVE.contains(&text(word))
+                && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))));
+        if dismisses {
+            negate_before(tokens, &segment, word, &mut negated_by);
+            pointing_back.push((word, segment[word]));
+        }
+    }
+    // "People say CDNs make pages load faster, but that's a myth": a dismissal whose segment
+    // points back ("that", "this", "it") dismisses the segment before it too.
+    for (word, seg) in pointing_back {
+        let start = (0..=word)
+            .rev()
+            .take_while(|&i| segment[i] == seg)
+            .last()
+            .unwrap_or(word);
+        let points_back = (start..word).any(|i| ANAPHORS.contains(&text(i)))
+            || ANAPHORS.contains(&text(word.saturating_sub(1)));
+        if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
+            let previous = segment[start - 1];
+            for i in (0..start).rev().take_while(|&i| segment[i] == previous) {
+                negated_by[i].get_or_insert(word);
+            }
         }
     }
     negated_by
 }
 
-/// "People talk about noisy neighbours, but that's a myth": a dismissal whose clause opens by
-/// pointing back ("that", "this", "it") dismisses the clause before it too.
-fn negate_what_it_points_back_to(tokens: &[Token], at: usize, negated_by: &mut [Option<usize>]) {
-    let here = &tokens[at];
-    let start = (0..at)
-        .rev()
-        .take_while(|&i| tokens[i].sentence == here.sentence && tokens[i].clause == here.clause)
-        .last()
-        .unwrap_or(at);
-    let opening: Vec<&str> = tokens[start..at]
-        .iter()
-        .take(2)
-        .map(|t| t.word.text.as_str())
-        .collect();
-    let points_back = match opening.as_slice() {
-        [turn, anaphor, ..] if TURNS.contains(turn) => ANAPHORS.contains(anaphor),
-        [anaphor, ..] => ANAPHORS.contains(anaphor),
-        [] => false,
-    };
-    if points_back && start > 0 && tokens[start - 1].sentence == here.sentence {
-        negate_before(tokens, start - 1, negated_by);
-        negated_by[start - 1].get_or_insert(at);
+/// For each token, its segment: clauses split further at the words where a sentence turns
+/// ("but", "because"…), which begin the next segment.
+fn segments(tokens: &[Token]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut id = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let new_clause =
+            i > 0 && (t.sentence, t.clause) != (tokens[i - 1].sentence, tokens[i - 1].clause);
+        if i > 0 && (new_clause || TURNS.contains(&t.word.text.as_str())) {
+            id += 1;
+        }
+        out.push(id);
     }
+    out
 }
 
 /// Whether the token at `cue` starts a negation, and the last token of the cue ("instead of",
@@ -154,14 +195,11 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
     }
 }
 
-/// Negates the words of the clause before `at`, back to a turn.
-fn negate_before(tokens: &[Token], at: usize, negated_by: &mut [Option<usize>]) {
+/// Negates the words of `at`'s segment before it (at most `SCOPE * 2`), a leading turn
+/// word excepted.
+fn negate_before(tokens: &[Token], segment: &[usize], at: usize, negated_by: &mut [Option<usize>]) {
     for i in (at.saturating_sub(SCOPE * 2)..at).rev() {
-        let t = &tokens[i];
-        if t.sentence != tokens[at].sentence
-            || t.clause != tokens[at].clause
-            || TURNS.contains(&t.word.text.as_str())
-        {
+        if segment[i] != segment[at] || TURNS.contains(&tokens[i].word.text.as_str()) {
             break;
         }
         negated_by[i].get_or_insert(at);
