@@ -5,7 +5,18 @@
 use crate::document::GuideDoc;
 use crate::error::{ContentError, Errors};
 use crate::library::Question;
-use interview_marking::Marker;
+use interview_marking::{words, Marker};
+
+/// Whether every word of the alternative (small function words aside) is a word of the question.
+fn only_repeats(alternative: &[String], asked: &[String]) -> bool {
+    let stems: Vec<String> = alternative
+        .iter()
+        .flat_map(|term| words::tokens(term))
+        .filter(|t| !interview_marking::is_function_word(&t.word.text))
+        .map(|t| t.word.stem.clone())
+        .collect();
+    !stems.is_empty() && stems.iter().all(|s| asked.contains(s))
+}
 
 /// The 3,000 most frequent English words (wordfreq 3.1.1, `top_n_list("en", 3000)`, letters
 /// only), one a line: too common to stand alone as a key point's alternative, and, when one
@@ -27,8 +38,19 @@ pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], m
             let at = |line: usize, message: String| {
                 ContentError::new(&guide.file, line, message).entry(format!("question {}", doc.id))
             };
+            let asked: Vec<String> = words::tokens(&doc.ask)
+                .into_iter()
+                .map(|t| t.word.stem.clone())
+                .collect();
             for point in &doc.key_points {
                 for alternative in &point.alternatives {
+                    if only_repeats(alternative, &asked) {
+                        errors.push(at(point.line, format!(
+                            "key point `{}`: the alternative `{}` only repeats the question's words, which any answer may echo",
+                            point.label(),
+                            alternative.join(" + ")
+                        )));
+                    }
                     if let [term] = alternative.as_slice() {
                         let words: Vec<&str> = term.split_whitespace().collect();
                         if let [word] = words.as_slice() {
@@ -72,6 +94,18 @@ pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alternative_of_the_questions_own_words_is_refused() {
+        let asked: Vec<String> = words::tokens("Why is auditing important? access control?")
+            .into_iter()
+            .map(|t| t.word.stem.clone())
+            .collect();
+        let alt = |terms: &[&str]| terms.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert!(only_repeats(&alt(&["access", "controls"]), &asked));
+        assert!(!only_repeats(&alt(&["who has access"]), &asked));
+        assert!(!only_repeats(&alt(&["the"]), &asked));
+    }
 
     #[test]
     fn everyday_words_are_known() {

@@ -79,6 +79,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "to", "of", "and", "is", "are", "be", "it", "its", "this", "that", "your",
     "their", "for",
 ];
+/// Whether a phrase may leave the word out (see `FUNCTION_WORDS`).
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
 /// At most this many other words between two words of a phrase.
 const MAX_GAP: usize = 2;
 /// A phrase's words in another order count within this many words of its first.
