@@ -69,6 +69,7 @@ const DISMISSIVE: &[&str] = &[
     "paranoid",
     "hyped",
     "nonsense",
+    "negligible",
 ];
 
 /// The stems of `DISMISSIVE`: "wastes", "myths" and "hype" dismiss too.
@@ -124,9 +125,7 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
         let denies_it = DENY.contains(&text(cue))
             && cue > 0
             && ANAPHORS.contains(&text(cue - 1))
-            && tokens
-                .get(end + 1)
-                .is_none_or(|t| t.sentence != tokens[cue].sentence);
+            && segment.get(end + 1) != Some(&segment[cue]);
         if denies_need || denies_it {
             negate_before(tokens, &segment, cue, &mut negated_by);
             pointing_back.push((cue, segment[cue]));
@@ -137,7 +136,7 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             || (POINTED_DISMISSIVE.contains(&text(word))
                 && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))));
         if dismisses {
-            negate_before(tokens, &segment, word, &mut negated_by);
+            dismiss_before(tokens, &segment, word, &mut negated_by);
             pointing_back.push((word, segment[word]));
         }
     }
@@ -153,12 +152,45 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             || ANAPHORS.contains(&text(word.saturating_sub(1)));
         if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
             let previous = segment[start - 1];
+            // A dismissal outweighs the negations inside what it dismisses ("people say
+            // they don't flush to disk, but that's outdated").
             for i in (0..start).rev().take_while(|&i| segment[i] == previous) {
-                negated_by[i].get_or_insert(word);
+                negated_by[i] = Some(word);
+            }
+        }
+    }
+    // "xfs? Never needed it.": a short question answered by a denial.
+    for (i, t) in tokens.iter().enumerate() {
+        let starts_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
+        if !starts_sentence || !(DENY.contains(&text(i)) || matches!(text(i), "no" | "nope")) {
+            continue;
+        }
+        let asked: Vec<usize> = (0..i)
+            .rev()
+            .take_while(|&j| tokens[j].sentence + 1 == t.sentence)
+            .collect();
+        if (1..=3).contains(&asked.len()) {
+            for j in asked {
+                negated_by[j] = Some(i);
             }
         }
     }
     negated_by
+}
+
+/// Like `negate_before`, for a dismissal: it outweighs negations inside what it dismisses.
+fn dismiss_before(
+    tokens: &[Token],
+    segment: &[usize],
+    at: usize,
+    negated_by: &mut [Option<usize>],
+) {
+    for i in (at.saturating_sub(SCOPE * 2)..at).rev() {
+        if segment[i] != segment[at] || TURNS.contains(&tokens[i].word.text.as_str()) {
+            break;
+        }
+        negated_by[i] = Some(at);
+    }
 }
 
 /// For each token, its segment: clauses split further at the words where a sentence turns
@@ -273,6 +305,20 @@ mod tests {
             .contains(&"myth".to_string()));
         assert!(!negated("Noisy neighbours hurt. That's no myth, honestly")
             .contains(&"neighbours".to_string()));
+    }
+
+    #[test]
+    fn a_short_question_answered_by_a_denial_is_denied() {
+        assert_eq!(negated("xfs? Never needed it."), ["xfs", "needed", "it"]);
+        assert!(negated("What about xfs? I use it.").is_empty());
+    }
+
+    #[test]
+    fn a_dismissal_outweighs_the_negations_it_dismisses() {
+        let t = tokens("People say they don't flush to disk, but that's outdated");
+        let flush = t.iter().position(|t| t.word.text == "flush").unwrap();
+        let by = scopes(&t)[flush].unwrap();
+        assert_eq!(t[by].word.text, "outdated");
     }
 
     #[test]
