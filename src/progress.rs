@@ -4,6 +4,7 @@
 //! save is retried on the next change.
 
 use crate::interview::{Interview, Millis, Rating, Setup};
+use crate::platform::tab_lock::{self, Ownership};
 use crate::platform::{clock, local_storage, page};
 use crate::review::export::{self, Export, ImportPreview};
 use crate::review::record::{review_id, Settings};
@@ -85,6 +86,11 @@ pub struct Progress {
     pub interviews: RwSignal<Vec<Interview>>,
     /// The id of this tab's interview (running, or just completed).
     pub active_id: RwSignal<Option<String>>,
+    /// This tab's interview is running in another tab, which took it over (or held it
+    /// first): this tab shows it but neither changes nor saves it.
+    pub moved_away: RwSignal<bool>,
+    /// Unfinished interviews that other live tabs are running.
+    pub elsewhere: RwSignal<Vec<String>>,
     /// Every rating, by storage id.
     pub reviews: RwSignal<BTreeMap<String, ReviewEvent>>,
     /// Question id to the reader's note.
@@ -188,7 +194,9 @@ impl Progress {
         let progress = Progress {
             store: StoredValue::new_local(store),
             interviews,
-            active_id: RwSignal::new(active_id),
+            active_id: RwSignal::new(active_id.clone()),
+            moved_away: RwSignal::new(false),
+            elsewhere: RwSignal::new(Vec::new()),
             reviews,
             notes: RwSignal::new(notes),
             settings: RwSignal::new(settings),
@@ -206,7 +214,34 @@ impl Progress {
             progress.mark(Dirty::Interview(id));
         }
         progress.flush();
+        if let Some(id) = active_id {
+            progress.own(&id, false);
+        }
         progress
+    }
+
+    /// Holds the interview for this tab (taking it from another live tab when `steal`).
+    fn own(&self, id: &str, steal: bool) {
+        let moved_away = self.moved_away;
+        moved_away.set(false);
+        tab_lock::hold(id, steal, move |ownership| {
+            moved_away.set(ownership != Ownership::Held);
+        });
+    }
+
+    /// Asks the browser which unfinished interviews other tabs are running.
+    pub fn refresh_elsewhere(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let mut held = tab_lock::held().await;
+            if !this.moved_away.get_untracked() {
+                let mine = this.active_id.get_untracked();
+                held.retain(|id| Some(id) != mine.as_ref());
+            }
+            if this.elsewhere.get_untracked() != held {
+                this.elsewhere.set(held);
+            }
+        });
     }
 
     /// Every rating, from interviews and from reviews, for the statistics and schedules.
@@ -251,15 +286,19 @@ impl Progress {
         let id = format!("{now:x}-{:04x}", clock::random_seed() & 0xffff);
         let interview = Interview::new(id.clone(), setup, questions, now);
         self.interviews.update(|all| all.push(interview));
-        self.take_over(&id);
+        self.take_over(&id, false);
         self.save(Dirty::Interview(id));
     }
 
-    /// Makes an interview this tab's own (resuming an unfinished one).
-    pub fn take_over(&self, id: &str) {
+    /// Makes an unfinished interview this tab's own: one a closed or crashed tab left, or,
+    /// with `steal`, one another live tab is running (which then stops). The question goes
+    /// on with the time it had at its last checkpoint.
+    pub fn take_over(&self, id: &str, steal: bool) {
         page::tab::set_interview(id);
         self.active_id.set(Some(id.to_string()));
-        self.update(Save::Now, |i| i.resume(clock::now()));
+        self.own(id, steal);
+        self.update(Save::Now, |i| i.restore(clock::now()));
+        self.elsewhere.update(|held| held.retain(|h| h != id));
     }
 
     /// Changes this tab's interview and saves it, now or shortly (while typing).
@@ -267,6 +306,10 @@ impl Progress {
         let Some(id) = self.active_id.get_untracked() else {
             return;
         };
+        // Another tab runs it now: one writer per interview.
+        if self.moved_away.get_untracked() {
+            return;
+        }
         self.interviews.update(|all| {
             if let Some(interview) = all.iter_mut().find(|i| i.id == id) {
                 change(interview);
@@ -437,6 +480,14 @@ impl Progress {
         let store =
             |f: &dyn Fn(&Store<AppBackend>) -> Result<(), SaveError>| self.store.with_value(f);
         match key {
+            // The interview moved to another tab: what this tab holds of it is no longer
+            // the newest.
+            Dirty::Interview(id)
+                if self.moved_away.get_untracked()
+                    && self.active_id.get_untracked().as_ref() == Some(id) =>
+            {
+                Ok(())
+            }
             Dirty::Interview(id) => match self
                 .interviews
                 .with_untracked(|all| all.iter().find(|i| &i.id == id).cloned())
@@ -465,9 +516,13 @@ impl Progress {
     pub fn reload_from_storage(&self, key: &str) {
         let load = |f: &dyn Fn(&Store<AppBackend>)| self.store.with_value(f);
         if let Some(id) = key.strip_prefix(&record_key::<Interview>("")) {
-            if self.active_id.get_untracked().as_deref() == Some(id) {
+            // This tab's own interview has one writer: this tab, unless another took it.
+            if self.active_id.get_untracked().as_deref() == Some(id)
+                && !self.moved_away.get_untracked()
+            {
                 return;
             }
+            self.refresh_elsewhere();
             load(&|s| {
                 if let Ok(Some(stored)) = s.load::<Interview>(id) {
                     self.interviews.update(|all| {
@@ -527,6 +582,9 @@ impl Progress {
         let Some(id) = self.active_id.get_untracked() else {
             return;
         };
+        if self.moved_away.get_untracked() {
+            return;
+        }
         let mut ended = false;
         self.interviews.update_untracked(|all| {
             if let Some(interview) = all.iter_mut().find(|i| i.id == id) {

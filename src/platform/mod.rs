@@ -5,3 +5,4 @@ pub mod embed;
 pub mod local_storage;
 pub mod location;
 pub mod page;
+pub mod tab_lock;

@@ -96,6 +96,8 @@ fn Practice() -> impl IntoView {
         default.count,
         format_seconds(u64::from(default.seconds_per_question))
     );
+    // Which unfinished interviews are running in other tabs right now.
+    progress.refresh_elsewhere();
     view! {
         <section class="practice" aria-labelledby="practice-heading">
             <h2 id="practice-heading">"Mock interview"</h2>
@@ -106,18 +108,26 @@ fn Practice() -> impl IntoView {
             </div>
             {move || {
                 let open = progress.unfinished();
+                let elsewhere = progress.elsewhere.get();
                 (!open.is_empty()).then(|| view! {
                     <ul class="unfinished">
                         {open.into_iter().map(|i| {
                             let id = i.id.clone();
+                            // A live tab runs it: taking it over stops that tab.
+                            let running = elsewhere.contains(&i.id);
+                            let (status, action) = if running {
+                                ("It is running in another tab. ", "Take it over here")
+                            } else {
+                                ("", "Resume it")
+                            };
                             view! {
                                 <li>
-                                    {format!("Unfinished interview from {}, question {} of {}. ",
+                                    {format!("Unfinished interview from {}, question {} of {}. {status}",
                                         clock::format_local(i.started_at), i.current + 1, i.attempts.len())}
                                     <button type="button" class="link" on:click=move |_| {
-                                        progress.take_over(&id);
+                                        progress.take_over(&id, running);
                                         location::go(&Route::Interview.href());
-                                    }>"Resume it"</button>
+                                    }>{action}</button>
                                 </li>
                             }
                         }).collect_view()}

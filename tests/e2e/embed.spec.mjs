@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
 
 const HOST = 'http://localhost:4174/index.html';
@@ -133,16 +133,15 @@ async function partitionedBrowser() {
     JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
   );
   const context = await chromium.launchPersistentContext(profile, { ...config.use.launchOptions, headless: true });
+  // The same guards as every other test's pages.
+  const report = await guard(context, origins(config.use.baseURL), []);
   const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
+  return { context, page, report };
 }
 
 for (const sandbox of [null, 'allow-scripts allow-same-origin allow-downloads']) {
   test(`cross-site ${sandbox ? 'sandboxed with same-origin' : 'frame'}: progress is kept for this site, and it says so`, async () => {
-    const { context, page, errors } = await partitionedBrowser();
+    const { context, page, report } = await partitionedBrowser();
     const query = `w=${encodeURIComponent('mode=interview&q=ops-cdn')}${sandbox ? `&sandbox=${encodeURIComponent(sandbox)}` : ''}`;
     const frame = await host(page, query);
     await expect(frame.getByText('Your progress is saved for this site only')).toBeVisible();
@@ -155,7 +154,7 @@ for (const sandbox of [null, 'allow-scripts allow-same-origin allow-downloads'])
     const again = page.frameLocator('iframe[data-interview-practice]').first();
     await again.getByRole('link', { name: 'History' }).click();
     await expect(again.locator('table.history tbody tr')).toHaveCount(1);
-    expect(errors).toEqual([]);
+    expect(await report(), 'console errors, CSP violations or requests to other hosts').toEqual([]);
     await context.close();
   });
 }

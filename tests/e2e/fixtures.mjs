@@ -4,17 +4,18 @@ import { test as base, expect } from '@playwright/test';
 // The sites the tests use: the widget, a host page on another site, and a third origin.
 const SITES = ['http://localhost:4174', 'http://localhost:4175'];
 
-export const test = base.extend({
-  page: async ({ page, baseURL }, use) => {
-    const problems = [];
-    const origins = [new URL(baseURL).origin, ...SITES];
-    // Any Content-Security-Policy violation, in any frame, fails the test.
-    await page.addInitScript(() => {
-      window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+/// Watches every page of `context`, now and later (second tabs, popups): console errors,
+/// uncaught exceptions, requests to other hosts, and CSP violations go to `problems`. Call
+/// `report` at the end to collect the CSP violations of every open frame.
+export async function guard(context, origins, problems) {
+  // Any Content-Security-Policy violation, in any frame, fails the test.
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  const watch = (page) => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
@@ -25,12 +26,30 @@ export const test = base.extend({
         problems.push(`request to another host: ${url}`);
       }
     });
-    await use(page);
-    for (const frame of page.isClosed() ? [] : page.frames()) {
-      const violations = await frame.evaluate(() => window.__csp ?? []).catch(() => []);
-      problems.push(...violations.map((v) => `CSP violation in ${frame.url()}: ${v}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return async () => {
+    for (const page of context.pages()) {
+      for (const frame of page.isClosed() ? [] : page.frames()) {
+        const violations = await frame.evaluate(() => window.__csp ?? []).catch(() => []);
+        problems.push(...violations.map((v) => `CSP violation in ${frame.url()}: ${v}`));
+      }
     }
-    expect(problems, 'console errors, CSP violations or requests to other hosts').toEqual([]);
+    return problems;
+  };
+}
+
+/// The origins a test may load from: the widget's and the test sites'.
+export const origins = (baseURL) => [new URL(baseURL).origin, ...SITES];
+
+export const test = base.extend({
+  // Every page of the test's context is guarded, the second tabs a test opens included.
+  context: async ({ context, baseURL }, use) => {
+    const problems = [];
+    const report = await guard(context, origins(baseURL), problems);
+    await use(context);
+    expect(await report(), 'console errors, CSP violations or requests to other hosts').toEqual([]);
   },
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, guard, origins } from './fixtures.mjs';
 import { InterviewPage } from './interview-page.mjs';
 import config from './playwright.config.mjs';
 
@@ -23,10 +23,9 @@ test('with storage blocked, the app runs in memory and says progress will not be
     headless: true,
     baseURL,
   });
+  // The same guards as every other test's pages.
+  const report = await guard(context, origins(baseURL), []);
   const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await open(page);
   expect(await page.evaluate(() => { try { return !!window.localStorage; } catch { return 'blocked'; } })).toBe('blocked');
   await expect(page.getByText('Your progress will not be saved in this browser.')).toBeVisible();
@@ -42,7 +41,7 @@ test('with storage blocked, the app runs in memory and says progress will not be
   await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
   await page.getByRole('link', { name: 'All interviews' }).click();
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
-  expect(errors).toEqual([]);
+  expect(await report(), 'console errors, CSP violations or requests to other hosts').toEqual([]);
   await context.close();
 });
 

@@ -31,6 +31,9 @@ pub fn InterviewPage() -> impl IntoView {
             .map(|i| (i.id.clone(), i.current, i.phase()))
     });
     move || match stage.get() {
+        Some((id, _, phase)) if phase != Phase::Complete && progress.moved_away.get() => {
+            view! { <MovedAway id/> }.into_any()
+        }
         None => view! {
             <h1>"No interview running"</h1>
             <p><a class="button" href=Route::NewInterview.href()>"Set up an interview"</a></p>
@@ -51,6 +54,25 @@ pub fn InterviewPage() -> impl IntoView {
                 .map(|interview| view! { <Summary interview live=true/> })
                 .into_any()
         }
+    }
+}
+
+/// Another tab took this interview over (or was running it first): one tab at a time
+/// answers, so this one only says where it went, and can take it back.
+#[component]
+fn MovedAway(id: String) -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    view! {
+        <h1 id="question-heading" tabindex="-1">"This interview continues in another tab"</h1>
+        <p role="status">
+            "It is open in another tab of this browser, which now keeps its time and answers. "
+            "Carry on there, or take it back: the other tab then stops."
+        </p>
+        <p>
+            <button type="button" on:click=move |_| progress.take_over(&id, true)>
+                "Take it over here"
+            </button>
+        </p>
     }
 }
 
