@@ -5,7 +5,10 @@
 use crate::content::{KeyPoint, GLOSSARY, REAL_WORDS};
 pub use interview_marking::PointMark;
 use interview_marking::{Glossary, Marker};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 fn marker() -> &'static Marker {
@@ -19,17 +22,40 @@ fn marker() -> &'static Marker {
 }
 
 /// How the answer fares against each key point, in order, with the words that matched.
-pub fn mark(answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
+pub fn mark(answer: &str, points: &'static [KeyPoint]) -> Vec<PointMark> {
     let marker = marker();
-    let prepared: Vec<_> = points
-        .iter()
-        .map(|p| marker.key_point(p.alternatives()))
-        .collect();
-    marker.mark(answer, &prepared)
+    prepared(points, |prepared| marker.mark(answer, prepared))
+}
+
+/// A question's key points, prepared for matching once per session: a question has hundreds
+/// of alternatives, and preparing them costs as much as marking an answer.
+fn prepared<T>(
+    points: &'static [KeyPoint],
+    f: impl FnOnce(&[interview_marking::KeyPoint]) -> T,
+) -> T {
+    thread_local! {
+        static PREPARED: RefCell<HashMap<usize, Rc<Vec<interview_marking::KeyPoint>>>> =
+            RefCell::default();
+    }
+    // The content is static: a question's key points live at one address for good.
+    let key = points.as_ptr() as usize;
+    let found = PREPARED.with(|cache| cache.borrow().get(&key).cloned());
+    let prepared = found.unwrap_or_else(|| {
+        let marker = marker();
+        let fresh: Rc<Vec<_>> = Rc::new(
+            points
+                .iter()
+                .map(|p| marker.key_point(p.alternatives()))
+                .collect(),
+        );
+        PREPARED.with(|cache| cache.borrow_mut().insert(key, Rc::clone(&fresh)));
+        fresh
+    });
+    f(&prepared)
 }
 
 /// Whether the answer covers each key point.
-pub fn covered(answer: &str, points: &[KeyPoint]) -> Vec<bool> {
+pub fn covered(answer: &str, points: &'static [KeyPoint]) -> Vec<bool> {
     mark(answer, points).iter().map(|m| m.covered).collect()
 }
 
