@@ -179,3 +179,62 @@ async fn interview_page_runs_a_question_to_its_summary() {
         1
     );
 }
+
+/// The reveal's checklist beside the reader's answer: the words that covered a point are
+/// marked, focusing the point highlights them, and its line says them as text.
+#[wasm_bindgen_test]
+async fn key_points_show_the_answer_words_that_covered_them() {
+    use interview_practice::scoring;
+    use interview_practice::views::self_check::{AnswerEvidence, KeyPointChecklist};
+    let question = content::question("dba-raid").expect("question exists");
+    let answer = "I'd pick RAID 1+0, mirrored pairs then striped. I wouldn't use RAID 5.";
+    let found = scoring::mark(answer, question.key_points);
+    let marks: Vec<bool> = found.iter().map(|m| m.covered).collect();
+    let evidence: Vec<String> = found.iter().map(|m| scoring::quote(answer, m)).collect();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let focused = RwSignal::new(None);
+    let shown = found.clone();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <AnswerEvidence text=answer.to_string() found=shown focused/>
+            <KeyPointChecklist
+                points=question.key_points
+                marks=Signal::derive(move || marks.clone())
+                evidence
+                focused
+                on_toggle=|_| {}
+            />
+        }
+    });
+    handle.forget();
+    tick().await;
+
+    let answer_text = container.query_selector(".your-answer").unwrap().unwrap();
+    assert_eq!(answer_text.text_content().unwrap(), answer);
+    let items = container
+        .query_selector_all(".key-points-check li")
+        .unwrap();
+    let raid10: HtmlElement = items.get(0).unwrap().unchecked_into();
+    assert!(text(&raid10).contains("covered"));
+    assert!(text(&raid10).contains("your words: “RAID 1+0”"));
+    assert!(container.query_selector("mark.focus").unwrap().is_none());
+
+    // Focus moves into the first point: its words light up, and only its words.
+    let checkbox: HtmlElement = raid10
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    checkbox.focus().unwrap();
+    tick().await;
+    let focused_marks = container.query_selector_all("mark.focus").unwrap();
+    assert_eq!(focused_marks.length(), 1);
+    assert_eq!(
+        focused_marks.get(0).unwrap().text_content().unwrap(),
+        "RAID 1+0"
+    );
+    // The negated RAID 5 covers nothing.
+    let raid5: HtmlElement = items.get(1).unwrap().unchecked_into();
+    assert!(text(&raid5).contains("missed"));
+}

@@ -16,7 +16,7 @@ mod note;
 mod notices;
 mod question;
 pub(crate) mod review;
-mod self_check;
+pub mod self_check;
 mod stats;
 mod time_options;
 pub mod trusted_html;
