@@ -187,6 +187,10 @@ impl Progress {
             .and_then(|id| interviews.iter_mut().find(|i| &i.id == id))
         {
             active.restore(now);
+            // Loaded in a background tab: the clock counts from when the reader looks.
+            if !page::visible() {
+                active.pause(now);
+            }
         }
         let compacted = compact_old_answers(&mut interviews);
         let reviews = RwSignal::new(reviews);

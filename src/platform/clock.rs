@@ -1,8 +1,21 @@
-//! The wall clock and a random seed, from the browser.
+//! The clock and a random seed, from the browser.
 
-/// Milliseconds since the Unix epoch.
+/// Milliseconds since the Unix epoch: one reading of the wall clock when the page starts,
+/// then the monotonic `performance.now()`. A system clock set back and forward again while
+/// the page is open never charges the jump; across reloads the wall clock anchors the time.
 pub fn now() -> u64 {
-    js_sys::Date::now().max(0.0) as u64
+    thread_local! {
+        static ANCHOR: (f64, f64) = (js_sys::Date::now(), monotonic());
+    }
+    ANCHOR.with(|(wall, since)| (wall + (monotonic() - since)).max(0.0) as u64)
+}
+
+/// Milliseconds since the page started, never going back (the wall clock where the browser
+/// has no `performance`).
+fn monotonic() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 pub fn random_seed() -> u64 {

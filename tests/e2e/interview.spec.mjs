@@ -135,6 +135,39 @@ test('hiding the page pauses the clock', async ({ page }) => {
   await expect(page.getByText('The clock was paused while you were away.')).toBeVisible();
 });
 
+test('a system clock set an hour ahead while the page is open never charges the jump', async ({ page }) => {
+  await page.clock.install();
+  const interview = new InterviewPage(page);
+  await interview.start({ section: ARCHITECTURE, count: 1 });
+  await page.clock.runFor(5_000);
+  // The computer's clock jumps (a time-zone fix, a dead battery): Date moves, time does not.
+  await page.clock.setSystemTime(Date.now() + 3_600_000);
+  await page.clock.runFor(5_000);
+  await expect(interview.timer).toHaveText(/^1:(49|50)$/);
+  await expect(page.getByText('Time up')).toHaveCount(0);
+});
+
+test('an interview reloaded in a background tab starts its clock only when the reader looks', async ({ page }) => {
+  await page.clock.install();
+  const interview = new InterviewPage(page);
+  await interview.start({ section: ARCHITECTURE, count: 1 });
+  await page.clock.runFor(10_000);
+  // The browser restores the tab in the background (hidden from its first moment).
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => !window.__shown });
+  });
+  await page.reload();
+  await expect(interview.timer).toBeAttached();
+  await page.clock.runFor(120_000);
+  await page.evaluate(() => {
+    window.__shown = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.clock.runFor(1_000);
+  await expect(interview.timer).toHaveText(/^1:(4[89]|50)$/);
+  await expect(page.getByText('Time up')).toHaveCount(0);
+});
+
 test('speak-aloud mode: no typing, the reader marks the key points', async ({ page }) => {
   const interview = new InterviewPage(page);
   await interview.start({ section: ARCHITECTURE, count: 1, mode: 'Speak aloud' });
