@@ -422,7 +422,9 @@ impl Progress {
             updated_at: clock::now(),
             ..Settings::from_map(&merged.settings)
         });
-        self.unsaved.update(|u| u.extend(dirty));
+        for key in dirty {
+            self.mark(key);
+        }
         self.flush();
     }
 

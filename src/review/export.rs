@@ -5,7 +5,7 @@
 
 use super::event::ReviewEvent;
 use super::memory::{self, MemoryState};
-use crate::interview::{Ending, Interview};
+use crate::interview::{Ending, Interview, MAX_ANSWER_CHARS};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -161,19 +161,37 @@ pub fn parse(text: &str) -> Result<Export, ImportError> {
             detail: "its version is 0".into(),
         });
     }
-    serde_json::from_value(value).map_err(|e| ImportError::Damaged {
+    let mut file: Export = serde_json::from_value(value).map_err(|e| ImportError::Damaged {
         detail: e.to_string(),
-    })
+    })?;
+    // A file can hold anything: notes and answers are capped like typed ones.
+    let cap = |text: &mut String| {
+        if let Some((at, _)) = text.char_indices().nth(MAX_ANSWER_CHARS) {
+            text.truncate(at);
+        }
+    };
+    for note in file.notes.values_mut() {
+        cap(&mut note.text);
+    }
+    for attempt in file
+        .interviews
+        .iter_mut()
+        .flat_map(|i| i.attempts.iter_mut())
+    {
+        cap(&mut attempt.answer);
+    }
+    Ok(file)
 }
 
 /// One export holding everything in both, the same whichever is `a` and which `b`:
 /// - interviews: by id; when both have one, the one further along (completed, then more
 ///   questions answered, then more rated; a last tie goes to the greater JSON text);
 /// - ratings: all of both, each once, in time order;
-/// - memory: each question's ratings replayed in time order through FSRS; when a side holds a
-///   state that has seen a later rating than any kept (ratings compacted away), that state;
+/// - memory: each question's ratings replayed in time order through FSRS, exactly as the app
+///   derives it (a file's own memory states are not taken: what the preview announces is what
+///   the app will then schedule);
 /// - notes: the later edit (a tie goes to the greater text); settings: both (a clash goes to
-///   the greater value).
+///   the greater value, numbers compared as numbers: "10" beats "9").
 pub fn merge(a: &Export, b: &Export) -> Export {
     let mut interviews: BTreeMap<&str, &Interview> = BTreeMap::new();
     for interview in a.interviews.iter().chain(&b.interviews) {
@@ -198,17 +216,7 @@ pub fn merge(a: &Export, b: &Export) -> Export {
         .into_iter()
         .collect();
 
-    let mut memory = replay_all(&reviews);
-    for (question, state) in a.memory.iter().chain(&b.memory) {
-        memory
-            .entry(question.clone())
-            .and_modify(|kept| {
-                if state_order(state, kept) == Ordering::Greater {
-                    *kept = *state;
-                }
-            })
-            .or_insert(*state);
-    }
+    let memory = replay_all(&reviews);
 
     let mut notes = a.notes.clone();
     for (question, note) in &b.notes {
@@ -227,7 +235,7 @@ pub fn merge(a: &Export, b: &Export) -> Export {
         settings
             .entry(key.clone())
             .and_modify(|kept| {
-                if value > kept {
+                if setting_order(value, kept) == Ordering::Greater {
                     *kept = value.clone();
                 }
             })
@@ -284,12 +292,12 @@ fn advancement(x: &Interview, y: &Interview) -> Ordering {
         .then_with(|| json(x).cmp(&json(y)))
 }
 
-/// Which state has seen more: the later last rating, then more ratings; distinct states never
-/// compare equal.
-fn state_order(x: &MemoryState, y: &MemoryState) -> Ordering {
-    (x.last_review, x.reps, x.lapses)
-        .cmp(&(y.last_review, y.reps, y.lapses))
-        .then_with(|| json(x).cmp(&json(y)))
+/// Settings values compare as numbers when both are ("10" beats "9"), else as text.
+fn setting_order(x: &str, y: &str) -> Ordering {
+    match (x.parse::<u64>(), y.parse::<u64>()) {
+        (Ok(a), Ok(b)) => a.cmp(&b).then_with(|| x.cmp(y)),
+        _ => x.cmp(y),
+    }
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -325,10 +333,12 @@ pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
             Some(_) => {}
         }
     }
+    // Memory as the app derives it, from the ratings, on both sides of the import.
+    let memory_now = replay_all(&current.reviews);
     preview.memory_changed = merged
         .memory
         .iter()
-        .filter(|(q, state)| current.memory.get(*q) != Some(state))
+        .filter(|(q, state)| memory_now.get(*q) != Some(state))
         .count();
     preview.settings_changed = merged
         .settings
@@ -480,6 +490,61 @@ mod tests {
     }
 
     #[test]
+    fn the_preview_announces_exactly_the_memory_the_app_will_have() {
+        // A file whose memory state no rating backs (a hand-edited file): the app derives
+        // memory from ratings, so neither the preview nor the result takes it.
+        let a = Export::new(T0);
+        let mut b = Export::new(T0);
+        b.memory.insert(
+            "dba-raid".into(),
+            MemoryState {
+                stability: 99.0,
+                difficulty: 1.0,
+                last_review: T0,
+                due: T0 + 99 * crate::review::DAY_MS,
+                reps: 9,
+                lapses: 0,
+            },
+        );
+        assert!(diff(&a, &b).is_empty());
+        assert!(merge(&a, &b).memory.is_empty());
+    }
+
+    #[test]
+    fn imported_notes_and_answers_are_capped_like_typed_ones() {
+        let mut file = sample();
+        file.notes.insert(
+            "dba-raid".into(),
+            Note {
+                text: "é".repeat(MAX_ANSWER_CHARS + 7),
+                updated_at: T0,
+            },
+        );
+        file.interviews[0].attempts[0].answer = "x".repeat(3 * MAX_ANSWER_CHARS);
+        let read = parse(&file.to_json()).unwrap();
+        assert_eq!(
+            read.notes["dba-raid"].text.chars().count(),
+            MAX_ANSWER_CHARS
+        );
+        assert_eq!(
+            read.interviews[0].attempts[0].answer.chars().count(),
+            MAX_ANSWER_CHARS
+        );
+    }
+
+    #[test]
+    fn settings_compare_as_numbers() {
+        let mut a = Export::new(T0);
+        let mut b = Export::new(T0);
+        a.settings.insert("new_per_day".into(), "9".into());
+        b.settings.insert("new_per_day".into(), "10".into());
+        assert_eq!(merge(&a, &b).settings["new_per_day"], "10");
+        assert_eq!(merge(&b, &a).settings["new_per_day"], "10");
+        assert_eq!(diff(&a, &b).settings_changed, 1);
+        assert_eq!(diff(&b, &a).settings_changed, 0);
+    }
+
+    #[test]
     fn the_later_note_wins_and_settings_are_united() {
         let mut a = sample();
         let mut b = Export::new(T0);
@@ -616,8 +681,8 @@ mod tests {
             for event in &side.reviews {
                 assert!(merged.reviews.contains(event));
             }
-            for question in side.memory.keys() {
-                assert!(merged.memory.contains_key(question));
+            for event in &side.reviews {
+                assert!(merged.memory.contains_key(&event.question));
             }
             for (question, note) in &side.notes {
                 let kept = &merged.notes[question];
