@@ -9,7 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
-TARGETS=(storage_decode embed_config import_file)
+TARGETS=(storage_decode embed_config import_file post_message hash_route interview_numbers)
 export RUSTC_BOOTSTRAP=1
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -23,6 +23,7 @@ cargo fuzz build || exit 1
 seeds() {
   case "$1" in
     storage_decode) echo src/interview/fixtures src/storage/fixtures ;;
+    interview_numbers) echo fuzz/regressions/storage_decode ;;
     *) ;;
   esac
 }
