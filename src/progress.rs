@@ -9,6 +9,7 @@ use crate::platform::{clock, local_storage, page};
 use crate::review::export::{self, Export, ImportPreview};
 use crate::review::record::{review_id, Settings};
 use crate::review::{MemoryState, Note, ReviewEvent};
+use crate::storage::usage::Usage;
 use crate::storage::{
     record_key, Backend, BackendError, Loaded, MemoryBackend, Record, SaveError, Store, Unreadable,
 };
@@ -39,6 +40,12 @@ impl Backend for AppBackend {
         match self {
             AppBackend::Browser(b) => b.keys(),
             AppBackend::Memory(b) => b.keys(),
+        }
+    }
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        match self {
+            AppBackend::Browser(b) => b.remove(key),
+            AppBackend::Memory(b) => b.remove(key),
         }
     }
 }
@@ -113,9 +120,9 @@ const CHECKPOINT_MS: Millis = 5_000;
 /// thousand interviews fit in the browser's storage.
 const KEEP_ANSWERS: usize = 50;
 
-/// Drops the answer texts of completed interviews beyond the newest `KEEP_ANSWERS`; returns
-/// the ids of those changed.
-fn compact_old_answers(interviews: &mut [Interview]) -> Vec<String> {
+/// Drops the answer texts of completed interviews beyond the newest `keep`; returns the ids of
+/// those changed.
+fn compact_old_answers(interviews: &mut [Interview], keep: usize) -> Vec<String> {
     let mut completed: Vec<&mut Interview> = interviews
         .iter_mut()
         .filter(|i| i.completed_at.is_some())
@@ -123,7 +130,7 @@ fn compact_old_answers(interviews: &mut [Interview]) -> Vec<String> {
     completed.sort_by_key(|i| std::cmp::Reverse(i.completed_at));
     completed
         .into_iter()
-        .skip(KEEP_ANSWERS)
+        .skip(keep)
         .filter_map(|i| i.compact_answers().then(|| i.id.clone()))
         .collect()
 }
@@ -192,7 +199,7 @@ impl Progress {
                 active.pause(now);
             }
         }
-        let compacted = compact_old_answers(&mut interviews);
+        let compacted = compact_old_answers(&mut interviews, KEEP_ANSWERS);
         let reviews = RwSignal::new(reviews);
         let interviews = RwSignal::new(interviews);
         let progress = Progress {
@@ -381,6 +388,56 @@ impl Progress {
         file
     }
 
+    /// How much storage the progress and the site use; `None` when progress is not saved.
+    pub fn usage(&self) -> Option<Usage> {
+        if self.notices.with(|n| n.not_saved) {
+            return None;
+        }
+        // Read again whenever the progress changes.
+        self.interviews.track();
+        self.notes.track();
+        self.reviews.track();
+        self.store.with_value(|s| Usage::of(s.backend()))
+    }
+
+    /// Frees space on the reader's request: drops the typed answers of completed interviews
+    /// beyond the newest `keep` (times, key points and ratings stay). Returns how many changed.
+    pub fn compact_answers(&self, keep: usize) -> usize {
+        let mut changed = Vec::new();
+        self.interviews
+            .update(|all| changed = compact_old_answers(all, keep));
+        let count = changed.len();
+        for id in changed {
+            self.mark(Dirty::Interview(id));
+        }
+        self.flush();
+        count
+    }
+
+    /// Deletes completed interviews, with their answers and ratings, on the reader's request.
+    pub fn delete_interviews(&self, ids: &[String]) {
+        let ids: Vec<&String> = ids
+            .iter()
+            .filter(|id| {
+                self.interviews.with_untracked(|all| {
+                    all.iter().any(|i| &i.id == *id && i.completed_at.is_some())
+                })
+            })
+            .collect();
+        self.interviews
+            .update(|all| all.retain(|i| !ids.contains(&&i.id)));
+        self.unsaved.update(|keys| {
+            keys.retain(|k| !matches!(k, Dirty::Interview(id) if ids.contains(&id)))
+        });
+        self.store.with_value(|s| {
+            for id in &ids {
+                if let Err(e) = s.delete::<Interview>(id) {
+                    leptos::logging::warn!("interview {id} not deleted: {e}");
+                }
+            }
+        });
+    }
+
     /// What importing `incoming` would change.
     pub fn preview(&self, incoming: &Export) -> ImportPreview {
         export::diff(&self.export(), incoming)
@@ -414,7 +471,7 @@ impl Progress {
         dirty.extend(merged.notes.keys().map(|q| Dirty::Note(q.clone())));
         dirty.push(Dirty::Settings);
         let mut interviews = merged.interviews;
-        compact_old_answers(&mut interviews);
+        compact_old_answers(&mut interviews, KEEP_ANSWERS);
         self.interviews.set(interviews);
         self.reviews.set(reviews);
         self.notes.set(merged.notes);
@@ -529,15 +586,17 @@ impl Progress {
                 return;
             }
             self.refresh_elsewhere();
-            load(&|s| {
-                if let Ok(Some(stored)) = s.load::<Interview>(id) {
-                    self.interviews.update(|all| {
-                        match all.iter_mut().find(|i| i.id == stored.id) {
+            load(&|s| match s.load::<Interview>(id) {
+                Ok(Some(stored)) => {
+                    self.interviews
+                        .update(|all| match all.iter_mut().find(|i| i.id == stored.id) {
                             Some(known) => *known = stored,
                             None => all.push(stored),
-                        }
-                    });
+                        })
                 }
+                // The reader deleted it in another tab.
+                Ok(None) => self.interviews.update(|all| all.retain(|i| i.id != id)),
+                Err(_) => {}
             });
         } else if let Some(id) = key.strip_prefix(&record_key::<ReviewEvent>("")) {
             load(&|s| {

@@ -4,7 +4,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::storage::{Backend, BackendError};
 
-/// The key `probe` writes, reads back and removes: the one key the app ever removes.
+/// The key `probe` writes, reads back and removes (the app removes no other key on its own).
 const PROBE_KEY: &str = "interview-practice/probe";
 
 /// localStorage, known to work when `probe` returned it.
@@ -53,6 +53,10 @@ impl Backend for LocalStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
         self.0.set_item(key, value).map_err(to_backend_error)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.0.remove_item(key).map_err(to_backend_error)
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {

@@ -5,12 +5,15 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A string key-value store. There is deliberately no `remove`: the app never deletes data.
+/// A string key-value store.
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError>;
     /// Every key in the store, including keys other code wrote.
     fn keys(&self) -> Result<Vec<String>, BackendError>;
+    /// Deletes a key. Only `Store::delete` calls it, and only on the reader's explicit action:
+    /// the app itself never deletes data.
+    fn remove(&self, key: &str) -> Result<(), BackendError>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +113,12 @@ impl Backend for MemoryBackend {
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         self.check_available()?;
         Ok(self.entries.borrow().keys().cloned().collect())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.check_available()?;
+        self.entries.borrow_mut().remove(key);
+        Ok(())
     }
 }
 

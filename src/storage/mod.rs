@@ -6,10 +6,12 @@
 //! - `backend`: the `Backend` trait and `MemoryBackend`.
 //! - `envelope`: the versioned envelope, `Record`, `encode` and `decode`.
 //! - `store`: `Store`, records by kind and id, which never overwrites what it cannot read.
+//! - `usage`: how much of the browser's quota the progress and the site use.
 
 mod backend;
 mod envelope;
 mod store;
+pub mod usage;
 
 pub use backend::{Backend, BackendError, MemoryBackend};
 pub use envelope::{decode, encode, DecodeError, Record, APP_VERSION};

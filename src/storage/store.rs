@@ -125,6 +125,17 @@ impl<B: Backend> Store<B> {
         Ok(())
     }
 
+    /// Deletes the record of kind `R` with this id: only ever on the reader's explicit
+    /// request ("delete these interviews").
+    pub fn delete<R: Record>(&self, id: &str) -> Result<(), SaveError> {
+        self.backend
+            .remove(&record_key::<R>(id))
+            .map_err(|e| match e {
+                BackendError::Unavailable => SaveError::Unavailable,
+                other => SaveError::Other(other.to_string()),
+            })
+    }
+
     /// The record of kind `R` with this id, if there is one. A backend failure reads as none
     /// (and `save` will then refuse, as it cannot check what it would overwrite).
     pub fn load<R: Record>(&self, id: &str) -> Result<Option<R>, Unreadable> {

@@ -1,6 +1,7 @@
 use crate::platform::{clock, page};
 use crate::progress::Progress;
 use crate::review::{anki, export, Export, ImportPreview};
+use crate::storage::usage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -100,6 +101,7 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             })}
         </section>
+        <StorageSpace/>
         <section aria-labelledby="anki-heading">
             <h2 id="anki-heading">"Anki"</h2>
             <p>"All questions with their model answers, key points and your notes, as a text file Anki imports."</p>
@@ -107,6 +109,136 @@ pub fn DataPage() -> impl IntoView {
         </section>
     }
 }
+
+/// How much of the browser's storage the progress uses, a warning from 80% of the quota, and
+/// the reader's ways to free space. Nothing is deleted unless the reader chooses it here.
+#[component]
+fn StorageSpace() -> impl IntoView {
+    let progress = expect_context::<Progress>();
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let confirming = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
+    let export_all = move |_| {
+        let file = progress.export();
+        page::download(
+            &export::file_name(file.exported_at, clock::utc_offset_minutes()),
+            &file.to_json(),
+        );
+    };
+    let compact = move |_| {
+        let n = progress.compact_answers(KEEP_WHEN_FREEING);
+        done.set(Some(match n {
+            0 => "No older answers to drop.".to_string(),
+            1 => "Dropped the answers of 1 older interview.".to_string(),
+            n => format!("Dropped the answers of {n} older interviews."),
+        }));
+    };
+    let delete = move |_| {
+        let ids = chosen.get_untracked();
+        progress.delete_interviews(&ids);
+        chosen.set(Vec::new());
+        confirming.set(false);
+        done.set(Some(format!(
+            "Deleted {} interview{}.",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" }
+        )));
+    };
+    view! {
+        <section aria-labelledby="space-heading">
+            <h2 id="space-heading">"Storage space"</h2>
+            {move || match progress.usage() {
+                None => view! { <p>"Your progress is not saved in this browser, so it uses no storage."</p> }.into_any(),
+                Some(u) => view! {
+                    <p id="storage-usage">
+                        {format!(
+                            "Your progress uses {}. Everything this site keeps in your browser takes {} of about {} allowed ({}%).",
+                            usage::megabytes(u.ours),
+                            usage::megabytes(u.site),
+                            usage::megabytes(usage::QUOTA_UNITS),
+                            (u.share() * 100.0).round()
+                        )}
+                    </p>
+                    {u.nearly_full().then(|| view! {
+                        <p class="notice" role="alert">
+                            <strong>"Browser storage is nearly full."</strong>
+                            " Export a copy, then free some space below, so that your progress can still be saved."
+                        </p>
+                    })}
+                }.into_any(),
+            }}
+            <h3>"Free space"</h3>
+            <p>"Nothing is deleted unless you choose it here. Export a copy first to keep everything."</p>
+            <p><button type="button" class="secondary" on:click=export_all>"Export a copy first"</button></p>
+            <p>
+                {format!("Drop the typed answers of all but your newest {KEEP_WHEN_FREEING} completed interviews; their times, key points and ratings stay. ")}
+                <button type="button" class="secondary" on:click=compact>"Drop older answers"</button>
+            </p>
+            <fieldset class="delete-interviews">
+                <legend>"Delete interviews"</legend>
+                {move || {
+                    let history = progress.history();
+                    if history.is_empty() {
+                        return view! { <p>"No completed interview."</p> }.into_any();
+                    }
+                    history.into_iter().map(|i| {
+                        let id = i.id.clone();
+                        let summary = crate::interview::Summary::of(&i);
+                        let label = format!(
+                            "{}, {}, {} questions, {}%",
+                            clock::format_local(i.completed_at.unwrap_or(i.started_at)),
+                            i.setup.parts_label(),
+                            summary.questions,
+                            summary.score()
+                        );
+                        let checked = {
+                            let id = id.clone();
+                            move || chosen.read().contains(&id)
+                        };
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" prop:checked=checked on:change=move |_| {
+                                    chosen.update(|c| match c.iter().position(|x| *x == id) {
+                                        Some(at) => { c.remove(at); }
+                                        None => c.push(id.clone()),
+                                    });
+                                    confirming.set(false);
+                                }/>
+                                {label}
+                            </label>
+                        }
+                    }).collect_view().into_any()
+                }}
+                <p>
+                    <button type="button" class="secondary"
+                        disabled=move || chosen.read().is_empty()
+                        on:click=move |_| confirming.set(true)
+                    >"Delete chosen interviews"</button>
+                </p>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="alert">
+                        {move || {
+                            let n = chosen.read().len();
+                            format!(
+                                "Delete {n} interview{} with {} answers and ratings? Their ratings leave your review schedule too. This cannot be undone.",
+                                if n == 1 { "" } else { "s" },
+                                if n == 1 { "its" } else { "their" }
+                            )
+                        }}
+                        <div class="actions">
+                            <button type="button" on:click=delete>"Delete"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep them"</button>
+                        </div>
+                    </div>
+                </Show>
+            </fieldset>
+            {move || done.get().map(|text| view! { <p role="status">{text}</p> })}
+        </section>
+    }
+}
+
+/// Completed interviews whose answers "Drop older answers" keeps.
+const KEEP_WHEN_FREEING: usize = 10;
 
 fn preview_lines(p: &ImportPreview) -> Vec<String> {
     if p.is_empty() {

@@ -268,3 +268,50 @@ test('settings changed in another tab are picked up', async ({ page, context }) 
   await perDay(other).blur();
   await expect(perDay(page)).toHaveValue('7');
 });
+
+test('Your data shows the space used, warns near the quota, and frees space only as the reader chooses', async ({ page }) => {
+  const interview = new InterviewPage(page);
+  for (const answer of ['first answer', 'second answer']) {
+    await interview.start({ section: ARCHITECTURE, count: 1 });
+    await interview.type(answer);
+    await interview.done();
+    await interview.rate('Good');
+    await interview.next();
+    await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  }
+  await open(page, '#/data');
+  await expect(page.locator('#storage-usage')).toContainText(/^Your progress uses 0\.0 MB\. Everything this site keeps in your browser takes 0\.0 MB of about 10\.5 MB allowed \(0%\)\.$/);
+  await expect(page.getByText('Browser storage is nearly full.')).toHaveCount(0);
+
+  // Other data of the site fills 85% of the quota.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; i < 4; i++) localStorage.setItem(`e2e-other-${i}`, chunk);
+    localStorage.setItem('e2e-other-4', 'x'.repeat(260_000));
+  });
+  await page.reload();
+  await expect(page.getByText('Browser storage is nearly full.')).toBeVisible();
+  await expect(page.locator('#storage-usage')).toContainText('(85%)');
+
+  // Dropping older answers keeps the newest ten: nothing to drop here.
+  await page.getByRole('button', { name: 'Drop older answers' }).click();
+  await expect(page.getByText('No older answers to drop.')).toBeVisible();
+
+  // Deleting asks first, and keeping them changes nothing.
+  const choices = page.locator('fieldset.delete-interviews input[type=checkbox]');
+  await expect(choices).toHaveCount(2);
+  await choices.first().check();
+  await page.getByRole('button', { name: 'Delete chosen interviews' }).click();
+  await expect(page.getByText(/^Delete 1 interview with its answers and ratings\?/)).toBeVisible();
+  await page.getByRole('button', { name: 'Keep them' }).click();
+  await expect(choices).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete chosen interviews' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Deleted 1 interview.')).toBeVisible();
+  await expect(choices).toHaveCount(1);
+  await page.reload();
+  await open(page, '#/history');
+  await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+  // Only what the reader chose was deleted: the site's other data is all there.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('e2e-other-')).length)).toBe(5);
+});
