@@ -13,6 +13,7 @@ pub mod route;
 pub mod scoring;
 pub mod search;
 pub mod storage;
+pub mod transfer;
 pub mod views;
 
 /// Mounts the app on the page's body.

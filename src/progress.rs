@@ -6,13 +6,13 @@
 use crate::interview::{Interview, Millis, Rating, Setup};
 use crate::platform::tab_lock::{self, Ownership};
 use crate::platform::{clock, local_storage, page};
-use crate::review::export::{self, Export, ImportPreview};
 use crate::review::record::{review_id, Settings};
 use crate::review::{MemoryState, Note, ReviewEvent};
 use crate::storage::usage::Usage;
 use crate::storage::{
     record_key, Backend, BackendError, Loaded, MemoryBackend, Record, SaveError, Store, Unreadable,
 };
+use crate::transfer::export::{self, Export, ImportPreview};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -6,9 +6,9 @@
 use interview_practice::embed::config;
 use interview_practice::embed::protocol::HostMessage;
 use interview_practice::interview::{Interview, Summary};
-use interview_practice::review::export::{self, Export};
 use interview_practice::route::Route;
 use interview_practice::storage::{decode, encode};
+use interview_practice::transfer::export::{self, Export};
 use std::path::{Path, PathBuf};
 
 /// The fuzz targets, one folder of inputs each.

@@ -2,7 +2,7 @@
 //! accepted file goes through what importing does next (the preview: merge and FSRS replay).
 #![no_main]
 
-use interview_practice::review::export::{self, Export};
+use interview_practice::transfer::export::{self, Export};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,6 +5,19 @@ mod model;
 
 pub use model::{Article, Guide, KeyPoint, Question, Section};
 
+/// HTML that the content compiler sanitised at build time (crates/content, an allow-list of
+/// tags and attributes): the only HTML the app sets as markup. Its field is private to this
+/// module, where the compiled statics are included, so no other code can make one, from a
+/// reader's text or a URL or anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Html(&'static str);
+
+impl Html {
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 pub fn article(id: &str) -> Option<&'static Article> {
@@ -61,32 +74,14 @@ impl Question {
 
 /// The text of build-time HTML without its tags (for search and scoring): the content ships
 /// each answer once, as HTML.
-pub fn plain_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    // The renderer escapes only these.
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
+pub use interview_text::plain_text;
 
 impl Question {
     /// The model answer as plain text (empty when the guide gives none).
     pub fn answer_text(&self) -> String {
-        self.answer_html.map(plain_text).unwrap_or_default()
+        self.answer_html
+            .map(|html| plain_text(html.as_str()))
+            .unwrap_or_default()
     }
 }
 
@@ -149,7 +144,7 @@ mod tests {
     #[test]
     fn answers_keep_their_formatting() {
         let tools = question("ops-command-line-tools").unwrap();
-        let html = tools.answer_html.unwrap();
+        let html = tools.answer_html.unwrap().as_str();
         assert!(html.contains("<li>rsync (pronounced our-sync)"), "{html}");
         assert_eq!(html.matches("<li>").count(), 11);
     }
@@ -166,8 +161,11 @@ mod tests {
     #[test]
     fn pull_quotes_are_marked() {
         let airbnb = article("airbnb-didnt-have-to-fail").unwrap();
-        assert!(airbnb.html.contains("<blockquote class=\"pull-quote\">"));
-        assert!(!airbnb.html.contains("[quote]"));
+        assert!(airbnb
+            .html
+            .as_str()
+            .contains("<blockquote class=\"pull-quote\">"));
+        assert!(!airbnb.html.as_str().contains("[quote]"));
     }
 
     #[test]

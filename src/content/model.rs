@@ -1,13 +1,15 @@
 //! The shape of the content the compiler emits. Everything is `'static`: the content is
 //! part of the program, not loaded at run time.
 
+use super::Html;
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Article {
     pub id: &'static str,
     pub title: &'static str,
     pub author: &'static str,
     /// Sanitised at build time (crates/content): the only HTML the app trusts.
-    pub html: &'static str,
+    pub html: Html,
     /// Set when the article is one of the interview guides.
     pub guide_part: Option<u8>,
 }
@@ -38,7 +40,7 @@ pub struct Question {
     pub section: usize,
     pub ask: &'static str,
     /// `None` when the guide asks the question without answering it.
-    pub answer_html: Option<&'static str>,
+    pub answer_html: Option<Html>,
     pub key_points: &'static [KeyPoint],
     /// Ids of articles this question points to.
     pub related: &'static [&'static str],

@@ -1,9 +1,17 @@
 //! How ratings, notes and settings are stored: one key per rating, per note, and one for the
 //! settings, so two tabs never overwrite each other's history.
 
-use super::{Note, ReviewEvent};
+use super::ReviewEvent;
 use crate::storage::Record;
 use serde::{Deserialize, Serialize};
+
+/// The reader's note on a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: String,
+    /// Epoch milliseconds of the last edit: between two tabs, the newer note wins.
+    pub updated_at: u64,
+}
 
 impl Record for ReviewEvent {
     const KIND: &'static str = "review";

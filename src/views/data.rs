@@ -1,7 +1,7 @@
 use crate::platform::{clock, page};
 use crate::progress::Progress;
-use crate::review::{anki, export, Export, ImportPreview};
 use crate::storage::usage;
+use crate::transfer::{anki, export, Export, ImportPreview};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;

@@ -1,16 +1,18 @@
-//! The one place the app sets raw HTML on an element. It takes `&'static str` only: HTML compiled into the
-//! program from content/, sanitised at build time by an allow-list (crates/content). Text from a
-//! reader or a URL can never reach it.
+//! The one place the app sets raw HTML on an element. It takes `content::Html` only, which no
+//! code outside the content module can make: HTML compiled into the program from content/,
+//! sanitised at build time by an allow-list (crates/content). Text from a reader or a URL can
+//! never reach it.
 
+use crate::content::Html;
 use leptos::prelude::*;
 
 #[component]
 pub fn TrustedHtml(
     /// Build-time sanitised HTML from the content statics.
-    html: &'static str,
+    html: Html,
     /// CSS class of the wrapper.
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
-    view! { <div class=class inner_html=html></div> }
+    view! { <div class=class inner_html=html.as_str()></div> }
 }

@@ -20,7 +20,7 @@ pub fn rust(library: &Library) -> String {
     for a in &library.articles {
         let _ = writeln!(
             out,
-            "    Article {{ id: {}, title: {}, author: {}, html: {}, guide_part: {:?} }},",
+            "    Article {{ id: {}, title: {}, author: {}, html: Html({}), guide_part: {:?} }},",
             lit(&a.id),
             lit(&a.title),
             lit(&a.author),
@@ -74,7 +74,7 @@ pub fn rust(library: &Library) -> String {
             q.part,
             q.section,
             lit(&q.ask),
-            q.answer_html.as_deref().map_or("None".to_string(), |h| format!("Some({})", lit(h))),
+            q.answer_html.as_deref().map_or("None".to_string(), |h| format!("Some(Html({}))", lit(h))),
             key_points.join(", "),
             lits(&q.related),
             lits(&q.see)
@@ -82,7 +82,7 @@ pub fn rust(library: &Library) -> String {
     }
     let _ = writeln!(
         out,
-        "];\n\npub static FOOTER_HTML: &str = {};",
+        "];\n\npub static FOOTER_HTML: Html = Html({});",
         lit(&library.footer_html)
     );
     let groups: Vec<String> = library.glossary.iter().map(|g| lits(g)).collect();

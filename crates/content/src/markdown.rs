@@ -39,7 +39,7 @@ impl Targets {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub html: String,
-    /// The text without markup, for search.
+    /// The text without markup, as the app reads it (`interview_text::plain_text`).
     pub plain: String,
 }
 
@@ -51,7 +51,6 @@ pub fn render(
     let source = markdown.text.as_str();
     let line_of = |offset: usize| markdown.line + source[..offset].matches('\n').count();
     let mut events: Vec<Event> = Vec::new();
-    let mut plain = String::new();
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         let fail = |message: String| ContentError::new(file, line_of(range.start), message);
         let event = match event {
@@ -83,12 +82,6 @@ pub fn render(
             }
             other => other,
         };
-        match &event {
-            Event::Text(text) | Event::Code(text) => plain.push_str(text),
-            Event::SoftBreak | Event::HardBreak => plain.push(' '),
-            Event::End(_) if !plain.ends_with('\n') && !plain.is_empty() => plain.push('\n'),
-            _ => {}
-        }
         events.push(event);
     }
     let mut html = String::new();
@@ -96,24 +89,11 @@ pub fn render(
     let html = html.replace("<blockquote>", "<blockquote class=\"pull-quote\">");
     allow_list::check(&html, targets)
         .map_err(|message| ContentError::new(file, markdown.line, message))?;
-    Ok(Rendered {
-        html,
-        plain: plain.trim().to_string(),
-    })
+    // The plain text the app derives from the HTML, so the content check marks what the
+    // reader's device will mark.
+    let plain = interview_text::plain_text(&html).trim().to_string();
+    Ok(Rendered { html, plain })
 }
 
 /// Escapes text for HTML built by hand (headings of the guide's article).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use interview_text::escape;

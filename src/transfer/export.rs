@@ -3,9 +3,9 @@
 //! whichever side is which, so importing the same file twice, or exporting from two sites and
 //! importing each into the other, ends in one agreed state.
 
-use super::event::ReviewEvent;
-use super::memory::{self, MemoryState};
 use crate::interview::{Ending, Interview, MAX_ANSWER_CHARS};
+use crate::review::memory::{self, MemoryState};
+use crate::review::{Note, ReviewEvent};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,13 +36,6 @@ pub struct Export {
     pub notes: BTreeMap<String, Note>,
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
-    pub text: String,
-    /// Epoch milliseconds of the last edit.
-    pub updated_at: u64,
 }
 
 /// Why a file cannot be imported. Nothing is changed when any of these is returned.
@@ -130,8 +123,11 @@ impl Export {
 
 /// `interview-practice-2024-03-09.json`, from the local day of the export.
 pub fn file_name(exported_at: u64, utc_offset_minutes: i32) -> String {
-    let day = super::stats::local_day(exported_at, utc_offset_minutes);
-    format!("interview-practice-{}.json", super::stats::format_day(day))
+    let day = crate::review::stats::local_day(exported_at, utc_offset_minutes);
+    format!(
+        "interview-practice-{}.json",
+        crate::review::stats::format_day(day)
+    )
 }
 
 /// Reads an export file. Never panics, whatever the bytes.

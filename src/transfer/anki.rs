@@ -3,8 +3,8 @@
 //! A field that holds a tab, a line break or a double quote, or starts with `#`, is put in
 //! double quotes with its quotes doubled, as Anki's CSV reader expects.
 
-use super::export::Note;
 use crate::content::{Question, QUESTIONS};
+use crate::review::Note;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -29,8 +29,11 @@ pub fn anki_text_in(questions: &[Question], notes: &BTreeMap<String, Note>) -> S
             .map(|n| text_to_html(&n.text))
             .unwrap_or_default();
         let fields = [
-            escape_html(question.ask),
-            question.answer_html.unwrap_or(NO_MODEL_ANSWER).to_string(),
+            interview_text::escape(question.ask),
+            question
+                .answer_html
+                .map_or(NO_MODEL_ANSWER, |html| html.as_str())
+                .to_string(),
             key_points_html(question),
             note,
             tags(question),
@@ -64,7 +67,7 @@ fn tags(question: &Question) -> String {
 fn key_points_html(question: &Question) -> String {
     let mut html = String::from("<ul>");
     for point in question.key_points {
-        let _ = write!(html, "<li>{}</li>", escape_html(point.label));
+        let _ = write!(html, "<li>{}</li>", interview_text::escape(point.label));
     }
     html.push_str("</ul>");
     html
@@ -72,23 +75,9 @@ fn key_points_html(question: &Question) -> String {
 
 /// Text the reader typed, shown as text in Anki's HTML fields.
 fn text_to_html(text: &str) -> String {
-    escape_html(text.trim_end())
+    interview_text::escape(text.trim_end())
         .replace("\r\n", "<br>")
         .replace(['\r', '\n'], "<br>")
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// One field, quoted when Anki would otherwise split or skip it.
@@ -200,7 +189,9 @@ mod tests {
             assert_eq!(record.len(), 5, "{}", question.id);
             assert_eq!(
                 record[1],
-                question.answer_html.unwrap_or(NO_MODEL_ANSWER),
+                question
+                    .answer_html
+                    .map_or(NO_MODEL_ANSWER, |html| html.as_str()),
                 "{}",
                 question.id
             );

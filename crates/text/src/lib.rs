@@ -1,0 +1,62 @@
+//! Text and HTML: the one escaper and the one plain-text extractor, shared by the content
+//! compiler (build time) and the app, so a model answer reads the same to the content check
+//! and to the marking on the reader's device.
+
+/// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The text of HTML that `escape` (or the content renderer, which escapes the same) wrote:
+/// tags become spaces, so words in neighbouring elements stay apart.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_and_plain_text_round_trip() {
+        let text = r#"<script>"Tom's" & co</script>"#;
+        let html = escape(text);
+        assert_eq!(
+            html,
+            "&lt;script&gt;&quot;Tom&#39;s&quot; &amp; co&lt;/script&gt;"
+        );
+        assert_eq!(plain_text(&html), text);
+        assert_eq!(
+            plain_text("<p>a</p><li>b &amp;amp; c</li>"),
+            " a  b &amp; c "
+        );
+    }
+}
