@@ -234,10 +234,18 @@ impl Progress {
     /// Holds the interview for this tab (taking it from another live tab when `steal`).
     fn own(&self, id: &str, steal: bool) {
         let moved_away = self.moved_away;
-        moved_away.set(false);
-        tab_lock::hold(id, steal, move |ownership| {
-            moved_away.set(ownership != Ownership::Held);
-        });
+        // Set only on a change: the interview page redraws when it changes.
+        let set = move |away: bool| {
+            if moved_away.get_untracked() != away {
+                moved_away.set(away);
+            }
+        };
+        set(false);
+        tab_lock::hold(
+            id,
+            steal,
+            move |ownership| set(ownership != Ownership::Held),
+        );
     }
 
     /// Asks the browser which unfinished interviews other tabs are running.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch } from './browser.mjs';
 
-const SETS = ['tests/marking/dev.txt', 'tests/marking/held-out.txt'];
+const SETS = ['tests/marking/dev.txt', 'tests/marking/dev2.txt', 'tests/marking/held-out.txt'];
 
 /// Runs the native evaluation; returns its printed lines and figures.
 export function measureMarkingQuality(root) {
@@ -46,7 +46,7 @@ function labelled(root, set) {
 /// Plays `count` held-out answers as one-question interviews, correcting each mark to its label,
 /// then reads the corrections figure the app computes from the stored history.
 export async function measureCorrections({ root, url, count }) {
-  const answers = labelled(root, SETS[1]).slice(0, count);
+  const answers = labelled(root, 'tests/marking/held-out.txt').slice(0, count);
   const browser = await launch();
   try {
     const page = await browser.newPage();

@@ -15,13 +15,7 @@ pub fn DataPage() -> impl IntoView {
     let pending = RwSignal::new(None::<(Export, ImportPreview)>);
     let message = RwSignal::new(None::<(bool, String)>);
 
-    let export_all = move |_| {
-        let file = progress.export();
-        page::download(
-            &export::file_name(file.exported_at, clock::utc_offset_minutes()),
-            &file.to_json(),
-        );
-    };
+    let export_all = move |_| download_export(progress);
     let export_anki = move |_| {
         page::download(
             anki::FILE_NAME,
@@ -118,13 +112,7 @@ fn StorageSpace() -> impl IntoView {
     let chosen = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
-    let export_all = move |_| {
-        let file = progress.export();
-        page::download(
-            &export::file_name(file.exported_at, clock::utc_offset_minutes()),
-            &file.to_json(),
-        );
-    };
+    let export_all = move |_| download_export(progress);
     let compact = move |_| {
         let n = progress.compact_answers(KEEP_WHEN_FREEING);
         done.set(Some(match n {
@@ -235,6 +223,15 @@ fn StorageSpace() -> impl IntoView {
             {move || done.get().map(|text| view! { <p role="status">{text}</p> })}
         </section>
     }
+}
+
+/// Offers everything as one export file.
+fn download_export(progress: Progress) {
+    let file = progress.export();
+    page::download(
+        &export::file_name(file.exported_at, clock::utc_offset_minutes()),
+        &file.to_json(),
+    );
 }
 
 /// Completed interviews whose answers "Drop older answers" keeps.

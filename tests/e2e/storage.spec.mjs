@@ -10,6 +10,24 @@ import config from './playwright.config.mjs';
 
 const ARCHITECTURE = 'Architecture & Management Questions';
 
+/// Fills localStorage to the brim with the test's own keys (`e2e-fill-N`); returns how many.
+const fillStorage = (page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`e2e-fill-${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+
 test('with storage blocked, the app runs in memory and says progress will not be saved', async ({ baseURL }) => {
   // A browser profile that blocks cookies and site data: localStorage throws SecurityError.
   const profile = mkdtempSync(join(tmpdir(), 'blocked-'));
@@ -88,21 +106,7 @@ test('a full quota: the notice, the state kept in memory, and saving retried on 
   const interview = new InterviewPage(page);
   await open(page);
   // Fill localStorage to the brim with the test's own data.
-  const filled = await page.evaluate(() => {
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`e2e-fill-${n}`, chunk);
-          n += 1;
-        } catch {
-          break;
-        }
-      }
-    }
-    return n;
-  });
+  const filled = await fillStorage(page);
   expect(filled).toBeGreaterThan(0);
   await interview.start({ section: ARCHITECTURE, count: 2 });
   await expect(page.getByText('Browser storage is full.')).toBeVisible();
@@ -200,21 +204,7 @@ test('storage already full at start-up: everything stored is read, the app says 
   await interview.next();
   await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
   // Another page of the site fills the storage while this one is closed.
-  const filled = await page.evaluate(() => {
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try {
-          localStorage.setItem(`e2e-fill-${n}`, chunk);
-          n += 1;
-        } catch {
-          break;
-        }
-      }
-    }
-    return n;
-  });
+  const filled = await fillStorage(page);
   expect(filled).toBeGreaterThan(0);
   await open(page, '#/history');
   await page.reload();

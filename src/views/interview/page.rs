@@ -30,8 +30,9 @@ pub fn InterviewPage() -> impl IntoView {
             .active()
             .map(|i| (i.id.clone(), i.current, i.phase()))
     });
+    let moved_away = Memo::new(move |_| progress.moved_away.get());
     move || match stage.get() {
-        Some((id, _, phase)) if phase != Phase::Complete && progress.moved_away.get() => {
+        Some((id, _, phase)) if phase != Phase::Complete && moved_away.get() => {
             view! { <MovedAway id/> }.into_any()
         }
         None => view! {
