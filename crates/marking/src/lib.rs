@@ -170,6 +170,8 @@ struct Answer {
     words: Vec<Word>,
     /// For each distinct word, whether it is a real word near a key word (so not a slip).
     real: Vec<bool>,
+    /// For each distinct word, where it stands in the answer.
+    positions: Vec<Vec<usize>>,
     /// The distinct words by their first letter.
     by_initial: HashMap<char, Vec<usize>>,
     /// For each key word met so far, which distinct words of the answer it matches.
@@ -203,7 +205,7 @@ impl Answer {
     fn new(tokens: Vec<Token>, real_words: &HashSet<String>) -> Self {
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut words = Vec::new();
-        let distinct = tokens
+        let distinct: Vec<usize> = tokens
             .iter()
             .map(|t| {
                 *index.entry(t.word.text.as_str()).or_insert_with(|| {
@@ -214,6 +216,10 @@ impl Answer {
             .collect();
         let negated_by = negation::scopes(&tokens);
         let real = words.iter().map(|w| real_words.contains(&w.text)).collect();
+        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
+        for (token, &d) in distinct.iter().enumerate() {
+            positions[d].push(token);
+        }
         let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
         for (i, w) in words.iter().enumerate() {
             if let Some(c) = w.text.chars().next() {
@@ -225,6 +231,7 @@ impl Answer {
             distinct,
             words,
             real,
+            positions,
             by_initial,
             hits: RefCell::default(),
             negated_by,
@@ -373,7 +380,19 @@ impl Answer {
                 .map(|j| j.as_deref().map(|stem| self.with_stem(stem))),
         );
         let hits = TermHits { words, joined };
-        (0..self.tokens.len())
+        // A phrase can only start where its first word (or the start of it) stands.
+        let first_joined = hits.joined[0].as_deref();
+        let starts = (0..self.words.len())
+            .filter(|&d| {
+                hits.words[0].same[d]
+                    || hits.words[0].starts[d]
+                    || first_joined.is_some_and(|j| j[d])
+            })
+            .flat_map(|d| self.positions[d].iter().copied());
+        let mut starts: Vec<usize> = starts.collect();
+        starts.sort_unstable();
+        starts
+            .into_iter()
             .filter_map(|start| {
                 self.phrase_at(term, &hits, start)
                     .or_else(|| self.phrase_near(term, &hits, start))
