@@ -6,6 +6,8 @@ use crate::document::GuideDoc;
 use crate::error::{ContentError, Errors};
 use crate::library::Question;
 use interview_marking::{words, Marker};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Whether every word of the alternative (small function words aside) is a word of the question.
 fn only_repeats(alternative: &[String], asked: &[String]) -> bool {
@@ -28,8 +30,10 @@ pub fn common_words() -> impl Iterator<Item = &'static str> {
 }
 
 fn is_common(word: &str) -> bool {
-    let word = word.to_lowercase();
-    common_words().any(|w| w == word)
+    static COMMON: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    COMMON
+        .get_or_init(|| common_words().collect())
+        .contains(word.to_lowercase().as_str())
 }
 
 pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], marker: &Marker) {

@@ -127,7 +127,7 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             && ANAPHORS.contains(&text(cue - 1))
             && segment.get(end + 1) != Some(&segment[cue]);
         if denies_need || denies_it {
-            negate_before(tokens, &segment, cue, &mut negated_by);
+            negate_before(tokens, &segment, cue, false, &mut negated_by);
             pointing_back.push((cue, segment[cue]));
         }
     }
@@ -136,7 +136,7 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             || (POINTED_DISMISSIVE.contains(&text(word))
                 && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))));
         if dismisses {
-            dismiss_before(tokens, &segment, word, &mut negated_by);
+            negate_before(tokens, &segment, word, true, &mut negated_by);
             pointing_back.push((word, segment[word]));
         }
     }
@@ -178,21 +178,6 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
     negated_by
 }
 
-/// Like `negate_before`, for a dismissal: it outweighs negations inside what it dismisses.
-fn dismiss_before(
-    tokens: &[Token],
-    segment: &[usize],
-    at: usize,
-    negated_by: &mut [Option<usize>],
-) {
-    for i in (at.saturating_sub(SCOPE * 2)..at).rev() {
-        if segment[i] != segment[at] || TURNS.contains(&tokens[i].word.text.as_str()) {
-            break;
-        }
-        negated_by[i] = Some(at);
-    }
-}
-
 /// For each token, its segment: clauses split further at the words where a sentence turns
 /// ("but", "because"…), which begin the next segment.
 fn segments(tokens: &[Token]) -> Vec<usize> {
@@ -228,13 +213,24 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
 }
 
 /// Negates the words of `at`'s segment before it (at most `SCOPE * 2`), a leading turn
-/// word excepted.
-fn negate_before(tokens: &[Token], segment: &[usize], at: usize, negated_by: &mut [Option<usize>]) {
+/// word excepted. A dismissal `overrules` negations already there: it outweighs the
+/// negations inside what it dismisses.
+fn negate_before(
+    tokens: &[Token],
+    segment: &[usize],
+    at: usize,
+    overrules: bool,
+    negated_by: &mut [Option<usize>],
+) {
     for i in (at.saturating_sub(SCOPE * 2)..at).rev() {
         if segment[i] != segment[at] || TURNS.contains(&tokens[i].word.text.as_str()) {
             break;
         }
-        negated_by[i].get_or_insert(at);
+        if overrules {
+            negated_by[i] = Some(at);
+        } else {
+            negated_by[i].get_or_insert(at);
+        }
     }
 }
 

@@ -79,7 +79,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut word = String::new();
     let mut current: Option<(usize, bool)> = None; // where the word starts, whether digits
     let mut flush = |out: &mut Vec<Token>, word: &mut String, start: usize, end, s, c| {
-        for part in contraction(word) {
+        let (first, second) = contraction(word);
+        for part in std::iter::once(first).chain(second) {
             let folded = match known.get(part) {
                 Some(w) => Rc::clone(w),
                 None => {
@@ -137,9 +138,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
 }
 
 /// The words a written word stands for: a contraction opens up, other apostrophes vanish.
-fn contraction(word: &str) -> Vec<&str> {
+fn contraction(word: &str) -> (&str, Option<&str>) {
     let Some((head, tail)) = word.split_once('\'') else {
-        return vec![word];
+        return (word, None);
     };
     let lower_tail = tail.to_lowercase();
     if lower_tail == "t" && head.len() > 1 && head.to_lowercase().ends_with('n') {
@@ -150,13 +151,13 @@ fn contraction(word: &str) -> Vec<&str> {
             "sha" => "shall",
             _ => base,
         };
-        return vec![base, "not"];
+        return (base, Some("not"));
     }
     if matches!(lower_tail.as_str(), "d" | "ll" | "re" | "ve" | "s" | "m") {
-        return vec![head];
+        return (head, None);
     }
     // "o'clock", "rock'n'roll": the apostrophe is not a contraction.
-    vec![word]
+    (word, None)
 }
 
 /// Folds British spellings to American ones, on both sides of a match, so it only needs to
