@@ -13,9 +13,10 @@ setup:
 serve: dist
 	node scripts/serve.mjs dist 8080
 
-## The release build into dist/, as static files
+## The release build into dist/, as static files, with its first screens pre-rendered
 dist: setup
 	trunk build --release --offline
+	node scripts/prerender.mjs dist
 
 ## Every test: lint, native unit tests, browser component tests, end-to-end tests
 test: setup lint unit browser-test e2e

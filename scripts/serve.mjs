@@ -28,9 +28,10 @@ const types = {
 /// The policy for the app: only its own scripts, its WebAssembly, and Trunk's inline loader.
 async function policy() {
   const index = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
-  const hashes = [...index.matchAll(/<script(?: [^>]*)?>([\s\S]*?)<\/script>/g)]
-    .filter((m) => m[1].trim())
-    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  // Data blocks (`type="application/json"`) are never run, so they need no hash.
+  const hashes = [...index.matchAll(/<script((?: [^>]*)?)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => m[2].trim() && !/type="?application\/json/.test(m[1]))
+    .map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),

@@ -16,8 +16,8 @@ pub mod storage;
 pub mod transfer;
 pub mod views;
 
-/// Mounts the app on the page's body.
+/// Mounts the app in place of the first screen the build rendered into the page.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(views::App);
+    platform::takeover::mount(views::App);
 }

@@ -6,3 +6,4 @@ pub mod local_storage;
 pub mod location;
 pub mod page;
 pub mod tab_lock;
+pub mod takeover;

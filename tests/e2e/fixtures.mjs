@@ -58,5 +58,6 @@ export { expect };
 /// Opens a page of the app and waits until the app has rendered.
 export async function open(page, hash = '#/') {
   await page.goto(`/${hash}`);
-  await expect(page.locator('header.site')).toBeVisible();
+  // The pre-rendered first screen shows at once; wait until the app has taken it over.
+  await expect(page.locator('html[data-app="ready"] header.site')).toBeVisible();
 }

@@ -1,0 +1,115 @@
+// Renders the app's first screens into the built page, so a reader sees them before the
+// WebAssembly arrives:  node scripts/prerender.mjs DIST
+//
+// The release build runs in Debian's Chromium with empty storage, and what it renders is copied
+// into DIST/index.html: the start page into `#app`, a shell per embed mode (`?mode=interview`,
+// `browse`, `question`, and the bare frame for any other page) as <template>s that
+// public/boot.js picks from, and the question titles that the question shell needs. Same
+// content, same markup, same CSS as the live app, because it is the live app. Controls are
+// disabled until the app takes over (src/platform/takeover.rs), so no click is silently lost.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const index = join(dist, 'index.html');
+const PORT = 4190 + Math.floor(Math.random() * 50);
+
+const fail = (message) => {
+  console.error(`prerender: ${message}`);
+  process.exit(1);
+};
+
+const page0 = await readFile(index, 'utf8');
+const slot = page0.match(/<div id="?app"?><\/div>/);
+if (!slot) fail(`${index} has no empty <div id="app"></div> (already pre-rendered?)`);
+
+const server = spawn(process.execPath, [join(import.meta.dirname, 'serve.mjs'), dist, String(PORT)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((ready) => server.stdout.once('data', ready));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const problems = [];
+
+/// The app's markup at `path`, once it has started, after `shape` ran on its root.
+async function render(path, shape = () => {}) {
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+  page.on('pageerror', (error) => problems.push(`${path}: ${error.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${path}: ${m.text()}`));
+  await page.goto(`http://127.0.0.1:${PORT}${path}`);
+  await page.waitForSelector('html[data-app="ready"] #app main');
+  const html = await page.evaluate(`(${shape})(document.getElementById('app')), (() => {
+    const app = document.getElementById('app');
+    for (const control of app.querySelectorAll('button, input, textarea, select')) {
+      control.setAttribute('disabled', '');
+    }
+    // Leptos' empty marker comments matter only to a live view.
+    return app.innerHTML.replaceAll('<!---->', '');
+  })()`);
+  await page.close();
+  return html;
+}
+
+/// Keeps what comes before the first element matching `cut`, and empties the lines matching
+/// `blank` (they depend on the URL's settings) without changing their height.
+const shell = (cut, blank) => `(app) => {
+  const stop = ${JSON.stringify(cut)} && app.querySelector('main').querySelector(${JSON.stringify(cut)});
+  if (stop) { while (stop.nextSibling) stop.nextSibling.remove(); stop.remove(); }
+  for (const line of app.querySelectorAll(${JSON.stringify(blank)})) line.textContent = '\\u00a0';
+}`;
+
+try {
+  // How many questions are due depends on the reader's history, which only the app reads.
+  const home = await render('/', `(app) => {
+    const due = app.querySelector('.due a');
+    if (due) due.textContent = due.textContent.replace(/\\s*\\(\\d+\\)$/, '');
+  }`);
+  const browseFull = await browser.newPage();
+  await browseFull.goto(`http://127.0.0.1:${PORT}/?mode=browse`);
+  await browseFull.waitForSelector('html[data-app="ready"] #app main a[href^="#/q/"]');
+  const asks = await browseFull.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('#app main a[href^="#/q/"]')].map((a) => [
+        decodeURIComponent(a.getAttribute('href').slice(4)),
+        a.textContent.trim(),
+      ]),
+    ),
+  );
+  await browseFull.close();
+  const first = Object.keys(asks)[0];
+  if (!first) fail('the question browser listed no questions');
+
+  const shells = {
+    // The description depends on the URL's settings: an empty line of the same height.
+    interview: await render('/?mode=interview', shell(null, 'main h1 + p')),
+    browse: await render('/?mode=browse', shell('.result-count ~ *', '.result-count')),
+    question: await render(`/?mode=question&q=${encodeURIComponent(first)}`, shell('h1 ~ *', '.crumbs')),
+    page: await render('/#/', `(app) => app.querySelector('main').replaceChildren()`),
+  };
+  if (problems.length) fail(problems.join('\n'));
+
+  const json = JSON.stringify(asks).replace(/</g, '\\u003c');
+  const templates = Object.entries(shells)
+    .map(([name, html]) => `<template id="shell-${name}">${html}</template>`)
+    .join('');
+  const page = page0.replace(
+    slot[0],
+    `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>`,
+  );
+  await writeFile(index, page);
+  console.log(
+    `prerender: ${index}: start page ${(home.length / 1024).toFixed(1)} KB, shells ` +
+      Object.entries(shells)
+        .map(([name, html]) => `${name} ${(html.length / 1024).toFixed(1)} KB`)
+        .join(', ') +
+      `, ${Object.keys(asks).length} question titles`,
+  );
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,132 @@
+// The first screen before the WebAssembly arrives: the build pre-renders the start page and a
+// shell per embed mode (scripts/prerender.mjs), and the app takes them over without a jump.
+import { test, expect, guard, origins } from './fixtures.mjs';
+
+const HOST = 'http://localhost:4174/index.html';
+
+/// A page whose WebAssembly never arrives; everything else is guarded as usual, and the only
+/// errors allowed are the failed WebAssembly fetch and what follows from it.
+async function withoutWasm(browser, baseURL, run) {
+  const context = await browser.newContext({ baseURL });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  await context.route('**/*.wasm', (route) => route.abort());
+  const page = await context.newPage();
+  await run(page);
+  const unexpected = (await report()).filter((p) => !/wasm|WebAssembly|Failed to fetch|ERR_FAILED/i.test(p));
+  expect(unexpected, 'console errors, CSP violations or requests to other hosts').toEqual([]);
+  await context.close();
+}
+
+/// Sums the layout shifts the page has seen (the Layout Instability API, as Lighthouse reads it).
+const layoutShift = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        // Entries are delivered in a task after the observer is registered.
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+
+test('the start page shows the guides, sections, reading list and interview buttons without the wasm', async ({ browser, baseURL }) => {
+  await withoutWasm(browser, baseURL, async (page) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
+    const guides = page.locator('ul.guides > li.guide');
+    await expect(guides).toHaveCount(3);
+    await expect(guides.nth(0).getByRole('heading')).toHaveText('Part 1: Operations');
+    await expect(guides.nth(0).locator('.meta')).toContainText(/^\d+ questions · from “Cloud Operations Interview”/);
+    await expect(guides.nth(2).locator('ul.sections li').first()).toHaveText(/.+ \(\d+\)$/);
+    await expect(page.locator('ul.library li')).not.toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Browse all \d+ questions$/ })).toBeVisible();
+    // The interview buttons are there, waiting for the app rather than dropping a click.
+    await expect(page.getByRole('button', { name: /^Start a 5-question interview/ })).toBeDisabled();
+    await expect(page.getByRole('link', { name: 'Choose questions, time and mode' })).toBeVisible();
+    // Styled: the app's stylesheet applies (the header is laid out as a bar, not a list).
+    await expect(page.locator('header.site nav a')).toHaveCount(8);
+    expect(await page.locator('html').getAttribute('data-app')).toBeNull();
+    // Links work as plain links before the app starts.
+    await page.getByRole('link', { name: 'Part 2: Deployment' }).click();
+    await expect(page).toHaveURL(/#\/questions\?part=2$/);
+  });
+});
+
+for (const [query, heading] of [
+  ['mode=interview&count=3', 'Mock interview'],
+  ['mode=browse&parts=2', 'Questions'],
+  ['mode=question&q=ops-cdn', /content delivery network|CDN/i],
+]) {
+  test(`?${query} shows its heading before the wasm, not the start page`, async ({ browser, baseURL }) => {
+    await withoutWasm(browser, baseURL, async (page) => {
+      await page.goto(`/?${query}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(page.locator('ul.guides')).toHaveCount(0);
+      await expect(page.locator('main')).toBeVisible();
+    });
+  });
+}
+
+test('a deep link shows the bare frame before the wasm, never the start page', async ({ browser, baseURL }) => {
+  await withoutWasm(browser, baseURL, async (page) => {
+    await page.goto('/#/stats');
+    await expect(page.locator('header.site')).toBeVisible();
+    await expect(page.locator('main')).toBeEmpty();
+  });
+});
+
+test('a framed widget is sized by the host page before the wasm arrives', async ({ browser, baseURL }) => {
+  await withoutWasm(browser, baseURL, async (page) => {
+    await page.goto(`${HOST}?w=${encodeURIComponent('mode=interview&compact=1')}`);
+    const frame = page.frameLocator('iframe[data-interview-practice]');
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Mock interview');
+    await expect(frame.locator('header.site')).toBeHidden();
+    const element = page.locator('iframe[data-interview-practice]');
+    await expect.poll(() => element.evaluate((f) => f.getBoundingClientRect().height)).not.toBe(480);
+    const inner = await (await element.elementHandle())
+      .contentFrame()
+      .then((f) => f.evaluate(() => document.body.getBoundingClientRect().height));
+    const outer = await element.evaluate((f) => f.getBoundingClientRect().height);
+    expect(Math.abs(outer - inner)).toBeLessThanOrEqual(3);
+  });
+});
+
+for (const path of ['/', '/?mode=interview', '/?mode=browse', '/?mode=question&q=ops-cdn']) {
+  test(`the app takes over ${path} without a layout shift or a second copy`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('html[data-app="ready"]')).toHaveCount(1);
+    expect(await layoutShift(page)).toBeLessThanOrEqual(0.05);
+    await expect(page.locator('#app')).toHaveCount(1);
+    await expect(page.locator('header.site')).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('main button:disabled')).toHaveCount(0);
+  });
+}
+
+test('keyboard focus and scroll stay where the reader put them when the app takes over', async ({ page }) => {
+  // Hold the WebAssembly back until the reader has moved focus and scrolled.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.setViewportSize({ width: 412, height: 500 });
+  await page.goto('/');
+  const link = page.getByRole('link', { name: 'Part 3: DBA and Architecture' });
+  await link.focus();
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const before = await page.evaluate(() => window.scrollY);
+  release();
+  await expect(page.locator('html[data-app="ready"]')).toHaveCount(1);
+  // The focused element is the app's own link now (the pre-rendered one is gone).
+  await expect(link).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement.isConnected)).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(before);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/questions\?part=3$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions');
+});
