@@ -2,7 +2,7 @@
 //! point of the app's marking ([`mark`]), over the `interview-marking` crate with the
 //! glossary compiled from `content/glossary.md`. Pure: tested natively.
 
-use crate::content::{KeyPoint, GLOSSARY, REAL_WORDS};
+use crate::content::{bodies, Question, GLOSSARY, REAL_WORDS};
 pub use interview_marking::PointMark;
 use interview_marking::{Glossary, Marker};
 use std::cell::RefCell;
@@ -21,42 +21,46 @@ fn marker() -> &'static Marker {
     })
 }
 
-/// How the answer fares against each key point, in order, with the words that matched.
-pub fn mark(answer: &str, points: &'static [KeyPoint]) -> Vec<PointMark> {
+/// How the answer fares against each of the question's key points, in order, with the words
+/// that matched; `None` until the key points' alternatives are loaded (`content::bodies`).
+pub fn mark(answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
     let marker = marker();
-    prepared(points, |prepared| marker.mark(answer, prepared))
+    prepared(question, |prepared| marker.mark(answer, prepared))
 }
 
 /// A question's key points, prepared for matching once per session: a question has hundreds
 /// of alternatives, and preparing them costs as much as marking an answer.
 fn prepared<T>(
-    points: &'static [KeyPoint],
+    question: &'static Question,
     f: impl FnOnce(&[interview_marking::KeyPoint]) -> T,
-) -> T {
+) -> Option<T> {
     thread_local! {
         static PREPARED: RefCell<HashMap<usize, Rc<Vec<interview_marking::KeyPoint>>>> =
             RefCell::default();
     }
-    // The content is static: a question's key points live at one address for good.
-    let key = points.as_ptr() as usize;
+    // The content is static: a question lives at one address for good.
+    let key = question as *const Question as usize;
     let found = PREPARED.with(|cache| cache.borrow().get(&key).cloned());
-    let prepared = found.unwrap_or_else(|| {
-        let marker = marker();
-        let fresh: Rc<Vec<_>> = Rc::new(
-            points
-                .iter()
-                .map(|p| marker.key_point(p.alternatives()))
-                .collect(),
-        );
-        PREPARED.with(|cache| cache.borrow_mut().insert(key, Rc::clone(&fresh)));
-        fresh
-    });
-    f(&prepared)
+    let prepared = match found {
+        Some(prepared) => prepared,
+        None => {
+            let marker = marker();
+            let fresh: Rc<Vec<_>> = Rc::new(
+                bodies()?
+                    .alternatives(question)
+                    .map(|alternatives| marker.key_point(alternatives))
+                    .collect(),
+            );
+            PREPARED.with(|cache| cache.borrow_mut().insert(key, Rc::clone(&fresh)));
+            fresh
+        }
+    };
+    Some(f(&prepared))
 }
 
-/// Whether the answer covers each key point.
-pub fn covered(answer: &str, points: &'static [KeyPoint]) -> Vec<bool> {
-    mark(answer, points).iter().map(|m| m.covered).collect()
+/// Whether the answer covers each key point; `None` until the key points are loaded.
+pub fn covered(answer: &str, question: &'static Question) -> Option<Vec<bool>> {
+    mark(answer, question).map(|marks| marks.iter().map(|m| m.covered).collect())
 }
 
 /// A run of the answer's text and the key points whose evidence it is.
@@ -111,38 +115,54 @@ mod tests {
     use super::*;
     use crate::content::{question, QUESTIONS};
 
-    const RAID: KeyPoint = KeyPoint {
-        label: "RAID 10",
-        alternatives: "RAID 10|mirror+stripe",
-    };
-    const ZONE: KeyPoint = KeyPoint {
-        label: "another availability zone",
-        alternatives: "another availability zone",
-    };
+    /// Marks against ad-hoc key points, each given as its alternatives `a|b+c`.
+    fn mark_against(answer: &str, points: &[&str]) -> Vec<PointMark> {
+        let marker = marker();
+        let prepared: Vec<_> = points
+            .iter()
+            .map(|p| marker.key_point(p.split('|').map(|a| a.split('+'))))
+            .collect();
+        marker.mark(answer, &prepared)
+    }
+
+    const RAID: &str = "RAID 10|mirror+stripe";
+    const ZONE: &str = "another availability zone";
+
+    fn covered_by(answer: &str, points: &[&str]) -> Vec<bool> {
+        mark_against(answer, points)
+            .iter()
+            .map(|m| m.covered)
+            .collect()
+    }
 
     #[test]
     fn the_glossary_from_content_is_used() {
         assert_eq!(
-            covered("RAID 1+0 in another AZ", &[RAID, ZONE]),
+            covered_by("RAID 1+0 in another AZ", &[RAID, ZONE]),
             [true, true]
         );
-        assert_eq!(covered("RAID 5 in one zone", &[RAID, ZONE]), [false, false]);
+        assert_eq!(
+            covered_by("RAID 5 in one zone", &[RAID, ZONE]),
+            [false, false]
+        );
     }
 
     #[test]
     fn every_model_answer_covers_its_own_key_points() {
-        for q in QUESTIONS.iter().filter(|q| q.answer_html.is_some()) {
-            let marks = covered(&q.answer_text(), q.key_points);
+        let bodies = bodies().unwrap();
+        for q in QUESTIONS.iter().filter(|q| bodies.answer(q).is_some()) {
+            let marks = covered(&bodies.answer_text(q), q).unwrap();
+            assert_eq!(marks.len(), q.key_points.len());
             assert!(marks.iter().all(|m| *m), "{}: {marks:?}", q.id);
         }
         let raid = question("dba-raid").unwrap();
-        assert!(covered("no idea", raid.key_points).iter().all(|m| !m));
+        assert!(covered("no idea", raid).unwrap().iter().all(|m| !m));
     }
 
     #[test]
     fn segments_cut_the_text_at_each_points_evidence() {
         let text = "It mirrors, then stripes, in another AZ";
-        let marks = mark(text, &[RAID, ZONE]);
+        let marks = mark_against(text, &[RAID, ZONE]);
         let cut: Vec<(&str, Vec<usize>)> = segments(text, &marks)
             .into_iter()
             .map(|s| (&text[s.range], s.points))

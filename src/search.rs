@@ -1,6 +1,6 @@
 //! Search as you type over questions and their model answers. Pure: tested natively.
 
-use crate::content::{Question, QUESTIONS};
+use crate::content::{bodies, Question, QUESTIONS};
 use std::sync::OnceLock;
 
 /// Which questions to search: all, a guide part, or one section of it.
@@ -40,18 +40,26 @@ struct Entry {
     answer: String,
 }
 
+/// The index of questions and answers; the questions alone until the answers have loaded
+/// (`content::bodies`), so the browser lists and searches at once and finds answers' words as
+/// soon as it can.
 fn index() -> &'static [Entry] {
-    static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
-    INDEX.get_or_init(|| {
+    static QUESTIONS_ONLY: OnceLock<Vec<Entry>> = OnceLock::new();
+    static WITH_ANSWERS: OnceLock<Vec<Entry>> = OnceLock::new();
+    let build = |answer: &dyn Fn(&Question) -> String| {
         QUESTIONS
             .iter()
             .map(|question| Entry {
                 question,
                 ask: normalize(question.ask),
-                answer: normalize(&question.answer_text()),
+                answer: normalize(&answer(question)),
             })
             .collect()
-    })
+    };
+    match bodies() {
+        Some(bodies) => WITH_ANSWERS.get_or_init(|| build(&|q| bodies.answer_text(q))),
+        None => QUESTIONS_ONLY.get_or_init(|| build(&|_| String::new())),
+    }
 }
 
 /// The questions in `scope` whose text or answer holds every word of `query` (as a word or the

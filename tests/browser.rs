@@ -12,7 +12,14 @@ use web_sys::HtmlElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the page for one question in a fresh container.
+/// The long texts, as the app would fetch them (`views::bodies`), from this build's data file.
+fn load_content() {
+    content::load_bodies(include_str!(concat!(env!("OUT_DIR"), "/content.json")))
+        .expect("the build's data file passes its checksum");
+}
+
 fn mount_question(id: &str) -> HtmlElement {
+    load_content();
     let question = content::question(id).expect("question exists");
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
@@ -188,7 +195,8 @@ async fn key_points_show_the_answer_words_that_covered_them() {
     use interview_practice::views::self_check::{AnswerEvidence, KeyPointChecklist};
     let question = content::question("dba-raid").expect("question exists");
     let answer = "I'd pick RAID 1+0, mirrored pairs then striped. I wouldn't use RAID 5.";
-    let found = scoring::mark(answer, question.key_points);
+    load_content();
+    let found = scoring::mark(answer, question).expect("key points loaded");
     let marks: Vec<bool> = found.iter().map(|m| m.covered).collect();
     let evidence: Vec<String> = found.iter().map(|m| scoring::quote(answer, m)).collect();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();

@@ -1,14 +1,17 @@
 //! The blog's articles and interview guides, compiled from content/ at build time
-//! (crates/content) into the statics below. Pure: no browser APIs, tested natively.
+//! (crates/content) into the statics below, and the long texts in `bodies`. Pure: no browser
+//! APIs, tested natively.
 
+mod bodies;
 mod model;
 
+pub use bodies::{bodies, load as load_bodies, Bodies, BodiesError};
 pub use model::{Article, Guide, KeyPoint, Question, Section};
 
 /// HTML that the content compiler sanitised at build time (crates/content, an allow-list of
 /// tags and attributes): the only HTML the app sets as markup. Its field is private to this
-/// module, where the compiled statics are included, so no other code can make one, from a
-/// reader's text or a URL or anything else.
+/// module (the compiled statics, and `bodies` from the data file that passed its checksum), so
+/// no other code can make one, from a reader's text or a URL or anything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Html(&'static str);
 
@@ -76,15 +79,6 @@ impl Question {
 /// each answer once, as HTML.
 pub use interview_text::plain_text;
 
-impl Question {
-    /// The model answer as plain text (empty when the guide gives none).
-    pub fn answer_text(&self) -> String {
-        self.answer_html
-            .map(|html| plain_text(html.as_str()))
-            .unwrap_or_default()
-    }
-}
-
 impl Guide {
     pub fn section_index(&self, slug: &str) -> Option<usize> {
         self.sections.iter().position(|s| s.slug == slug)
@@ -136,7 +130,7 @@ mod tests {
     fn unanswered_teaser_questions_point_elsewhere() {
         for id in ["ops-drbd", "ops-auditing", "ops-benchmark-load-testing"] {
             let q = question(id).unwrap();
-            assert!(q.answer_html.is_none(), "{id}");
+            assert!(bodies().unwrap().answer(q).is_none(), "{id}");
             assert!(!q.see.is_empty() || !q.related.is_empty(), "{id}");
         }
     }
@@ -144,7 +138,7 @@ mod tests {
     #[test]
     fn answers_keep_their_formatting() {
         let tools = question("ops-command-line-tools").unwrap();
-        let html = tools.answer_html.unwrap().as_str();
+        let html = bodies().unwrap().answer(tools).unwrap().as_str();
         assert!(html.contains("<li>rsync (pronounced our-sync)"), "{html}");
         assert_eq!(html.matches("<li>").count(), 11);
     }
@@ -160,12 +154,13 @@ mod tests {
 
     #[test]
     fn pull_quotes_are_marked() {
-        let airbnb = article("airbnb-didnt-have-to-fail").unwrap();
+        let airbnb = bodies()
+            .unwrap()
+            .article(article("airbnb-didnt-have-to-fail").unwrap());
         assert!(airbnb
-            .html
             .as_str()
             .contains("<blockquote class=\"pull-quote\">"));
-        assert!(!airbnb.html.as_str().contains("[quote]"));
+        assert!(!airbnb.as_str().contains("[quote]"));
     }
 
     #[test]
@@ -174,10 +169,11 @@ mod tests {
             plain_text("<p>A &amp; B &lt;i&gt;</p>\n<ul><li>x</li></ul>"),
             " A & B <i> \n  x  "
         );
-        let raid = question("dba-raid").unwrap().answer_text();
+        let bodies = bodies().unwrap();
+        let raid = bodies.answer_text(question("dba-raid").unwrap());
         assert!(raid.contains("RAID 10! It mirrors each volume"), "{raid}");
         assert!(!raid.contains('<'));
-        assert_eq!(question("ops-drbd").unwrap().answer_text(), "");
+        assert_eq!(bodies.answer_text(question("ops-drbd").unwrap()), "");
     }
 
     #[test]

@@ -314,7 +314,9 @@ impl Interview {
             attempt.clock.stop(now);
             attempt.ending = Some(ending);
             attempt.marks = match (attempt.content(), typed) {
-                (Some(q), true) => scoring::covered(&attempt.answer, q.key_points),
+                // Unchecked when the key points never loaded (offline): the reader marks them.
+                (Some(q), true) => scoring::covered(&attempt.answer, q)
+                    .unwrap_or_else(|| vec![false; q.key_points.len()]),
                 (Some(q), false) => vec![false; q.key_points.len()],
                 (None, _) => Vec::new(),
             };

@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod embed;
+pub mod fetch;
 pub mod local_storage;
 pub mod location;
 pub mod page;

@@ -3,7 +3,7 @@
 //! A field that holds a tab, a line break or a double quote, or starts with `#`, is put in
 //! double quotes with its quotes doubled, as Anki's CSV reader expects.
 
-use crate::content::{Question, QUESTIONS};
+use crate::content::{Bodies, Question, QUESTIONS};
 use crate::review::Note;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -16,7 +16,11 @@ pub const NO_MODEL_ANSWER: &str =
 pub const TAGS_COLUMN: usize = 5;
 
 /// The whole file, one note per question in guide order.
-pub fn anki_text_in(questions: &[Question], notes: &BTreeMap<String, Note>) -> String {
+pub fn anki_text_in(
+    questions: &[Question],
+    bodies: &'static Bodies,
+    notes: &BTreeMap<String, Note>,
+) -> String {
     let mut out = String::new();
     out.push_str("#separator:tab\n");
     out.push_str("#html:true\n");
@@ -30,8 +34,8 @@ pub fn anki_text_in(questions: &[Question], notes: &BTreeMap<String, Note>) -> S
             .unwrap_or_default();
         let fields = [
             interview_text::escape(question.ask),
-            question
-                .answer_html
+            bodies
+                .answer(question)
                 .map_or(NO_MODEL_ANSWER, |html| html.as_str())
                 .to_string(),
             key_points_html(question),
@@ -45,8 +49,8 @@ pub fn anki_text_in(questions: &[Question], notes: &BTreeMap<String, Note>) -> S
     out
 }
 
-pub fn anki_text(notes: &BTreeMap<String, Note>) -> String {
-    anki_text_in(QUESTIONS, notes)
+pub fn anki_text(bodies: &'static Bodies, notes: &BTreeMap<String, Note>) -> String {
+    anki_text_in(QUESTIONS, bodies, notes)
 }
 
 /// `interview-practice part-1 cloud-concepts`: space-separated, no spaces inside a tag.
@@ -94,6 +98,7 @@ fn field(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::bodies;
 
     /// Reads records back as Anki's reader does: tab-separated, double-quoted fields may hold
     /// tabs, line breaks and doubled quotes.
@@ -156,7 +161,7 @@ mod tests {
 
     #[test]
     fn headers_come_first_as_anki_reads_them() {
-        let text = anki_text(&BTreeMap::new());
+        let text = anki_text(bodies().unwrap(), &BTreeMap::new());
         let (headers, _) = split_headers(&text);
         assert_eq!(
             headers,
@@ -181,7 +186,7 @@ mod tests {
                 updated_at: 0,
             },
         );
-        let text = anki_text(&notes);
+        let text = anki_text(bodies().unwrap(), &notes);
         let (_, body) = split_headers(&text);
         let records = read_records(body);
         assert_eq!(records.len(), QUESTIONS.len());
@@ -189,8 +194,9 @@ mod tests {
             assert_eq!(record.len(), 5, "{}", question.id);
             assert_eq!(
                 record[1],
-                question
-                    .answer_html
+                bodies()
+                    .unwrap()
+                    .answer(question)
                     .map_or(NO_MODEL_ANSWER, |html| html.as_str()),
                 "{}",
                 question.id

@@ -75,6 +75,7 @@ fn title(page: &Page) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let progress = crate::progress::provide();
+    super::bodies::provide();
     let embedding = super::embedding::provide(progress);
     // A bare address opens where the embedding page's settings say (`mode`).
     let hash = location::hash();

@@ -24,7 +24,9 @@ pub fn ArticlePage(article: &'static Article) -> impl IntoView {
             <h1>{article.title}</h1>
             <p class="credit">"By " {article.author}</p>
             {practise}
-            <TrustedHtml html=article.html class="prose"/>
+            {super::bodies::with_bodies(move |bodies| view! {
+                <TrustedHtml html=bodies.article(article) class="prose"/>
+            })}
             <TrustedHtml html=content::FOOTER_HTML class="newsletter"/>
             {(!citing.is_empty()).then(|| view! {
                 <section class="related" aria-labelledby="citing-heading">

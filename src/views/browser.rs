@@ -37,7 +37,10 @@ pub fn QuestionBrowser() -> impl IntoView {
         }
     });
     let progress = expect_context::<Progress>();
+    // Searching covers the model answers too once they have loaded; until then, the questions.
+    super::bodies::fetch();
     let results = Memo::new(move |_| {
+        let _answers = super::bodies::loaded();
         let notes = progress.notes.get();
         search_with_notes(&browse.read().query, scope.get(), &|id| {
             notes.get(id).map(|n| n.text.clone())

@@ -16,12 +16,6 @@ pub fn DataPage() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
 
     let export_all = move |_| download_export(progress);
-    let export_anki = move |_| {
-        page::download(
-            anki::FILE_NAME,
-            &anki::anki_text(&progress.notes.get_untracked()),
-        )
-    };
     let choose = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -99,7 +93,12 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="anki-heading">
             <h2 id="anki-heading">"Anki"</h2>
             <p>"All questions with their model answers, key points and your notes, as a text file Anki imports."</p>
-            <button type="button" on:click=export_anki>"Export for Anki"</button>
+            {super::bodies::with_bodies(move |bodies| view! {
+                <button type="button" on:click=move |_| page::download(
+                    anki::FILE_NAME,
+                    &anki::anki_text(bodies, &progress.notes.get_untracked()),
+                )>"Export for Anki"</button>
+            })}
         </section>
     }
 }

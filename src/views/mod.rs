@@ -3,6 +3,7 @@
 
 mod app;
 mod article;
+pub mod bodies;
 mod browser;
 mod charts;
 mod data;
@@ -14,7 +15,7 @@ mod interview;
 mod not_found;
 mod note;
 mod notices;
-mod question;
+pub mod question;
 pub(crate) mod review;
 pub mod self_check;
 mod stats;

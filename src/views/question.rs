@@ -4,6 +4,17 @@ use crate::content::{self, Question};
 use crate::route::{Browse, Route};
 use leptos::prelude::*;
 
+/// A model answer, or a line saying the guide gives none.
+pub fn model_answer(html: Option<content::Html>) -> AnyView {
+    match html {
+        Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
+        None => view! {
+            <p class="no-answer">"The guide asks this question without a model answer."</p>
+        }
+        .into_any(),
+    }
+}
+
 /// One question: the question, then on request its model answer, key points and reading.
 #[component]
 pub fn QuestionPage(question: &'static Question) -> impl IntoView {
@@ -19,14 +30,10 @@ pub fn QuestionPage(question: &'static Question) -> impl IntoView {
     })
     .href();
 
+    // Fetched now, so the answer is there when the reader asks for it.
+    super::bodies::fetch();
     let answer = move || {
-        let model = match question.answer_html {
-            Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
-            None => view! {
-                <p class="no-answer">"The guide asks this question without a model answer."</p>
-            }
-            .into_any(),
-        };
+        let model = super::bodies::with_bodies(move |bodies| model_answer(bodies.answer(question)));
         let key_points = question
             .key_points
             .iter()

@@ -1,6 +1,5 @@
 use super::note::NoteEditor;
 use super::self_check::{rating_keys, AnswerEvidence, KeyPointChecklist, RatingButtons};
-use super::trusted_html::TrustedHtml;
 use crate::content::{self, Question};
 use crate::interview::Rating;
 use crate::platform::{clock, location};
@@ -110,8 +109,13 @@ fn ReviewCard(
     request_animation_frame(|| location::focus("question-heading"));
 
     let reveal = move |_| {
-        let marking = scoring::mark(&answer.get_untracked(), question.key_points);
-        marks.set(marking.iter().map(|m| m.covered).collect());
+        // Unchecked (all open for the reader to mark) if the key points could not be loaded.
+        let marking = scoring::mark(&answer.get_untracked(), question).unwrap_or_default();
+        marks.set(if marking.is_empty() {
+            vec![false; question.key_points.len()]
+        } else {
+            marking.iter().map(|m| m.covered).collect()
+        });
         found.set(marking);
         revealed.set(true);
         request_animation_frame(|| location::focus("model-heading"));
@@ -134,10 +138,7 @@ fn ReviewCard(
             >
                 <section class="answer" aria-labelledby="model-heading">
                     <h3 id="model-heading" tabindex="-1">"Model answer"</h3>
-                    {match question.answer_html {
-                        Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
-                        None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }.into_any(),
-                    }}
+                    {super::bodies::with_bodies(move |bodies| super::question::model_answer(bodies.answer(question)))}
                 </section>
                 {move || {
                     let text = answer.get_untracked();

@@ -1,5 +1,7 @@
-//! Writes the library as Rust statics, so the app starts with its content already in memory
-//! and ships no parser for it.
+//! Writes the library for the app: what every page needs (titles, questions, sections, key
+//! point labels, glossary) as Rust statics, so the app starts with it in memory; the long texts
+//! (article bodies, model answers, key points' alternatives) as one JSON data file beside the
+//! wasm, which the app fetches when a page first needs it.
 
 use crate::library::*;
 use std::fmt::Write;
@@ -20,11 +22,10 @@ pub fn rust(library: &Library) -> String {
     for a in &library.articles {
         let _ = writeln!(
             out,
-            "    Article {{ id: {}, title: {}, author: {}, html: Html({}), guide_part: {:?} }},",
+            "    Article {{ id: {}, title: {}, author: {}, guide_part: {:?} }},",
             lit(&a.id),
             lit(&a.title),
             lit(&a.author),
-            lit(&a.html),
             a.guide_part
         );
     }
@@ -57,24 +58,15 @@ pub fn rust(library: &Library) -> String {
         let key_points: Vec<String> = q
             .key_points
             .iter()
-            .map(|k| {
-                let alternatives: Vec<String> =
-                    k.alternatives.iter().map(|a| a.join("+")).collect();
-                format!(
-                    "KeyPoint {{ label: {}, alternatives: {} }}",
-                    lit(&k.label),
-                    lit(&alternatives.join("|"))
-                )
-            })
+            .map(|k| format!("KeyPoint {{ label: {} }}", lit(&k.label)))
             .collect();
         let _ = writeln!(
             out,
-            "    Question {{ id: {}, part: {}, section: {}, ask: {}, answer_html: {}, key_points: &[{}], related: {}, see: {} }},",
+            "    Question {{ id: {}, part: {}, section: {}, ask: {}, key_points: &[{}], related: {}, see: {} }},",
             lit(&q.id),
             q.part,
             q.section,
             lit(&q.ask),
-            q.answer_html.as_deref().map_or("None".to_string(), |h| format!("Some(Html({}))", lit(h))),
             key_points.join(", "),
             lits(&q.related),
             lits(&q.see)
@@ -96,5 +88,80 @@ pub fn rust(library: &Library) -> String {
         "\npub static GLOSSARY: &[&[&str]] = &[{}];",
         groups.join(", ")
     );
+    let data = data(library);
+    let _ = writeln!(
+        out,
+        "\n/// The data file the build writes beside the wasm, named after its checksum.\n\
+         pub const DATA_FILE: &str = {};\npub const DATA_CHECKSUM: u64 = {:#x};",
+        lit(&data_file_name(&data)),
+        interview_text::checksum(&data)
+    );
+    out
+}
+
+/// The name of the data file: its checksum in it, so a host may cache it for good.
+pub fn data_file_name(data: &str) -> String {
+    format!("content-{:016x}.json", interview_text::checksum(data))
+}
+
+/// The long texts as JSON: `{"articles": {id: html}, "answers": {question id: html},
+/// "points": {question id: ["alternative|alternative+term", …]}}` (a question without a model
+/// answer has no entry in `answers`).
+pub fn data(library: &Library) -> String {
+    let object = |entries: Vec<(&str, String)>| {
+        let fields: Vec<String> = entries
+            .into_iter()
+            .map(|(key, value)| format!("{}:{value}", json(key)))
+            .collect();
+        format!("{{{}}}", fields.join(","))
+    };
+    let articles = library
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), json(&a.html)))
+        .collect();
+    let answers = library
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.id.as_str(), json(q.answer_html.as_deref()?))))
+        .collect();
+    let points = library
+        .questions
+        .iter()
+        .map(|q| {
+            let alternatives: Vec<String> = q
+                .key_points
+                .iter()
+                .map(|k| {
+                    let joined: Vec<String> = k.alternatives.iter().map(|a| a.join("+")).collect();
+                    json(&joined.join("|"))
+                })
+                .collect();
+            (q.id.as_str(), format!("[{}]", alternatives.join(",")))
+        })
+        .collect();
+    object(vec![
+        ("articles", object(articles)),
+        ("answers", object(answers)),
+        ("points", object(points)),
+    ])
+}
+
+/// A JSON string literal.
+fn json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }

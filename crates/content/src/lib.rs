@@ -13,6 +13,7 @@ pub mod library;
 pub mod markdown;
 pub mod parse;
 
+pub use emit::{data, data_file_name};
 pub use error::{ContentError, Errors};
 pub use library::{Library, Sources};
 
@@ -69,7 +70,7 @@ pub fn compile(dir: &Path) -> Result<Library, Errors> {
 }
 
 /// For build.rs: compiles `dir` into Rust source at `out`, or prints every error and fails the build.
-pub fn build_script(dir: &Path, out: &Path) {
+pub fn build_script(dir: &Path, out_dir: &Path) {
     println!("cargo:rerun-if-changed={}", dir.display());
     for sub in ["articles", "guides"] {
         println!("cargo:rerun-if-changed={}", dir.join(sub).display());
@@ -84,9 +85,15 @@ pub fn build_script(dir: &Path, out: &Path) {
     );
     match compile(dir) {
         Ok(library) => {
-            if let Err(e) = std::fs::write(out, emit::rust(&library)) {
-                eprintln!("cannot write {}: {e}", out.display());
-                std::process::exit(1);
+            for (name, text) in [
+                ("content.rs", emit::rust(&library)),
+                ("content.json", emit::data(&library)),
+            ] {
+                let path = out_dir.join(name);
+                if let Err(e) = std::fs::write(&path, text) {
+                    eprintln!("cannot write {}: {e}", path.display());
+                    std::process::exit(1);
+                }
             }
         }
         Err(errors) => {

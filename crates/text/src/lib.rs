@@ -18,6 +18,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// FNV-1a, 64 bits: names the content data file after what it holds, and lets the app tell
+/// the file it was built with from a damaged or stale one. Not a defence against an attacker
+/// (the file comes from the app's own origin, like the wasm).
+pub fn checksum(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// The text of HTML that `escape` (or the content renderer, which escapes the same) wrote:
 /// tags become spaces, so words in neighbouring elements stay apart.
 pub fn plain_text(html: &str) -> String {
@@ -44,6 +53,14 @@ pub fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checksum_is_fnv1a() {
+        // Reference values of FNV-1a 64.
+        assert_eq!(checksum(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(checksum("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(checksum("ab"), checksum("ba"));
+    }
 
     #[test]
     fn escape_and_plain_text_round_trip() {

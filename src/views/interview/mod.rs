@@ -18,6 +18,7 @@ use crate::route::Route;
 
 /// Starts an interview with these questions (or the set-up's pick) and opens it.
 pub fn start(progress: Progress, setup: Setup, questions: Option<Vec<String>>) {
+    crate::views::bodies::fetch();
     let picked: Vec<String> = match questions {
         Some(questions) => questions,
         None => setup

@@ -13,6 +13,8 @@ use std::time::Duration;
 #[component]
 pub fn InterviewPage() -> impl IntoView {
     let progress = expect_context::<Progress>();
+    // The key points and model answers, there by the time the first answer is done.
+    crate::views::bodies::fetch();
     let now = RwSignal::new(clock::now());
     if let Ok(handle) = set_interval_with_handle(
         move || {

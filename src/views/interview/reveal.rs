@@ -4,7 +4,6 @@ use crate::progress::{Progress, Save};
 use crate::scoring;
 use crate::views::note::NoteEditor;
 use crate::views::self_check::{rating_keys, AnswerEvidence, KeyPointChecklist, RatingButtons};
-use crate::views::trusted_html::TrustedHtml;
 use leptos::prelude::*;
 
 /// The reader's answer beside the model answer, the key points as checked (and correctable),
@@ -26,8 +25,9 @@ pub fn Reveal() -> impl IntoView {
     rating_keys(rate);
     request_animation_frame(|| location::focus("question-heading"));
 
-    // The same marking the interview stored, now with the words that matched.
-    let found = scoring::mark(&attempt.answer, question.key_points);
+    // The same marking the interview stored, now with the words that matched (none while the
+    // key points are not loaded: the stored marks still show).
+    let found = scoring::mark(&attempt.answer, question).unwrap_or_default();
     let evidence = found
         .iter()
         .map(|m| scoring::quote(&attempt.answer, m))
@@ -42,11 +42,9 @@ pub fn Reveal() -> impl IntoView {
             view! { <AnswerEvidence text=attempt.answer.clone() found focused/> }.into_any()
         }
     };
-    let model = match question.answer_html {
-        Some(html) => view! { <TrustedHtml html class="answer-text"/> }.into_any(),
-        None => view! { <p class="no-answer">"The guide asks this question without a model answer."</p> }
-            .into_any(),
-    };
+    let model = crate::views::bodies::with_bodies(move |bodies| {
+        crate::views::question::model_answer(bodies.answer(question))
+    });
     view! {
         <article class="reveal-view">
             <p class="crumbs">{format!("Question {number} of {total}")}</p>
