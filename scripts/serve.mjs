@@ -6,8 +6,8 @@
 // Like a real static host it compresses text and WebAssembly: Brotli when the request accepts
 // it, else gzip (`Content-Encoding`, `Vary: Accept-Encoding`), each file compressed once per
 // modification time and kept in memory. `--encoding` sends that one encoding whatever the
-// request accepts, so the benchmark can measure each (Chromium advertises Brotli only over
-// HTTPS, yet decodes it on http://127.0.0.1).
+// request accepts, so the benchmark can measure each (Chromium accepts both, so would always
+// get Brotli).
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -67,16 +67,18 @@ function negotiate(header) {
   return ['br', 'gzip'].find(accepts) ?? 'identity';
 }
 
-// file + coding -> { mtimeMs, body }: compressed once per version of the file.
+// coding + file -> { mtimeMs, body: Promise }: compressed once per version of the file, and
+// requests that arrive while it is being compressed (Brotli 11 takes seconds for the wasm) wait
+// for that one compression.
 const cache = new Map();
 
-async function encoded(file, coding, mtimeMs) {
+function encoded(file, coding, mtimeMs) {
   const key = `${coding}:${file}`;
   const hit = cache.get(key);
   if (hit && hit.mtimeMs === mtimeMs) return hit.body;
-  const raw = await readFile(file);
-  const body = coding === 'identity' ? raw : await compressors[coding](raw);
+  const body = readFile(file).then((raw) => (coding === 'identity' ? raw : compressors[coding](raw)));
   cache.set(key, { mtimeMs, body });
+  body.catch(() => cache.get(key)?.body === body && cache.delete(key));
   return body;
 }
 
