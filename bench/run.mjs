@@ -213,7 +213,7 @@ async function main() {
     row('widget (dist/)', ms(s.widget.visibleMedian), ms(s.widget.appMedian), ms(s.widget.fcpMedian));
     row('baseline (static HTML)', ms(s.baseline.visibleMedian), '', ms(s.baseline.fcpMedian));
     const b = budget(
-      'first screen visible, widget / static baseline',
+      'first screen visible / static baseline',
       `${ms(s.widget.visibleMedian)} / ${ms(s.baseline.visibleMedian)}`,
       s.ratio,
       '≤ ×1.2',
@@ -268,7 +268,7 @@ async function main() {
       .filter(([key]) => key !== 'start')
       .reduce((a, b) => (b[1].p95 > a[1].p95 ? b : a));
     budget(
-      'every other interaction, p95 (the slowest)',
+      'every other interaction, p95 (slowest)',
       `${ms(worst.p95)} (${worstKey})`,
       worst.p95 / GOALS.latencyP95,
       '≤ 30 ms',
@@ -348,7 +348,7 @@ async function main() {
       if (below.length) note(`  audits below 100: ${below.join(', ')}`);
       if (r.preset === 'mobile') {
         budget(
-          `Lighthouse ${name}: perf., access., best pr.`,
+          `Lighthouse ${name} (perf./a11y/b.p.)`,
           `${r.performance} / ${r.accessibility} / ${r.bestPractices}`,
           r.performance / GOALS.lighthouse.performance,
           '≥ 98 / 100 / 100',
