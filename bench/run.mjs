@@ -12,7 +12,7 @@
 // (the static start page from `cargo run -p interview-content --bin baseline`) gzip; Chromium
 // resolves no other host name. `wasm` reads the named build `make size` leaves in target/size/.
 import { writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -27,7 +27,6 @@ import { measureMarkingQuality, measureCorrections } from './lib/marking.mjs';
 import { serve, stopAll } from './lib/servers.mjs';
 import { launch } from './lib/browser.mjs';
 import { kb, mb, ms, verdict } from './lib/stats.mjs';
-import { readdirSync } from 'node:fs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
