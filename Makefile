@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-bindgen-test-runner drives headless Chromium through Debian's chromedriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz
+.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz size wasm-named
 
 setup:
 	@scripts/setup.sh
@@ -36,11 +36,28 @@ browser-test:
 e2e: dist
 	playwright test -c tests/e2e
 
-## Measure the release build against issue 6's goals: size, start-up against a static baseline,
-## interaction latency, memory, storage, Lighthouse. Prints a table, writes bench/results.json.
-bench: dist
+## Measure the release build against issue 11's budgets, files served gzip and Brotli: start-page
+## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static
+## baseline, interaction latency, memory, storage, Lighthouse. Prints a table and a summary of the
+## budgets, writes bench/results.json.
+bench: dist wasm-named
 	cargo run -q -p interview-content --bin baseline -- content bench/baseline
 	node bench/run.mjs
+
+## Where the release wasm's bytes go: code by crate and by function, data, gzip estimates
+size: wasm-named
+	node bench/lib/wasm-size.mjs $(WASM_NAMED) $(addprefix --compare ,$(firstword $(wildcard dist/*_bg.wasm)))
+
+# The release wasm as Trunk builds it (same cargo profile, wasm-bindgen, wasm-opt -Oz) but with
+# its name section kept (wasm-opt -g; wasm-bindgen keeps names and demangles them): the code
+# section is the one dist/ ships. Cargo's build is shared with Trunk's, so after `make dist`
+# it is already done.
+WASM_NAMED := target/size/interview-practice_bg.wasm
+wasm-named: setup
+	cargo build --release --offline --target wasm32-unknown-unknown --bin interview-practice
+	wasm-bindgen --target web --no-typescript --out-dir target/size \
+		target/wasm32-unknown-unknown/release/interview-practice.wasm
+	wasm-opt -Oz -g target/size/interview-practice_bg.wasm -o $(WASM_NAMED)
 
 ## Fuzz the parsers of untrusted input (storage decoder, URL parameters, import file) for
 ## FUZZ_SECONDS each; crashes are copied to fuzz/regressions/ (tests/fuzz_regressions.rs)

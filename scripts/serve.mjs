@@ -1,10 +1,19 @@
-// Serves a folder on 127.0.0.1 (or the host given) for `make serve` and the end-to-end tests:
-//   node scripts/serve.mjs DIR PORT [--host NAME] [--no-csp]
+// Serves a folder on 127.0.0.1 (or the host given) for `make serve`, the end-to-end tests and
+// `make bench`:
+//   node scripts/serve.mjs DIR PORT [--host NAME] [--no-csp] [--encoding br|gzip|identity]
 // With the app's build it sends the strict Content-Security-Policy the README documents,
 // including the hash of Trunk's inline start-up script, read from DIR/index.html.
+// Like a real static host it compresses text and WebAssembly: Brotli when the request accepts
+// it, else gzip (`Content-Encoding`, `Vary: Accept-Encoding`), each file compressed once per
+// modification time and kept in memory (all of them before it starts listening: Brotli at
+// quality 11 takes seconds for the wasm, which no first page load should wait for). `--encoding` sends that one encoding whatever the
+// request accepts, so the benchmark can measure each (Chromium accepts both, so would always
+// get Brotli).
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -14,6 +23,11 @@ const [dir = 'dist', port = '8080'] = args.filter((a, i) => !a.startsWith('--') 
 const root = resolve(dir);
 const host = option('--host', '127.0.0.1');
 const csp = !flag('--no-csp');
+const forced = option('--encoding', null);
+if (forced && !['br', 'gzip', 'identity'].includes(forced)) {
+  console.error(`serve: --encoding must be br, gzip or identity, not ${forced}`);
+  process.exit(2);
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +38,50 @@ const types = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
 };
+
+// What is worth compressing; images and fonts in these formats already are.
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+
+// Maximum quality, as a host that compresses static files once (or ships them pre-compressed) does.
+const compressors = {
+  br: (body) =>
+    promisify(brotliCompress)(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+};
+
+/// The coding to send for an `Accept-Encoding` header: br, then gzip, else identity. A coding
+/// with q=0 is refused; `*` stands for any coding not named.
+function negotiate(header) {
+  const q = new Map();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const weight = params.map((p) => p.trim().match(/^q=([\d.]+)$/)).find(Boolean);
+    q.set(name, weight ? Number(weight[1]) : 1);
+  }
+  const accepts = (coding) => (q.has(coding) ? q.get(coding) > 0 : (q.get('*') ?? 0) > 0);
+  return ['br', 'gzip'].find(accepts) ?? 'identity';
+}
+
+// coding + file -> { mtimeMs, body: Promise }: compressed once per version of the file, and
+// requests that arrive while it is being compressed (Brotli 11 takes seconds for the wasm) wait
+// for that one compression.
+const cache = new Map();
+
+function encoded(file, coding, mtimeMs) {
+  const key = `${coding}:${file}`;
+  const hit = cache.get(key);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = readFile(file).then((raw) => (coding === 'identity' ? raw : compressors[coding](raw)));
+  cache.set(key, { mtimeMs, body });
+  body.catch(() => cache.get(key)?.body === body && cache.delete(key));
+  return body;
+}
 
 /// The policy for the app: only its own scripts, its WebAssembly, and Trunk's inline loader.
 async function policy() {
@@ -55,6 +113,17 @@ function resolveRequest(root, url) {
   return { file };
 }
 
+/// Compresses every file worth it, in each encoding that may be sent, into the cache.
+async function precompress() {
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || !compressible.has(extname(file))) continue;
+    const { mtimeMs } = await stat(file);
+    for (const coding of forced ? [forced] : ['br', 'gzip']) await encoded(file, coding, mtimeMs);
+  }
+}
+await precompress().catch(() => {}); // a missing folder is answered 404 per request, as before
+
 createServer(async (request, response) => {
   const { file, status } = resolveRequest(root, request.url);
   if (!file) {
@@ -62,13 +131,20 @@ createServer(async (request, response) => {
     return;
   }
   try {
-    const body = await readFile(file);
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    const compress = compressible.has(extname(file));
+    const coding = compress ? (forced ?? negotiate(request.headers['accept-encoding'])) : 'identity';
+    const body = compress ? await encoded(file, coding, info.mtimeMs) : await readFile(file);
     const headers = {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
       // A frame sandboxed without allow-same-origin loads the scripts from an opaque origin.
       'Access-Control-Allow-Origin': '*',
     };
+    if (compress) headers.Vary = 'Accept-Encoding';
+    if (coding !== 'identity') headers['Content-Encoding'] = coding;
+    headers['Content-Length'] = body.length;
     if (csp && extname(file) === '.html') headers['Content-Security-Policy'] = await policy();
     response.writeHead(200, headers);
     response.end(body);

@@ -8,8 +8,9 @@
 // frame posts a MessageChannel task, which runs once the frame has been produced: input to next
 // paint showing the result. Where the browser's Event Timing API reported the same event (it
 // does for 16 ms or more) its duration is taken when larger. The inputs are real (CDP) clicks
-// and key presses from Playwright.
-import { launch, INSTRUMENT } from './browser.mjs';
+// and key presses from Playwright. Every page is measured only once the app has taken over the
+// pre-rendered first screen (`data-app="ready"`).
+import { appReady, launch, INSTRUMENT } from './browser.mjs';
 import { percentile, round } from './stats.mjs';
 
 /// Arms a one-shot measurement for the next `type` event; the result is awaited by `collect`.
@@ -68,11 +69,13 @@ function answer(i) {
 
 async function startPage(page, base) {
   await page.goto(`${base}#/`);
+  await appReady(page);
   await page.locator('li.guide').first().waitFor();
 }
 
 async function revealAnswer(page, base, samples) {
   await page.goto(`${base}#/q/dba-raid`);
+  await appReady(page);
   const button = page.locator('button[aria-controls="answer"]');
   await button.waitFor();
   const out = [];
@@ -110,6 +113,7 @@ async function startInterview(browser, base, samples) {
 
 async function searchKeystrokes(page, base) {
   await page.goto(`${base}#/questions`);
+  await appReady(page);
   const input = page.getByLabel('Search questions and answers');
   await input.waitFor();
   await input.focus();
@@ -133,6 +137,7 @@ async function searchKeystrokes(page, base) {
 /// answered by typing ~300 characters, then Done, a rating, and Next; latencies are collected.
 async function interview(page, base, count, latency, offset) {
   await page.goto(`${base}#/interview/new`);
+  await appReady(page);
   const number = page.getByLabel('Number of questions');
   await number.fill(String(count));
   await number.press('Tab'); // the field saves on `change`

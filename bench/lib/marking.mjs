@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch } from './browser.mjs';
+import { appReady, launch } from './browser.mjs';
 
 const SETS = ['tests/marking/dev.txt', 'tests/marking/dev2.txt', 'tests/marking/held-out.txt'];
 
@@ -52,6 +52,7 @@ export async function measureCorrections({ root, url, count }) {
     const page = await browser.newPage();
     for (const a of answers) {
       await page.goto(`${url}?mode=interview&q=${a.question}`);
+      await appReady(page); // the pre-rendered shell's button is not yet the app's
       await page.getByRole('button', { name: 'Start interview' }).click();
       await page.getByRole('textbox', { name: 'Your answer' }).fill(a.text);
       await page.getByRole('button', { name: 'Done', exact: true }).click();
@@ -66,6 +67,7 @@ export async function measureCorrections({ root, url, count }) {
       await page.getByRole('heading', { name: 'Interview complete' }).waitFor();
     }
     await page.goto(`${url}#/stats`);
+    await appReady(page);
     const text = await page.locator('#corrections').textContent();
     const m = text.match(/corrected (\d+) of the (\d+) key-point marks/);
     if (!m) throw new Error(`Statistics said: ${text}`);

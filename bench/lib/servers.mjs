@@ -6,19 +6,20 @@ import { resolve } from 'node:path';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const children = new Set();
 
-/// Serves `dir` on 127.0.0.1:`port` and resolves with its base URL once it answers.
-export async function serve(dir, port) {
-  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/serve.mjs'), resolve(ROOT, dir), String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/// Serves `dir` on 127.0.0.1:`port`, with `encoding` (br, gzip, identity) forced when given, and
+/// resolves with its base URL once it answers (it has compressed every file by then).
+export async function serve(dir, port, { encoding } = {}) {
+  const args = [resolve(ROOT, 'scripts/serve.mjs'), resolve(ROOT, dir), String(port)];
+  if (encoding) args.push('--encoding', encoding);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
   const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000; // Brotli 11 of the wasm first
   for (;;) {
     try {
       const response = await fetch(url);
-      if (response.ok) return { url, stop: () => stop(child) };
+      if (response.ok) break;
     } catch {
       // not listening yet
     }
@@ -28,6 +29,7 @@ export async function serve(dir, port) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return { url, encoding: encoding ?? 'negotiated', stop: () => stop(child) };
 }
 
 function stop(child) {

@@ -8,7 +8,13 @@
 // reloaded, the app must list all of them in its history (so it read every one), and then every
 // key and value is counted: JavaScript strings are UTF-16, so bytes = 2 × (key + value length).
 // The same text as UTF-8 (about half, the records being ASCII) is given for comparison.
-import { launch, INSTRUMENT } from './browser.mjs';
+//
+// Start-up with that history against empty storage: two browser contexts (each its own
+// localStorage), one holding the records and one empty, reloaded in turn `reloads` times each;
+// a reload is timed on the page's clock from navigation start to the app ready (`data-app`
+// set and the next frame produced, APP_READY), and the medians are compared.
+import { launch, INSTRUMENT, APP_READY, appReadyTimes } from './browser.mjs';
+import { median, round } from './stats.mjs';
 
 const INTERVIEW = 'interview-practice/interview/';
 
@@ -115,16 +121,29 @@ export function simulate({ template, id: templateId, related, questions }, count
   return entries;
 }
 
-export async function measureStorage({ url, stored, count = 1000, per = 5 }) {
+/// Reloads `page` and resolves with the time to the app ready on the page's clock.
+async function reloadToReady(page) {
+  await page.reload({ waitUntil: 'commit' });
+  return (await appReadyTimes(page)).painted;
+}
+
+export async function measureStorage({ url, stored, count = 1000, per = 5, reloads = 7 }) {
   const source = templates(stored);
   const entries = simulate(source, count, per);
   const browser = await launch();
   try {
-    const context = await browser.newContext();
-    await context.addInitScript(INSTRUMENT);
-    const page = await context.newPage();
-    await page.goto(`${url}#/`);
-    await page.locator('li.guide').first().waitFor();
+    const open = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(INSTRUMENT);
+      await context.addInitScript(APP_READY);
+      const page = await context.newPage();
+      await page.goto(`${url}#/`);
+      await appReadyTimes(page);
+      return { context, page };
+    };
+    const full = await open();
+    const empty = await open();
+    const page = full.page;
     const written = await page.evaluate((entries) => {
       localStorage.clear();
       let n = 0;
@@ -138,13 +157,20 @@ export async function measureStorage({ url, stored, count = 1000, per = 5 }) {
       }
       return { n, error: null };
     }, entries);
-    const started = Date.now();
-    await page.reload();
+    await reloadToReady(page);
     // The start page counts the completed interviews it read.
     const history = page.locator('a[href="#/history"]', { hasText: 'Your interview history' });
     await history.waitFor({ timeout: 30_000 });
-    const reloadMs = Date.now() - started;
     const listed = Number((await history.textContent()).match(/\((\d+)\)/)?.[1] ?? NaN);
+    await empty.page.evaluate(() => localStorage.clear());
+    await reloadToReady(empty.page); // warm-up, as the history page had one
+    const withHistory = [];
+    const withoutHistory = [];
+    for (let i = 0; i < reloads; i++) {
+      // Alternate which goes first, so neither always follows the other.
+      const order = i % 2 ? [[empty.page, withoutHistory], [page, withHistory]] : [[page, withHistory], [empty.page, withoutHistory]];
+      for (const [p, list] of order) list.push(await reloadToReady(p));
+    }
     const usage = await page.evaluate(() => {
       let units = 0;
       let utf8 = 0;
@@ -160,14 +186,24 @@ export async function measureStorage({ url, stored, count = 1000, per = 5 }) {
       }
       return { keys: localStorage.length, bytes: units * 2, utf8, kinds };
     });
-    await context.close();
+    await full.context.close();
+    await empty.context.close();
+    const historyMedian = round(median(withHistory));
+    const emptyMedian = round(median(withoutHistory));
     return {
       interviews: count,
       questionsEach: per,
       entriesWritten: written.n,
       writeError: written.error,
       historyListed: listed,
-      reloadMs,
+      reload: {
+        runs: reloads,
+        historyMedian,
+        emptyMedian,
+        ratio: round(historyMedian / emptyMedian, 2),
+        history: withHistory.map((x) => round(x)),
+        empty: withoutHistory.map((x) => round(x)),
+      },
       ...usage,
     };
   } finally {

@@ -1,26 +1,43 @@
 // The development server (scripts/serve.mjs) answers bad paths with an error, never a crash,
-// and serves nothing outside its folder.
+// serves nothing outside its folder, and compresses as a real static host does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 const PORT = 4199;
 
-/// GET with the path sent exactly as written (no client-side normalisation).
-const get = (path) =>
+/// GET with the path sent exactly as written (no client-side normalisation) and no
+/// decompression: `raw` is the bytes on the wire, `body` them decoded as UTF-8.
+const get = (path, headers = {}, port = PORT) =>
   new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: PORT, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode, body }));
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, raw, body: raw.toString() });
+      });
     });
     req.on('error', reject);
     req.end();
   });
+
+/// Starts the server on `port` with `args` and resolves once it listens.
+async function start(t, dir, port, ...args) {
+  const server = spawn(process.execPath, ['scripts/serve.mjs', dir, String(port), '--no-csp', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  t.after(() => server.kill());
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+}
+
+const decode = (r) =>
+  ({ br: brotliDecompressSync, gzip: gunzipSync })[r.headers['content-encoding']]?.(r.raw).toString() ?? r.body;
 
 test('malformed escapes get 400, paths outside the folder 403, and the server stays up', async (t) => {
   const base = mkdtempSync(join(tmpdir(), 'serve-'));
@@ -28,11 +45,7 @@ test('malformed escapes get 400, paths outside the folder 403, and the server st
   mkdirSync(join(base, 'dist-old'));
   writeFileSync(join(base, 'dist', 'index.html'), '<p>app</p>');
   writeFileSync(join(base, 'dist-old', 'secret.txt'), 'old build');
-  const server = spawn(process.execPath, ['scripts/serve.mjs', join(base, 'dist'), String(PORT), '--no-csp'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  t.after(() => server.kill());
-  await new Promise((resolve) => server.stdout.once('data', resolve));
+  await start(t, join(base, 'dist'), PORT);
 
   assert.equal((await get('/%E0%A4%A')).status, 400);
   assert.equal((await get('/%')).status, 400);
@@ -45,4 +58,55 @@ test('malformed escapes get 400, paths outside the folder 403, and the server st
   assert.equal(ok.status, 200);
   assert.equal(ok.body, '<p>app</p>');
   assert.equal((await get('/missing.js')).status, 404);
+});
+
+test('Accept-Encoding is negotiated: Brotli first, then gzip, else the file as it is', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'serve-'));
+  const text = 'let answer = 42;\n'.repeat(200);
+  writeFileSync(join(base, 'app.js'), text);
+  writeFileSync(join(base, 'photo.png'), 'not really a png');
+  await start(t, base, PORT + 1);
+  const cases = [
+    ['gzip, deflate, br', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['br;q=0, gzip;q=0.5', 'gzip'],
+    ['*', 'br'],
+    ['identity', undefined],
+    ['', undefined],
+  ];
+  for (const [accept, coding] of cases) {
+    const r = await get('/app.js', { 'Accept-Encoding': accept }, PORT + 1);
+    assert.equal(r.status, 200, accept);
+    assert.equal(r.headers['content-encoding'], coding, accept);
+    assert.equal(r.headers.vary, 'Accept-Encoding', accept);
+    assert.equal(Number(r.headers['content-length']), r.raw.length, accept);
+    assert.equal(decode(r), text, accept);
+    if (coding) assert.ok(r.raw.length < text.length / 4, `${accept}: ${r.raw.length} bytes`);
+  }
+  // Served twice from the cache, and again fresh once the file changes.
+  assert.equal(decode(await get('/app.js', { 'Accept-Encoding': 'br' }, PORT + 1)), text);
+  writeFileSync(join(base, 'app.js'), 'changed();');
+  // mtime has millisecond resolution here; the write above may share the previous one's.
+  const later = new Date(Date.now() + 5_000);
+  utimesSync(join(base, 'app.js'), later, later);
+  assert.equal(decode(await get('/app.js', { 'Accept-Encoding': 'br' }, PORT + 1)), 'changed();');
+  // Formats that are compressed already go as they are.
+  const png = await get('/photo.png', { 'Accept-Encoding': 'br, gzip' }, PORT + 1);
+  assert.equal(png.headers['content-encoding'], undefined);
+  assert.equal(png.body, 'not really a png');
+});
+
+test('--encoding sends one encoding whatever the request accepts', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'serve-'));
+  const text = '<p>start page</p>\n'.repeat(100);
+  writeFileSync(join(base, 'index.html'), text);
+  for (const [i, coding] of ['br', 'gzip', 'identity'].entries()) {
+    const port = PORT + 2 + i;
+    await start(t, base, port, '--encoding', coding);
+    for (const accept of ['gzip, deflate', 'br', '']) {
+      const r = await get('/', { 'Accept-Encoding': accept }, port);
+      assert.equal(r.headers['content-encoding'] ?? 'identity', coding, `${coding} for "${accept}"`);
+      assert.equal(decode(r), text);
+    }
+  }
 });
