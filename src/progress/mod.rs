@@ -107,14 +107,11 @@ pub struct Progress {
 
 /// A memo of one part of the state, read again when its trigger fires; views redraw only
 /// when the part really changed.
-fn part<T: Clone + PartialEq + Send + Sync + 'static>(
+fn part<T: Clone + Default + PartialEq + Send + Sync + 'static>(
     state: State,
     trigger: Trigger,
     read: impl Fn(&ProgressState<AppBackend>) -> T + Send + Sync + 'static,
-) -> Memo<T>
-where
-    T: Default,
-{
+) -> Memo<T> {
     Memo::new(move |_| {
         trigger.track();
         state.try_with_value(&read).unwrap_or_default()
