@@ -16,6 +16,23 @@ pub trait Backend {
     fn remove(&self, key: &str) -> Result<(), BackendError>;
 }
 
+/// A shared backend: two `Store`s (two tabs, in tests) writing to one storage, as two tabs
+/// share the browser's localStorage.
+impl<B: Backend + ?Sized> Backend for std::rc::Rc<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        (**self).set(key, value)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        (**self).keys()
+    }
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        (**self).remove(key)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackendError {
     /// The store cannot be used at all (blocked, disabled, gone).

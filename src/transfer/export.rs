@@ -182,7 +182,9 @@ pub fn parse(text: &str) -> Result<Export, ImportError> {
 /// One export holding everything in both, the same whichever is `a` and which `b`:
 /// - interviews: by id; when both have one, the one further along (completed, then more
 ///   questions answered, then more rated; a last tie goes to the greater JSON text);
-/// - ratings: all of both, each once, in time order;
+/// - ratings: all of both, those listed and those inside every interview, each once, in
+///   time order (the app replays the ratings inside its interviews, so a file whose list
+///   leaves them out still previews what the import does);
 /// - memory: each question's ratings replayed in time order through FSRS, exactly as the app
 ///   derives it (a file's own memory states are not taken: what the preview announces is what
 ///   the app will then schedule);
@@ -203,11 +205,9 @@ pub fn merge(a: &Export, b: &Export) -> Export {
     let mut interviews: Vec<Interview> = interviews.into_values().cloned().collect();
     interviews.sort_by(|x, y| (x.started_at, &x.id).cmp(&(y.started_at, &y.id)));
 
-    let reviews: Vec<ReviewEvent> = a
-        .reviews
-        .iter()
-        .chain(&b.reviews)
-        .cloned()
+    let reviews: Vec<ReviewEvent> = ratings(a)
+        .into_iter()
+        .chain(ratings(b))
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -265,6 +265,21 @@ pub fn replay_all(reviews: &[ReviewEvent]) -> BTreeMap<String, MemoryState> {
         .collect()
 }
 
+/// Every rating an export holds: its list, and the ratings inside its interviews.
+fn ratings(export: &Export) -> BTreeSet<ReviewEvent> {
+    let in_interviews = export.interviews.iter().flat_map(|i| {
+        i.ratings()
+            .map(|(at, question, rating)| ReviewEvent::new(at, question, rating))
+            .collect::<Vec<_>>()
+    });
+    export
+        .reviews
+        .iter()
+        .cloned()
+        .chain(in_interviews)
+        .collect()
+}
+
 fn answered(interview: &Interview) -> usize {
     interview
         .attempts
@@ -316,11 +331,11 @@ pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
             Some(_) => {}
         }
     }
-    let reviews_here: BTreeSet<&ReviewEvent> = current.reviews.iter().collect();
+    let reviews_here = ratings(current);
     preview.new_reviews = merged
         .reviews
         .iter()
-        .filter(|e| !reviews_here.contains(e))
+        .filter(|e| !reviews_here.contains(*e))
         .count();
     for (question, note) in &merged.notes {
         match current.notes.get(question) {
@@ -330,7 +345,7 @@ pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
         }
     }
     // Memory as the app derives it, from the ratings, on both sides of the import.
-    let memory_now = replay_all(&current.reviews);
+    let memory_now = replay_all(&reviews_here.into_iter().collect::<Vec<_>>());
     preview.memory_changed = merged
         .memory
         .iter()
@@ -460,6 +475,9 @@ mod tests {
             ImportPreview {
                 new_interviews: 1,
                 updated_interviews: 1,
+                // The second rating inside b's x, which a's x has not reached.
+                new_reviews: 1,
+                memory_changed: 1,
                 ..ImportPreview::default()
             }
         );

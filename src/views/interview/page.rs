@@ -49,14 +49,10 @@ pub fn InterviewPage() -> impl IntoView {
         }
         Some((_, _, Phase::Answering)) => view! { <Answering now/> }.into_any(),
         Some((_, _, Phase::Reveal)) => view! { <Reveal/> }.into_any(),
-        Some((id, _, Phase::Complete)) => {
-            let interview = progress
-                .interviews
-                .with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
-            interview
-                .map(|interview| view! { <Summary interview live=true/> })
-                .into_any()
-        }
+        Some((id, _, Phase::Complete)) => progress
+            .interview_untracked(&id)
+            .map(|interview| view! { <Summary interview live=true/> })
+            .into_any(),
     }
 }
 

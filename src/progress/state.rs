@@ -1,0 +1,776 @@
+//! The reader's progress as plain data: interviews, ratings, notes and settings in memory, and
+//! the policy that saves them through `storage`, one key per record. No browser APIs and no
+//! clock: every method that needs the time takes it, so each rule is tested natively, with two
+//! tabs on one storage (`state/tests.rs`).
+//!
+//! Nothing in memory is ever lost: a save that fails (storage blocked or full) becomes a
+//! notice, and the record stays unsaved, to be written again with the next change. Stored
+//! values this version cannot read are kept aside, reported, and never overwritten. Between
+//! tabs, the newest note or settings win by their timestamps, when another tab's record
+//! arrives and again before writing.
+
+use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
+use crate::review::memory::MemoryState;
+use crate::review::record::{review_id, Settings};
+use crate::review::{Note, ReviewEvent};
+use crate::storage::usage::Usage;
+use crate::storage::{record_key, Backend, Loaded, Record, SaveError, Store, Unreadable};
+use crate::transfer::export::{self, Export, ImportPreview};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How often a running interview is saved even when nothing else changes.
+pub const CHECKPOINT_MS: Millis = 5_000;
+
+/// Completed interviews that keep their typed answers; older ones keep everything else, so a
+/// thousand interviews fit in the browser's storage.
+pub const KEEP_ANSWERS: usize = 50;
+
+/// Stored data this version cannot read, kept as it is for the reader to download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptAside {
+    pub key: String,
+    pub raw: String,
+    pub reason: String,
+}
+
+impl From<Unreadable> for KeptAside {
+    fn from(u: Unreadable) -> Self {
+        KeptAside {
+            key: u.key,
+            raw: u.raw,
+            reason: u.error.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Notices {
+    /// Storage is blocked: progress lives in memory only.
+    pub not_saved: bool,
+    /// The last save failed because storage is full.
+    pub full: bool,
+    pub kept_aside: Vec<KeptAside>,
+}
+
+/// What the start-up probe found of the browser's storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Reads and writes work.
+    Usable,
+    /// Reads work, writes are refused: the quota is full. Everything stored is still read.
+    Full,
+    /// Storage cannot be used: the backend is memory, and progress lasts as long as the page.
+    Blocked,
+}
+
+/// When a change to this tab's interview is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Save {
+    Now,
+    /// Shortly after the last change (typing): the caller calls `flush` when typing pauses.
+    Soon,
+}
+
+/// What changed since the caller last asked (`take_changes`): what views show again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub interviews: bool,
+    pub reviews: bool,
+    pub notes: bool,
+    pub settings: bool,
+    pub notices: bool,
+    /// Which interview is this tab's, or whether another tab took it.
+    pub tab: bool,
+}
+
+/// A record to save: what is in memory under this key is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Dirty {
+    Interview(String),
+    Review(String),
+    Note(String),
+    Settings,
+}
+
+/// The reader's progress in memory and the rules that save it through `B`.
+pub struct ProgressState<B: Backend> {
+    store: Store<B>,
+    /// Every interview known: stored ones and this tab's, by start time.
+    interviews: Vec<Interview>,
+    /// The id of this tab's interview (running, or just completed).
+    active_id: Option<String>,
+    /// This tab's interview is running in another tab, which took it over (or held it
+    /// first): this tab shows it but neither changes nor saves it.
+    moved_away: bool,
+    /// Every review rating, by storage id (interview ratings live in their interviews).
+    reviews: BTreeMap<String, ReviewEvent>,
+    /// Question id to the reader's note.
+    notes: BTreeMap<String, Note>,
+    settings: Settings,
+    notices: Notices,
+    /// Records whose latest state is not yet saved (storage full, or a save pending).
+    unsaved: Vec<Dirty>,
+    /// When the running interview was last saved by a tick.
+    checkpoint: Millis,
+    changes: Changes,
+    /// Saves that failed for another reason than full or blocked storage, for the log.
+    problems: Vec<String>,
+}
+
+impl<B: Backend> ProgressState<B> {
+    /// Loads everything readable from `backend` (a full storage is read in full), resumes
+    /// `resume`, this tab's interview if it is stored, and saves the answers compaction drops.
+    /// `visible`: whether the page is shown; a background tab's interview waits, paused.
+    pub fn load(
+        backend: B,
+        found: Found,
+        resume: Option<&str>,
+        visible: bool,
+        now: Millis,
+    ) -> Self {
+        let store = Store::new(backend);
+        let mut kept_aside = Vec::new();
+        let mut interviews: Vec<Interview> =
+            records(store.load_all::<Interview>(), &mut kept_aside)
+                .into_iter()
+                .map(|(_, i)| i)
+                .collect();
+        interviews.sort_by_key(|i| i.started_at);
+        let reviews = records(store.load_all::<ReviewEvent>(), &mut kept_aside)
+            .into_iter()
+            .collect();
+        let notes = records(store.load_all::<Note>(), &mut kept_aside)
+            .into_iter()
+            .collect();
+        let settings = records(store.load_all::<Settings>(), &mut kept_aside)
+            .into_iter()
+            .find(|(id, _)| id == Settings::ID)
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+
+        let active_id = resume
+            .filter(|id| interviews.iter().any(|i| i.id == *id))
+            .map(str::to_string);
+        if let Some(active) = active_id
+            .as_ref()
+            .and_then(|id| interviews.iter_mut().find(|i| &i.id == id))
+        {
+            active.restore(now);
+            // Loaded in a background tab: the clock counts from when the reader looks.
+            if !visible {
+                active.pause(now);
+            }
+        }
+        let compacted = compact_old_answers(&mut interviews, KEEP_ANSWERS);
+        let mut state = ProgressState {
+            store,
+            interviews,
+            active_id,
+            moved_away: false,
+            reviews,
+            notes,
+            settings,
+            notices: Notices {
+                not_saved: found == Found::Blocked,
+                full: found == Found::Full,
+                kept_aside,
+            },
+            unsaved: Vec::new(),
+            checkpoint: now,
+            changes: Changes::default(),
+            problems: Vec::new(),
+        };
+        for id in compacted {
+            state.mark(Dirty::Interview(id));
+        }
+        state.flush();
+        state
+    }
+
+    /// Every interview known, by start time.
+    pub fn interviews(&self) -> &[Interview] {
+        &self.interviews
+    }
+
+    pub fn active_id(&self) -> Option<&str> {
+        self.active_id.as_deref()
+    }
+
+    /// This tab's interview.
+    pub fn active(&self) -> Option<&Interview> {
+        let id = self.active_id.as_ref()?;
+        self.interviews.iter().find(|i| &i.id == id)
+    }
+
+    /// Whether another tab took this tab's interview over.
+    pub fn moved_away(&self) -> bool {
+        self.moved_away
+    }
+
+    pub fn notes(&self) -> &BTreeMap<String, Note> {
+        &self.notes
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn notices(&self) -> &Notices {
+        &self.notices
+    }
+
+    pub fn backend(&self) -> &B {
+        self.store.backend()
+    }
+
+    /// Completed interviews, most recent first.
+    pub fn history(&self) -> Vec<&Interview> {
+        let mut done: Vec<&Interview> = self
+            .interviews
+            .iter()
+            .filter(|i| i.completed_at.is_some())
+            .collect();
+        done.sort_by_key(|i| std::cmp::Reverse(i.completed_at));
+        done
+    }
+
+    /// Interviews left unfinished by a closed tab (not this tab's), newest first.
+    pub fn unfinished(&self) -> Vec<&Interview> {
+        let mut open: Vec<&Interview> = self
+            .interviews
+            .iter()
+            .filter(|i| i.completed_at.is_none() && Some(&i.id) != self.active_id.as_ref())
+            .collect();
+        open.sort_by_key(|i| std::cmp::Reverse(i.started_at));
+        open
+    }
+
+    /// Every rating, from interviews and from reviews, once each, in time order.
+    pub fn rating_events(&self) -> Vec<ReviewEvent> {
+        let events: BTreeSet<ReviewEvent> = self
+            .reviews
+            .values()
+            .cloned()
+            .chain(self.interviews.iter().flat_map(|i| {
+                i.ratings()
+                    .map(|(at, q, r)| ReviewEvent::new(at, q, r))
+                    .collect::<Vec<_>>()
+            }))
+            .collect();
+        // A rating that came both as a review record and inside an interview (through an
+        // import) counts once, as the export's merge counts it.
+        events.into_iter().collect()
+    }
+
+    /// Question id to its memory state, replayed from the ratings.
+    pub fn memory(&self) -> BTreeMap<String, MemoryState> {
+        export::replay_all(&self.rating_events())
+    }
+
+    /// What changed since the last call.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Saves that failed for another reason than a full or blocked storage, since the last
+    /// call: one line each, for the log.
+    pub fn take_problems(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.problems)
+    }
+
+    /// Starts an interview on `questions` as this tab's own, and saves it.
+    pub fn start(&mut self, id: String, setup: Setup, questions: &[&str], now: Millis) {
+        self.interviews
+            .push(Interview::new(id.clone(), setup, questions, now));
+        self.changes.interviews = true;
+        self.take_over(&id, now);
+    }
+
+    /// Makes an interview this tab's own: one a closed or crashed tab left, or one another
+    /// live tab ran (the caller takes its lock). The question goes on with the time it had at
+    /// its last checkpoint.
+    pub fn take_over(&mut self, id: &str, now: Millis) {
+        self.active_id = Some(id.to_string());
+        self.moved_away = false;
+        self.changes.tab = true;
+        self.update(Save::Now, |i| i.restore(now));
+    }
+
+    /// What the tab lock says of interview `id`: `held` by this tab, or by another one.
+    /// Only this tab's current interview is concerned: a late word on an interview this tab
+    /// has since left changes nothing.
+    pub fn lock_report(&mut self, id: &str, held: bool) {
+        if self.active_id.as_deref() == Some(id) && self.moved_away == held {
+            self.moved_away = !held;
+            self.changes.tab = true;
+        }
+    }
+
+    /// Changes this tab's interview and saves it now, or marks it for the caller's next
+    /// `flush` (`Save::Soon`). Returns whether there was an interview to change: none, or
+    /// another tab runs it (one writer per interview).
+    pub fn update(&mut self, save: Save, change: impl FnOnce(&mut Interview)) -> bool {
+        let Some(id) = self.active_id.clone() else {
+            return false;
+        };
+        if self.moved_away {
+            return false;
+        }
+        let Some(interview) = self.interviews.iter_mut().find(|i| i.id == id) else {
+            return false;
+        };
+        change(interview);
+        self.changes.interviews = true;
+        self.mark(Dirty::Interview(id));
+        if save == Save::Now {
+            self.flush();
+        }
+        true
+    }
+
+    /// Rates the current question of this tab's interview; the rating, kept in the interview,
+    /// feeds the question's memory model.
+    pub fn rate(&mut self, rating: Rating, now: Millis) {
+        self.update(Save::Now, |i| i.rate(rating, now));
+    }
+
+    /// A rating from the Review mode, stored as a record of its own.
+    pub fn record_review(&mut self, question: &str, rating: Rating, now: Millis) {
+        let event = ReviewEvent::new(now, question, rating);
+        let id = review_id(&event);
+        self.reviews.insert(id.clone(), event);
+        self.changes.reviews = true;
+        self.mark(Dirty::Review(id));
+        self.flush();
+    }
+
+    /// The reader's note on a question, or an empty text.
+    pub fn note(&self, question: &str) -> &str {
+        self.notes.get(question).map_or("", |n| n.text.as_str())
+    }
+
+    /// Keeps the reader's note (capped like an answer), to be saved by the caller's next
+    /// `flush`, shortly after typing stops.
+    pub fn set_note(&mut self, question: &str, text: &str, now: Millis) {
+        let updated_at = edit_time(self.notes.get(question).map(|n| n.updated_at), now);
+        let note = Note {
+            text: text.chars().take(MAX_ANSWER_CHARS).collect(),
+            updated_at,
+        };
+        self.notes.insert(question.to_string(), note);
+        self.changes.notes = true;
+        self.mark(Dirty::Note(question.to_string()));
+    }
+
+    pub fn set_new_per_day(&mut self, count: usize, now: Millis) {
+        self.settings.new_per_day = count.clamp(1, 200);
+        self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
+        self.changes.settings = true;
+        self.mark(Dirty::Settings);
+        self.flush();
+    }
+
+    /// Everything, as one export file.
+    pub fn export(&self, now: Millis) -> Export {
+        let mut file = Export::new(now);
+        file.interviews = self.interviews.clone();
+        file.reviews = self.rating_events();
+        file.memory = export::replay_all(&file.reviews);
+        file.notes = self.notes.clone();
+        file.settings = self.settings.to_map();
+        file
+    }
+
+    /// How much storage the progress and the site use; `None` when progress is not saved.
+    pub fn usage(&self) -> Option<Usage> {
+        if self.notices.not_saved {
+            return None;
+        }
+        Usage::of(self.store.backend())
+    }
+
+    /// Frees space on the reader's request: drops the typed answers of completed interviews
+    /// beyond the newest `keep` (times, key points and ratings stay). Returns how many changed.
+    pub fn compact_answers(&mut self, keep: usize) -> usize {
+        let changed = compact_old_answers(&mut self.interviews, keep);
+        if !changed.is_empty() {
+            self.changes.interviews = true;
+        }
+        let count = changed.len();
+        for id in changed {
+            self.mark(Dirty::Interview(id));
+        }
+        self.flush();
+        count
+    }
+
+    /// Deletes completed interviews, with their answers and ratings, on the reader's request;
+    /// unfinished ones are never deleted. Then retries what was waiting for space.
+    pub fn delete_interviews(&mut self, ids: &[String]) {
+        let ids: Vec<&String> = ids
+            .iter()
+            .filter(|id| {
+                self.interviews
+                    .iter()
+                    .any(|i| &i.id == *id && i.completed_at.is_some())
+            })
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        self.interviews.retain(|i| !ids.contains(&&i.id));
+        self.unsaved
+            .retain(|k| !matches!(k, Dirty::Interview(id) if ids.contains(&id)));
+        self.changes.interviews = true;
+        for id in ids {
+            if let Err(e) = self.store.delete::<Interview>(id) {
+                self.problems
+                    .push(format!("interview {id} not deleted: {e}"));
+            }
+        }
+        self.flush();
+    }
+
+    /// What importing `incoming` would change.
+    pub fn preview(&self, incoming: &Export, now: Millis) -> ImportPreview {
+        export::diff(&self.export(now), incoming)
+    }
+
+    /// Merges `incoming` into everything here, losing nothing on either side, and saves what
+    /// changed: exactly what `preview` announced.
+    pub fn import(&mut self, incoming: &Export, now: Millis) {
+        let merged = export::merge(&self.export(now), incoming);
+        // Ratings kept in the interviews are not stored twice.
+        let in_interviews: BTreeSet<(u64, &str)> = merged
+            .interviews
+            .iter()
+            .flat_map(|i| i.ratings().map(|(at, question, _)| (at, question)))
+            .collect();
+        let mut reviews = BTreeMap::new();
+        for event in &merged.reviews {
+            if !in_interviews.contains(&(event.at, event.question.as_str())) {
+                reviews.insert(review_id(event), event.clone());
+            }
+        }
+        let mut interviews = merged.interviews;
+        compact_old_answers(&mut interviews, KEEP_ANSWERS);
+        let settings = Settings::from_map(&merged.settings);
+
+        // Only what differs is written: a record already here is not saved again.
+        let mut dirty = Vec::new();
+        for interview in &interviews {
+            if !self.interviews.contains(interview) {
+                dirty.push(Dirty::Interview(interview.id.clone()));
+            }
+        }
+        for (id, event) in &reviews {
+            if self.reviews.get(id) != Some(event) {
+                dirty.push(Dirty::Review(id.clone()));
+            }
+        }
+        for (question, note) in &merged.notes {
+            if self.notes.get(question) != Some(note) {
+                dirty.push(Dirty::Note(question.clone()));
+            }
+        }
+        if settings.new_per_day != self.settings.new_per_day {
+            self.settings = Settings {
+                updated_at: edit_time(Some(self.settings.updated_at), now),
+                ..settings
+            };
+            dirty.push(Dirty::Settings);
+        }
+        self.interviews = interviews;
+        self.reviews = reviews;
+        self.notes = merged.notes;
+        self.changes = Changes {
+            interviews: true,
+            reviews: true,
+            notes: true,
+            settings: true,
+            ..self.changes
+        };
+        for key in dirty {
+            self.mark(key);
+        }
+        self.flush();
+    }
+
+    /// Saves everything not yet saved: after each change, on hide and on close. A failed
+    /// earlier save is retried with it.
+    pub fn flush(&mut self) {
+        let keys = std::mem::take(&mut self.unsaved);
+        let (mut wrote, mut refused) = (false, false);
+        let mut still_unsaved = Vec::new();
+        for key in keys {
+            match self.write(&key) {
+                Ok(written) => wrote |= written,
+                Err(SaveError::Full) => {
+                    refused = true;
+                    still_unsaved.push(key);
+                }
+                Err(SaveError::Unavailable) => {
+                    if !self.notices.not_saved {
+                        self.notices.not_saved = true;
+                        self.changes.notices = true;
+                    }
+                    still_unsaved.push(key);
+                }
+                Err(SaveError::Other(message)) => {
+                    self.problems.push(format!("{key:?} not saved: {message}"));
+                    still_unsaved.push(key);
+                }
+            }
+        }
+        // Whatever was marked while writing goes after what was already waiting.
+        for key in std::mem::replace(&mut self.unsaved, still_unsaved) {
+            self.mark(key);
+        }
+        // Full until a write succeeds: with nothing written, what was known stands.
+        let full = refused || (!wrote && self.notices.full);
+        if self.notices.full != full {
+            self.notices.full = full;
+            self.changes.notices = true;
+        }
+    }
+
+    /// Writes one record; `Ok(false)` when there was nothing to write.
+    fn write(&mut self, key: &Dirty) -> Result<bool, SaveError> {
+        match key {
+            // The interview moved to another tab: what this tab holds of it is no longer
+            // the newest.
+            Dirty::Interview(id) if self.moved_away && self.active_id.as_ref() == Some(id) => {
+                Ok(false)
+            }
+            Dirty::Interview(id) => {
+                let Some(interview) = self.interviews.iter().find(|i| &i.id == id) else {
+                    return Ok(false);
+                };
+                let result = self.store.save(id, interview);
+                self.written::<Interview>(id, result)
+            }
+            Dirty::Review(id) => {
+                let Some(event) = self.reviews.get(id) else {
+                    return Ok(false);
+                };
+                let result = self.store.save(id, event);
+                self.written::<ReviewEvent>(id, result)
+            }
+            Dirty::Note(question) => {
+                let Some(ours) = self.notes.get(question) else {
+                    return Ok(false);
+                };
+                // Another tab saved a newer note whose event has not arrived yet: it wins,
+                // here as it will there, and is never overwritten with an older text.
+                if let Ok(Some(stored)) = self.store.load::<Note>(question) {
+                    if theirs_wins(Some(ours.updated_at), stored.updated_at) {
+                        self.notes.insert(question.clone(), stored);
+                        self.changes.notes = true;
+                        return Ok(false);
+                    }
+                }
+                let result = self.store.save(question, ours);
+                self.written::<Note>(question, result)
+            }
+            Dirty::Settings => {
+                if let Ok(Some(stored)) = self.store.load::<Settings>(Settings::ID) {
+                    if theirs_wins(Some(self.settings.updated_at), stored.updated_at) {
+                        self.settings = stored;
+                        self.changes.settings = true;
+                        return Ok(false);
+                    }
+                }
+                let result = self.store.save(Settings::ID, &self.settings);
+                self.written::<Settings>(Settings::ID, result)
+            }
+        }
+    }
+
+    /// The outcome of a save; a refusal to overwrite a value this version cannot read (one
+    /// another tab wrote since the load) reports that value.
+    fn written<R: Record>(
+        &mut self,
+        id: &str,
+        result: Result<(), SaveError>,
+    ) -> Result<bool, SaveError> {
+        if let Err(SaveError::Other(_)) = &result {
+            if let Err(unreadable) = self.store.load::<R>(id) {
+                self.keep_aside(unreadable);
+            }
+        }
+        result.map(|()| true)
+    }
+
+    fn keep_aside(&mut self, unreadable: Unreadable) {
+        let kept = KeptAside::from(unreadable);
+        let known = &mut self.notices.kept_aside;
+        match known.iter_mut().find(|k| k.key == kept.key) {
+            Some(same) if *same == kept => return,
+            Some(older) => *older = kept,
+            None => known.push(kept),
+        }
+        self.changes.notices = true;
+    }
+
+    /// Another tab saved (or deleted) the record under `key`: take its state, except for this
+    /// tab's own interview, and except a note or settings older than this tab's. Returns
+    /// whether it was another tab's interview (which tabs run which interview may have
+    /// changed).
+    pub fn reload_from_storage(&mut self, key: &str) -> bool {
+        if let Some(id) = key.strip_prefix(&record_key::<Interview>("")) {
+            // This tab's own interview has one writer: this tab, unless another took it.
+            if self.active_id.as_deref() == Some(id) && !self.moved_away {
+                return false;
+            }
+            match self.store.load::<Interview>(id) {
+                Ok(Some(stored)) => {
+                    match self.interviews.iter_mut().find(|i| i.id == stored.id) {
+                        Some(known) => *known = stored,
+                        None => self.interviews.push(stored),
+                    }
+                    self.changes.interviews = true;
+                }
+                // The reader deleted it in another tab (not a storage that failed to answer:
+                // then nothing is dropped).
+                Ok(None) if self.store.backend().get(key) == Ok(None) => {
+                    self.interviews.retain(|i| i.id != id);
+                    self.changes.interviews = true;
+                }
+                Ok(None) => {}
+                Err(unreadable) => self.keep_aside(unreadable),
+            }
+            return true;
+        }
+        if let Some(id) = key.strip_prefix(&record_key::<ReviewEvent>("")) {
+            match self.store.load::<ReviewEvent>(id) {
+                Ok(Some(event)) => {
+                    self.reviews.insert(id.to_string(), event);
+                    self.changes.reviews = true;
+                }
+                Ok(None) => {}
+                Err(unreadable) => self.keep_aside(unreadable),
+            }
+        } else if let Some(question) = key.strip_prefix(&record_key::<Note>("")) {
+            match self.store.load::<Note>(question) {
+                Ok(Some(theirs)) => {
+                    let ours = self.notes.get(question);
+                    if theirs_wins(ours.map(|n| n.updated_at), theirs.updated_at) {
+                        // Our older edit is superseded: its pending save must not write it back.
+                        self.forget(&Dirty::Note(question.to_string()));
+                        self.notes.insert(question.to_string(), theirs);
+                        self.changes.notes = true;
+                    } else if ours.is_some_and(|ours| ours.updated_at > theirs.updated_at) {
+                        // Storage holds an older note than ours: ours goes back, so every tab
+                        // ends with the newest.
+                        self.mark(Dirty::Note(question.to_string()));
+                        self.flush();
+                    }
+                }
+                Ok(None) => {}
+                Err(unreadable) => self.keep_aside(unreadable),
+            }
+        } else if key == record_key::<Settings>(Settings::ID) {
+            match self.store.load::<Settings>(Settings::ID) {
+                Ok(Some(theirs)) => {
+                    let ours = self.settings.updated_at;
+                    if theirs_wins(Some(ours), theirs.updated_at) {
+                        self.forget(&Dirty::Settings);
+                        self.settings = theirs;
+                        self.changes.settings = true;
+                    } else if ours > theirs.updated_at {
+                        self.mark(Dirty::Settings);
+                        self.flush();
+                    }
+                }
+                Ok(None) => {}
+                Err(unreadable) => self.keep_aside(unreadable),
+            }
+        }
+        false
+    }
+
+    /// A clock tick: the interview notes the time it was last seen, saved every
+    /// `CHECKPOINT_MS` so a crash loses little. Returns whether the question's time ran out
+    /// (the only change a view must show).
+    pub fn tick(&mut self, now: Millis) -> bool {
+        let Some(id) = self.active_id.clone() else {
+            return false;
+        };
+        if self.moved_away {
+            return false;
+        }
+        let ended = self
+            .interviews
+            .iter_mut()
+            .find(|i| i.id == id)
+            .is_some_and(|i| i.tick(now));
+        if ended {
+            self.changes.interviews = true;
+        }
+        let checkpoint_due = now.saturating_sub(self.checkpoint) >= CHECKPOINT_MS;
+        if ended || checkpoint_due {
+            self.checkpoint = now;
+            self.mark(Dirty::Interview(id));
+            self.flush();
+        }
+        ended
+    }
+
+    /// The page is shown (the clock counts again) or hidden or closed (the clock stops, and
+    /// everything is saved).
+    pub fn page_visible(&mut self, visible: bool, now: Millis) {
+        if visible {
+            self.update(Save::Now, |i| i.resume(now));
+        } else {
+            self.update(Save::Now, |i| i.pause(now));
+            self.flush();
+        }
+    }
+
+    fn mark(&mut self, key: Dirty) {
+        if !self.unsaved.contains(&key) {
+            self.unsaved.push(key);
+        }
+    }
+
+    /// Drops a pending save: what it would write is no longer the newest.
+    fn forget(&mut self, key: &Dirty) {
+        self.unsaved.retain(|k| k != key);
+    }
+}
+
+/// Drops the answer texts of completed interviews beyond the newest `keep`; returns the ids of
+/// those changed.
+fn compact_old_answers(interviews: &mut [Interview], keep: usize) -> Vec<String> {
+    let mut completed: Vec<&mut Interview> = interviews
+        .iter_mut()
+        .filter(|i| i.completed_at.is_some())
+        .collect();
+    completed.sort_by_key(|i| std::cmp::Reverse(i.completed_at));
+    completed
+        .into_iter()
+        .skip(keep)
+        .filter_map(|i| i.compact_answers().then(|| i.id.clone()))
+        .collect()
+}
+
+fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {
+    kept.extend(loaded.unreadable.into_iter().map(KeptAside::from));
+    loaded.records
+}
+
+/// Whether a record another tab stored replaces ours: the newer edit wins, and a tie keeps
+/// ours.
+fn theirs_wins(ours: Option<Millis>, theirs: Millis) -> bool {
+    ours.is_none_or(|ours| theirs > ours)
+}
+
+/// The time of an edit: now, and always later than the edit it replaces, so a text stamped
+/// in the future (a clock set back since, or a hostile file) does not win over the reader's
+/// newer typing.
+fn edit_time(previous: Option<Millis>, now: Millis) -> Millis {
+    previous.map_or(now, |previous| now.max(previous.saturating_add(1)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,847 @@
+//! The progress rules, natively: tabs sharing one storage with the browser's storage events
+//! between them, a full quota, blocked storage, hostile records, import, compaction, deletion
+//! and checkpoints. Each test checks what a tab holds and what the storage holds.
+
+use super::*;
+use crate::interview::{Ending, Phase, Summary};
+use crate::storage::{decode, encode, MemoryBackend};
+use std::rc::Rc;
+
+const T0: Millis = 1_764_133_200_000;
+const SECOND: Millis = 1_000;
+const HOUR: Millis = 3_600_000;
+const A: usize = 0;
+const B: usize = 1;
+
+type Shared = Rc<MemoryBackend>;
+type Tab = ProgressState<Shared>;
+
+/// An interview as schema 2 stores it: question 2 of 2 unanswered, its clock paused.
+const INTERVIEW: &str = include_str!("../../interview/fixtures/interview-schema-2.json");
+const INTERVIEW_ID: &str = "19b0f1a2c3d-5e6f";
+/// A note saved by a newer version of the app (schema 99).
+const NEWER_NOTE: &str = include_str!("../../storage/fixtures/note-v99.json");
+
+fn open_tab(storage: &Shared, now: Millis) -> Tab {
+    ProgressState::load(storage.clone(), Found::Usable, None, true, now)
+}
+
+/// Every key and value stored.
+fn stored_all(storage: &MemoryBackend) -> BTreeMap<String, String> {
+    storage
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|key| {
+            let value = storage.get(&key).unwrap().unwrap_or_default();
+            (key, value)
+        })
+        .collect()
+}
+
+fn stored<R: Record>(storage: &MemoryBackend, id: &str) -> Option<R> {
+    decode(&storage.get(&record_key::<R>(id)).unwrap()?).ok()
+}
+
+fn put<R: Record>(storage: &MemoryBackend, id: &str, record: &R) {
+    storage.set(&record_key::<R>(id), &encode(record)).unwrap();
+}
+
+/// Tabs of one browser on one storage. As in the browser, a tab's writes reach every other
+/// tab as storage events (never the writer itself), including writes those events cause.
+struct Browser {
+    storage: Shared,
+    tabs: Vec<Tab>,
+}
+
+impl Browser {
+    fn with_tabs(count: usize, now: Millis) -> Self {
+        Self::on(Shared::default(), count, now)
+    }
+
+    fn on(storage: Shared, count: usize, now: Millis) -> Self {
+        let tabs = (0..count).map(|_| open_tab(&storage, now)).collect();
+        Browser { storage, tabs }
+    }
+
+    /// Runs `f` in tab `i`, then delivers the storage events it caused.
+    fn act<T>(&mut self, i: usize, f: impl FnOnce(&mut Tab) -> T) -> T {
+        let before = stored_all(&self.storage);
+        let out = f(&mut self.tabs[i]);
+        self.deliver(i, &before);
+        out
+    }
+
+    /// The events for what tab `writer` changed since `before`.
+    fn deliver(&mut self, writer: usize, before: &BTreeMap<String, String>) {
+        let after = stored_all(&self.storage);
+        let changed: Vec<String> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|key| before.get(*key) != after.get(*key))
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        for reader in (0..self.tabs.len()).filter(|r| *r != writer) {
+            let before = stored_all(&self.storage);
+            for key in &changed {
+                self.tabs[reader].reload_from_storage(key);
+            }
+            self.deliver(reader, &before);
+        }
+    }
+}
+
+/// A one-question interview, answered, rated Good and completed at `at + 3 s`.
+fn completed(id: &str, at: Millis, answer: &str) -> Interview {
+    let setup = Setup {
+        count: 1,
+        ..Setup::default()
+    };
+    let mut i = Interview::new(id.into(), setup, &["dba-raid"], at);
+    i.type_answer(answer, at + SECOND);
+    i.done(at + 2 * SECOND);
+    i.rate(Rating::Good, at + 3 * SECOND);
+    i.next(at + 3 * SECOND);
+    i
+}
+
+fn start(tab: &mut Tab, id: &str, now: Millis) {
+    tab.start(id.into(), Setup::default(), &["dba-raid", "ops-cdn"], now);
+}
+
+fn answer_of(interview: Option<&Interview>) -> String {
+    interview
+        .and_then(|i| i.attempt())
+        .map(|a| a.answer.clone())
+        .unwrap_or_default()
+}
+
+// Two tabs on one storage.
+
+#[test]
+fn two_tabs_share_notes_newest_first_and_lose_no_typed_text() {
+    let mut browser = Browser::with_tabs(2, T0);
+    // Each tab types a note on its own question: both are kept, in both tabs.
+    browser.act(A, |a| {
+        a.set_note("dba-raid", "RAID 10", T0 + SECOND);
+        a.flush();
+    });
+    browser.act(B, |b| {
+        b.set_note("ops-cdn", "edge caches", T0 + 2 * SECOND);
+        b.flush();
+    });
+    for tab in &browser.tabs {
+        assert_eq!(tab.note("dba-raid"), "RAID 10");
+        assert_eq!(tab.note("ops-cdn"), "edge caches");
+    }
+    // B edits A's note later: the newer text wins in both tabs and in storage.
+    browser.act(B, |b| {
+        b.set_note("dba-raid", "RAID 10, never 5", T0 + 3 * SECOND);
+        b.flush();
+    });
+    assert_eq!(browser.tabs[A].note("dba-raid"), "RAID 10, never 5");
+    // A reload reads what both tabs show.
+    let reloaded = open_tab(&browser.storage, T0 + 4 * SECOND);
+    assert_eq!(reloaded.note("dba-raid"), "RAID 10, never 5");
+    assert_eq!(reloaded.note("ops-cdn"), "edge caches");
+}
+
+#[test]
+fn an_older_note_from_another_tab_never_replaces_one_typed_here() {
+    let mut browser = Browser::with_tabs(2, T0);
+    browser.tabs[B].set_note("dba-raid", "typed in B", T0 + SECOND);
+    // A types later; its save waits for the typing to pause...
+    browser.tabs[A].set_note("dba-raid", "typed in A, later", T0 + 2 * SECOND);
+    // ...when B's older note is saved and its event reaches A.
+    browser.act(B, |b| b.flush());
+    assert_eq!(browser.tabs[A].note("dba-raid"), "typed in A, later");
+    browser.act(A, |a| a.flush());
+    assert_eq!(
+        stored::<Note>(&browser.storage, "dba-raid").unwrap().text,
+        "typed in A, later"
+    );
+    assert_eq!(browser.tabs[B].note("dba-raid"), "typed in A, later");
+}
+
+#[test]
+fn a_pending_note_never_overwrites_a_newer_one_whose_event_is_still_on_its_way() {
+    let mut browser = Browser::with_tabs(2, T0);
+    browser.tabs[A].set_note("dba-raid", "older, typed in A", T0 + SECOND);
+    // B saves a newer note; A saves before B's event arrives.
+    let before = stored_all(&browser.storage);
+    browser.tabs[B].set_note("dba-raid", "newer, typed in B", T0 + 2 * SECOND);
+    browser.tabs[B].flush();
+    browser.tabs[A].flush();
+    // Storage never held the older text, even for a moment.
+    assert_eq!(
+        stored::<Note>(&browser.storage, "dba-raid").unwrap().text,
+        "newer, typed in B"
+    );
+    browser.deliver(B, &before);
+    for tab in &browser.tabs {
+        assert_eq!(tab.note("dba-raid"), "newer, typed in B");
+    }
+}
+
+#[test]
+fn settings_changed_in_another_tab_are_picked_up_and_an_older_change_is_not() {
+    let mut browser = Browser::with_tabs(2, T0);
+    browser.act(B, |b| b.set_new_per_day(25, T0 + SECOND));
+    assert_eq!(browser.tabs[A].settings().new_per_day, 25);
+    // A's later change is saved before B's earlier one: the later one stays, everywhere.
+    let before = stored_all(&browser.storage);
+    browser.tabs[A].set_new_per_day(30, T0 + 3 * SECOND);
+    browser.act(B, |b| b.set_new_per_day(20, T0 + 2 * SECOND));
+    browser.deliver(A, &before);
+    for tab in &browser.tabs {
+        assert_eq!(tab.settings().new_per_day, 30);
+    }
+    let reloaded = open_tab(&browser.storage, T0 + 4 * SECOND);
+    assert_eq!(reloaded.settings().new_per_day, 30);
+}
+
+#[test]
+fn interviews_of_two_tabs_are_both_kept_and_each_tab_sees_the_other() {
+    let mut browser = Browser::with_tabs(2, T0);
+    browser.act(A, |a| start(a, "x", T0));
+    browser.act(B, |b| start(b, "y", T0 + SECOND));
+    for tab in &browser.tabs {
+        let mut ids: Vec<&str> = tab.interviews().iter().map(|i| i.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["x", "y"]);
+    }
+    assert_eq!(browser.tabs[A].unfinished()[0].id, "y");
+    // B's saves never replace what A types in its own interview.
+    browser.act(A, |a| {
+        a.update(Save::Now, |i| i.type_answer("mine", T0 + 2 * SECOND))
+    });
+    browser.act(B, |b| {
+        b.update(Save::Now, |i| i.type_answer("theirs", T0 + 3 * SECOND))
+    });
+    assert_eq!(answer_of(browser.tabs[A].active()), "mine");
+    assert_eq!(
+        answer_of(stored::<Interview>(&browser.storage, "x").as_ref()),
+        "mine"
+    );
+    assert_eq!(
+        answer_of(stored::<Interview>(&browser.storage, "y").as_ref()),
+        "theirs"
+    );
+}
+
+#[test]
+fn a_tab_whose_interview_was_taken_over_neither_changes_nor_saves_it() {
+    let mut browser = Browser::with_tabs(2, T0);
+    browser.act(A, |a| start(a, "x", T0));
+    browser.act(B, |b| b.take_over("x", T0 + 10 * SECOND));
+    // A's lock is stolen.
+    browser.act(A, |a| a.lock_report("x", false));
+    assert!(browser.tabs[A].moved_away());
+    browser.act(B, |b| {
+        b.update(Save::Now, |i| i.type_answer("typed in B", T0 + 11 * SECOND))
+    });
+    assert_eq!(answer_of(browser.tabs[A].active()), "typed in B");
+    let before = stored_all(&browser.storage);
+    assert!(!browser.act(A, |a| {
+        a.update(Save::Now, |i| i.type_answer("typed in A", T0 + 12 * SECOND))
+    }));
+    browser.act(A, |a| {
+        a.tick(T0 + 60 * SECOND);
+        a.page_visible(false, T0 + 61 * SECOND);
+    });
+    assert_eq!(stored_all(&browser.storage), before);
+    assert_eq!(answer_of(browser.tabs[A].active()), "typed in B");
+}
+
+#[test]
+fn a_late_word_about_an_interview_this_tab_left_does_not_stop_the_one_it_runs() {
+    let mut browser = Browser::with_tabs(1, T0);
+    browser.act(A, |a| {
+        start(a, "x", T0);
+        start(a, "y", T0 + SECOND);
+        // The lock of x, still held from before, is stolen by another tab.
+        a.lock_report("x", false);
+    });
+    let a = &mut browser.tabs[A];
+    assert!(!a.moved_away());
+    assert!(a.update(Save::Now, |i| i.type_answer("still mine", T0 + 2 * SECOND)));
+    assert_eq!(
+        answer_of(stored::<Interview>(&browser.storage, "y").as_ref()),
+        "still mine"
+    );
+}
+
+// Full storage.
+
+/// A storage filled to its quota with an interview, a rating, a note, settings and another
+/// site script's data.
+fn full_storage() -> Shared {
+    let fill = |storage: &MemoryBackend| {
+        put(storage, "done", &completed("done", T0, "RAID 10"));
+        let review = ReviewEvent::new(T0 + HOUR, "ops-cdn", Rating::Hard);
+        put(storage, &review_id(&review), &review);
+        put(
+            storage,
+            "dba-raid",
+            &Note {
+                text: "mirrors".into(),
+                updated_at: T0,
+            },
+        );
+        put(
+            storage,
+            Settings::ID,
+            &Settings {
+                new_per_day: 15,
+                updated_at: T0,
+            },
+        );
+        storage
+            .set("another-script/cache", &"x".repeat(500))
+            .unwrap();
+    };
+    let measure = MemoryBackend::new();
+    fill(&measure);
+    let storage = Shared::new(MemoryBackend::with_quota(measure.used()));
+    fill(&storage);
+    storage
+}
+
+#[test]
+fn a_full_storage_is_read_in_full_and_what_waits_is_saved_once_there_is_room() {
+    let storage = full_storage();
+    let mut tab = ProgressState::load(storage.clone(), Found::Full, None, true, T0 + 2 * HOUR);
+    assert_eq!(tab.interviews().len(), 1);
+    assert_eq!(tab.rating_events().len(), 2);
+    assert_eq!(tab.note("dba-raid"), "mirrors");
+    assert_eq!(tab.settings().new_per_day, 15);
+    assert!(tab.notices().full);
+
+    tab.set_note("ops-cdn", "edge caches", T0 + 3 * HOUR);
+    tab.flush();
+    assert!(tab.notices().full);
+    assert_eq!(tab.note("ops-cdn"), "edge caches");
+    assert_eq!(stored::<Note>(&storage, "ops-cdn"), None);
+    // Another change while still full: both wait, in memory.
+    tab.record_review("dba-raid", Rating::Good, T0 + 4 * HOUR);
+    assert!(tab.notices().full);
+    assert_eq!(tab.rating_events().len(), 3);
+
+    // The reader frees space (Your data: delete an old interview): what waited is saved.
+    tab.delete_interviews(&["done".to_string()]);
+    assert!(!tab.notices().full);
+    assert_eq!(
+        stored::<Note>(&storage, "ops-cdn").unwrap().text,
+        "edge caches"
+    );
+    let reloaded = open_tab(&storage, T0 + 5 * HOUR);
+    assert_eq!(reloaded.note("ops-cdn"), "edge caches");
+    assert_eq!(reloaded.rating_events().len(), 2);
+    assert!(reloaded.interviews().is_empty());
+}
+
+#[test]
+fn storage_filling_up_mid_interview_keeps_the_answer_until_a_later_save_succeeds() {
+    let storage = Shared::new(MemoryBackend::with_quota(2_000));
+    storage
+        .set("another-script/cache", &"x".repeat(1_000))
+        .unwrap();
+    let mut tab = open_tab(&storage, T0);
+    start(&mut tab, "x", T0);
+    // Another script fills the rest.
+    storage
+        .set(
+            "another-script/more",
+            &"y".repeat(2_000 - storage.used() - 20),
+        )
+        .unwrap();
+    let long = "a long answer ".repeat(20);
+    tab.update(Save::Now, |i| i.type_answer(&long, T0 + SECOND));
+    assert!(tab.notices().full);
+    assert_eq!(answer_of(tab.active()), long);
+    assert_eq!(answer_of(stored::<Interview>(&storage, "x").as_ref()), "");
+    // A checkpoint while still full keeps it waiting.
+    tab.tick(T0 + 6 * SECOND);
+    assert!(tab.notices().full);
+    // Space comes back: the next checkpoint saves the latest answer.
+    storage.remove("another-script/more").unwrap();
+    tab.tick(T0 + 11 * SECOND);
+    assert!(!tab.notices().full);
+    assert_eq!(answer_of(stored::<Interview>(&storage, "x").as_ref()), long);
+}
+
+// Blocked storage.
+
+#[test]
+fn blocked_storage_runs_in_memory_and_says_so() {
+    let mut tab = ProgressState::load(Shared::default(), Found::Blocked, None, true, T0);
+    assert!(tab.notices().not_saved);
+    assert_eq!(tab.usage(), None);
+    start(&mut tab, "x", T0);
+    tab.update(Save::Now, |i| {
+        i.type_answer("kept on the page", T0 + SECOND)
+    });
+    tab.set_note("dba-raid", "mine", T0 + 2 * SECOND);
+    tab.flush();
+    assert_eq!(answer_of(tab.active()), "kept on the page");
+    assert_eq!(tab.note("dba-raid"), "mine");
+}
+
+#[test]
+fn storage_that_goes_away_keeps_everything_in_memory_and_saves_when_it_is_back() {
+    let storage = Shared::default();
+    let mut tab = open_tab(&storage, T0);
+    storage.set_unavailable(true);
+    tab.set_note("dba-raid", "typed while blocked", T0 + SECOND);
+    tab.flush();
+    assert!(tab.notices().not_saved);
+    assert_eq!(tab.note("dba-raid"), "typed while blocked");
+    storage.set_unavailable(false);
+    assert_eq!(stored::<Note>(&storage, "dba-raid"), None);
+    tab.set_new_per_day(20, T0 + 2 * SECOND);
+    assert_eq!(
+        stored::<Note>(&storage, "dba-raid").unwrap().text,
+        "typed while blocked"
+    );
+    assert_eq!(
+        stored::<Settings>(&storage, Settings::ID)
+            .unwrap()
+            .new_per_day,
+        20
+    );
+}
+
+#[test]
+fn a_storage_that_fails_to_answer_an_event_does_not_drop_an_interview() {
+    let mut browser = Browser::with_tabs(2, T0);
+    browser.act(B, |b| start(b, "y", T0));
+    browser.storage.set_unavailable(true);
+    browser.tabs[A].reload_from_storage(&record_key::<Interview>("y"));
+    browser.storage.set_unavailable(false);
+    assert_eq!(browser.tabs[A].unfinished().len(), 1);
+}
+
+// Hostile records.
+
+#[test]
+fn unreadable_records_are_kept_aside_and_never_overwritten() {
+    let storage = Shared::default();
+    let truncated = &INTERVIEW[..60];
+    let records = [
+        (record_key::<Note>("dba-raid"), NEWER_NOTE),
+        (record_key::<Interview>("cut"), truncated),
+        (record_key::<ReviewEvent>("r1-ops-cdn"), "not json"),
+        (record_key::<Interview>(INTERVIEW_ID), INTERVIEW),
+    ];
+    for (key, value) in &records {
+        storage.set(key, value).unwrap();
+    }
+    let mut browser = Browser::on(storage, 2, T0);
+    let kept: Vec<(String, String)> = browser.tabs[A]
+        .notices()
+        .kept_aside
+        .iter()
+        .map(|k| (k.key.clone(), k.raw.clone()))
+        .collect();
+    assert_eq!(kept.len(), 3);
+    for (key, value) in &records[..3] {
+        assert!(kept.contains(&(key.clone(), value.to_string())), "{key}");
+    }
+    assert_eq!(browser.tabs[A].interviews()[0].id, INTERVIEW_ID);
+
+    // Typing a note on that question keeps the text here and the stored value as it was.
+    browser.act(A, |a| {
+        a.set_note("dba-raid", "mine", T0 + SECOND);
+        a.flush();
+    });
+    assert_eq!(browser.tabs[A].note("dba-raid"), "mine");
+    assert_eq!(
+        browser.storage.get(&records[0].0).unwrap().as_deref(),
+        Some(NEWER_NOTE)
+    );
+
+    // A newer version in tab B writes settings this version cannot read: tab A reports them
+    // and does not overwrite them.
+    let newer_settings = NEWER_NOTE.replace("from the future", "settings");
+    let before = stored_all(&browser.storage);
+    browser
+        .storage
+        .set(&record_key::<Settings>(Settings::ID), &newer_settings)
+        .unwrap();
+    browser.deliver(B, &before);
+    let key = record_key::<Settings>(Settings::ID);
+    assert!(browser.tabs[A]
+        .notices()
+        .kept_aside
+        .iter()
+        .any(|k| k.key == key));
+    browser.act(A, |a| a.set_new_per_day(40, T0 + 2 * SECOND));
+    assert_eq!(browser.tabs[A].settings().new_per_day, 40);
+    assert_eq!(browser.storage.get(&key).unwrap(), Some(newer_settings));
+    for (key, value) in &records {
+        assert_eq!(browser.storage.get(key).unwrap().as_deref(), Some(*value));
+    }
+}
+
+#[test]
+fn hostile_numbers_neither_wrap_nor_pass_100_percent() {
+    let storage = Shared::default();
+    let max = u64::MAX.to_string();
+    // This tab's interview, with times at the top of the range and too many marks.
+    let running = INTERVIEW
+        .replace("1764133200000", &max)
+        .replace("120000", &max)
+        .replace("45000", &max)
+        .replace("1764133290000", &max)
+        .replace("\"m\":\"101\"", "\"m\":\"1111111111111111\"");
+    storage
+        .set(&record_key::<Interview>(INTERVIEW_ID), &running)
+        .unwrap();
+    let mut done = completed("done", T0, "RAID 10");
+    done.attempts[0].marks = vec![true; 64];
+    done.attempts[0].allowed_ms = u64::MAX;
+    done.completed_at = Some(u64::MAX);
+    put(&storage, "done", &done);
+    put(
+        &storage,
+        "dba-raid",
+        &Note {
+            text: "stamped at the end of time".into(),
+            updated_at: u64::MAX,
+        },
+    );
+    let review = ReviewEvent::new(u64::MAX, "ops-cdn", Rating::Easy);
+    put(&storage, &review_id(&review), &review);
+
+    let mut tab = ProgressState::load(storage.clone(), Found::Usable, Some(INTERVIEW_ID), true, T0);
+    assert!(tab.notices().kept_aside.is_empty());
+    for now in [0, T0, u64::MAX - 1, u64::MAX] {
+        tab.tick(now);
+        let interview = tab.active().unwrap();
+        // A sum that wrapped would be smaller than one of its parts.
+        assert!(interview.elapsed_ms(now) >= interview.attempts[1].used_ms(now));
+        let attempt = interview.attempt().unwrap();
+        assert!(attempt.remaining_ms(now) <= attempt.allowed_ms);
+    }
+    for interview in tab.interviews() {
+        assert!(Summary::of(interview).score() <= 100);
+    }
+    assert_eq!(Summary::of(tab.history()[0]).score(), 100);
+    assert!(tab.memory().contains_key("ops-cdn"));
+    // The reader's edit of a note stamped in the future is saved and survives a reload.
+    tab.set_note("dba-raid", "typed now", T0 + SECOND);
+    tab.flush();
+    assert_eq!(
+        open_tab(&storage, T0 + 2 * SECOND).note("dba-raid"),
+        "typed now"
+    );
+}
+
+// Import.
+
+/// What changed between two exports, counted as the preview counts it.
+fn observed(before: &Export, after: &Export) -> ImportPreview {
+    let interviews: BTreeMap<&str, &Interview> = before
+        .interviews
+        .iter()
+        .map(|i| (i.id.as_str(), i))
+        .collect();
+    let mut seen = ImportPreview::default();
+    for interview in &after.interviews {
+        match interviews.get(interview.id.as_str()) {
+            None => seen.new_interviews += 1,
+            Some(old) if *old != interview => seen.updated_interviews += 1,
+            Some(_) => {}
+        }
+    }
+    seen.new_reviews = after.reviews.len() - before.reviews.len();
+    for (question, note) in &after.notes {
+        match before.notes.get(question) {
+            None => seen.new_notes += 1,
+            Some(old) if old != note => seen.notes_changed += 1,
+            Some(_) => {}
+        }
+    }
+    seen.memory_changed = after
+        .memory
+        .iter()
+        .filter(|(q, state)| before.memory.get(*q) != Some(state))
+        .count();
+    seen.settings_changed = after
+        .settings
+        .iter()
+        .filter(|(k, v)| before.settings.get(*k) != Some(v))
+        .count();
+    seen
+}
+
+fn note(text: &str, updated_at: Millis) -> Note {
+    Note {
+        text: text.into(),
+        updated_at,
+    }
+}
+
+/// Progress here: an interview, a review rating, two notes.
+fn here() -> Tab {
+    let storage = Shared::default();
+    put(&storage, "x", &completed("x", T0, "RAID 10"));
+    let review = ReviewEvent::new(T0 + HOUR, "ops-cdn", Rating::Hard);
+    put(&storage, &review_id(&review), &review);
+    put(&storage, "dba-raid", &note("here", T0 + HOUR));
+    put(&storage, "ops-cdn", &note("here, newer", T0 + 5 * HOUR));
+    open_tab(&storage, T0 + 6 * HOUR)
+}
+
+#[test]
+fn import_applies_exactly_what_the_preview_announced() {
+    let mut tab = here();
+    // Another site: the same interview x, a new one, a new rating, a newer note on
+    // dba-raid, an older one on ops-cdn, a new note, and other settings.
+    let mut other = Browser::with_tabs(1, T0);
+    let site = &mut other.tabs[0];
+    put(&other.storage, "x", &completed("x", T0, "RAID 10"));
+    put(
+        &other.storage,
+        "y",
+        &completed("y", T0 + 2 * HOUR, "stripes"),
+    );
+    let review = ReviewEvent::new(T0 + 3 * HOUR, "dba-indexes", Rating::Again);
+    put(&other.storage, &review_id(&review), &review);
+    put(
+        &other.storage,
+        "dba-raid",
+        &note("there, newer", T0 + 4 * HOUR),
+    );
+    put(
+        &other.storage,
+        "ops-cdn",
+        &note("there, older", T0 + 2 * HOUR),
+    );
+    put(
+        &other.storage,
+        "dba-indexes",
+        &note("b-tree", T0 + 2 * HOUR),
+    );
+    *site = open_tab(&other.storage, T0 + 6 * HOUR);
+    site.set_new_per_day(25, T0 + 6 * HOUR);
+    let file = site.export(T0 + 6 * HOUR);
+
+    let now = T0 + 7 * HOUR;
+    let before = tab.export(now);
+    let preview = tab.preview(&file, now);
+    assert_eq!(
+        preview,
+        ImportPreview {
+            new_interviews: 1,
+            updated_interviews: 0,
+            // y's rating and the review.
+            new_reviews: 2,
+            new_notes: 1,
+            notes_changed: 1,
+            // dba-raid (y's rating), dba-indexes.
+            memory_changed: 2,
+            settings_changed: 1,
+        }
+    );
+    tab.import(&file, now);
+    let after = tab.export(now);
+    assert_eq!(observed(&before, &after), preview);
+    assert_eq!(tab.note("dba-raid"), "there, newer");
+    assert_eq!(tab.note("ops-cdn"), "here, newer");
+    // Importing it again changes nothing, and a reload holds exactly the same.
+    assert!(tab.preview(&file, now).is_empty());
+    let reloaded = open_tab(tab.backend(), now);
+    let again = reloaded.export(now);
+    assert_eq!(again.interviews, after.interviews);
+    assert_eq!(again.reviews, after.reviews);
+    assert_eq!(again.memory, after.memory);
+    assert_eq!(again.notes, after.notes);
+    assert_eq!(again.settings, after.settings);
+}
+
+#[test]
+fn importing_records_already_here_adds_nothing_twice() {
+    let mut tab = here();
+    let now = T0 + 7 * HOUR;
+    // The file lists x's rating among its ratings too, as every export does.
+    let file = tab.export(now);
+    assert_eq!(file.reviews.len(), 2);
+    let stored_before = stored_all(tab.backend());
+    let events_before = tab.rating_events();
+    assert!(tab.preview(&file, now).is_empty());
+    tab.import(&file, now);
+    assert_eq!(stored_all(tab.backend()), stored_before);
+    assert_eq!(tab.rating_events(), events_before);
+
+    // Another site that already has x and the review: x's rating is not stored a second
+    // time as a review, and nothing counts twice after a reload.
+    let storage = Shared::default();
+    put(&storage, "x", &completed("x", T0, "RAID 10"));
+    let review = ReviewEvent::new(T0 + HOUR, "ops-cdn", Rating::Hard);
+    put(&storage, &review_id(&review), &review);
+    let mut site = open_tab(&storage, now);
+    let preview = site.preview(&file, now);
+    assert_eq!(
+        (
+            preview.new_interviews,
+            preview.new_reviews,
+            preview.memory_changed
+        ),
+        (0, 0, 0)
+    );
+    site.import(&file, now);
+    let reviews_stored = storage
+        .keys()
+        .unwrap()
+        .iter()
+        .filter(|k| k.starts_with(&record_key::<ReviewEvent>("")))
+        .count();
+    assert_eq!(reviews_stored, 1);
+    let reloaded = open_tab(&storage, now);
+    assert_eq!(reloaded.rating_events(), events_before);
+    assert_eq!(reloaded.memory(), tab.memory());
+    // A rating stored in its interview and also as a review (from an earlier file that
+    // listed it without its interview) counts once.
+    let x_rating = ReviewEvent::new(T0 + 3 * SECOND, "dba-raid", Rating::Good);
+    put(&storage, &review_id(&x_rating), &x_rating);
+    let reloaded = open_tab(&storage, now);
+    assert_eq!(reloaded.rating_events(), events_before);
+    assert_eq!(reloaded.memory(), tab.memory());
+}
+
+#[test]
+fn an_import_whose_interview_ratings_are_missing_from_its_list_matches_its_preview() {
+    let mut tab = here();
+    let now = T0 + 7 * HOUR;
+    let mut file = Export::new(now);
+    file.interviews = vec![completed("y", T0 + 2 * HOUR, "stripes")];
+    let before = tab.export(now);
+    let preview = tab.preview(&file, now);
+    assert_eq!((preview.new_reviews, preview.memory_changed), (1, 1));
+    tab.import(&file, now);
+    assert_eq!(observed(&before, &tab.export(now)), preview);
+}
+
+// Compaction, deletion, checkpoints.
+
+#[test]
+fn only_the_newest_50_completed_interviews_keep_their_answers() {
+    let storage = Shared::default();
+    for n in 0..55 {
+        let id = format!("i{n:02}");
+        put(&storage, &id, &completed(&id, T0 + n * HOUR, "an answer"));
+    }
+    let setup = Setup::default();
+    let mut open = Interview::new("open".into(), setup, &["dba-raid"], T0);
+    open.type_answer("unfinished", T0 + SECOND);
+    put(&storage, "open", &open);
+
+    let mut tab = open_tab(&storage, T0 + 100 * HOUR);
+    let answers = |tab: &Tab, id: &str| -> (String, String) {
+        let memory = tab.interviews().iter().find(|i| i.id == id).unwrap();
+        let stored = stored::<Interview>(&storage, id).unwrap();
+        (
+            memory.attempts[0].answer.clone(),
+            stored.attempts[0].answer.clone(),
+        )
+    };
+    for n in 0..5 {
+        assert_eq!(
+            answers(&tab, &format!("i{n:02}")),
+            (String::new(), String::new())
+        );
+    }
+    for n in 5..55 {
+        let kept = ("an answer".to_string(), "an answer".to_string());
+        assert_eq!(answers(&tab, &format!("i{n:02}")), kept);
+    }
+    assert_eq!(answers(&tab, "open").1, "unfinished");
+    // Ratings and times stay.
+    assert_eq!(tab.rating_events().len(), 55);
+    assert_eq!(tab.history()[54].attempts[0].ending, Some(Ending::Done));
+
+    // The reader frees more space: all but the newest 10.
+    assert_eq!(tab.compact_answers(10), 40);
+    assert_eq!(answers(&tab, "i44"), (String::new(), String::new()));
+    assert_eq!(answers(&tab, "i45").1, "an answer");
+    assert_eq!(answers(&tab, "open").1, "unfinished");
+}
+
+#[test]
+fn deleting_removes_only_completed_interviews_and_other_tabs_follow() {
+    let mut browser = Browser::with_tabs(2, T0);
+    put(&browser.storage, "done", &completed("done", T0, "RAID 10"));
+    put(
+        &browser.storage,
+        "kept",
+        &completed("kept", T0 + HOUR, "RAID 10"),
+    );
+    browser.storage.set("another-script/key", "theirs").unwrap();
+    browser.tabs = (0..2).map(|_| open_tab(&browser.storage, T0)).collect();
+    browser.act(B, |b| start(b, "open", T0 + 2 * HOUR));
+
+    browser.act(A, |a| {
+        a.delete_interviews(&["done".into(), "open".into(), "unknown".into()])
+    });
+    for tab in &browser.tabs {
+        let ids: BTreeSet<&str> = tab.interviews().iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, BTreeSet::from(["kept", "open"]));
+    }
+    assert_eq!(stored::<Interview>(&browser.storage, "done"), None);
+    assert!(stored::<Interview>(&browser.storage, "open").is_some());
+    assert_eq!(
+        browser
+            .storage
+            .get("another-script/key")
+            .unwrap()
+            .as_deref(),
+        Some("theirs")
+    );
+}
+
+#[test]
+fn a_running_interview_is_saved_every_five_seconds_and_a_crash_resumes_from_there() {
+    let storage = Shared::default();
+    let mut tab = open_tab(&storage, T0);
+    start(&mut tab, "x", T0);
+    let saved = || answer_of(stored::<Interview>(&storage, "x").as_ref());
+    // Typing is saved shortly after it pauses (the caller's timer), or by a checkpoint.
+    tab.update(Save::Soon, |i| i.type_answer("first", T0 + SECOND));
+    tab.tick(T0 + 4_999);
+    assert_eq!(saved(), "");
+    tab.tick(T0 + 5_000);
+    assert_eq!(saved(), "first");
+    tab.update(Save::Soon, |i| i.type_answer("second", T0 + 6 * SECOND));
+    tab.tick(T0 + 9_999);
+    assert_eq!(saved(), "first");
+    tab.tick(T0 + 10_000);
+    assert_eq!(saved(), "second");
+
+    // The tab crashes; a reload a minute later goes on with the time of the last checkpoint,
+    // and in a background tab the clock waits.
+    let later = T0 + 70 * SECOND;
+    let resumed = ProgressState::load(storage.clone(), Found::Usable, Some("x"), false, later);
+    let attempt = resumed.active().unwrap().attempt().unwrap();
+    assert_eq!(attempt.answer, "second");
+    assert_eq!(attempt.remaining_ms(later + HOUR), 110_000);
+
+    // The question's time running out is saved at once.
+    tab.tick(T0 + 120_000);
+    let stored = stored::<Interview>(&storage, "x").unwrap();
+    assert_eq!(stored.attempts[0].ending, Some(Ending::TimeUp));
+    assert_eq!(stored.phase(), Phase::Reveal);
+}
+
+#[test]
+fn the_newer_edit_wins_between_tabs() {
+    assert!(theirs_wins(None, 0));
+    assert!(theirs_wins(Some(10), 11));
+    assert!(!theirs_wins(Some(10), 10));
+    assert!(!theirs_wins(Some(11), 10));
+}
