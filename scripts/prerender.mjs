@@ -97,10 +97,19 @@ try {
   const templates = Object.entries(shells)
     .map(([name, html]) => `<template id="shell-${name}">${html}</template>`)
     .join('');
-  const page = page0.replace(
-    slot[0],
-    `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>`,
-  );
+  // Trunk's inline loader goes: boot.js starts the app once the first screen is painted, and
+  // the page needs no inline script (nor a hash of one in its policy).
+  const loader = page0.match(/<script type="?module"?>import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
+  if (!loader) fail(`${index} has no Trunk loader script to replace`);
+  const boot = page0.match(/<script [^>]*src="?(\/boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
+  if (!boot) fail(`${index} has no boot script`);
+  const page = page0
+    .replace(loader[0], '')
+    .replace(boot[0], `<script src="${boot[1]}" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`)
+    .replace(
+      slot[0],
+      `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>`,
+    );
   await writeFile(index, page);
   console.log(
     `prerender: ${index}: start page ${(home.length / 1024).toFixed(1)} KB, shells ` +

@@ -109,13 +109,8 @@ fn ReviewCard(
     request_animation_frame(|| location::focus("question-heading"));
 
     let reveal = move |_| {
-        // Unchecked (all open for the reader to mark) if the key points could not be loaded.
         let marking = scoring::mark(&answer.get_untracked(), question).unwrap_or_default();
-        marks.set(if marking.is_empty() {
-            vec![false; question.key_points.len()]
-        } else {
-            marking.iter().map(|m| m.covered).collect()
-        });
+        marks.set(marking.iter().map(|m| m.covered).collect());
         found.set(marking);
         revealed.set(true);
         request_animation_frame(|| location::focus("model-heading"));
@@ -134,7 +129,10 @@ fn ReviewCard(
             ></textarea>
             <Show
                 when=move || revealed.get()
-                fallback=move || view! { <button type="button" class="reveal" on:click=reveal>"Reveal answer"</button> }
+                // Revealing marks the key points: it waits for them to load.
+                fallback=move || super::bodies::with_bodies(move |_| view! {
+                    <button type="button" class="reveal" on:click=reveal>"Reveal answer"</button>
+                })
             >
                 <section class="answer" aria-labelledby="model-heading">
                     <h3 id="model-heading" tabindex="-1">"Model answer"</h3>

@@ -27,7 +27,9 @@ pub fn Reveal() -> impl IntoView {
 
     // The same marking the interview stored, now with the words that matched (none while the
     // key points are not loaded: the stored marks still show).
-    let found = scoring::mark(&attempt.answer, question).unwrap_or_default();
+    let marking = scoring::mark(&attempt.answer, question);
+    let unchecked = marking.is_none() && interview.setup.mode == crate::interview::AnswerMode::Type;
+    let found = marking.unwrap_or_default();
     let evidence = found
         .iter()
         .map(|m| scoring::quote(&attempt.answer, m))
@@ -61,6 +63,12 @@ pub fn Reveal() -> impl IntoView {
                     {model}
                 </section>
             </div>
+            {unchecked.then(|| view! {
+                <p class="notice" role="status">
+                    "Your key points could not be checked on this device: the answers file did not \
+                     load. Mark the ones your answer covers yourself."
+                </p>
+            })}
             <KeyPointChecklist
                 points=question.key_points
                 marks=marks
