@@ -47,6 +47,11 @@ pub fn fetch() {
     });
 }
 
+/// Whether the texts are on their way (tracked).
+pub fn loading() -> bool {
+    use_context::<Loader>().is_some_and(|l| matches!(l.0.get(), State::Loading))
+}
+
 /// The texts when loaded, tracked: a view reading this re-renders when they arrive.
 pub fn loaded() -> Option<&'static Bodies> {
     match use_context::<Loader>()?.0.get() {

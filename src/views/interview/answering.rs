@@ -95,7 +95,14 @@ pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
             </Show>
             {answer_box}
             <div class="actions">
-                <button type="button" on:click=move |_| progress.update(Save::Now, |i| i.done(clock::now()))>
+                // Done marks the answer: it waits the moment the key points take to arrive (they
+                // are fetched as the interview starts). If they cannot load, Done goes ahead and
+                // the reveal asks the reader to mark the points.
+                <button
+                    type="button"
+                    disabled=crate::views::bodies::loading
+                    on:click=move |_| progress.update(Save::Now, |i| i.done(clock::now()))
+                >
                     "Done"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| progress.update(Save::Now, |i| i.skip(clock::now()))>
