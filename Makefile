@@ -13,10 +13,13 @@ setup:
 serve: dist
 	node scripts/serve.mjs dist 8080
 
-## The release build into dist/, as static files, with its first screens pre-rendered
+## The release build into dist/, as static files, with its first screens pre-rendered, then what
+## a static host needs: the policy in the page, manifest and icons, service worker, embed.js,
+## _headers, precompressed copies
 dist: setup
 	trunk build --release --offline
 	node scripts/prerender.mjs dist
+	node scripts/dist-extras.mjs dist
 
 ## Every test: lint, native unit tests, browser component tests, end-to-end tests
 test: setup lint unit browser-test e2e

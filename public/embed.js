@@ -1,12 +1,18 @@
 /*! Interview Practice embed script, protocol version 1. Add it to a page with
  *  <script src="https://YOUR-WIDGET-HOST/embed.js" defer></script>
- * and mark each widget frame with data-interview-practice. It keeps every marked frame exactly
- * as tall as its content, and re-dispatches the widget's events on the frame element as
- * `interview-practice:<type>` CustomEvents (detail = the message). No dependencies. */
+ * and either mark each widget frame with data-interview-practice, or write the element
+ *  <interview-practice mode="interview" count="5" time="120"></interview-practice>
+ * It keeps every widget frame exactly as tall as its content, and re-dispatches the widget's
+ * events on the frame element as `interview-practice:<type>` CustomEvents (detail = the
+ * message), and on an <interview-practice> element as `<type>` (detail = the message's
+ * fields). No dependencies. */
 (function () {
   'use strict';
   var SOURCE = 'interview-practice';
   var VERSION = 1;
+  // The widget is served beside this script.
+  var script = document.currentScript;
+  var BASE = script && script.src ? new URL('./', script.src).href : new URL('./', location.href).href;
 
   function frames() {
     return document.querySelectorAll('iframe[data-interview-practice]');
@@ -56,7 +62,72 @@
     }
     if (!/^[a-z-]{1,40}$/.test(data.type)) return;
     frame.dispatchEvent(new CustomEvent('interview-practice:' + data.type, { detail: data }));
+    var element = frame.parentNode;
+    if (element && element.widgetFrame === frame) {
+      var fields = {};
+      for (var key in data) {
+        if (Object.prototype.hasOwnProperty.call(data, key) && key !== 'source' && key !== 'version' && key !== 'type') {
+          fields[key] = data[key];
+        }
+      }
+      element.dispatchEvent(new CustomEvent(data.type, { detail: fields, bubbles: true }));
+    }
   });
+
+  // <interview-practice …>: its attributes are the widget's URL parameters (the README's
+  // table). Only those names are passed, values as written: the widget's own parser checks
+  // them and names any it ignores.
+  var PARAMETERS = ['mode', 'parts', 'sections', 'q', 'count', 'time', 'order', 'answer', 'theme', 'accent', 'compact'];
+  if (window.customElements && window.HTMLElement && !customElements.get('interview-practice')) {
+    customElements.define(
+      'interview-practice',
+      class extends HTMLElement {
+        static get observedAttributes() {
+          return PARAMETERS.concat(['label']);
+        }
+        connectedCallback() {
+          this.style.display = 'block';
+          if (this.widgetFrame) return;
+          var frame = document.createElement('iframe');
+          frame.setAttribute('data-interview-practice', '');
+          frame.setAttribute('loading', 'lazy');
+          // Speak mode listens through the microphone, transcribed on the device where it can be.
+          frame.setAttribute('allow', 'microphone; on-device-speech-recognition');
+          frame.setAttribute('width', '100%');
+          frame.style.display = 'block';
+          frame.style.border = '0';
+          frame.style.width = '100%';
+          // Reserved until the widget reports its height, so the page does not jump.
+          frame.style.height = '640px';
+          this.widgetFrame = frame;
+          this.update();
+          this.appendChild(frame);
+        }
+        attributeChangedCallback(name, before, after) {
+          var frame = this.widgetFrame;
+          if (!frame || before === after) return;
+          // A new theme needs no reload.
+          if (name === 'theme' && frame.src) window.InterviewPractice.setTheme(frame, after || 'auto');
+          else this.update();
+        }
+        update() {
+          var frame = this.widgetFrame;
+          // `label`, not `title`: a title on the element would show as a tooltip over the whole widget.
+          frame.setAttribute('title', this.getAttribute('label') || 'Interview Practice');
+          var query = new URLSearchParams();
+          for (var i = 0; i < PARAMETERS.length; i++) {
+            var value = this.getAttribute(PARAMETERS[i]);
+            if (value !== null) query.append(PARAMETERS[i], value);
+          }
+          var src = BASE + (String(query) ? '?' + query : '');
+          if (frame.getAttribute('src') !== src) frame.setAttribute('src', src);
+        }
+        setTheme(theme) {
+          if (this.widgetFrame) window.InterviewPractice.setTheme(this.widgetFrame, theme);
+        }
+      }
+    );
+  }
 
   // For the host page: InterviewPractice.setTheme(frame, 'dark' | 'light' | 'auto').
   window.InterviewPractice = {

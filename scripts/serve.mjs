@@ -1,20 +1,21 @@
 // Serves a folder on 127.0.0.1 (or the host given) for `make serve`, the end-to-end tests and
 // `make bench`:
 //   node scripts/serve.mjs DIR PORT [--host NAME] [--no-csp] [--encoding br|gzip|identity]
-// With the app's build it sends the strict Content-Security-Policy the README documents,
-// including the hash of Trunk's inline start-up script, read from DIR/index.html.
+// With the app's build it sends the strict Content-Security-Policy the README documents
+// (scripts/policy.mjs), with the hash of any inline script DIR/index.html has.
 // Like a real static host it compresses text and WebAssembly: Brotli when the request accepts
 // it, else gzip (`Content-Encoding`, `Vary: Accept-Encoding`), each file compressed once per
 // modification time and kept in memory (all of them before it starts listening: Brotli at
 // quality 11 takes seconds for the wasm, which no first page load should wait for). `--encoding` sends that one encoding whatever the
 // request accepts, so the benchmark can measure each (Chromium accepts both, so would always
-// get Brotli).
+// get Brotli). Where the build wrote a `.br` or `.gz` copy beside a file (scripts/dist-extras.mjs),
+// at least as new as the file, it sends that copy instead of compressing.
 import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { policy as policyFor } from './policy.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -37,10 +38,12 @@ const types = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 // What is worth compressing; images and fonts in these formats already are.
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.webmanifest']);
 
 // Maximum quality, as a host that compresses static files once (or ships them pre-compressed) does.
 const compressors = {
@@ -77,26 +80,20 @@ function encoded(file, coding, mtimeMs) {
   const key = `${coding}:${file}`;
   const hit = cache.get(key);
   if (hit && hit.mtimeMs === mtimeMs) return hit.body;
-  const body = readFile(file).then((raw) => (coding === 'identity' ? raw : compressors[coding](raw)));
+  const body = readFile(file).then(async (raw) => {
+    if (coding === 'identity') return raw;
+    const copy = `${file}.${coding === 'gzip' ? 'gz' : 'br'}`;
+    const made = await stat(copy).catch(() => null);
+    return made && made.mtimeMs >= mtimeMs ? readFile(copy) : compressors[coding](raw);
+  });
   cache.set(key, { mtimeMs, body });
   body.catch(() => cache.get(key)?.body === body && cache.delete(key));
   return body;
 }
 
-/// The policy for the app: only its own scripts, its WebAssembly, and Trunk's inline loader.
+/// The policy for the app, with the hash of any inline script its page has.
 async function policy() {
-  const index = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
-  // Data blocks (`type="application/json"`) are never run, so they need no hash.
-  const hashes = [...index.matchAll(/<script((?: [^>]*)?)>([\s\S]*?)<\/script>/g)]
-    .filter((m) => m[2].trim() && !/type="?application\/json/.test(m[1]))
-    .map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-    "img-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  return policyFor(await readFile(join(root, 'index.html'), 'utf8').catch(() => ''));
 }
 
 /// The file a request path names inside `root`, or why not: 400 for a malformed escape, 403 for

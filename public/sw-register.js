@@ -1,0 +1,120 @@
+/*! Interview Practice offline support: registers the service worker (public/sw.js) once the
+ * app has started, and tells the reader when a new version is ready. A framed widget never
+ * registers one (the host page's visit is not an install), and where the browser refuses
+ * one the app works online as before. */
+(function () {
+  'use strict';
+  if (window.parent !== window) return;
+  var sw = null;
+  try {
+    sw = window.isSecureContext ? navigator.serviceWorker : null;
+  } catch (e) {}
+  if (!sw) return;
+  var html = document.documentElement;
+  var updating = false;
+
+  // The app's start comes first: the worker's downloads wait until it is running.
+  function whenStarted(then) {
+    function check() {
+      if (document.readyState !== 'complete' || html.getAttribute('data-app') !== 'ready') return false;
+      then();
+      return true;
+    }
+    if (check()) return;
+    var observer = new MutationObserver(function () {
+      if (check()) observer.disconnect();
+    });
+    observer.observe(html, { attributes: true, attributeFilter: ['data-app'] });
+    window.addEventListener('load', function () {
+      if (check()) observer.disconnect();
+    });
+  }
+
+  // The files this page was built with, as the build named them.
+  function ownFiles() {
+    var files = [];
+    var nodes = document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"]');
+    for (var i = 0; i < nodes.length; i++) {
+      var url = new URL(nodes[i].src || nodes[i].href, location.href);
+      if (url.origin === location.origin) files.push(url.pathname);
+    }
+    return files;
+  }
+
+  // Whether `worker` holds every file of this page (no answer in time: assume not).
+  function holdsThisPage(worker) {
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) {
+        resolve(!!(event.data && event.data.holds));
+      };
+      setTimeout(function () { resolve(false); }, 3000);
+      worker.postMessage({ type: 'holds', files: ownFiles() }, [channel.port2]);
+    });
+  }
+
+  function apply(worker) {
+    updating = true;
+    worker.postMessage({ type: 'skip-waiting' });
+  }
+
+  function offer(registration) {
+    var worker = registration.waiting;
+    if (!worker) return;
+    holdsThisPage(worker).then(function (same) {
+      // Online, the page already came from the new build: only its offline copy was old.
+      if (same) worker.postMessage({ type: 'skip-waiting' });
+      else notify(worker);
+    });
+  }
+
+  // Outside #app, which the app replaces when it starts.
+  function notify(worker) {
+    var box = document.getElementById('update-notice');
+    if (!box) {
+      box = document.createElement('div');
+      box.id = 'update-notice';
+      box.className = 'update-notice';
+      box.setAttribute('role', 'status');
+      document.body.appendChild(box);
+    }
+    var text = document.createElement('p');
+    text.textContent = 'A new version of Interview Practice is ready. It starts the next time you open the app.';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Update now';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      apply(worker);
+    });
+    box.replaceChildren(text, button);
+  }
+
+  // The reader asked for the new version: this tab reloads into it once it is in charge.
+  sw.addEventListener('controllerchange', function () {
+    if (updating) location.reload();
+  });
+
+  whenStarted(function () {
+    sw.register('/sw.js')
+      .then(function (registration) {
+        offer(registration);
+        registration.addEventListener('updatefound', function () {
+          var installing = registration.installing;
+          if (!installing) return;
+          installing.addEventListener('statechange', function () {
+            if (installing.state === 'installed' && sw.controller) offer(registration);
+          });
+        });
+        // A tab left open looks for a new version when the reader comes back or the network does.
+        function check() {
+          registration.update().catch(function () {});
+        }
+        document.addEventListener('visibilitychange', function () {
+          if (document.visibilityState === 'visible') check();
+        });
+        window.addEventListener('online', check);
+      })
+      .catch(function () {});
+  });
+})();

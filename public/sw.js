@@ -1,0 +1,76 @@
+/*! Interview Practice service worker: the app starts and runs with no network after one
+ * visit. scripts/dist-extras.mjs writes this build's id and its files into BUILD and FILES. */
+'use strict';
+
+const BUILD = 'development';
+const FILES = [];
+const PREFIX = 'interview-practice-';
+const CACHE = PREFIX + BUILD;
+const PAGE = '/index.html';
+// Files named by their content (Trunk's and the build's 16-hex hash): never change in place.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+// The whole build or nothing: one failed file fails the install, which is retried later.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })));
+      // A deploy between fetching this script and its page would pair a new page with old
+      // files: refuse any page that names a hashed file this build does not hold.
+      const page = await (await cache.match(PAGE)).text();
+      const named = page.match(/\/[\w.-]+-[0-9a-f]{16}(_bg)?\.[a-z]+/g) || [];
+      const foreign = named.filter((f) => !FILES.includes(f));
+      if (foreign.length) {
+        await caches.delete(CACHE);
+        throw new Error('the page belongs to another build: ' + foreign[0]);
+      }
+    }),
+  );
+});
+
+// Pages of the old build are gone (or the reader asked for the update): drop its files.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== location.origin) return;
+  if (request.mode === 'navigate') {
+    if (url.pathname === '/' || url.pathname === PAGE) event.respondWith(page(request));
+    return;
+  }
+  if (FILES.includes(url.pathname)) event.respondWith(file(request, url.pathname));
+});
+
+/// The page from the network, so a reader online gets the newest build at once; offline, the
+/// page this build cached (never one fetched later: it could name another build's files).
+async function page(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cached = await caches.match(PAGE, { cacheName: CACHE });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function file(request, path) {
+  return (await caches.match(path, { cacheName: CACHE })) || fetch(request);
+}
+
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  if (data.type === 'skip-waiting') self.skipWaiting();
+  // Does this build hold every file of the asking page? Then the page is of this build.
+  if (data.type === 'holds' && Array.isArray(data.files) && event.ports[0]) {
+    event.ports[0].postMessage({ build: BUILD, holds: data.files.every((f) => FILES.includes(f)) });
+  }
+});

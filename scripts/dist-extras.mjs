@@ -1,0 +1,171 @@
+// What a static host needs beside Trunk's build, after scripts/prerender.mjs:
+//   node scripts/dist-extras.mjs DIST
+// - the policy in the page (`<meta http-equiv="Content-Security-Policy">`), so a host that
+//   sends no headers still enforces it; the manifest, icons (PNG rasterised from public/icon.svg
+//   in Chromium) and theme colours, so browsers offer to install the app;
+// - the service worker (public/sw.js, with this build's id and files written in) and the script
+//   that registers it; public/embed.js;
+// - `_headers` for Netlify and Cloudflare Pages, and `.br` and `.gz` beside each file.
+// Idempotent: it removes what an earlier run wrote first, so it may run again on the same DIST.
+import { chromium } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { policy } from './policy.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const pub = join(import.meta.dirname, '..', 'public');
+const fail = (message) => {
+  console.error(`dist-extras: ${message}`);
+  process.exit(1);
+};
+
+// Trunk's names and ours: a 16-hex content hash before the extension (`_bg` for the wasm).
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const OURS = /^(sw-register|icon|icon-\d+)-[0-9a-f]{16}\.(js|svg|png)$/;
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
+const LIGHT = '#fdfdfc';
+const DARK = '#15171a';
+const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+async function names() {
+  return (await readdir(dist, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+// What an earlier run wrote.
+for (const name of await names()) {
+  if (OURS.test(name) || /\.(br|gz)$/.test(name) || ['_headers', 'sw.js', 'manifest.webmanifest'].includes(name)) {
+    await rm(join(dist, name));
+  }
+}
+
+/// Writes `bytes` as `<stem>-<hash><ext>` and returns its path on the site.
+async function hashed(stem, ext, bytes) {
+  const name = `${stem}-${hash(bytes)}${ext}`;
+  await writeFile(join(dist, name), bytes);
+  return `/${name}`;
+}
+
+// Icons: the SVG as drawn, and PNGs at the sizes install prompts ask for.
+const svg = await readFile(join(pub, 'icon.svg'));
+const icons = { svg: await hashed('icon', '.svg', svg) };
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  for (const size of [192, 512]) {
+    const page = await browser.newPage({ viewport: { width: size, height: size } });
+    await page.setContent(
+      `<style>html,body{margin:0}img{display:block}</style>` +
+        `<img width="${size}" height="${size}" src="data:image/svg+xml;base64,${svg.toString('base64')}">`,
+    );
+    await page.locator('img').evaluate((img) => img.decode());
+    icons[size] = await hashed(`icon-${size}`, '.png', await page.screenshot({ omitBackground: true }));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+
+const manifest = {
+  name: 'Interview Practice',
+  short_name: 'Interviews',
+  description:
+    "Practise cloud operations, deployment and DBA interviews with Sean Hull's three-part interview guide, offline in your browser.",
+  id: '/',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  lang: 'en',
+  categories: ['education'],
+  theme_color: LIGHT,
+  background_color: LIGHT,
+  icons: [
+    { src: icons.svg, sizes: 'any', type: 'image/svg+xml' },
+    { src: icons[192], sizes: '192x192', type: 'image/png' },
+    { src: icons[512], sizes: '512x512', type: 'image/png' },
+  ],
+};
+await writeFile(join(dist, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2) + '\n');
+
+await copyFile(join(pub, 'embed.js'), join(dist, 'embed.js'));
+const register = await hashed('sw-register', '.js', await readFile(join(pub, 'sw-register.js')));
+
+// The page: everything this script adds sits between two markers, replaced on a second run.
+const START = '<!--dist-extras-->';
+const END = '<!--/dist-extras-->';
+const index = join(dist, 'index.html');
+let page = await readFile(index, 'utf8');
+page = page.replace(new RegExp(`${START}[\\s\\S]*?${END}`), '').replace(/<link [^>]*rel="?icon"?[^>]*>/, '');
+const charset = page.match(/<meta charset="?utf-8"?>/i);
+if (!charset) fail(`${index} has no <meta charset="utf-8">`);
+const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const csp = policy(page.replace(charset[0], ''));
+const head = [
+  // First in the head, before anything it governs.
+  `<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">`,
+  `<meta name="theme-color" content="${LIGHT}" media="(prefers-color-scheme: light)">`,
+  `<meta name="theme-color" content="${DARK}" media="(prefers-color-scheme: dark)">`,
+  `<link rel="manifest" href="/manifest.webmanifest">`,
+  `<link rel="icon" href="${icons.svg}" type="image/svg+xml">`,
+  `<link rel="apple-touch-icon" href="${icons[192]}">`,
+  `<script src="${register}" defer></script>`,
+].join('');
+page = page.replace(charset[0], `${charset[0]}${START}${head}${END}`);
+await writeFile(index, page);
+
+// The service worker: this build's files, and an id that changes with any of them.
+const files = (await names()).filter((n) => HASHED.test(n)).map((n) => `/${n}`);
+files.push('/index.html', '/manifest.webmanifest');
+files.sort();
+const digest = createHash('sha256');
+for (const file of files) digest.update(file).update(await readFile(join(dist, file.slice(1))));
+const build = digest.digest('hex').slice(0, 16);
+let worker = await readFile(join(pub, 'sw.js'), 'utf8');
+const slots = [/^const BUILD = .*;$/m, /^const FILES = .*;$/m];
+if (!slots.every((s) => s.test(worker))) fail('public/sw.js has no `const BUILD = …;` and `const FILES = …;` lines');
+worker = worker.replace(slots[0], `const BUILD = '${build}';`).replace(slots[1], `const FILES = ${JSON.stringify(files)};`);
+await writeFile(join(dist, 'sw.js'), worker);
+
+// Netlify and Cloudflare Pages read `_headers`: exact paths, as the build knows every name.
+const immutable = files.filter((f) => HASHED.test(f));
+const wasm = immutable.filter((f) => f.endsWith('.wasm'));
+const rules = [
+  ['/*', [`Content-Security-Policy: ${csp}`, 'Access-Control-Allow-Origin: *', 'X-Content-Type-Options: nosniff']],
+  // Pages and the worker are looked up again on every visit, so a new build is seen at once.
+  ['/', ['Cache-Control: no-cache']],
+  ['/index.html', ['Cache-Control: no-cache']],
+  ['/sw.js', ['Cache-Control: no-cache']],
+  ['/embed.js', ['Cache-Control: public, max-age=3600']],
+  ['/manifest.webmanifest', ['Content-Type: application/manifest+json', 'Cache-Control: no-cache']],
+  ...wasm.map((f) => [f, ['Content-Type: application/wasm']]),
+  ...immutable.map((f) => [f, ['Cache-Control: public, max-age=31536000, immutable']]),
+];
+await writeFile(
+  join(dist, '_headers'),
+  '# Written by scripts/dist-extras.mjs for Netlify and Cloudflare Pages (see README, Deploy).\n' +
+    rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join('')}`).join(''),
+);
+
+// Precompressed copies, at maximum quality, for hosts that serve them (nginx's *_static, serve.mjs).
+const compress = {
+  br: (body) =>
+    promisify(brotliCompress)(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gz: (body) => promisify(gzip)(body, { level: 9 }),
+};
+let count = 0;
+for (const name of await names()) {
+  if (!COMPRESSIBLE.has(extname(name))) continue;
+  const file = join(dist, name);
+  const body = await readFile(file);
+  const { mtime } = await stat(file);
+  for (const [ext, run] of Object.entries(compress)) {
+    await writeFile(`${file}.${ext}`, await run(body));
+    // The same time as the original: a server can tell a stale copy by an older one.
+    await utimes(`${file}.${ext}`, mtime, mtime);
+    count++;
+  }
+}
+console.log(`dist-extras: ${dist}: build ${build}, ${files.length} files precached, ${count} compressed copies`);
