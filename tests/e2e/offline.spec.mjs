@@ -1,0 +1,252 @@
+// Offline and installable, hosted anywhere: the service worker, the update from one build to
+// the next, the policy from the page's meta tag, the manifest, and the <interview-practice>
+// element. Tests that need a server to go away or change run their own (scripts/serve.mjs).
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test, expect, guard, origins } from './fixtures.mjs';
+import { InterviewPage } from './interview-page.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+
+/// scripts/serve.mjs on `port` serving `dir`; `stop()` ends it (the site is then unreachable).
+async function serve(dir, port, ...args) {
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), dir, String(port), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((ready) => server.stdout.once('data', ready));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((done) =>
+        server.exitCode !== null || server.signalCode !== null ? done() : (server.once('exit', done), server.kill()),
+      ),
+  };
+}
+
+/// A guarded context for a test's own site: the same checks as every other test.
+async function context(browser, url) {
+  const problems = [];
+  const context = await browser.newContext();
+  const report = await guard(context, [...origins(url), url], problems);
+  return { context, report, problems };
+}
+
+async function ready(page) {
+  await expect(page.locator('html[data-app="ready"] header.site')).toBeVisible();
+}
+
+/// Waits until the service worker has installed this build and controls the page.
+async function installed(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+}
+
+test('after one visit the app starts with no network and runs an interview, a review and reading', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const site = await serve(DIST, 4176);
+  const { context: ctx, report } = await context(browser, site.url);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/#/`);
+    await ready(page);
+    await installed(page);
+    // No network at all: the browser is offline and the site is gone.
+    await site.stop();
+    await ctx.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
+
+    await page.goto(`${site.url}/#/interview/new`);
+    await ready(page);
+    const interview = new InterviewPage(page);
+    await page.getByLabel('Number of questions').fill('1');
+    await page.getByLabel('Number of questions').blur();
+    await page.getByRole('button', { name: 'Start interview' }).click();
+    await expect(page.getByText(/^Question 1 of 1/)).toBeVisible();
+    await interview.type('Mirror and stripe: RAID 10 on fast disks, with backups and monitoring.');
+    await interview.done();
+    // The model answer comes from the content file, which the worker cached.
+    await expect(page.locator('.answer')).not.toBeEmpty();
+    await interview.rate('Good');
+    await interview.next();
+    await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+
+    await page.goto(`${site.url}/#/article/cloud-operations-interview`);
+    await ready(page);
+    await expect(page.locator('main article, main .article').first()).toContainText(/\w{4,}/);
+    await page.goto(`${site.url}/#/review`);
+    await ready(page);
+    await page.getByRole('button', { name: /^(Reveal|Show)/ }).first().click();
+    await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+  } finally {
+    await site.stop();
+    expect(await report()).toEqual([]);
+    await ctx.close();
+  }
+});
+
+/// A second build of `dist`: the stylesheet changed (so its hashed name did), and the build
+/// steps after Trunk's ran again over it, as `make dist` would.
+function secondBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'build-b-'));
+  cpSync(DIST, dir, { recursive: true });
+  const css = readdirSync(dir).find((n) => /^app-[0-9a-f]{16}\.css$/.test(n));
+  const renamed = css.replace(/[0-9a-f]{16}/, 'b0b0b0b0b0b0b0b0');
+  writeFileSync(join(dir, css), readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n');
+  renameSync(join(dir, css), join(dir, renamed));
+  for (const stale of readdirSync(dir).filter((n) => n.startsWith(`${css}.`))) rmSync(join(dir, stale));
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replaceAll(css, renamed));
+  execFileSync(process.execPath, [join(ROOT, 'scripts/dist-extras.mjs'), dir], { stdio: 'ignore' });
+  const files = JSON.parse(readFileSync(join(dir, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]);
+  return { dir, oldCss: `/${css}`, newCss: `/${renamed}`, files };
+}
+
+/// The build's files this page loaded (its document's and its resources' paths).
+const loaded = (page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /-[0-9a-f]{16}/.test(p)),
+  );
+
+test('an update never mixes two builds: the reader is told, and it applies on a click', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const b = secondBuild();
+  const a = JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]);
+  let site = await serve(DIST, 4177);
+  const { context: ctx, report } = await context(browser, site.url);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/#/`);
+    await ready(page);
+    await installed(page);
+    // The next build is deployed on the same origin while the tab stays open.
+    await site.stop();
+    site = await serve(b.dir, 4177);
+    // The reader comes back to the tab, which looks for a new version.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Interview Practice is ready' });
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    // Until then the tab is all of the old build.
+    for (const file of await loaded(page)) expect(a).toContain(file);
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.oldCss);
+
+    await notice.getByRole('button', { name: 'Update now' }).click();
+    await page.waitForURL(`${site.url}/#/`);
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss, { timeout: 20_000 });
+    await ready(page);
+    for (const file of await loaded(page)) expect(b.files).toContain(file);
+    expect(await loaded(page)).not.toContain(b.oldCss);
+    await expect(notice).toHaveCount(0);
+    // Only the new build is kept, and it is whole: it starts with no network.
+    expect(await page.evaluate(() => caches.keys())).toHaveLength(1);
+    await site.stop();
+    await ctx.setOffline(true);
+    await page.reload();
+    await ready(page);
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss);
+  } finally {
+    await site.stop();
+    expect(await report()).toEqual([]);
+    await ctx.close();
+    rmSync(b.dir, { recursive: true, force: true });
+  }
+});
+
+test('served with no headers at all, the page still enforces its policy from the meta tag', async ({ browser }) => {
+  const site = await serve(DIST, 4178, '--no-csp');
+  const { context: ctx, report, problems } = await context(browser, site.url);
+  try {
+    const page = await ctx.newPage();
+    const response = await page.goto(`${site.url}/#/`);
+    expect(response.headers()['content-security-policy']).toBeUndefined();
+    await ready(page);
+    const outcome = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          document.addEventListener('securitypolicyviolation', (e) => done({ directive: e.effectiveDirective, ran: !!window.ran }), { once: true });
+          const script = document.createElement('script');
+          script.textContent = 'window.ran = true';
+          document.body.append(script);
+        }),
+    );
+    expect(outcome).toEqual({ directive: 'script-src-elem', ran: false });
+    expect(await page.evaluate(() => window.ran)).toBeUndefined();
+    // The one violation is the one the test caused; the app itself caused none.
+    const all = await report();
+    expect(all.filter((p) => !/inline|script-src-elem/.test(p))).toEqual([]);
+    problems.length = 0;
+  } finally {
+    await site.stop();
+    await ctx.close();
+  }
+});
+
+test('the manifest is valid, names the app, and its icons load at their sizes', async ({ page, context }) => {
+  await page.goto('/');
+  const session = await context.newCDPSession(page);
+  const manifest = await session.send('Page.getAppManifest');
+  expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+  expect(manifest.errors).toEqual([]);
+  const data = JSON.parse(manifest.data);
+  expect(data).toMatchObject({ name: 'Interview Practice', start_url: '/', display: 'standalone' });
+  for (const field of ['short_name', 'description', 'theme_color', 'background_color']) expect(data[field]).toBeTruthy();
+  const sizes = await page.evaluate(async (icons) => {
+    const out = {};
+    for (const icon of icons) {
+      const response = await fetch(icon.src);
+      const image = new Image();
+      image.src = icon.src;
+      await image.decode();
+      out[icon.sizes] = [response.headers.get('content-type'), image.naturalWidth, image.naturalHeight];
+    }
+    return out;
+  }, data.icons);
+  expect(sizes['192x192']).toEqual(['image/png', 192, 192]);
+  expect(sizes['512x512']).toEqual(['image/png', 512, 512]);
+  expect(sizes.any[0]).toBe('image/svg+xml');
+  // Both themes colour the browser's toolbar.
+  await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
+});
+
+test('the <interview-practice> element on another site frames, sizes and reports the widget', async ({ page }) => {
+  await page.goto('http://localhost:4174/element.html');
+  const element = page.locator('interview-practice');
+  const iframe = element.locator('iframe');
+  await expect(iframe).toHaveAttribute('title', 'Practice: RAID');
+  await expect(iframe).toHaveAttribute('loading', 'lazy');
+  await expect(iframe).toHaveAttribute('allow', 'microphone; on-device-speech-recognition');
+  // Only the widget's own parameters are passed on, as written.
+  const src = new URL(await iframe.getAttribute('src'));
+  expect(src.origin).toBe('http://127.0.0.1:4173');
+  expect([...src.searchParams.keys()]).toEqual(['mode', 'q', 'count', 'time']);
+  const frame = page.frameLocator('interview-practice iframe');
+  await expect(frame.locator('html[data-app="ready"] main')).toBeVisible();
+  // As tall as its content.
+  await expect
+    .poll(async () => {
+      const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+      const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
+      return Math.abs(outer - inner);
+    })
+    .toBeLessThanOrEqual(3);
+  await frame.getByRole('button', { name: 'Start interview' }).click();
+  await expect.poll(() => page.evaluate(() => window.received.map((r) => r.type))).toContain('interview-started');
+  const started = await page.evaluate(() => window.received.find((r) => r.type === 'interview-started').detail);
+  expect(started).toEqual({ questions: 1, secondsPerQuestion: 120, answerMode: 'type' });
+  // A framed widget registers no service worker: the host's visit is not an install.
+  const registrations = await (await iframe.elementHandle()).contentFrame().then((f) =>
+    f.evaluate(async () => (await navigator.serviceWorker?.getRegistrations?.().catch(() => [])) ?? []),
+  );
+  expect(registrations).toHaveLength(0);
+});
+
+test('the element passes a bad value to the widget, which names it', async ({ page }) => {
+  await page.goto('http://localhost:4174/element.html');
+  await page.evaluate(() => document.querySelector('interview-practice').setAttribute('count', 'abc'));
+  const frame = page.frameLocator('interview-practice iframe');
+  const notice = frame.locator('.notice', { hasText: 'Some settings in the address were ignored' });
+  await expect(notice.locator('li', { hasText: /^count:/ })).toHaveCount(1);
+});
