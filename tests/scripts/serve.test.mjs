@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 
 const PORT = 4199;
 
@@ -109,4 +109,24 @@ test('--encoding sends one encoding whatever the request accepts', async (t) => 
       assert.equal(decode(r), text);
     }
   }
+});
+
+test('precompressed copies beside a file are sent as they are, unless older than the file', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'serve-'));
+  const text = 'let answer = 42;\n'.repeat(200);
+  writeFileSync(join(base, 'app.js'), text);
+  // Marked copies: what the server sends shows which it used.
+  writeFileSync(join(base, 'app.js.br'), brotliCompressSync('from the .br copy'));
+  writeFileSync(join(base, 'app.js.gz'), gzipSync('from the .gz copy'));
+  const now = new Date();
+  utimesSync(join(base, 'app.js'), now, now);
+  utimesSync(join(base, 'app.js.br'), now, now);
+  const earlier = new Date(now.getTime() - 5_000);
+  utimesSync(join(base, 'app.js.gz'), earlier, earlier);
+  await start(t, base, PORT + 5);
+  const br = await get('/app.js', { 'Accept-Encoding': 'br' }, PORT + 5);
+  assert.equal(br.headers['content-type'], 'text/javascript; charset=utf-8');
+  assert.equal(decode(br), 'from the .br copy');
+  // The .gz copy is older than the file: stale, so the file is compressed instead.
+  assert.equal(decode(await get('/app.js', { 'Accept-Encoding': 'gzip' }, PORT + 5)), text);
 });
