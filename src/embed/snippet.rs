@@ -61,6 +61,25 @@ impl Choices {
              width=\"100%\" height=\"{INITIAL_HEIGHT}\" loading=\"lazy\"></iframe>"
         )
     }
+
+    /// The same widget as an `<interview-practice>` element (defined by embed.js): each URL
+    /// parameter becomes an attribute of the same name and value.
+    pub fn element(&self, base: &str) -> String {
+        let attributes: Vec<String> = self
+            .query()
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(name, value)| {
+                let value = value.replace('&', "&amp;").replace('"', "&quot;");
+                format!("{name}=\"{value}\"")
+            })
+            .collect();
+        format!(
+            "<script src=\"{base}embed.js\" defer></script>\n\
+             <interview-practice {}></interview-practice>",
+            attributes.join(" ")
+        )
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +96,28 @@ mod tests {
              <iframe data-interview-practice src=\"https://blog.example/practice/?mode=interview&amp;count=5&amp;time=120\" \
              title=\"Interview Practice\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
         );
+    }
+
+    #[test]
+    fn the_element_carries_the_same_parameters_as_attributes() {
+        let choices = Choices {
+            parts: vec![1, 3],
+            theme: Theme::Dark,
+            ..Choices::default()
+        };
+        assert_eq!(
+            choices.element("https://blog.example/practice/"),
+            "<script src=\"https://blog.example/practice/embed.js\" defer></script>\n\
+             <interview-practice mode=\"interview\" parts=\"1,3\" count=\"5\" time=\"120\" \
+             theme=\"dark\"></interview-practice>"
+        );
+        let browse = Choices {
+            mode: Mode::Browse,
+            ..Choices::default()
+        };
+        assert!(browse
+            .element("/")
+            .ends_with("<interview-practice mode=\"browse\"></interview-practice>"));
     }
 
     #[test]

@@ -17,8 +17,11 @@ pub fn EmbedPage() -> impl IntoView {
         let base = base.clone();
         Memo::new(move |_| choices.read().snippet(&base))
     };
+    let element = {
+        let base = base.clone();
+        Memo::new(move |_| choices.read().element(&base))
+    };
     let preview = Memo::new(move |_| format!("{base}?{}", choices.read().query()));
-    let copied = RwSignal::new(None::<bool>);
 
     let parts = GUIDES
         .iter()
@@ -108,21 +111,12 @@ pub fn EmbedPage() -> impl IntoView {
             </div>
         </form>
         <h2>"Snippet"</h2>
-        <pre class="snippet"><code id="snippet">{move || snippet.get()}</code></pre>
-        <div class="actions">
-            <button type="button" on:click=move |_| {
-                let text = snippet.get_untracked();
-                spawn_local(async move { copied.set(Some(embed::copy(&text).await)) });
-            }>"Copy snippet"</button>
-            <span role="status">
-                {move || match copied.get() {
-                    Some(true) => "Copied.",
-                    Some(false) => "Copying was refused: select the snippet and copy it.",
-                    None => "",
-                }}
-            </span>
-        </div>
+        <p>"A frame, which works on any page:"</p>
+        <Snippet id="snippet" text=snippet button="Copy snippet" />
+        <p>"Or the same widget as an element, whose attributes are the settings:"</p>
+        <Snippet id="element-snippet" text=element button="Copy element" />
         <h2>"Preview"</h2>
+        <p class="meta">"Both forms show this widget."</p>
         <iframe
             class="preview"
             title="Preview of the embedded widget"
@@ -135,5 +129,27 @@ pub fn EmbedPage() -> impl IntoView {
             <li>"Progress is stored in the reader’s browser, separately for each site that embeds the widget."</li>
             <li>"In a frame sandboxed with only allow-scripts, the widget works but cannot save progress."</li>
         </ul>
+    }
+}
+
+/// A snippet to paste, with its copy button and what became of the copy.
+#[component]
+fn Snippet(id: &'static str, text: Memo<String>, button: &'static str) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    view! {
+        <pre class="snippet"><code id=id>{move || text.get()}</code></pre>
+        <div class="actions">
+            <button type="button" on:click=move |_| {
+                let text = text.get_untracked();
+                spawn_local(async move { copied.set(Some(embed::copy(&text).await)) });
+            }>{button}</button>
+            <span role="status">
+                {move || match copied.get() {
+                    Some(true) => "Copied.",
+                    Some(false) => "Copying was refused: select the snippet and copy it.",
+                    None => "",
+                }}
+            </span>
+        </div>
     }
 }

@@ -250,3 +250,19 @@ test('the element passes a bad value to the widget, which names it', async ({ pa
   const notice = frame.locator('.notice', { hasText: 'Some settings in the address were ignored' });
   await expect(notice.locator('li', { hasText: /^count:/ })).toHaveCount(1);
 });
+
+test('the Embed page offers the element form too, and copies it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#/embed');
+  await expect(page.locator('html[data-app="ready"]')).toBeVisible();
+  await page.getByLabel('Part 3: DBA').check();
+  await page.getByLabel('Theme').selectOption('dark');
+  const expected =
+    '<script src="http://127.0.0.1:4173/embed.js" defer></script>\n' +
+    '<interview-practice mode="interview" parts="3" count="5" time="120" theme="dark"></interview-practice>';
+  await expect(page.locator('#element-snippet')).toHaveText(expected);
+  await page.getByRole('button', { name: 'Copy element' }).click();
+  await expect(page.getByText('Copied.')).toHaveCount(1);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+  await expect(page.frameLocator('iframe.preview').locator('html')).toHaveAttribute('data-theme', 'dark');
+});
