@@ -106,10 +106,12 @@
             if (installing.state === 'installed' && sw.controller) offer(registration);
           });
         });
-        // A tab left open looks for a new version when the reader comes back or the network does.
+        // Look for a new version now (registering again does not), and in a tab left open when
+        // the reader comes back or the network does.
         function check() {
           registration.update().catch(function () {});
         }
+        check();
         document.addEventListener('visibilitychange', function () {
           if (document.visibilityState === 'visible') check();
         });

@@ -8,7 +8,8 @@ async function files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(path);
+    // The precompressed copies are the same files again, and `_headers` is for the host.
+    else if (!/\.(br|gz)$/.test(entry.name) && entry.name !== '_headers') out.push(path);
   }
   return out.sort();
 }

@@ -155,6 +155,46 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
   }
 });
 
+test('a page that already came from the new build takes its worker without a notice', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const b = secondBuild();
+  let site = await serve(DIST, 4179);
+  const { context: ctx, report } = await context(browser, site.url);
+  try {
+    const first = await ctx.newPage();
+    await first.goto(`${site.url}/#/`);
+    await ready(first);
+    await installed(first);
+    await first.close();
+    await site.stop();
+    site = await serve(b.dir, 4179);
+    // Online, the page is the network's: the new build, while the old worker is still in charge.
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/#/`);
+    await ready(page);
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss);
+    for (const file of await loaded(page)) expect(b.files).toContain(file);
+    // Its worker installs and takes over; the old build's files are dropped; nothing to tell.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async (css) => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            const cached = await caches.match('/index.html');
+            return (await caches.keys()).length === 1 && !registration.waiting && !!cached && (await cached.text()).includes(css);
+          }, b.newCss),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await expect(page.locator('#update-notice')).toHaveCount(0);
+  } finally {
+    await site.stop();
+    expect(await report()).toEqual([]);
+    await ctx.close();
+    rmSync(b.dir, { recursive: true, force: true });
+  }
+});
+
 test('served with no headers at all, the page still enforces its policy from the meta tag', async ({ browser }) => {
   const site = await serve(DIST, 4178, '--no-csp');
   const { context: ctx, report, problems } = await context(browser, site.url);
