@@ -28,13 +28,16 @@ self.addEventListener('install', (event) => {
   );
 });
 
-// Pages of the old build are gone (or the reader asked for the update): drop its files.
+// Older builds' files go, except the build just replaced: a tab of it may still be open (the
+// reader updated from another tab) and load a file it has not needed yet.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
+    caches.keys().then(async (keys) => {
+      // Names come in the order the caches were made: the last other one is the previous build.
+      const others = keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+      await Promise.all(others.slice(0, -1).map((k) => caches.delete(k)));
+      await self.clients.claim();
+    }),
   );
 });
 
@@ -47,7 +50,7 @@ self.addEventListener('fetch', (event) => {
     if (url.pathname === '/' || url.pathname === PAGE) event.respondWith(page(request));
     return;
   }
-  if (FILES.includes(url.pathname)) event.respondWith(file(request, url.pathname));
+  if (FILES.includes(url.pathname) || HASHED.test(url.pathname)) event.respondWith(file(request, url.pathname));
 });
 
 /// The page from the network, so a reader online gets the newest build at once; offline, the
@@ -62,8 +65,11 @@ async function page(request) {
   }
 }
 
+/// This build's copy; else a file named by its content, from whichever build holds it (the same
+/// name is the same bytes); else the network.
 async function file(request, path) {
-  return (await caches.match(path, { cacheName: CACHE })) || fetch(request);
+  const own = await caches.match(path, { cacheName: CACHE });
+  return own || (HASHED.test(path) && (await caches.match(path))) || fetch(request);
 }
 
 self.addEventListener('message', (event) => {

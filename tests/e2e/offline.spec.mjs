@@ -122,7 +122,10 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     await page.goto(`${site.url}/#/`);
     await ready(page);
     await installed(page);
-    // The next build is deployed on the same origin while the tab stays open.
+    const other = await ctx.newPage();
+    await other.goto(`${site.url}/#/questions`);
+    await ready(other);
+    // The next build is deployed on the same origin while the tabs stay open.
     await site.stop();
     site = await serve(b.dir, 4177);
     // The reader comes back to the tab, which looks for a new version.
@@ -140,8 +143,12 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     for (const file of await loaded(page)) expect(b.files).toContain(file);
     expect(await loaded(page)).not.toContain(b.oldCss);
     await expect(notice).toHaveCount(0);
-    // Only the new build is kept, and it is whole: it starts with no network.
-    expect(await page.evaluate(() => caches.keys())).toHaveLength(1);
+    // The other tab stays on the old build, and its files are still there for it, though the
+    // site no longer has them.
+    await expect(other.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.oldCss);
+    expect((await other.request.get(`${site.url}${b.oldCss}`)).status()).toBe(404);
+    expect(await other.evaluate((css) => fetch(css).then((r) => r.status), b.oldCss)).toBe(200);
+    // The new build is whole: it starts with no network.
     await site.stop();
     await ctx.setOffline(true);
     await page.reload();
@@ -174,14 +181,15 @@ test('a page that already came from the new build takes its worker without a not
     await ready(page);
     await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss);
     for (const file of await loaded(page)) expect(b.files).toContain(file);
-    // Its worker installs and takes over; the old build's files are dropped; nothing to tell.
+    // Its worker installs and takes over, and nothing needs telling.
     await expect
       .poll(
         () =>
           page.evaluate(async (css) => {
             const registration = await navigator.serviceWorker.getRegistration();
-            const cached = await caches.match('/index.html');
-            return (await caches.keys()).length === 1 && !registration.waiting && !!cached && (await cached.text()).includes(css);
+            // The newest cache is the new worker's.
+            const cached = await (await caches.open((await caches.keys()).at(-1))).match('/index.html');
+            return !!registration.active && !registration.waiting && !!cached && (await cached.text()).includes(css);
           }, b.newCss),
         { timeout: 20_000 },
       )
