@@ -1,6 +1,7 @@
 // Offline and installable, hosted anywhere: the service worker, the update from one build to
 // the next, the policy from the page's meta tag, the manifest, and the <interview-practice>
 // element. Tests that need a server to go away or change run their own (scripts/serve.mjs).
+import AxeBuilder from '@axe-core/playwright';
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,11 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     const notice = page.getByRole('status').filter({ hasText: 'A new version of Interview Practice is ready' });
     await expect(notice).toBeVisible({ timeout: 20_000 });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    }
     // Until then the tab is all of the old build.
     for (const file of await loaded(page)) expect(a).toContain(file);
     await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.oldCss);
