@@ -6,7 +6,9 @@ import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
 import { test, expect, guard, origins } from './fixtures.mjs';
+import config from './playwright.config.mjs';
 import { InterviewPage } from './interview-page.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,6 +29,9 @@ async function serve(dir, port, ...args) {
   };
 }
 
+/// A port of this test's own, apart from other workers' (4176 to 4179, then 4186 up, …).
+const port = (n) => 4176 + n + 10 * test.info().parallelIndex;
+
 /// A guarded context for a test's own site: the same checks as every other test.
 async function context(browser, url) {
   const problems = [];
@@ -46,7 +51,7 @@ async function installed(page) {
 
 test('after one visit the app starts with no network and runs an interview, a review and reading', async ({ browser }) => {
   test.setTimeout(60_000);
-  const site = await serve(DIST, 4176);
+  const site = await serve(DIST, port(0));
   const { context: ctx, report } = await context(browser, site.url);
   try {
     const page = await ctx.newPage();
@@ -116,7 +121,7 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
   test.setTimeout(90_000);
   const b = secondBuild();
   const a = JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]);
-  let site = await serve(DIST, 4177);
+  let site = await serve(DIST, port(1));
   const { context: ctx, report } = await context(browser, site.url);
   try {
     const page = await ctx.newPage();
@@ -128,7 +133,7 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     await ready(other);
     // The next build is deployed on the same origin while the tabs stay open.
     await site.stop();
-    site = await serve(b.dir, 4177);
+    site = await serve(b.dir, port(1));
     // The reader comes back to the tab, which looks for a new version.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     const notice = page.getByRole('status').filter({ hasText: 'A new version of Interview Practice is ready' });
@@ -171,7 +176,7 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
 test('a page that already came from the new build takes its worker without a notice', async ({ browser }) => {
   test.setTimeout(90_000);
   const b = secondBuild();
-  let site = await serve(DIST, 4179);
+  let site = await serve(DIST, port(3));
   const { context: ctx, report } = await context(browser, site.url);
   try {
     const first = await ctx.newPage();
@@ -180,7 +185,7 @@ test('a page that already came from the new build takes its worker without a not
     await installed(first);
     await first.close();
     await site.stop();
-    site = await serve(b.dir, 4179);
+    site = await serve(b.dir, port(3));
     // Online, the page is the network's: the new build, while the old worker is still in charge.
     const page = await ctx.newPage();
     await page.goto(`${site.url}/#/`);
@@ -210,7 +215,7 @@ test('a page that already came from the new build takes its worker without a not
 });
 
 test('served with no headers at all, the page still enforces its policy from the meta tag', async ({ browser }) => {
-  const site = await serve(DIST, 4178, '--no-csp');
+  const site = await serve(DIST, port(2), '--no-csp');
   const { context: ctx, report, problems } = await context(browser, site.url);
   try {
     const page = await ctx.newPage();
@@ -263,6 +268,25 @@ test('the manifest is valid, names the app, and its icons load at their sizes', 
   expect(sizes.any[0]).toBe('image/svg+xml');
   // Both themes colour the browser's toolbar.
   await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
+});
+
+test('Chromium finds the app installable', async ({ baseURL }) => {
+  // A profile on disk: Playwright's own contexts count as incognito, where nothing installs.
+  const profile = mkdtempSync(join(tmpdir(), 'install-'));
+  const persistent = await chromium.launchPersistentContext(profile, { ...config.use.launchOptions, headless: true });
+  const problems = [];
+  const report = await guard(persistent, origins(baseURL), problems);
+  try {
+    const page = persistent.pages()[0] ?? (await persistent.newPage());
+    await page.goto(`${baseURL}/#/`);
+    await ready(page);
+    const session = await persistent.newCDPSession(page);
+    expect((await session.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
+  } finally {
+    expect(await report()).toEqual([]);
+    await persistent.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('the <interview-practice> element on another site frames, sizes and reports the widget', async ({ page }) => {
