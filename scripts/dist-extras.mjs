@@ -100,7 +100,7 @@ page = page.replace(new RegExp(`${START}[\\s\\S]*?${END}`), '').replace(/<link [
 const charset = page.match(/<meta charset="?utf-8"?>/i);
 if (!charset) fail(`${index} has no <meta charset="utf-8">`);
 const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-const csp = policy(page.replace(charset[0], ''));
+const csp = policy(page);
 const head = [
   // First in the head, before anything it governs.
   `<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">`,
