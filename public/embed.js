@@ -87,9 +87,24 @@
         }
         connectedCallback() {
           this.style.display = 'block';
-          if (this.widgetFrame) return;
+          if (!this.widgetFrame) this.appendChild(this.frame());
+        }
+        attributeChangedCallback(name, before, after) {
+          var frame = this.widgetFrame;
+          if (!frame || before === after) return;
+          // A new theme needs no reload.
+          if (name === 'theme') window.InterviewPractice.setTheme(frame, after || 'auto');
+          else if (name === 'label') frame.setAttribute('title', after || 'Interview Practice');
+          // A new frame, not a new src: that would add to the host page's history, and a lazy
+          // frame may still load the src it had.
+          else frame.replaceWith(this.frame());
+        }
+        // The widget's frame for the element's current attributes.
+        frame() {
           var frame = document.createElement('iframe');
           frame.setAttribute('data-interview-practice', '');
+          // `label`, not `title`: a title on the element would show as a tooltip over the whole widget.
+          frame.setAttribute('title', this.getAttribute('label') || 'Interview Practice');
           frame.setAttribute('loading', 'lazy');
           // Speak mode listens through the microphone, transcribed on the device where it can be.
           frame.setAttribute('allow', 'microphone; on-device-speech-recognition');
@@ -99,28 +114,14 @@
           frame.style.width = '100%';
           // Reserved until the widget reports its height, so the page does not jump.
           frame.style.height = '640px';
-          this.widgetFrame = frame;
-          this.update();
-          this.appendChild(frame);
-        }
-        attributeChangedCallback(name, before, after) {
-          var frame = this.widgetFrame;
-          if (!frame || before === after) return;
-          // A new theme needs no reload.
-          if (name === 'theme' && frame.src) window.InterviewPractice.setTheme(frame, after || 'auto');
-          else this.update();
-        }
-        update() {
-          var frame = this.widgetFrame;
-          // `label`, not `title`: a title on the element would show as a tooltip over the whole widget.
-          frame.setAttribute('title', this.getAttribute('label') || 'Interview Practice');
           var query = new URLSearchParams();
           for (var i = 0; i < PARAMETERS.length; i++) {
             var value = this.getAttribute(PARAMETERS[i]);
             if (value !== null) query.append(PARAMETERS[i], value);
           }
-          var src = BASE + (String(query) ? '?' + query : '');
-          if (frame.getAttribute('src') !== src) frame.setAttribute('src', src);
+          frame.setAttribute('src', BASE + (String(query) ? '?' + query : ''));
+          this.widgetFrame = frame;
+          return frame;
         }
         setTheme(theme) {
           if (this.widgetFrame) window.InterviewPractice.setTheme(this.widgetFrame, theme);

@@ -323,10 +323,16 @@ test('the <interview-practice> element on another site frames, sizes and reports
 
 test('the element passes a bad value to the widget, which names it', async ({ page }) => {
   await page.goto('http://localhost:4174/element.html');
+  await expect(page.frameLocator('interview-practice iframe').locator('html[data-app="ready"] main')).toBeVisible();
+  const entries = await page.evaluate(() => history.length);
   await page.evaluate(() => document.querySelector('interview-practice').setAttribute('count', 'abc'));
+  // One frame, made again for the new settings, and nothing added to the host page's history.
+  await expect(page.locator('interview-practice iframe')).toHaveCount(1);
+  await expect(page.locator('interview-practice iframe')).toHaveAttribute('src', /[?&]count=abc(&|$)/);
   const frame = page.frameLocator('interview-practice iframe');
   const notice = frame.locator('.notice', { hasText: 'Some settings in the address were ignored' });
   await expect(notice.locator('li', { hasText: /^count:/ })).toHaveCount(1);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
 });
 
 test('the Embed page offers the element form too, and copies it', async ({ page, context }) => {
