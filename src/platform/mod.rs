@@ -5,5 +5,8 @@ pub mod embed;
 pub mod local_storage;
 pub mod location;
 pub mod page;
+pub mod recorder;
+pub mod recordings;
+pub mod speech;
 pub mod tab_lock;
 pub mod takeover;
