@@ -75,6 +75,8 @@ pub struct Notices {
     /// The last save failed because storage is full.
     pub full: bool,
     pub kept_aside: Vec<KeptAside>,
+    /// A recording could not be stored (IndexedDB blocked or full): why.
+    pub recordings: Option<String>,
 }
 
 /// A record to save: what is in memory under this key is written.
@@ -216,6 +218,7 @@ impl Progress {
                 not_saved,
                 full,
                 kept_aside,
+                recordings: None,
             }),
             unsaved: RwSignal::new(Vec::new()),
             debounce: StoredValue::new_local(None),
@@ -380,6 +383,15 @@ impl Progress {
     pub fn set_new_per_day(&self, count: usize) {
         self.settings.update(|s| {
             s.new_per_day = count.clamp(1, 200);
+            s.updated_at = clock::now();
+        });
+        self.save(Dirty::Settings);
+    }
+
+    /// Recordings kept per question (1 to 20).
+    pub fn set_keep_recordings(&self, count: usize) {
+        self.settings.update(|s| {
+            s.keep_recordings = count.clamp(1, 20);
             s.updated_at = clock::now();
         });
         self.save(Dirty::Settings);

@@ -356,6 +356,12 @@ impl Interview {
         }
     }
 
+    /// Speak mode where speaking cannot work (a frame without the microphone): the rest of
+    /// the interview is typed.
+    pub fn type_instead(&mut self) {
+        self.setup.mode = AnswerMode::Type;
+    }
+
     /// Speak mode: the recording of attempt `index` stopped (it may stop after the question
     /// ended: the recorder finishes asynchronously).
     pub fn recorded(&mut self, index: usize, audio: Audio) {
