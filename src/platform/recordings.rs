@@ -191,6 +191,15 @@ pub async fn delete(key: &str) -> Result<(), RecordingsError> {
     Ok(())
 }
 
+/// Deletes the recordings of an interview (when the interview is deleted).
+pub async fn delete_interview(interview: &str) -> Result<(), RecordingsError> {
+    let prefix = format!("{interview}/");
+    for r in list().await?.iter().filter(|r| r.key.starts_with(&prefix)) {
+        delete(&r.key).await?;
+    }
+    Ok(())
+}
+
 pub async fn clear() -> Result<(), RecordingsError> {
     run(IdbTransactionMode::Readwrite, |s| s.clear()).await?;
     Ok(())

@@ -96,6 +96,7 @@ pub fn DataPage() -> impl IntoView {
             })}
         </section>
         <StorageSpace/>
+        <crate::views::recordings::RecordingsSpace/>
         <section aria-labelledby="anki-heading">
             <h2 id="anki-heading">"Anki"</h2>
             <p>"All questions with their model answers, key points and your notes, as a text file Anki imports."</p>
@@ -124,6 +125,13 @@ fn StorageSpace() -> impl IntoView {
     let delete = move |_| {
         let ids = chosen.get_untracked();
         progress.delete_interviews(&ids);
+        // Their recordings go with them (a storage that cannot be opened has none).
+        let gone = ids.clone();
+        spawn_local(async move {
+            for id in gone {
+                let _ = crate::platform::recordings::delete_interview(&id).await;
+            }
+        });
         chosen.set(Vec::new());
         confirming.set(false);
         done.set(Some(format!(
@@ -208,7 +216,7 @@ fn StorageSpace() -> impl IntoView {
                         {move || {
                             let n = chosen.read().len();
                             format!(
-                                "Delete {n} interview{} with {} answers and ratings? Their ratings leave your review schedule too. This cannot be undone.",
+                                "Delete {n} interview{} with {} answers, recordings and ratings? Their ratings leave your review schedule too. This cannot be undone.",
                                 if n == 1 { "" } else { "s" },
                                 if n == 1 { "its" } else { "their" }
                             )

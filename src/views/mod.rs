@@ -15,6 +15,7 @@ mod not_found;
 mod note;
 mod notices;
 mod question;
+mod recordings;
 pub(crate) mod review;
 pub mod self_check;
 mod stats;

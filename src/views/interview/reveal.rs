@@ -39,12 +39,15 @@ pub fn Reveal() -> impl IntoView {
             let index = interview.current;
             let spoken = Signal::derive(current);
             view! {
-                {attempt.audio.is_some().then(|| view! {
-                    <RecordingPlayer interview=interview.id.clone() index/>
-                })}
-                {attempt.audio.is_none().then(|| view! {
-                    <p class="meta">"You answered out loud without recording."</p>
-                })}
+                {
+                    // A recording still being kept when the reveal opened shows once it is.
+                    let recorded = Memo::new(move |_| current().and_then(|a| a.audio).map(|a| a.duration_ms));
+                    let id = interview.id.clone();
+                    move || match recorded.get() {
+                        Some(_) => view! { <RecordingPlayer interview=id.clone() index/> }.into_any(),
+                        None => view! { <p class="meta">"You answered out loud without recording."</p> }.into_any(),
+                    }
+                }
                 <label for="transcript" class="answer-label">"Transcript"</label>
                 <textarea
                     id="transcript"

@@ -47,6 +47,7 @@ enum Status {
     Idle,
     Starting,
     Recording,
+    Saving,
     Saved,
 }
 
@@ -67,14 +68,6 @@ fn update(
 /// Keeps the take: its measures in the interview, its audio in IndexedDB. `last` is the
 /// final take of the recording (older recordings of the question beyond the kept number go).
 async fn keep(progress: Progress, target: Target, take: Take, last: bool) -> Result<(), String> {
-    let audio = Audio::from_levels(take.duration_ms, &take.samples);
-    let index = target.index;
-    update(
-        progress,
-        &target,
-        if last { Save::Now } else { Save::Soon },
-        |i| i.recorded(index, audio),
-    );
     let key = recordings::key(&target.interview, target.index);
     let stored = recordings::put(&key, target.question, js_sys::Date::now(), &take.blob).await;
     UNSTORED.with(|u| {
@@ -84,6 +77,15 @@ async fn keep(progress: Progress, target: Target, take: Take, last: bool) -> Res
             u.push((key.clone(), take.blob.clone()));
         }
     });
+    // After the audio is where the player reads it: a player shown meanwhile reloads.
+    let audio = Audio::from_levels(take.duration_ms, &take.samples);
+    let index = target.index;
+    update(
+        progress,
+        &target,
+        if last { Save::Now } else { Save::Soon },
+        |i| i.recorded(index, audio),
+    );
     stored.map_err(|e| e.to_string())?;
     if last {
         let keep = progress.settings.get_untracked().keep_recordings;
@@ -94,8 +96,9 @@ async fn keep(progress: Progress, target: Target, take: Take, last: bool) -> Res
     Ok(())
 }
 
-/// Stops the recording running in this tab, if any, and keeps what it recorded.
-pub fn stop(progress: Progress) -> bool {
+/// Stops the recording running in this tab, if any, and keeps what it recorded; `kept` is
+/// called once it is.
+pub fn stop(progress: Progress, kept: impl FnOnce() + 'static) -> bool {
     let Some(active) = ACTIVE.with(|a| a.borrow_mut().take()) else {
         return false;
     };
@@ -108,6 +111,7 @@ pub fn stop(progress: Progress) -> bool {
                 progress.notices.update(|n| n.recordings = Some(message));
             }
         }
+        kept();
     });
     true
 }
@@ -140,15 +144,17 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
     }
 
     let finish = move || {
-        if stop(progress) {
+        if stop(progress, move || {
             status.try_set(Status::Saved);
+        }) {
+            status.try_set(Status::Saving);
             level.try_set(0.0);
         }
     };
     // Done, Skip, time up and leaving the page unmount this screen: the recording stops and
     // what it recorded is kept.
     on_cleanup(move || {
-        stop(progress);
+        stop(progress, || ());
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| finish());
     on_cleanup(move || hide.remove());
@@ -232,7 +238,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                         });
                         // The question ended while the browser asked for the microphone.
                         if status.try_set(Status::Recording).is_some() {
-                            stop(progress);
+                            stop(progress, || ());
                         }
                     }
                 }
@@ -292,7 +298,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                 <Show
                     when=move || status.get() == Status::Recording
                     fallback=move || view! {
-                        <button type="button" class="record" on:click=start.clone() disabled=move || status.get() == Status::Starting>
+                        <button type="button" class="record" on:click=start.clone() disabled=move || matches!(status.get(), Status::Starting | Status::Saving)>
                             "Start recording"
                         </button>
                     }
@@ -309,6 +315,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                     Status::Idle => "",
                     Status::Starting => "Asking for the microphone…",
                     Status::Recording => "Recording on this device.",
+                    Status::Saving => "Keeping the recording…",
                     Status::Saved => "Recording stopped and kept on this device.",
                 }}
             </p>
