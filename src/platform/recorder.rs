@@ -203,10 +203,7 @@ impl Recording {
                 100,
             )
             .unwrap_or(0);
-        recorder
-            .start_with_time_slice(2_000)
-            .map_err(|_| MicError::Busy)?;
-        Ok(Recording {
+        let recording = Recording {
             recorder,
             stream,
             context,
@@ -215,7 +212,13 @@ impl Recording {
             chunks,
             samples,
             _listeners: vec![on_data, ended, sample],
-        })
+        };
+        if recording.recorder.start_with_time_slice(2_000).is_err() {
+            // Release the microphone.
+            let _ = recording.stop().await;
+            return Err(MicError::Busy);
+        }
+        Ok(recording)
     }
 
     /// Stops recording and releases the microphone; the take holds everything recorded.

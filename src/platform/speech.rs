@@ -88,7 +88,16 @@ impl OnDevice {
     /// A continuous English recogniser with interim results, on the device; `None` where the
     /// browser has no recogniser or does not keep `processLocally`.
     pub fn new() -> Option<OnDevice> {
-        let recogniser = Reflect::construct(&class()?, &Array::new()).ok()?;
+        let class = class()?;
+        // A browser without on-device mode would keep `processLocally` as a plain property
+        // and recognise on a server: the class itself must define it, and `available`.
+        let prototype = Reflect::get(&class, &"prototype".into()).ok()?;
+        let on_device = Reflect::has(&prototype, &"processLocally".into()).ok()?
+            && Reflect::has(&class, &"available".into()).ok()?;
+        if !on_device {
+            return None;
+        }
+        let recogniser = Reflect::construct(&class, &Array::new()).ok()?;
         Reflect::set(&recogniser, &"processLocally".into(), &JsValue::TRUE).ok()?;
         for (name, value) in [
             ("lang", JsValue::from_str(LANG)),

@@ -27,8 +27,14 @@ async function scriptedRecognition(context, availability = 'available') {
       window.__speech = { started: [], asked: [], installs: 0 };
       const result = (text, isFinal) => Object.assign([{ transcript: text, confidence: 0.9 }], { isFinal });
       class Recognition {
+        // Like Chrome's: processLocally is an accessor of the class, false by default.
+        get processLocally() {
+          return this.local === true;
+        }
+        set processLocally(value) {
+          this.local = Boolean(value);
+        }
         constructor() {
-          this.processLocally = false;
           this.lang = '';
           this.continuous = false;
           this.interimResults = false;
