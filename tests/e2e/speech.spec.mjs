@@ -198,6 +198,43 @@ test('a refused microphone is explained, and the answer can still be marked by h
   await expect(page.getByText('1 of 5 key points covered')).toBeVisible();
 });
 
+test('an unplugged microphone stops the recording and keeps the part recorded', async ({ page, context }) => {
+  await scriptedRecognition(context);
+  // Keep the stream, to end its track as unplugging does.
+  await context.addInitScript(() => {
+    const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (c) => (window.__stream = await ask(c));
+  });
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.waitForTimeout(3_000);
+  await page.evaluate(() => window.__stream.getAudioTracks()[0].dispatchEvent(new Event('ended')));
+  await expect(page.getByRole('alert')).toContainText('The microphone was disconnected. What was recorded until then is kept.');
+  await expect(page.getByText('Recording stopped and kept on this device.')).toBeVisible();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+});
+
+test('where IndexedDB is blocked the page says so, and the recording still plays on the page', async ({ page, context }) => {
+  await scriptedRecognition(context);
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.waitForTimeout(2_500);
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'A recording could not be kept on this device.' })).toContainText(
+    'does not let the page keep recordings here',
+  );
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+});
+
 test('in a frame without the microphone, the widget says what the host must add and offers typed answers', async ({ page }) => {
   const query = encodeURIComponent('mode=interview&q=dba-raid&count=1&answer=speak');
   await page.goto(`http://localhost:4174/index.html?w=${query}&allow=${encodeURIComponent("microphone 'none'")}`);
