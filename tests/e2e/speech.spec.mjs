@@ -198,6 +198,29 @@ test('a refused microphone is explained, and the answer can still be marked by h
   await expect(page.getByText('1 of 5 key points covered')).toBeVisible();
 });
 
+test('a reload while recording keeps the part recorded', async ({ page, context }) => {
+  await scriptedRecognition(context);
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  // The recording is kept every two seconds while it runs.
+  await page.waitForTimeout(5_000);
+  await page.reload();
+  await expect(page.getByText(/^A recording of this answer is kept \(\d+ s\)\. Recording again replaces it\.$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+});
+
+test('no microphone: the page says so', async ({ page, context }) => {
+  await scriptedRecognition(context);
+  await context.addInitScript(() => {
+    navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+  });
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('alert')).toContainText('No microphone was found.');
+});
+
 test('an unplugged microphone stops the recording and keeps the part recorded', async ({ page, context }) => {
   await scriptedRecognition(context);
   // Keep the stream, to end its track as unplugging does.
