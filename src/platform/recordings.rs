@@ -3,6 +3,7 @@
 //! `{ key: "<interview id>/<question number>", question, at, mime, size, blob }`.
 //! Every failure is a typed error; nothing panics.
 
+use crate::transfer::export::{base64_decode, base64_encode, RecordingFile};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::prelude::window;
 use std::fmt;
@@ -189,6 +190,52 @@ pub async fn list() -> Result<Vec<Stored>, RecordingsError> {
 pub async fn delete(key: &str) -> Result<(), RecordingsError> {
     run(IdbTransactionMode::Readwrite, |s| s.delete(&key.into())).await?;
     Ok(())
+}
+
+/// Every recording with its audio, for the export file.
+pub async fn export_all() -> Result<Vec<RecordingFile>, RecordingsError> {
+    let all = run(IdbTransactionMode::Readonly, |s| s.get_all()).await?;
+    let mut out = Vec::new();
+    for record in all
+        .dyn_into::<Array>()
+        .map(|a| a.to_vec())
+        .unwrap_or_default()
+    {
+        let Ok(blob) = field(&record, "blob").dyn_into::<Blob>() else {
+            continue;
+        };
+        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(error)?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let meta = stored(&record);
+        out.push(RecordingFile {
+            key: meta.key,
+            question: meta.question,
+            at: meta.at.max(0.0) as u64,
+            mime: meta.mime,
+            data: base64_encode(&bytes),
+        });
+    }
+    Ok(out)
+}
+
+/// Stores the recordings of an imported file (replacing those with the same key); returns
+/// how many were stored (damaged ones are skipped).
+pub async fn import(files: &[RecordingFile]) -> Result<usize, RecordingsError> {
+    let mut stored = 0;
+    for file in files {
+        let Some(bytes) = base64_decode(&file.data) else {
+            continue;
+        };
+        let parts = Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(&file.mime);
+        let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+            continue;
+        };
+        put(&file.key, &file.question, file.at as f64, &blob).await?;
+        stored += 1;
+    }
+    Ok(stored)
 }
 
 /// Deletes the recordings of an interview (when the interview is deleted).

@@ -79,7 +79,7 @@ pub fn RecordingsSpace() -> impl IntoView {
                     let count = all.len();
                     view! {
                         <p id="recordings-usage">
-                            {format!("{count} recording{} use {}.", if count == 1 { "" } else { "s" }, kilobytes(total))}
+                            {format!("{count} recording{} {}.", if count == 1 { " uses" } else { "s use" }, kilobytes(total))}
                         </p>
                         <ul class="recordings">
                             {all.into_iter().map(|r| {

@@ -1,7 +1,7 @@
 // Speaking an answer: recording with Chromium's fake microphone, transcription by a scripted
 // stand-in for on-device SpeechRecognition (the real one is not in a headless browser), and
 // the delivery figures. Nothing may leave the page (the fixtures fail any request elsewhere).
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
 
 test.use({
@@ -111,8 +111,8 @@ test('record an answer: the reveal plays it, with its transcript, words per minu
   await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
   await expect(page.getByText('Recording on this device.')).toBeVisible();
   await expect(page.getByText(/^Transcript so far:/)).toBeVisible();
-  // Long enough for a pace (at least ten seconds of speech).
-  await page.waitForTimeout(12_000);
+  // Long enough for a pace (at least ten seconds from the first sound to the last).
+  await page.waitForTimeout(14_000);
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await expect(page.getByText('Recording stopped and kept on this device.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start recording' })).toBeVisible();
@@ -219,6 +219,53 @@ test('no microphone: the page says so', async ({ page, context }) => {
   await startSpoken(page);
   await page.getByRole('button', { name: 'Start recording' }).click();
   await expect(page.getByRole('alert')).toContainText('No microphone was found.');
+});
+
+test('the export leaves recordings out unless included, and an import brings them to another browser', async ({ page, context, browser, baseURL }) => {
+  test.setTimeout(60_000);
+  await scriptedRecognition(context, 'unavailable');
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.waitForTimeout(2_500);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('button', { name: 'See summary' }).click();
+  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  await open(page, '#/data');
+  await expect(page.locator('#recordings-usage')).toHaveText(/^1 recording uses \d+ KB\.$/);
+
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    return JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  };
+  expect((await exported()).recordings).toBeUndefined();
+  await page.getByLabel(/^Include recordings/).check();
+  const file = await exported();
+  expect(file.recordings).toHaveLength(1);
+  expect(file.recordings[0].mime).toMatch(/^audio\//);
+  expect(file.recordings[0].data.length).toBeGreaterThan(100);
+
+  // Another browser profile imports it and plays the recording.
+  const other = await browser.newContext();
+  const report = await guard(other, origins(baseURL), []);
+  const elsewhere = await other.newPage();
+  await open(elsewhere, '#/data');
+  await elsewhere.locator('input[type=file]').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(elsewhere.getByText('1 recording stored on this device (replacing any of the same answer)')).toBeVisible();
+  await elsewhere.getByRole('button', { name: 'Apply import' }).click();
+  await expect(elsewhere.getByText(/with 1 recording\.$/)).toBeVisible();
+  await open(elsewhere, '#/history');
+  await elsewhere.locator('table.history tbody tr').getByRole('link').click();
+  await elsewhere.locator('details.review summary').first().click();
+  await expectPlayable(elsewhere.locator('details.review').getByLabel('Your recording'));
+  expect(await report(), 'console errors, CSP violations or requests to other hosts').toEqual([]);
+  await other.close();
+
+  // Deleted one by one from Your data.
+  await page.getByRole('button', { name: /^Delete the recording:/ }).click();
+  await expect(page.locator('#recordings-usage')).toHaveText('No recordings are kept.');
 });
 
 test('an unplugged microphone stops the recording and keeps the part recorded', async ({ page, context }) => {
