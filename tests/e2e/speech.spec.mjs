@@ -3,6 +3,7 @@
 // the delivery figures. Nothing may leave the page (the fixtures fail any request elsewhere).
 import { test, expect, open, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
+import AxeBuilder from '@axe-core/playwright';
 
 test.use({
   launchOptions: {
@@ -159,6 +160,14 @@ test('record an answer: the reveal plays it, with its transcript, words per minu
   await page.locator('details.review summary').first().click();
   await expectPlayable(page.locator('details.review').getByLabel('Your recording'));
   await expect(page.locator('details.review section.delivery dt', { hasText: 'Filler words' })).toBeVisible();
+
+  // Statistics: words and fillers per minute, interview by interview.
+  await open(page, '#/stats');
+  const row = page.locator('table.speaking tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').nth(1)).toHaveText('1');
+  await expect(row.locator('td').nth(2)).toHaveText(/^\d+$/);
+  await expect(row.locator('td').nth(3)).toHaveText(/^\d+\.\d$/);
 });
 
 test('where the pack is downloadable, Download speech recognition installs it', async ({ page, context }) => {
@@ -328,3 +337,28 @@ test('embed.js and the Embed page give the frame the microphone and on-device re
     'allow="microphone; on-device-speech-recognition"',
   );
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`the speaking screens pass axe (WCAG 2.1 A and AA), ${scheme} theme`, async ({ page, context }) => {
+    test.setTimeout(60_000);
+    const expectAccessible = async (screen) => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), screen).toEqual([]);
+    };
+    await page.emulateMedia({ colorScheme: scheme });
+    await scriptedRecognition(context, 'downloadable');
+    await startSpoken(page);
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+    await expectAccessible('recording');
+    await page.waitForTimeout(2_000);
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    await expectPlayable(page.getByLabel('Your recording'));
+    await page.getByRole('textbox', { name: 'Transcript' }).fill(SAID);
+    await expect(page.locator('section.delivery')).toBeVisible();
+    await expectAccessible('reveal with recording, transcript and delivery');
+    await open(page, '#/data');
+    await expect(page.locator('#recordings-usage')).toHaveText(/^1 recording uses/);
+    await expectAccessible('your data with recordings');
+  });
+}
