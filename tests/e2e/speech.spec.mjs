@@ -22,9 +22,9 @@ const SAID = 'So, um, I would use RAID 10 because, uh, RAID 5 has a write penalt
 /// Installs a stand-in for SpeechRecognition in every page of the context: it records how
 /// every recogniser was started, refuses to start one without processLocally (as a guard, the
 /// app must never try), and emits SAID as results, the last one final when stopped.
-async function scriptedRecognition(context, availability = 'available') {
+async function scriptedRecognition(context, availability = 'available', installs = true) {
   await context.addInitScript(
-    ({ said, availability }) => {
+    ({ said, availability, installs }) => {
       window.__speech = { started: [], asked: [], installs: 0 };
       const result = (text, isFinal) => Object.assign([{ transcript: text, confidence: 0.9 }], { isFinal });
       class Recognition {
@@ -47,7 +47,7 @@ async function scriptedRecognition(context, availability = 'available') {
         }
         static install() {
           window.__speech.installs += 1;
-          return Promise.resolve(true);
+          return Promise.resolve(installs);
         }
         start() {
           window.__speech.started.push({ processLocally: this.processLocally, lang: this.lang });
@@ -73,7 +73,7 @@ async function scriptedRecognition(context, availability = 'available') {
       window.SpeechRecognition = Recognition;
       window.webkitSpeechRecognition = Recognition;
     },
-    { said: SAID, availability },
+    { said: SAID, availability, installs },
   );
 }
 
@@ -176,6 +176,16 @@ test('where the pack is downloadable, Download speech recognition installs it', 
   await page.getByRole('button', { name: 'Download speech recognition' }).click();
   await expect(page.getByText('Speech recognition is installed on this device.')).toBeVisible();
   expect(await page.evaluate(() => window.__speech.installs)).toBe(1);
+});
+
+test('a refused language-pack download is explained, and recording still works', async ({ page, context }) => {
+  await scriptedRecognition(context, 'downloadable', false);
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Download speech recognition' }).click();
+  await expect(page.getByText(/^The browser did not install speech recognition \(the download was refused or failed\)\. Recording and marking/)).toBeVisible();
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  expect(await page.evaluate(() => window.__speech.started.length)).toBe(0);
 });
 
 test('without on-device recognition the page says so, and never starts a recogniser', async ({ page, context }) => {
