@@ -240,7 +240,7 @@ pub struct Delivery {
     pub words_per_minute: Option<u32>,
     pub fillers: Fillers,
     /// Fillers per minute of speech, to one decimal; `None` with too little speech.
-    pub fillers_per_minute: Option<f32>,
+    pub fillers_per_minute: Option<f64>,
 }
 
 impl Delivery {
@@ -262,8 +262,7 @@ impl Delivery {
             words,
             words_per_minute: (judged && words > 0).then(|| per_minute(words).round() as u32),
             fillers,
-            fillers_per_minute: judged
-                .then(|| ((per_minute(fillers.total()) * 10.0).round() / 10.0) as f32),
+            fillers_per_minute: judged.then(|| (per_minute(fillers.total()) * 10.0).round() / 10.0),
         }
     }
 

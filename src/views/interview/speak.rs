@@ -121,7 +121,7 @@ pub fn stop(progress: Progress, kept: impl FnOnce() + 'static) -> bool {
 pub fn SpeakControls(interview: String, index: usize, question: &'static str) -> impl IntoView {
     let progress = expect_context::<Progress>();
     let status = RwSignal::new(Status::Idle);
-    let level = RwSignal::new(0.0f32);
+    let level = RwSignal::new(0.0f64);
     let problem = RwSignal::new(None::<String>);
     let speech_note = RwSignal::new(None::<String>);
     let availability = RwSignal::new(None::<Availability>);
@@ -173,7 +173,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
             spawn_local(async move {
                 let chunk_target = target.clone();
                 let on_level = move |l: f32| {
-                    level.try_set((l * 4.0).min(1.0));
+                    level.try_set(f64::from(l * 4.0).min(1.0));
                     // Hidden page: stop, keeping the part recorded.
                     if !page::visible() {
                         finish();
@@ -316,7 +316,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                     Status::Starting => "Asking for the microphone…",
                     Status::Recording => "Recording on this device.",
                     Status::Saving => "Keeping the recording…",
-                    Status::Saved => "Recording stopped and kept on this device.",
+                    Status::Saved => "Recording stopped and kept on this device. Recording again replaces it.",
                 }}
             </p>
             {move || problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
