@@ -112,8 +112,9 @@ test('record an answer: the reveal plays it, with its transcript, words per minu
   await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
   await expect(page.getByText('Recording on this device.')).toBeVisible();
   await expect(page.getByText(/^Transcript so far:/)).toBeVisible();
-  // Long enough for a pace (at least ten seconds from the first sound to the last).
-  await page.waitForTimeout(14_000);
+  // Long enough for a pace (at least ten seconds from the first sound to the last), with room
+  // for a busy machine to start the recorder late.
+  await page.waitForTimeout(20_000);
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await expect(page.getByText('Recording stopped and kept on this device.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start recording' })).toBeVisible();
