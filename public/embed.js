@@ -38,12 +38,22 @@
     return null;
   }
 
-  // Block layout without a border; set through the CSSOM, which a host's CSP allows.
+  // Speak mode records and transcribes on the reader's device: the frame needs these.
+  var ALLOW = ['microphone', 'on-device-speech-recognition'];
+
+  // Block layout without a border; set through the CSSOM, which a host's CSP allows. A frame
+  // without the permissions gets them (they apply from its next navigation, so a frame not
+  // yet loaded, like a lazy one, has them at once; the snippet carries them anyway).
   function prepare() {
     var list = frames();
     for (var i = 0; i < list.length; i++) {
       list[i].style.display = 'block';
       list[i].style.border = '0';
+      var allow = list[i].getAttribute('allow') || '';
+      var missing = ALLOW.filter(function (feature) {
+        return !new RegExp('(^|;)\\s*' + feature + '(\\s|;|$)').test(allow);
+      });
+      if (missing.length) list[i].setAttribute('allow', (allow ? allow.replace(/;?\s*$/, '; ') : '') + missing.join('; '));
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', prepare);
@@ -106,8 +116,7 @@
           // `label`, not `title`: a title on the element would show as a tooltip over the whole widget.
           frame.setAttribute('title', this.getAttribute('label') || 'Interview Practice');
           frame.setAttribute('loading', 'lazy');
-          // Speak mode listens through the microphone, transcribed on the device where it can be.
-          frame.setAttribute('allow', 'microphone; on-device-speech-recognition');
+          frame.setAttribute('allow', ALLOW.join('; '));
           frame.setAttribute('width', '100%');
           frame.style.display = 'block';
           frame.style.border = '0';

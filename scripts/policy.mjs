@@ -13,6 +13,8 @@ export function policy(html = '') {
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
     "img-src 'self' data:",
+    // Recordings of spoken answers play from object URLs of the blobs kept on the device.
+    'media-src blob:',
     "object-src 'none'",
     "base-uri 'none'",
   ].join('; ');

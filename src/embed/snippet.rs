@@ -5,6 +5,8 @@ use super::config::{Mode, Theme};
 
 /// The height a frame starts with, so the host page does not jump while it loads.
 pub const INITIAL_HEIGHT: u32 = 640;
+/// What the frame may use: the microphone and on-device speech recognition (speak mode).
+pub const ALLOW: &str = "microphone; on-device-speech-recognition";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choices {
@@ -58,7 +60,7 @@ impl Choices {
         format!(
             "<script src=\"{base}embed.js\" defer></script>\n\
              <iframe data-interview-practice src=\"{src}\" title=\"Interview Practice\" \
-             width=\"100%\" height=\"{INITIAL_HEIGHT}\" loading=\"lazy\"></iframe>"
+             width=\"100%\" height=\"{INITIAL_HEIGHT}\" loading=\"lazy\" allow=\"{ALLOW}\"></iframe>"
         )
     }
 
@@ -94,7 +96,8 @@ mod tests {
             snippet,
             "<script src=\"https://blog.example/practice/embed.js\" defer></script>\n\
              <iframe data-interview-practice src=\"https://blog.example/practice/?mode=interview&amp;count=5&amp;time=120\" \
-             title=\"Interview Practice\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>"
+             title=\"Interview Practice\" width=\"100%\" height=\"640\" loading=\"lazy\" \
+             allow=\"microphone; on-device-speech-recognition\"></iframe>"
         );
     }
 

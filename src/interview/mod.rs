@@ -2,6 +2,7 @@
 //! browser APIs; the clock is passed in, so tests can throttle it, jump it or run it backwards.
 
 pub mod clock;
+pub mod delivery;
 pub mod random;
 mod record;
 pub mod session;

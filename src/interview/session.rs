@@ -3,6 +3,7 @@
 //! its key points marked, then rated. Pure: tested natively.
 
 use super::clock::{Millis, Stopwatch};
+use super::delivery::{Audio, Delivery};
 use super::setup::{AnswerMode, Setup};
 use crate::content::{self, Question};
 use crate::scoring;
@@ -111,6 +112,11 @@ pub struct Attempt {
         skip_serializing_if = "std::ops::Not::not"
     )]
     pub answer_compacted: bool,
+    /// Speak mode: what the recorder measured from the audio level (the recording itself is
+    /// in IndexedDB, under the interview's id and this attempt's index). The transcript, if
+    /// any, is the `answer`, marked like a typed one.
+    #[serde(rename = "au", default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<Audio>,
 }
 
 fn no_correction(corrected: &[bool]) -> bool {
@@ -158,7 +164,26 @@ impl Attempt {
             rating: None,
             rated_at: None,
             answer_compacted: false,
+            audio: None,
         }
+    }
+
+    /// Delivery figures of a spoken answer that was recorded.
+    pub fn delivery(&self) -> Option<Delivery> {
+        let audio = self.audio.as_ref()?;
+        Some(Delivery::measure(&self.answer, audio, self.allowed_ms))
+    }
+
+    /// Marks the answer (typed, or a transcript) against the question's key points.
+    fn mark(&mut self) {
+        self.marks = match self.content() {
+            // Unchecked when the key points never loaded (offline): the reader marks them.
+            Some(q) => {
+                scoring::covered(&self.answer, q).unwrap_or_else(|| vec![false; q.key_points.len()])
+            }
+            None => Vec::new(),
+        };
+        self.corrected.clear();
     }
 
     /// The question, if the content still has it (stored attempts may outlive a question).
@@ -309,17 +334,42 @@ impl Interview {
     }
 
     fn end(&mut self, ending: Ending, now: Millis) {
-        let typed = self.setup.mode == AnswerMode::Type;
         if let Some(attempt) = self.answering() {
             attempt.clock.stop(now);
             attempt.ending = Some(ending);
-            attempt.marks = match (attempt.content(), typed) {
-                // Unchecked when the key points never loaded (offline): the reader marks them.
-                (Some(q), true) => scoring::covered(&attempt.answer, q)
-                    .unwrap_or_else(|| vec![false; q.key_points.len()]),
-                (Some(q), false) => vec![false; q.key_points.len()],
-                (None, _) => Vec::new(),
-            };
+            // A spoken answer without a transcript marks nothing: the reader marks it.
+            attempt.mark();
+        }
+    }
+
+    /// Speak mode: the transcript of attempt `index` so far (from the recogniser while
+    /// recording, or as the reader edits it on the reveal). It is marked against the key
+    /// points like a typed answer, and replaces the marks (the reader's corrections of the
+    /// previous text no longer apply). A completed interview keeps its transcripts.
+    pub fn set_transcript(&mut self, index: usize, text: &str) {
+        if self.setup.mode != AnswerMode::Speak || self.completed_at.is_some() {
+            return;
+        }
+        let ended = self.current > index || self.phase() == Phase::Reveal;
+        if let Some(attempt) = self.attempts.get_mut(index) {
+            attempt.answer = text.chars().take(MAX_ANSWER_CHARS).collect();
+            if ended && attempt.ending != Some(Ending::Skipped) {
+                attempt.mark();
+            }
+        }
+    }
+
+    /// Speak mode where speaking cannot work (a frame without the microphone): the rest of
+    /// the interview is typed.
+    pub fn type_instead(&mut self) {
+        self.setup.mode = AnswerMode::Type;
+    }
+
+    /// Speak mode: the recording of attempt `index` stopped (it may stop after the question
+    /// ended: the recorder finishes asynchronously).
+    pub fn recorded(&mut self, index: usize, audio: Audio) {
+        if let Some(attempt) = self.attempts.get_mut(index) {
+            attempt.audio = Some(audio);
         }
     }
 
@@ -655,6 +705,58 @@ mod tests {
         assert!(i.attempts[0].marks.iter().all(|m| !m));
         i.toggle_mark(1);
         assert_eq!(i.attempts[0].covered(), 1);
+    }
+
+    #[test]
+    fn a_transcript_is_marked_like_a_typed_answer_and_editing_it_marks_again() {
+        let t0 = 100_000_000;
+        let mut i = interview(AnswerMode::Speak);
+        // While recording, the recogniser's text arrives; marking waits for the end.
+        i.set_transcript(0, "um I would use RAID 10");
+        assert!(i.attempts[0].marks.is_empty());
+        i.done(t0 + MINUTE);
+        assert_eq!(
+            i.attempts[0].marks,
+            scoring::covered("um I would use RAID 10", i.attempts[0].content().unwrap()).unwrap()
+        );
+        assert!(i.attempts[0].marks[0]);
+        i.toggle_mark(0);
+        assert!(!i.attempts[0].marks[0]);
+        // The reader corrects the transcript on the reveal: marked again, corrections reset.
+        i.set_transcript(0, "RAID 10, because RAID 5 has a write penalty");
+        assert!(i.attempts[0].marks[0] && i.attempts[0].marks[1]);
+        assert_eq!(i.attempts[0].corrections(), 0);
+        // A typed interview has no transcript to set.
+        let mut typed = interview(AnswerMode::Type);
+        typed.set_transcript(0, "RAID 10");
+        assert_eq!(typed.attempts[0].answer, "");
+    }
+
+    #[test]
+    fn a_recording_stopping_after_the_question_ended_is_kept_with_its_delivery() {
+        let t0 = 100_000_000;
+        let mut i = interview(AnswerMode::Speak);
+        assert_eq!(i.attempts[0].delivery(), None);
+        i.done(t0 + MINUTE);
+        i.rate(Rating::Good, t0 + MINUTE);
+        i.next(t0 + MINUTE);
+        let audio = Audio {
+            duration_ms: 40_000,
+            first_sound_ms: Some(1_000),
+            last_sound_ms: Some(31_000),
+            pauses_ms: vec![3_000],
+        };
+        i.recorded(0, audio.clone());
+        i.set_transcript(0, &"word ".repeat(70));
+        let d = i.attempts[0].delivery().unwrap();
+        assert_eq!(
+            (d.words, d.words_per_minute, d.long_pauses),
+            (70, Some(140), 1)
+        );
+        // Stored and read back; a stored attempt without audio still reads.
+        let back: Interview = serde_json::from_str(&serde_json::to_string(&i).unwrap()).unwrap();
+        assert_eq!(back.attempts[0].audio, Some(audio));
+        assert_eq!(back.attempts[1].audio, None);
     }
 
     #[test]

@@ -6,5 +6,8 @@ pub mod fetch;
 pub mod local_storage;
 pub mod location;
 pub mod page;
+pub mod recorder;
+pub mod recordings;
+pub mod speech;
 pub mod tab_lock;
 pub mod takeover;

@@ -300,6 +300,16 @@ impl Progress {
         self.apply(|s| s.set_new_per_day(count, clock::now()));
     }
 
+    /// Recordings kept per question (1 to 20).
+    pub fn set_keep_recordings(&self, count: usize) {
+        self.apply(|s| s.set_keep_recordings(count, clock::now()));
+    }
+
+    /// A recording could not be stored (IndexedDB blocked or full): says why.
+    pub fn recording_not_stored(&self, reason: String) {
+        self.apply(|s| s.recording_not_stored(reason));
+    }
+
     /// Everything, as one export file.
     pub fn export(&self) -> Export {
         let now = clock::now();

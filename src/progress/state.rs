@@ -50,6 +50,8 @@ pub struct Notices {
     /// The last save failed because storage is full.
     pub full: bool,
     pub kept_aside: Vec<KeptAside>,
+    /// A recording could not be stored (IndexedDB blocked or full): why.
+    pub recordings: Option<String>,
 }
 
 /// What the start-up probe found of the browser's storage.
@@ -174,6 +176,7 @@ impl<B: Backend> ProgressState<B> {
                 not_saved: found == Found::Blocked,
                 full: found == Found::Full,
                 kept_aside,
+                recordings: None,
             },
             unsaved: Vec::new(),
             checkpoint: now,
@@ -368,6 +371,21 @@ impl<B: Backend> ProgressState<B> {
         self.changes.settings = true;
         self.mark(Dirty::Settings);
         self.flush();
+    }
+
+    /// Recordings kept per question (1 to 20).
+    pub fn set_keep_recordings(&mut self, count: usize, now: Millis) {
+        self.settings.keep_recordings = count.clamp(1, 20);
+        self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
+        self.changes.settings = true;
+        self.mark(Dirty::Settings);
+        self.flush();
+    }
+
+    /// A recording could not be stored: the notice says why.
+    pub fn recording_not_stored(&mut self, reason: String) {
+        self.notices.recordings = Some(reason);
+        self.changes.notices = true;
     }
 
     /// Everything, as one export file.

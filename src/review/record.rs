@@ -28,9 +28,19 @@ impl Record for Note {
 pub struct Settings {
     /// New questions the Review mode introduces per day.
     pub new_per_day: usize,
+    /// Recordings of spoken answers kept per question (the newest; older ones are deleted).
+    #[serde(default = "default_keep_recordings")]
+    pub keep_recordings: usize,
     /// Epoch milliseconds of the last change: between two tabs, the newer settings win.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub updated_at: u64,
+}
+
+/// Recordings kept per question unless the reader chooses otherwise.
+pub const DEFAULT_KEEP_RECORDINGS: usize = 3;
+
+fn default_keep_recordings() -> usize {
+    DEFAULT_KEEP_RECORDINGS
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -41,6 +51,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             new_per_day: super::queue::DEFAULT_NEW_PER_DAY,
+            keep_recordings: DEFAULT_KEEP_RECORDINGS,
             updated_at: 0,
         }
     }
@@ -56,7 +67,14 @@ impl Settings {
 
     /// As the export file's `settings` map.
     pub fn to_map(&self) -> std::collections::BTreeMap<String, String> {
-        [("new_per_day".to_string(), self.new_per_day.to_string())].into()
+        [
+            ("new_per_day".to_string(), self.new_per_day.to_string()),
+            (
+                "keep_recordings".to_string(),
+                self.keep_recordings.to_string(),
+            ),
+        ]
+        .into()
     }
 
     pub fn from_map(map: &std::collections::BTreeMap<String, String>) -> Self {
@@ -67,6 +85,11 @@ impl Settings {
                 .and_then(|v| v.parse().ok())
                 .filter(|n| (1..=200).contains(n))
                 .unwrap_or(defaults.new_per_day),
+            keep_recordings: map
+                .get("keep_recordings")
+                .and_then(|v| v.parse().ok())
+                .filter(|n| (1..=20).contains(n))
+                .unwrap_or(defaults.keep_recordings),
             updated_at: 0,
         }
     }
@@ -99,6 +122,7 @@ mod tests {
         assert_eq!(note.text, "RAID 10 <b>not</b> 5");
         let settings: Settings = decode(SETTINGS_SCHEMA_1).unwrap();
         assert_eq!(settings.new_per_day, 15);
+        assert_eq!(settings.keep_recordings, DEFAULT_KEEP_RECORDINGS);
         assert_eq!(decode::<Settings>(&encode(&settings)).unwrap(), settings);
     }
 
@@ -106,6 +130,7 @@ mod tests {
     fn settings_travel_as_a_map_and_bad_values_fall_back() {
         let settings = Settings {
             new_per_day: 25,
+            keep_recordings: 5,
             updated_at: 0,
         };
         assert_eq!(Settings::from_map(&settings.to_map()), settings);

@@ -248,6 +248,53 @@ pub fn corrections<'a>(interviews: impl IntoIterator<Item = &'a Interview>) -> C
     )
 }
 
+/// Pace and fillers of one interview's recorded answers, pooled over their speaking time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DeliveryPoint {
+    pub completed_ms: u64,
+    /// Recorded answers it pools.
+    pub answers: usize,
+    pub words_per_minute: u32,
+    pub fillers_per_minute: f64,
+}
+
+/// Words per minute and filler words per minute of each completed interview with recorded
+/// answers, in time order: every recorded answer's words and fillers over their speaking time
+/// together. Interviews with less than ten seconds of speech are left out (no pace to judge).
+pub fn delivery_over_time<'a>(
+    interviews: impl IntoIterator<Item = &'a Interview>,
+) -> Vec<DeliveryPoint> {
+    let mut points: Vec<DeliveryPoint> = interviews
+        .into_iter()
+        .filter_map(|i| {
+            let completed_ms = i.completed_at?;
+            let (answers, words, fillers, ms) = i
+                .attempts
+                .iter()
+                .filter_map(|a| a.delivery())
+                .fold((0usize, 0usize, 0usize, 0u64), |(n, w, f, ms), d| {
+                    (
+                        n + 1,
+                        w.saturating_add(d.words),
+                        f.saturating_add(d.fillers.total()),
+                        ms.saturating_add(d.speaking_ms),
+                    )
+                });
+            (ms >= 10_000 && words > 0).then(|| {
+                let minutes = ms as f64 / 60_000.0;
+                DeliveryPoint {
+                    completed_ms,
+                    answers,
+                    words_per_minute: (words as f64 / minutes).round() as u32,
+                    fillers_per_minute: (fillers as f64 / minutes * 10.0).round() / 10.0,
+                }
+            })
+        })
+        .collect();
+    points.sort_by_key(|p| p.completed_ms);
+    points
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,5 +420,53 @@ mod tests {
         assert_eq!(weak[2].again, 2);
         assert!(weak[0].retrievability < weak[1].retrievability);
         assert_eq!(weakest(&memory, &events, NOW, 10).len(), 4);
+    }
+
+    #[test]
+    fn delivery_over_time_pools_each_interviews_recorded_answers() {
+        use crate::interview::delivery::Audio;
+        use crate::interview::{AnswerMode, Setup};
+        let setup = Setup {
+            mode: AnswerMode::Speak,
+            ..Setup::default()
+        };
+        let spoken = |id: &str, start: u64, words: usize, fillers: &str| {
+            let mut i = Interview::new(id.into(), setup.clone(), &["dba-raid", "ops-cdn"], start);
+            i.set_transcript(0, &format!("{fillers} {}", "word ".repeat(words)));
+            i.recorded(
+                0,
+                Audio {
+                    duration_ms: 30_000,
+                    ..Audio::default()
+                },
+            );
+            i.done(start + 30_000);
+            i.rate(crate::interview::Rating::Good, start + 31_000);
+            i.next(start + 31_000);
+            i.recorded(
+                1,
+                Audio {
+                    duration_ms: 30_000,
+                    ..Audio::default()
+                },
+            );
+            i.done(start + 60_000);
+            i.rate(crate::interview::Rating::Good, start + 61_000);
+            i.next(start + 61_000);
+            i
+        };
+        let later = spoken("b", NOW, 120, "");
+        let earlier = spoken("a", NOW - 86_400_000, 148, "Um, uh,");
+        let typed = Interview::new("c".into(), Setup::default(), &["dba-raid"], NOW);
+        let points = delivery_over_time([&later, &typed, &earlier]);
+        assert_eq!(points.len(), 2);
+        // 150 words (two of them fillers) over a minute of two answers, one silent.
+        assert_eq!(points[0].completed_ms, NOW - 86_400_000 + 61_000);
+        assert_eq!((points[0].answers, points[0].words_per_minute), (2, 150));
+        assert_eq!(points[0].fillers_per_minute, 2.0);
+        assert_eq!(
+            (points[1].words_per_minute, points[1].fillers_per_minute),
+            (120, 0.0)
+        );
     }
 }

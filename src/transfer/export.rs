@@ -36,6 +36,22 @@ pub struct Export {
     pub notes: BTreeMap<String, Note>,
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// Recordings of spoken answers, only when the reader ticked "include recordings".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recordings: Vec<RecordingFile>,
+}
+
+/// A recording in the export file: its audio as base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordingFile {
+    /// `<interview id>/<question number>`.
+    pub key: String,
+    pub question: String,
+    /// Epoch milliseconds.
+    pub at: u64,
+    pub mime: String,
+    /// The audio, base64 (standard alphabet, padded).
+    pub data: String,
 }
 
 /// Why a file cannot be imported. Nothing is changed when any of these is returned.
@@ -112,6 +128,7 @@ impl Export {
             memory: BTreeMap::new(),
             notes: BTreeMap::new(),
             settings: BTreeMap::new(),
+            recordings: Vec::new(),
         }
     }
 
@@ -247,7 +264,60 @@ pub fn merge(a: &Export, b: &Export) -> Export {
         memory,
         notes,
         settings,
+        recordings: {
+            // Both files' recordings, one per key: the newer take (whichever file it is in).
+            let mut by_key: BTreeMap<&str, &RecordingFile> = BTreeMap::new();
+            for r in a.recordings.iter().chain(&b.recordings) {
+                by_key
+                    .entry(r.key.as_str())
+                    .and_modify(|kept| {
+                        if (r.at, &r.data) > (kept.at, &kept.data) {
+                            *kept = r;
+                        }
+                    })
+                    .or_insert(r);
+            }
+            by_key.into_values().cloned().collect()
+        },
     }
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(BASE64[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Decodes standard base64 (padding and whitespace optional); `None` on any other character.
+pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut n, mut bits) = (0u32, 0);
+    for c in text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
+        let v = BASE64.iter().position(|b| *b == c)? as u32;
+        n = n << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((n >> bits) as u8);
+            n &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
 }
 
 /// Memory states from ratings alone: each question's ratings in time order.
@@ -755,5 +825,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn base64_round_trips_and_matches_the_standard() {
+        assert_eq!(base64_encode(b""), "");
+        assert_eq!(base64_encode(b"f"), "Zg==");
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
+        assert_eq!(base64_encode(b"foo"), "Zm9v");
+        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(base64_decode(&base64_encode(&bytes)).unwrap(), bytes);
+        assert_eq!(base64_decode("Zm9v\nYmE=").unwrap(), b"fooba");
+        assert_eq!(base64_decode("Zm9v!"), None);
+    }
+
+    #[test]
+    fn recordings_are_left_out_unless_included_and_merge_by_key_newest_first() {
+        let mut a = Export::new(1);
+        assert!(!a.to_json().contains("recordings"));
+        let take = |key: &str, at: u64, data: &str| RecordingFile {
+            key: key.into(),
+            question: "dba-raid".into(),
+            at,
+            mime: "audio/webm".into(),
+            data: data.into(),
+        };
+        a.recordings = vec![take("i/1", 9, "AAAA")];
+        let mut b = Export::new(2);
+        b.recordings = vec![take("i/1", 5, "BBBB"), take("i/2", 5, "CCCC")];
+        let merged = merge(&a, &b);
+        assert_eq!(
+            merged.recordings,
+            vec![take("i/1", 9, "AAAA"), take("i/2", 5, "CCCC")]
+        );
+        assert_eq!(merge(&b, &a), merged);
+        assert_eq!(
+            parse(&merged.to_json()).unwrap().recordings,
+            merged.recordings
+        );
+        // An earlier file without recordings still reads.
+        assert!(parse(&Export::new(1).to_json())
+            .unwrap()
+            .recordings
+            .is_empty());
     }
 }

@@ -15,7 +15,28 @@ pub fn DataPage() -> impl IntoView {
     let pending = RwSignal::new(None::<(Export, ImportPreview)>);
     let message = RwSignal::new(None::<(bool, String)>);
 
-    let export_all = move |_| download_export(progress);
+    let include_recordings = RwSignal::new(false);
+    let export_all = move |_| {
+        if !include_recordings.get_untracked() {
+            return download_export(progress);
+        }
+        spawn_local(async move {
+            let mut file = progress.export();
+            match crate::platform::recordings::export_all().await {
+                Ok(recordings) => file.recordings = recordings,
+                Err(error) => {
+                    message.try_set(Some((
+                        false,
+                        format!("{error} The file was exported without recordings."),
+                    )));
+                }
+            }
+            page::download(
+                &export::file_name(file.exported_at, clock::utc_offset_minutes()),
+                &file.to_json(),
+            );
+        });
+    };
     let choose = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -52,6 +73,15 @@ pub fn DataPage() -> impl IntoView {
                 true,
                 "Imported: everything from the file is merged with your progress here.".into(),
             )));
+            if !file.recordings.is_empty() {
+                spawn_local(async move {
+                    let result = crate::platform::recordings::import(&file.recordings).await;
+                    message.try_set(Some(match result {
+                        Ok(n) => (true, format!("Imported: everything from the file is merged with your progress here, with {n} recording{}.", if n == 1 { "" } else { "s" })),
+                        Err(error) => (false, format!("Imported everything but the recordings: {error}")),
+                    }));
+                });
+            }
         }
     };
 
@@ -64,6 +94,11 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">"Export everything"</h2>
             <p>"One file with your interviews and typed answers, ratings, schedules, notes and settings."</p>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || include_recordings.get()
+                    on:change=move |ev| include_recordings.set(event_target_checked(&ev))/>
+                "Include recordings (the file grows by about 320 KB per minute recorded)"
+            </label>
             <button type="button" on:click=export_all>"Export"</button>
         </section>
         <section aria-labelledby="import-heading">
@@ -76,11 +111,16 @@ pub fn DataPage() -> impl IntoView {
             {move || message.get().map(|(ok, text)| view! {
                 <p class=if ok { "import-ok" } else { "import-error" } role=if ok { "status" } else { "alert" }>{text}</p>
             })}
-            {move || pending.get().map(|(_, preview)| view! {
+            {move || pending.get().map(|(file, preview)| view! {
                 <div class="import-preview" role="status">
                     <h3>"This import will change:"</h3>
                     <ul>
-                        {preview_lines(&preview).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        {(!preview.is_empty() || file.recordings.is_empty()).then(|| {
+                            preview_lines(&preview).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()
+                        })}
+                        {(!file.recordings.is_empty()).then(|| view! {
+                            <li>{format!("{} recording{} stored on this device (replacing any of the same answer)", file.recordings.len(), if file.recordings.len() == 1 { "" } else { "s" })}</li>
+                        })}
                     </ul>
                     <div class="actions">
                         <button type="button" on:click=apply>"Apply import"</button>
@@ -90,6 +130,7 @@ pub fn DataPage() -> impl IntoView {
             })}
         </section>
         <StorageSpace/>
+        <crate::views::recordings::RecordingsSpace/>
         <section aria-labelledby="anki-heading">
             <h2 id="anki-heading">"Anki"</h2>
             <p>"All questions with their model answers, key points and your notes, as a text file Anki imports."</p>
@@ -123,6 +164,13 @@ fn StorageSpace() -> impl IntoView {
     let delete = move |_| {
         let ids = chosen.get_untracked();
         progress.delete_interviews(&ids);
+        // Their recordings go with them (a storage that cannot be opened has none).
+        let gone = ids.clone();
+        spawn_local(async move {
+            for id in gone {
+                let _ = crate::platform::recordings::delete_interview(&id).await;
+            }
+        });
         chosen.set(Vec::new());
         confirming.set(false);
         done.set(Some(format!(
@@ -207,7 +255,7 @@ fn StorageSpace() -> impl IntoView {
                         {move || {
                             let n = chosen.read().len();
                             format!(
-                                "Delete {n} interview{} with {} answers and ratings? Their ratings leave your review schedule too. This cannot be undone.",
+                                "Delete {n} interview{} with {} answers, recordings and ratings? Their ratings leave your review schedule too. This cannot be undone.",
                                 if n == 1 { "" } else { "s" },
                                 if n == 1 { "its" } else { "their" }
                             )

@@ -1,6 +1,6 @@
 use super::time_options::time_options;
 use crate::content::GUIDES;
-use crate::embed::snippet::{Choices, INITIAL_HEIGHT};
+use crate::embed::snippet::{Choices, ALLOW, INITIAL_HEIGHT};
 use crate::embed::{Mode, Theme};
 use crate::interview::setup::{MAX_COUNT, MAX_SECONDS, MIN_SECONDS};
 use crate::platform::{embed, location};
@@ -122,11 +122,13 @@ pub fn EmbedPage() -> impl IntoView {
             title="Preview of the embedded widget"
             src=move || preview.get()
             height=INITIAL_HEIGHT.to_string()
+            allow=ALLOW
         ></iframe>
         <h2>"Notes for your page"</h2>
         <ul>
             <li>"Keep the embed.js script: it keeps each frame exactly as tall as its content."</li>
             <li>"Progress is stored in the reader’s browser, separately for each site that embeds the widget."</li>
+            <li>"Keep allow=\"microphone; on-device-speech-recognition\" on the frame: answers spoken aloud are recorded and transcribed on the reader’s device, and without it the widget can only take typed answers."</li>
             <li>"In a frame sandboxed with only allow-scripts, the widget works but cannot save progress."</li>
         </ul>
     }

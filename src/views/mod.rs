@@ -16,6 +16,7 @@ mod not_found;
 mod note;
 mod notices;
 pub mod question;
+mod recordings;
 pub(crate) mod review;
 pub mod self_check;
 mod stats;

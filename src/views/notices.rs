@@ -26,6 +26,12 @@ pub fn StorageNotices() -> impl IntoView {
                     "You can practise as usual; your progress lasts until you close the page."
                 </div>
             </Show>
+            {move || notices.read().recordings.clone().map(|why| view! {
+                <div class="notice" role="alert">
+                    <strong>"A recording could not be kept on this device."</strong>
+                    " " {why} " It plays on this page until you close it."
+                </div>
+            })}
             <Show when=move || notices.read().full>
                 <div class="notice" role="alert">
                     <strong>"Browser storage is full."</strong>

@@ -23,6 +23,7 @@ pub fn StatsPage() -> impl IntoView {
                 <Readiness memory=memory.clone() now/>
                 <Calendar events=events.clone() now/>
                 <Scores history=history.clone()/>
+                <Speaking history=history.clone()/>
                 <Marking history=history.clone()/>
                 <TimeUsed history/>
                 <Weakest memory events now/>
@@ -161,6 +162,48 @@ fn Scores(history: Vec<interview::Interview>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Words per minute and filler words per minute of recorded answers, interview by interview.
+#[component]
+fn Speaking(history: Vec<interview::Interview>) -> impl IntoView {
+    let points = stats::delivery_over_time(&history);
+    (!points.is_empty()).then(|| {
+        let rows = points
+            .iter()
+            .map(|p| {
+                view! {
+                    <tr>
+                        <td>{clock::format_local(p.completed_ms)}</td>
+                        <td>{p.answers}</td>
+                        <td>{p.words_per_minute}</td>
+                        <td>{format!("{:.1}", p.fillers_per_minute)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="speaking-heading">
+                <h2 id="speaking-heading">"Speaking"</h2>
+                <p>
+                    "Pace and filler words of your recorded answers (120–170 words a minute is "
+                    "what most listeners find comfortable; fillers are a floor, as the recogniser drops some)."
+                </p>
+                <div class="table-wrap" tabindex="0">
+                    <table class="speaking">
+                        <caption>"Recorded answers of each interview"</caption>
+                        <thead><tr>
+                            <th scope="col">"Completed"</th>
+                            <th scope="col">"Answers"</th>
+                            <th scope="col">"Words per minute"</th>
+                            <th scope="col">"Fillers per minute"</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    })
 }
 
 /// How often the reader corrected the device's marks: the marking should rarely need it.

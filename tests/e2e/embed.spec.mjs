@@ -197,7 +197,7 @@ test('the Embed page builds the snippet, previews it, and copies it', async ({ p
   const expected =
     '<script src="http://127.0.0.1:4173/embed.js" defer></script>\n' +
     '<iframe data-interview-practice src="http://127.0.0.1:4173/?mode=interview&amp;parts=2&amp;count=3&amp;time=90&amp;theme=dark" ' +
-    'title="Interview Practice" width="100%" height="640" loading="lazy"></iframe>';
+    'title="Interview Practice" width="100%" height="640" loading="lazy" allow="microphone; on-device-speech-recognition"></iframe>';
   await expect(page.locator('#snippet')).toHaveText(expected);
   const preview = page.frameLocator('iframe.preview');
   await expect(preview.getByText('3 questions from Deployment · 1:30 each · type your answers')).toBeVisible();

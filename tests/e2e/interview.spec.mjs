@@ -174,7 +174,7 @@ test('speak-aloud mode: no typing, the reader marks the key points', async ({ pa
   await expect(interview.answer).toHaveCount(0);
   await expect(page.getByText('Answer out loud now')).toBeVisible();
   await interview.done();
-  await expect(page.getByText('You answered out loud.')).toBeVisible();
+  await expect(page.getByText('You answered out loud without recording.')).toBeVisible();
   await expect(page.locator('.mark.covered')).toHaveCount(0);
   await interview.keyPoints().first().getByRole('checkbox').check();
   await expect(page.getByText(/^1 of \d key points covered$/)).toBeVisible();

@@ -292,7 +292,7 @@ test('Your data shows the space used, warns near the quota, and frees space only
   await expect(choices).toHaveCount(2);
   await choices.first().check();
   await page.getByRole('button', { name: 'Delete chosen interviews' }).click();
-  await expect(page.getByText(/^Delete 1 interview with its answers and ratings\?/)).toBeVisible();
+  await expect(page.getByText(/^Delete 1 interview with its answers, recordings and ratings\?/)).toBeVisible();
   await page.getByRole('button', { name: 'Keep them' }).click();
   await expect(choices).toHaveCount(2);
   await page.getByRole('button', { name: 'Delete chosen interviews' }).click();

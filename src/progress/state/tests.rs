@@ -299,6 +299,7 @@ fn full_storage() -> Shared {
             &Settings {
                 new_per_day: 15,
                 updated_at: T0,
+                ..Settings::default()
             },
         );
         storage

@@ -1,3 +1,4 @@
+use super::speak::SpeakControls;
 use crate::interview::{format_seconds, AnswerMode, MAX_ANSWER_CHARS};
 use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
@@ -62,10 +63,7 @@ pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
         }
         .into_any(),
         AnswerMode::Speak => view! {
-            <p class="speak">
-                "Answer out loud now, as you would in the interview. "
-                "Then press Done and mark the key points you covered."
-            </p>
+            <SpeakControls interview=interview.id.clone() index=interview.current question=question.id/>
         }
         .into_any(),
     };

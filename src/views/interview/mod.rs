@@ -4,6 +4,7 @@ mod answering;
 mod page;
 mod reveal;
 mod setup;
+mod speak;
 mod summary;
 
 pub use page::InterviewPage;

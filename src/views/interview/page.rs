@@ -30,11 +30,11 @@ pub fn InterviewPage() -> impl IntoView {
     let stage = Memo::new(move |_| {
         progress
             .active()
-            .map(|i| (i.id.clone(), i.current, i.phase()))
+            .map(|i| (i.id.clone(), i.current, i.phase(), i.setup.mode))
     });
     let moved_away = Memo::new(move |_| progress.moved_away.get());
     move || match stage.get() {
-        Some((id, _, phase)) if phase != Phase::Complete && moved_away.get() => {
+        Some((id, _, phase, _)) if phase != Phase::Complete && moved_away.get() => {
             view! { <MovedAway id/> }.into_any()
         }
         None => view! {
@@ -42,14 +42,14 @@ pub fn InterviewPage() -> impl IntoView {
             <p><a class="button" href=Route::NewInterview.href()>"Set up an interview"</a></p>
         }
         .into_any(),
-        Some((_, _, phase))
+        Some((_, _, phase, _))
             if phase != Phase::Complete && untrack(|| super::current(progress)).is_none() =>
         {
             view! { <MissingQuestion phase/> }.into_any()
         }
-        Some((_, _, Phase::Answering)) => view! { <Answering now/> }.into_any(),
-        Some((_, _, Phase::Reveal)) => view! { <Reveal/> }.into_any(),
-        Some((id, _, Phase::Complete)) => progress
+        Some((_, _, Phase::Answering, _)) => view! { <Answering now/> }.into_any(),
+        Some((_, _, Phase::Reveal, _)) => view! { <Reveal/> }.into_any(),
+        Some((id, _, Phase::Complete, _)) => progress
             .interview_untracked(&id)
             .map(|interview| view! { <Summary interview live=true/> })
             .into_any(),

@@ -1,4 +1,5 @@
-use crate::interview::{Ending, Rating};
+use super::speak::{DeliveryFigures, RecordingPlayer};
+use crate::interview::{Ending, Rating, MAX_ANSWER_CHARS};
 use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
 use crate::scoring;
@@ -37,7 +38,37 @@ pub fn Reveal() -> impl IntoView {
     let focused = RwSignal::new(None);
     let your_answer = match (interview.setup.mode, attempt.answer.trim().is_empty()) {
         (crate::interview::AnswerMode::Speak, _) => {
-            view! { <p class="meta">"You answered out loud."</p> }.into_any()
+            let index = interview.current;
+            let spoken = Signal::derive(current);
+            view! {
+                {
+                    // A recording still being kept when the reveal opened shows once it is.
+                    let recorded = Memo::new(move |_| current().and_then(|a| a.audio).map(|a| a.duration_ms));
+                    let id = interview.id.clone();
+                    move || match recorded.get() {
+                        Some(_) => view! { <RecordingPlayer interview=id.clone() index/> }.into_any(),
+                        None => view! { <p class="meta">"You answered out loud without recording."</p> }.into_any(),
+                    }
+                }
+                <label for="transcript" class="answer-label">"Transcript"</label>
+                <textarea
+                    id="transcript"
+                    rows="6"
+                    maxlength=MAX_ANSWER_CHARS.to_string()
+                    aria-describedby="transcript-note"
+                    prop:value=attempt.answer.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        progress.update(Save::Soon, |i| i.set_transcript(index, &text));
+                    }
+                ></textarea>
+                <p id="transcript-note" class="meta">
+                    "Made on this device. Correct what was misheard, or write what you said: "
+                    "the key points are checked against it like a typed answer."
+                </p>
+                <DeliveryFigures attempt=spoken/>
+            }
+            .into_any()
         }
         (_, true) => view! { <p class="meta">"(No answer typed.)"</p> }.into_any(),
         (_, false) => {

@@ -1,3 +1,4 @@
+use super::speak::{DeliveryFigures, RecordingPlayer};
 use crate::interview::{self, format_seconds, Ending, Interview};
 use crate::platform::clock;
 use crate::progress::Progress;
@@ -43,10 +44,19 @@ pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
             }
         })
         .collect_view();
+    let interview_id = interview.id.clone();
     let answers = interview
         .attempts
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(index, a)| {
+            let spoken = a.audio.is_some().then(|| {
+                let attempt = a.clone();
+                view! {
+                    <RecordingPlayer interview=interview_id.clone() index/>
+                    <DeliveryFigures attempt=Signal::derive(move || Some(attempt.clone()))/>
+                }
+            });
             let ask = a.content().map_or(a.question.clone(), |q| q.ask.to_string());
             let labels: Vec<(&'static str, bool)> = a
                 .content()
@@ -55,7 +65,8 @@ pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
             view! {
                 <details class="review">
                     <summary>{ask}</summary>
-                    <h3>"Your answer"</h3>
+                    {spoken}
+                    <h3>{if a.audio.is_some() { "Transcript" } else { "Your answer" }}</h3>
                     // Shown as text: whatever was typed never becomes HTML.
                     <p class="your-answer">{match (a.answer.is_empty(), a.answer_compacted) {
                         (true, true) => "(The answer text was removed to save space; everything else is kept.)".to_string(),
