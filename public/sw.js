@@ -4,25 +4,27 @@
 
 const BUILD = 'development';
 const FILES = [];
+// Each file's SHA-384, as built: a damaged or foreign download fails the install.
+const INTEGRITY = {};
 const PREFIX = 'interview-practice-';
 const CACHE = PREFIX + BUILD;
 const PAGE = '/index.html';
 // Files named by their content (Trunk's and the build's 16-hex hash): never change in place.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
-// The whole build or nothing: one failed file fails the install, which is retried later.
+// The whole build or nothing: one failed or damaged file fails the install, which the browser
+// tries again on a later visit. The integrity check also refuses files of another build (a
+// deploy landing between fetching this script and its files).
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then(async (cache) => {
-      await cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })));
-      // A deploy between fetching this script and its page would pair a new page with old
-      // files: refuse any page that names a hashed file this build does not hold.
-      const page = await (await cache.match(PAGE)).text();
-      const named = page.match(/\/[\w.-]+-[0-9a-f]{16}(_bg)?\.[a-z]+/g) || [];
-      const foreign = named.filter((f) => !FILES.includes(f));
-      if (foreign.length) {
+      try {
+        await cache.addAll(
+          FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache', integrity: INTEGRITY[f] || '' })),
+        );
+      } catch (error) {
         await caches.delete(CACHE);
-        throw new Error('the page belongs to another build: ' + foreign[0]);
+        throw error;
       }
     }),
   );

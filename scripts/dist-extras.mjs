@@ -121,10 +121,17 @@ files.sort();
 const digest = createHash('sha256');
 for (const file of files) digest.update(file).update(await readFile(join(dist, file.slice(1))));
 const build = digest.digest('hex').slice(0, 16);
+const integrity = {};
+for (const file of files) {
+  integrity[file] = `sha384-${createHash('sha384').update(await readFile(join(dist, file.slice(1)))).digest('base64')}`;
+}
 let worker = await readFile(join(pub, 'sw.js'), 'utf8');
-const slots = [/^const BUILD = .*;$/m, /^const FILES = .*;$/m];
-if (!slots.every((s) => s.test(worker))) fail('public/sw.js has no `const BUILD = …;` and `const FILES = …;` lines');
-worker = worker.replace(slots[0], `const BUILD = '${build}';`).replace(slots[1], `const FILES = ${JSON.stringify(files)};`);
+const slots = [/^const BUILD = .*;$/m, /^const FILES = .*;$/m, /^const INTEGRITY = .*;$/m];
+if (!slots.every((s) => s.test(worker))) fail('public/sw.js has no `const BUILD = …;`, `FILES` or `INTEGRITY` line');
+worker = worker
+  .replace(slots[0], `const BUILD = '${build}';`)
+  .replace(slots[1], `const FILES = ${JSON.stringify(files)};`)
+  .replace(slots[2], `const INTEGRITY = ${JSON.stringify(integrity)};`);
 await writeFile(join(dist, 'sw.js'), worker);
 
 // Netlify and Cloudflare Pages read `_headers`: exact paths, as the build knows every name.

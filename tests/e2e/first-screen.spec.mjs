@@ -154,7 +154,9 @@ test('model answers that cannot be downloaded say so, and come with "Try again"'
 });
 
 test('a damaged answers file is refused with a message, never shown', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL });
+  // The service worker's own download of the file would still be in this route when the context
+  // closes (offline.spec.mjs checks that it never caches a damaged file).
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const problems = [];
   const report = await guard(context, origins(baseURL), problems);
   await context.route(/\/content-[0-9a-f]+\.json$/, async (route) => {

@@ -214,6 +214,50 @@ test('a page that already came from the new build takes its worker without a not
   }
 });
 
+test('a damaged file is never cached: the worker does not install, and the app still runs', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'damaged-'));
+  cpSync(DIST, dir, { recursive: true });
+  const content = readdirSync(dir).find((n) => /^content-[0-9a-f]{16}\.json$/.test(n));
+  writeFileSync(join(dir, content), readFileSync(join(dir, content), 'utf8').replace('RAID 10', 'RAID 99'));
+  for (const stale of readdirSync(dir).filter((n) => n.startsWith(`${content}.`))) rmSync(join(dir, stale));
+  const site = await serve(dir, port(4));
+  const { context: ctx, report } = await context(browser, site.url);
+  try {
+    // The registration the app makes, kept for the test (a failed first install removes it).
+    await ctx.addInitScript(() => {
+      // Init scripts run in the worker too, which has no container.
+      if (typeof ServiceWorkerContainer === 'undefined') return;
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = function (...args) {
+        return (window.registered = register.apply(this, args));
+      };
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/#/`);
+    await ready(page);
+    await page.waitForFunction(() => window.registered);
+    // The worker is registered, tries to install, and gives up with nothing kept.
+    const state = await page.evaluate(async () => {
+      const registration = await window.registered;
+      const worker = registration.installing || registration.waiting || registration.active;
+      // register() resolves once its worker is installing: none left means the install failed.
+      if (!worker) return { state: 'redundant', caches: await caches.keys() };
+      if (worker.state !== 'redundant' && worker.state !== 'activated') {
+        await new Promise((done) => worker.addEventListener('statechange', () => ['redundant', 'activated'].includes(worker.state) && done()));
+      }
+      return { state: worker.state, caches: await caches.keys() };
+    });
+    expect(state).toEqual({ state: 'redundant', caches: [] });
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
+  } finally {
+    await site.stop();
+    expect(await report()).toEqual([]);
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('served with no headers at all, the page still enforces its policy from the meta tag', async ({ browser }) => {
   const site = await serve(DIST, port(2), '--no-csp');
   const { context: ctx, report, problems } = await context(browser, site.url);
