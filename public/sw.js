@@ -1,5 +1,6 @@
 /*! Interview Practice service worker: the app starts and runs with no network after one
- * visit. scripts/dist-extras.mjs writes this build's id and its files into BUILD and FILES. */
+ * visit. scripts/dist-extras.mjs writes this build's id, its files and their hashes into BUILD,
+ * FILES and INTEGRITY. */
 'use strict';
 
 const BUILD = 'development';

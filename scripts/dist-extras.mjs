@@ -114,18 +114,19 @@ const head = [
 page = page.replace(charset[0], `${charset[0]}${START}${head}${END}`);
 await writeFile(index, page);
 
-// The service worker: this build's files, and an id that changes with any of them.
+// The service worker: this build's files, and an id that changes with any of them or with the
+// worker's own code, so a new worker never shares (and, failing, never deletes) the old one's cache.
 const files = (await names()).filter((n) => HASHED.test(n)).map((n) => `/${n}`);
 files.push('/index.html', '/manifest.webmanifest');
 files.sort();
-const digest = createHash('sha256');
+let worker = await readFile(join(pub, 'sw.js'), 'utf8');
+const digest = createHash('sha256').update(worker);
 for (const file of files) digest.update(file).update(await readFile(join(dist, file.slice(1))));
 const build = digest.digest('hex').slice(0, 16);
 const integrity = {};
 for (const file of files) {
   integrity[file] = `sha384-${createHash('sha384').update(await readFile(join(dist, file.slice(1)))).digest('base64')}`;
 }
-let worker = await readFile(join(pub, 'sw.js'), 'utf8');
 const slots = [/^const BUILD = .*;$/m, /^const FILES = .*;$/m, /^const INTEGRITY = .*;$/m];
 if (!slots.every((s) => s.test(worker))) fail('public/sw.js has no `const BUILD = …;`, `FILES` or `INTEGRITY` line');
 worker = worker
