@@ -103,8 +103,11 @@ try {
   if (!loader) fail(`${index} has no Trunk loader script to replace`);
   const boot = page0.match(/<script [^>]*src="?(\/boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
   if (!boot) fail(`${index} has no boot script`);
+  // Nor does the page preload the app's files: they download once the first screen is painted
+  // (boot.js), so on a slow connection they never hold back the stylesheet or that screen.
   const page = page0
     .replace(loader[0], '')
+    .replace(/<link [^>]*rel="?(?:modulepreload|preload)"?[^>]*>/g, '')
     .replace(boot[0], `<script src="${boot[1]}" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`)
     .replace(
       slot[0],

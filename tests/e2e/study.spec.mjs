@@ -1,6 +1,6 @@
 // Practice over days: spaced review, statistics, notes, and moving progress by export/import.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, guard, origins } from './fixtures.mjs';
 import { InterviewPage } from './interview-page.mjs';
 
 const ARCHITECTURE = 'Architecture & Management Questions';
@@ -83,7 +83,8 @@ test('notes survive reload, show with the question, and are found by search', as
   await expect(results.locator('b')).toHaveCount(0);
 });
 
-test('export, clear storage, import: the same progress comes back', async ({ page }, testInfo) => {
+test('export, then import on a browser with no progress: the same progress comes back', async ({ page: first, browser, baseURL }, testInfo) => {
+  let page = first;
   await quickInterview(page, 'Hard');
   await open(page, '#/q/dba-raid');
   await page.getByLabel('Your note').fill('RAID 10 beats RAID 5');
@@ -99,10 +100,12 @@ test('export, clear storage, import: the same progress comes back', async ({ pag
   expect(before.reviews).toHaveLength(1);
   expect(before.notes['dba-raid'].text).toBe('RAID 10 beats RAID 5');
 
-  // Leave the app (it saves what it holds when left), then clear the site's storage.
-  await page.goto('about:blank');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.clearDataForOrigin', { origin: 'http://127.0.0.1:4173', storageTypes: 'local_storage' });
+  // Another browser profile, as on a new device: nothing stored. (Clearing this profile's
+  // storage instead raced the closing page's last save, which lands after its navigation.)
+  const fresh = await browser.newContext({ baseURL });
+  const problems = [];
+  const report = await guard(fresh, origins(baseURL), problems);
+  page = await fresh.newPage();
   await open(page, '#/history');
   await expect(page.getByText('No completed interview yet.')).toBeVisible();
 
@@ -129,6 +132,8 @@ test('export, clear storage, import: the same progress comes back', async ({ pag
   await open(page, '#/data');
   await page.getByLabel('Import', { exact: true }).setInputFiles(file);
   await expect(page.locator('.import-preview')).toContainText('Nothing: everything in the file is already here.');
+  expect(await report()).toEqual([]);
+  await fresh.close();
 });
 
 test('an invalid, truncated or foreign import file changes nothing and says why', async ({ page }, testInfo) => {
