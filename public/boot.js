@@ -22,21 +22,25 @@
   var hash = location.hash;
   var mode = params.get('mode');
   var ids = (params.get('q') || '').split(',').filter(Boolean);
-  var asks = {};
-  try {
-    asks = JSON.parse(document.getElementById('asks').textContent);
-  } catch (e) {}
+  var ask = null;
   var shell = null;
   if (hash && hash !== '#' && hash !== '#/') shell = 'page';
   else if (mode === 'interview') shell = 'interview';
   else if (mode === 'browse' || (mode === 'question' && !ids.length)) shell = 'browse';
-  else if (mode === 'question') shell = Object.prototype.hasOwnProperty.call(asks, ids[0]) ? 'question' : 'page';
+  else if (mode === 'question') {
+    // The question titles are read only here, where the shell needs one.
+    try {
+      var asks = JSON.parse(document.getElementById('asks').textContent);
+      if (Object.prototype.hasOwnProperty.call(asks, ids[0])) ask = asks[ids[0]];
+    } catch (e) {}
+    shell = ask === null ? 'page' : 'question';
+  }
   if (shell) {
     var template = document.getElementById('shell-' + shell);
     if (template) {
       app.replaceChildren(template.content.cloneNode(true));
       var heading = app.querySelector('h1');
-      if (shell === 'question' && heading) heading.textContent = asks[ids[0]];
+      if (ask !== null && heading) heading.textContent = ask;
     }
   }
 
