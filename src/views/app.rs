@@ -1,9 +1,6 @@
 use super::embedding::ParameterProblems;
 use super::notices::StorageNotices;
-use super::{
-    not_found::NotFound, ArticlePage, DataPage, EmbedPage, HistoryPage, Home, InterviewPage,
-    PastInterviewPage, QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
-};
+use super::{not_found::NotFound, Home};
 use crate::content;
 use crate::platform::location;
 use crate::route::{Browse, Route};
@@ -118,18 +115,8 @@ pub fn App() -> impl IntoView {
             <StorageNotices/>
             {move || match current.get() {
                 Page::Home => view! { <Home/> }.into_any(),
-                Page::Questions => view! { <QuestionBrowser/> }.into_any(),
-                Page::Question(q) => view! { <QuestionPage question=q/> }.into_any(),
-                Page::Article(a) => view! { <ArticlePage article=a/> }.into_any(),
-                Page::NewInterview => view! { <SetupPage/> }.into_any(),
-                Page::Interview => view! { <InterviewPage/> }.into_any(),
-                Page::History => view! { <HistoryPage/> }.into_any(),
-                Page::PastInterview(id) => view! { <PastInterviewPage id/> }.into_any(),
-                Page::Embed => view! { <EmbedPage/> }.into_any(),
-                Page::Review => view! { <ReviewPage/> }.into_any(),
-                Page::Stats => view! { <StatsPage/> }.into_any(),
-                Page::Data => view! { <DataPage/> }.into_any(),
                 Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
+                page => chunked(page),
             }}
         </main>
         <footer class="site">
@@ -138,5 +125,81 @@ pub fn App() -> impl IntoView {
                 "Everything runs in your browser: no account, nothing sent anywhere."
             </p>
         </footer>
+    }
+}
+
+/// Every page but the start page, as its own piece of the wasm that is downloaded when the page is
+/// first shown (the build splits the wasm at each `#[lazy]` function: scripts/split.mjs).
+fn chunked(page: Page) -> AnyView {
+    let view = async move {
+        match page {
+            Page::Questions => chunks::questions().await,
+            Page::Question(q) => chunks::question(q).await,
+            Page::Article(a) => chunks::article(a).await,
+            Page::NewInterview => chunks::setup().await,
+            Page::Interview => chunks::interview().await,
+            Page::History => chunks::history().await,
+            Page::PastInterview(id) => chunks::past_interview(id).await,
+            Page::Embed => chunks::embed().await,
+            Page::Review => chunks::review().await,
+            Page::Stats => chunks::stats().await,
+            Page::Data => chunks::data().await,
+            Page::Home | Page::NotFound(_) => unreachable!(),
+        }
+    };
+    view! { <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{Suspend::new(view)}</Suspense> }.into_any()
+}
+
+mod chunks {
+    use super::super::{
+        ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, PastInterviewPage,
+        QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
+    };
+    use crate::content::{Article, Question};
+    use leptos::prelude::*;
+
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn questions() -> AnyView {
+        view! { <QuestionBrowser/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn question(question: &'static Question) -> AnyView {
+        view! { <QuestionPage question/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn article(article: &'static Article) -> AnyView {
+        view! { <ArticlePage article/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn setup() -> AnyView {
+        view! { <SetupPage/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn interview() -> AnyView {
+        view! { <InterviewPage/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn history() -> AnyView {
+        view! { <HistoryPage/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn past_interview(id: String) -> AnyView {
+        view! { <PastInterviewPage id/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn embed() -> AnyView {
+        view! { <EmbedPage/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn review() -> AnyView {
+        view! { <ReviewPage/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn stats() -> AnyView {
+        view! { <StatsPage/> }.into_any()
+    }
+    #[cfg_attr(feature = "split", leptos::lazy)]
+    pub async fn data() -> AnyView {
+        view! { <DataPage/> }.into_any()
     }
 }
