@@ -74,13 +74,7 @@ pub fn App() -> impl IntoView {
     let progress = crate::progress::provide();
     super::bodies::provide();
     let embedding = super::embedding::provide(progress);
-    // A bare address opens where the embedding page's settings say (`mode`).
-    let hash = location::hash();
-    let start = match Route::parse(&hash) {
-        Route::Home if embedding.config.is_configured() => embedding.config.start_route(),
-        route => route,
-    };
-    let route = RwSignal::new(start);
+    let route = RwSignal::new(first_route(&embedding.config));
     provide_context(CurrentRoute(route));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&location::hash()));
@@ -128,78 +122,136 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Every page but the start page, as its own piece of the wasm that is downloaded when the page is
-/// first shown (the build splits the wasm at each `#[lazy]` function: scripts/split.mjs).
+/// Every page but the start page, as its own piece of the wasm, downloaded when the page is first
+/// shown (`pieces`). A piece that cannot be downloaded says so, with a way to try again.
 fn chunked(page: Page) -> AnyView {
-    let view = async move {
-        match page {
-            Page::Questions => chunks::questions().await,
-            Page::Question(q) => chunks::question(q).await,
-            Page::Article(a) => chunks::article(a).await,
-            Page::NewInterview => chunks::setup().await,
-            Page::Interview => chunks::interview().await,
-            Page::History => chunks::history().await,
-            Page::PastInterview(id) => chunks::past_interview(id).await,
-            Page::Embed => chunks::embed().await,
-            Page::Review => chunks::review().await,
-            Page::Stats => chunks::stats().await,
-            Page::Data => chunks::data().await,
-            Page::Home | Page::NotFound(_) => unreachable!(),
-        }
+    let attempt = RwSignal::new(0u32);
+    let view = move || {
+        attempt.track();
+        let page = page.clone();
+        Suspend::new(async move {
+            pieces::show(page).await.unwrap_or_else(|pieces::Unavailable| {
+                view! {
+                    <div class="notice" role="alert">
+                        <p>"This page could not be downloaded. Check the connection, then try again."</p>
+                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any()
+            })
+        })
     };
-    view! { <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{Suspend::new(view)}</Suspense> }.into_any()
+    view! { <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{view}</Suspense> }
+        .into_any()
 }
 
-mod chunks {
+/// Downloads the first page's piece before the app starts, so the app takes over the first screen
+/// with that page whole: no "Loading…" in between.
+pub async fn preload_first_page() {
+    let (config, _) = crate::embed::config::parse(&location::search());
+    pieces::preload(&page(&first_route(&config))).await;
+}
+
+/// The address's page; a bare address opens where the embedding page's settings say (`mode`).
+fn first_route(config: &crate::embed::Config) -> Route {
+    match Route::parse(&location::hash()) {
+        Route::Home if config.is_configured() => config.start_route(),
+        route => route,
+    }
+}
+
+/// The pages' entry points. With the `split` feature (Trunk's build) each group of pages is cut
+/// into its own wasm module by `scripts/split-wasm.mjs` at these functions; without it (native
+/// and browser tests) they are plain functions.
+mod pieces {
     use super::super::{
         ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, PastInterviewPage,
         QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
     };
+    use super::Page;
     use crate::content::{Article, Question};
     use leptos::prelude::*;
 
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn questions() -> AnyView {
-        view! { <QuestionBrowser/> }.into_any()
+    /// A piece of the wasm could not be downloaded (offline before it was cached, a failing
+    /// network). Nothing is remembered: the next try downloads it again.
+    pub struct Unavailable;
+
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Unavailable
+        }
     }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn question(question: &'static Question) -> AnyView {
-        view! { <QuestionPage question/> }.into_any()
+
+    /// `piece!(module, name(args) => view)`: a page's entry point in the wasm module `module`.
+    macro_rules! piece {
+        ($module:ident, $name:ident, $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr) => {
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split(
+                $module,
+                wasm_split_path = ::leptos::wasm_split,
+                preload($preload),
+                fallible
+            )]
+            pub fn $name($($arg: $ty),*) -> Result<AnyView, Unavailable> {
+                Ok($view.into_any())
+            }
+            #[cfg(not(feature = "split"))]
+            pub async fn $name($($arg: $ty),*) -> Result<AnyView, Unavailable> {
+                Ok($view.into_any())
+            }
+        };
     }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn article(article: &'static Article) -> AnyView {
-        view! { <ArticlePage article/> }.into_any()
+
+    piece!(reading, questions, preload_questions() => view! { <QuestionBrowser/> });
+    piece!(reading, question, preload_question(question: &'static Question) =>
+        view! { <QuestionPage question/> });
+    piece!(reading, article, preload_article(article: &'static Article) =>
+        view! { <ArticlePage article/> });
+    piece!(interview, setup, preload_setup() => view! { <SetupPage/> });
+    piece!(interview, interview, preload_interview() => view! { <InterviewPage/> });
+    piece!(history, history, preload_history() => view! { <HistoryPage/> });
+    piece!(history, past_interview, preload_past_interview(id: String) =>
+        view! { <PastInterviewPage id/> });
+    piece!(embed, embed, preload_embed() => view! { <EmbedPage/> });
+    piece!(review, review, preload_review() => view! { <ReviewPage/> });
+    piece!(stats, stats, preload_stats() => view! { <StatsPage/> });
+    piece!(data, data, preload_data() => view! { <DataPage/> });
+
+    pub async fn show(page: Page) -> Result<AnyView, Unavailable> {
+        match page {
+            Page::Questions => questions().await,
+            Page::Question(q) => question(q).await,
+            Page::Article(a) => article(a).await,
+            Page::NewInterview => setup().await,
+            Page::Interview => interview().await,
+            Page::History => history().await,
+            Page::PastInterview(id) => past_interview(id).await,
+            Page::Embed => embed().await,
+            Page::Review => review().await,
+            Page::Stats => stats().await,
+            Page::Data => data().await,
+            Page::Home | Page::NotFound(_) => Err(Unavailable),
+        }
     }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn setup() -> AnyView {
-        view! { <SetupPage/> }.into_any()
+
+    /// Downloads `page`'s piece; a failure shows when the page is shown.
+    #[cfg(feature = "split")]
+    pub async fn preload(page: &Page) {
+        let _ = match page {
+            Page::Questions | Page::Question(_) | Page::Article(_) => preload_questions().await,
+            Page::NewInterview | Page::Interview => preload_setup().await,
+            Page::History | Page::PastInterview(_) => preload_history().await,
+            Page::Embed => preload_embed().await,
+            Page::Review => preload_review().await,
+            Page::Stats => preload_stats().await,
+            Page::Data => preload_data().await,
+            Page::Home | Page::NotFound(_) => Ok(()),
+        };
     }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn interview() -> AnyView {
-        view! { <InterviewPage/> }.into_any()
-    }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn history() -> AnyView {
-        view! { <HistoryPage/> }.into_any()
-    }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn past_interview(id: String) -> AnyView {
-        view! { <PastInterviewPage id/> }.into_any()
-    }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn embed() -> AnyView {
-        view! { <EmbedPage/> }.into_any()
-    }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn review() -> AnyView {
-        view! { <ReviewPage/> }.into_any()
-    }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn stats() -> AnyView {
-        view! { <StatsPage/> }.into_any()
-    }
-    #[cfg_attr(feature = "split", leptos::lazy)]
-    pub async fn data() -> AnyView {
-        view! { <DataPage/> }.into_any()
-    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn preload(_: &Page) {}
 }
