@@ -408,6 +408,33 @@ test('when IndexedDB is full the page says why and what to do, the recording pla
   await expect(reviews.nth(1).locator('figure.recording')).toContainText('This recording was deleted (or never stored).');
 });
 
+test('hiding the page stops the recording and keeps the part recorded, also after a reload', async ({ page, context }) => {
+  await scriptedRecognition(context);
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.waitForTimeout(3_000);
+  // What the browser does when the reader switches tabs or minimises the window.
+  const setHidden = (hidden) =>
+    page.evaluate((hidden) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  await expect(page.getByText('Recording stopped and kept on this device.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toHaveCount(0);
+  await setHidden(false);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(page.locator('figure.recording figcaption')).toHaveText('Your recording');
+  await expectPlayable(page.getByLabel('Your recording'));
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+  await expectPlayable(page.getByLabel('Your recording'));
+});
+
 test('in a frame without the microphone, the widget says what the host must add and offers typed answers', async ({ page }) => {
   const query = encodeURIComponent('mode=interview&q=dba-raid&count=1&answer=speak');
   await page.goto(`http://localhost:4174/index.html?w=${query}&allow=${encodeURIComponent("microphone 'none'")}`);
