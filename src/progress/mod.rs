@@ -310,6 +310,11 @@ impl Progress {
         self.apply(|s| s.recording_not_stored(reason));
     }
 
+    /// Every recording of this page is stored (space was freed): the notice goes.
+    pub fn recordings_stored(&self) {
+        self.apply(|s| s.recordings_stored());
+    }
+
     /// Everything, as one export file.
     pub fn export(&self) -> Export {
         let now = clock::now();

@@ -382,10 +382,20 @@ impl<B: Backend> ProgressState<B> {
         self.flush();
     }
 
-    /// A recording could not be stored: the notice says why.
+    /// A recording could not be stored: the notice says why. The same reason again (every two
+    /// seconds while recording) changes nothing, so the notice is not announced again.
     pub fn recording_not_stored(&mut self, reason: String) {
-        self.notices.recordings = Some(reason);
-        self.changes.notices = true;
+        if self.notices.recordings.as_ref() != Some(&reason) {
+            self.notices.recordings = Some(reason);
+            self.changes.notices = true;
+        }
+    }
+
+    /// Every recording of this page is stored: the notice goes.
+    pub fn recordings_stored(&mut self) {
+        if self.notices.recordings.take().is_some() {
+            self.changes.notices = true;
+        }
     }
 
     /// Everything, as one export file.

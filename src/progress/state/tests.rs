@@ -394,6 +394,24 @@ fn blocked_storage_runs_in_memory_and_says_so() {
 }
 
 #[test]
+fn a_recording_not_stored_is_noticed_until_every_recording_is_stored() {
+    let mut tab = open_tab(&Shared::default(), T0);
+    tab.recordings_stored();
+    assert!(!tab.take_changes().notices, "nothing to take back");
+    tab.recording_not_stored("storage is full".into());
+    assert!(tab.take_changes().notices);
+    assert_eq!(tab.notices().recordings.as_deref(), Some("storage is full"));
+    tab.recording_not_stored("storage is full".into());
+    assert!(
+        !tab.take_changes().notices,
+        "the same reason is not announced again"
+    );
+    tab.recordings_stored();
+    assert!(tab.take_changes().notices);
+    assert_eq!(tab.notices().recordings, None);
+}
+
+#[test]
 fn storage_that_goes_away_keeps_everything_in_memory_and_saves_when_it_is_back() {
     let storage = Shared::default();
     let mut tab = open_tab(&storage, T0);
