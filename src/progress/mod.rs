@@ -240,6 +240,12 @@ impl Progress {
         self.read(|s| s.history().into_iter().cloned().collect())
     }
 
+    /// How many interviews are completed, without copying them.
+    pub fn history_len(&self) -> usize {
+        self.changed.interviews.track();
+        self.read(|s| s.completed_count())
+    }
+
     /// Interviews left unfinished by a closed tab (not this tab's), newest first.
     pub fn unfinished(&self) -> Vec<Interview> {
         self.changed.tab.track();
