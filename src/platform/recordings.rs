@@ -10,7 +10,7 @@ use std::fmt;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{Blob, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DATABASE: &str = "interview-practice";
 const STORE: &str = "recordings";
@@ -108,17 +108,53 @@ async fn open() -> Result<IdbDatabase, RecordingsError> {
         .map_err(|_| RecordingsError::Blocked)
 }
 
+/// Settles when `transaction` commits, or fails with the reason it was aborted. A write is
+/// stored only once its transaction commits: Chromium checks the site's quota then, after the
+/// request itself has succeeded, so full storage shows only here.
+fn committed(transaction: &IdbTransaction) -> JsFuture {
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        let complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let aborted = Closure::once_into_js(move |event: web_sys::Event| {
+            let why = event
+                .target()
+                .and_then(|t| t.dyn_into::<IdbTransaction>().ok())
+                .and_then(|t| t.error())
+                .map(JsValue::from)
+                .unwrap_or_else(|| js_sys::Error::new("the browser cancelled the write").into());
+            let _ = reject.call1(&JsValue::NULL, &why);
+        });
+        transaction.set_oncomplete(Some(complete.unchecked_ref()));
+        transaction.set_onabort(Some(aborted.unchecked_ref()));
+    });
+    // Handled from now on, so an abort is never an unhandled rejection.
+    JsFuture::from(promise)
+}
+
+/// Runs `action` in a transaction on the store; its result once the transaction has committed.
+async fn transact(
+    db: &IdbDatabase,
+    mode: IdbTransactionMode,
+    action: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsValue, RecordingsError> {
+    let transaction = db
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(error)?;
+    let commit = committed(&transaction);
+    let store = transaction.object_store(STORE).map_err(error)?;
+    let request = action(&store).map_err(error)?;
+    let result = done(&request).await?;
+    commit.await.map_err(error)?;
+    Ok(result)
+}
+
 async fn run(
     mode: IdbTransactionMode,
     action: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
 ) -> Result<JsValue, RecordingsError> {
     let db = open().await?;
-    let store = db
-        .transaction_with_str_and_mode(STORE, mode)
-        .and_then(|t| t.object_store(STORE))
-        .map_err(error)?;
-    let request = action(&store).map_err(error)?;
-    let result = done(&request).await;
+    let result = transact(&db, mode, action).await;
     db.close();
     result
 }

@@ -240,6 +240,12 @@ impl Progress {
         self.read(|s| s.history().into_iter().cloned().collect())
     }
 
+    /// How many interviews are completed, without copying them.
+    pub fn history_len(&self) -> usize {
+        self.changed.interviews.track();
+        self.read(|s| s.completed_count())
+    }
+
     /// Interviews left unfinished by a closed tab (not this tab's), newest first.
     pub fn unfinished(&self) -> Vec<Interview> {
         self.changed.tab.track();
@@ -308,6 +314,11 @@ impl Progress {
     /// A recording could not be stored (IndexedDB blocked or full): says why.
     pub fn recording_not_stored(&self, reason: String) {
         self.apply(|s| s.recording_not_stored(reason));
+    }
+
+    /// Every recording of this page is stored (space was freed): the notice goes.
+    pub fn recordings_stored(&self) {
+        self.apply(|s| s.recordings_stored());
     }
 
     /// Everything, as one export file.

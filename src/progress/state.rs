@@ -10,12 +10,14 @@
 //! arrives and again before writing.
 
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
+use crate::review::cache::MemoryCache;
 use crate::review::memory::MemoryState;
 use crate::review::record::{review_id, Settings};
 use crate::review::{Note, ReviewEvent};
 use crate::storage::usage::Usage;
 use crate::storage::{record_key, Backend, Loaded, Record, SaveError, Store, Unreadable};
 use crate::transfer::export::{self, Export, ImportPreview};
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How often a running interview is saved even when nothing else changes.
@@ -109,6 +111,11 @@ pub struct ProgressState<B: Backend> {
     /// Question id to the reader's note.
     notes: BTreeMap<String, Note>,
     settings: Settings,
+    /// Memory states with the ratings they came from, so `memory` replays only what changed
+    /// (kept in the storage between visits; a cache, filled as `memory` is asked).
+    memory_cache: RefCell<MemoryCache>,
+    /// `memory_cache` changed since it was last stored: the next `flush` stores it.
+    memory_cache_unsaved: Cell<bool>,
     notices: Notices,
     /// Records whose latest state is not yet saved (storage full, or a save pending).
     unsaved: Vec<Dirty>,
@@ -149,6 +156,13 @@ impl<B: Backend> ProgressState<B> {
             .find(|(id, _)| id == Settings::ID)
             .map(|(_, s)| s)
             .unwrap_or_default();
+        let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
+            Ok(cache) => cache.unwrap_or_default(),
+            Err(unreadable) => {
+                kept_aside.push(unreadable.into());
+                MemoryCache::default()
+            }
+        };
 
         let active_id = resume
             .filter(|id| interviews.iter().any(|i| i.id == *id))
@@ -172,6 +186,8 @@ impl<B: Backend> ProgressState<B> {
             reviews,
             notes,
             settings,
+            memory_cache: RefCell::new(memory_cache),
+            memory_cache_unsaved: Cell::new(false),
             notices: Notices {
                 not_saved: found == Found::Blocked,
                 full: found == Found::Full,
@@ -226,6 +242,14 @@ impl<B: Backend> ProgressState<B> {
         self.store.backend()
     }
 
+    /// How many interviews are completed (`history().len()`, without the list).
+    pub fn completed_count(&self) -> usize {
+        self.interviews
+            .iter()
+            .filter(|i| i.completed_at.is_some())
+            .count()
+    }
+
     /// Completed interviews, most recent first.
     pub fn history(&self) -> Vec<&Interview> {
         let mut done: Vec<&Interview> = self
@@ -265,9 +289,14 @@ impl<B: Backend> ProgressState<B> {
         events.into_iter().collect()
     }
 
-    /// Question id to its memory state, replayed from the ratings.
+    /// Question id to its memory state, replayed from the ratings: only the questions whose
+    /// ratings changed since the cache last saw them (the cache is stored by the next `flush`).
     pub fn memory(&self) -> BTreeMap<String, MemoryState> {
-        export::replay_all(&self.rating_events())
+        let (states, changed) = self.memory_cache.borrow_mut().memory(&self.rating_events());
+        if changed {
+            self.memory_cache_unsaved.set(true);
+        }
+        states
     }
 
     /// What changed since the last call.
@@ -382,10 +411,20 @@ impl<B: Backend> ProgressState<B> {
         self.flush();
     }
 
-    /// A recording could not be stored: the notice says why.
+    /// A recording could not be stored: the notice says why. The same reason again (every two
+    /// seconds while recording) changes nothing, so the notice is not announced again.
     pub fn recording_not_stored(&mut self, reason: String) {
-        self.notices.recordings = Some(reason);
-        self.changes.notices = true;
+        if self.notices.recordings.as_ref() != Some(&reason) {
+            self.notices.recordings = Some(reason);
+            self.changes.notices = true;
+        }
+    }
+
+    /// Every recording of this page is stored: the notice goes.
+    pub fn recordings_stored(&mut self) {
+        if self.notices.recordings.take().is_some() {
+            self.changes.notices = true;
+        }
     }
 
     /// Everything, as one export file.
@@ -544,11 +583,25 @@ impl<B: Backend> ProgressState<B> {
         for key in std::mem::replace(&mut self.unsaved, still_unsaved) {
             self.mark(key);
         }
+        self.store_memory_cache();
         // Full until a write succeeds: with nothing written, what was known stands.
         let full = refused || (!wrote && self.notices.full);
         if self.notices.full != full {
             self.notices.full = full;
             self.changes.notices = true;
+        }
+    }
+
+    /// Stores the memory cache if it changed. Derived data, so best effort: a cache that
+    /// cannot be stored (full or blocked storage, or an unreadable one stored by a newer
+    /// version, which stays as it is) raises no notice; the states are replayed next time.
+    fn store_memory_cache(&mut self) {
+        if !self.memory_cache_unsaved.replace(false) {
+            return;
+        }
+        let cache = self.memory_cache.borrow();
+        if cache.storable() {
+            let _ = self.store.save(MemoryCache::ID, &*cache);
         }
     }
 

@@ -2,6 +2,7 @@
 //! stored ratings, notes and settings, and statistics. Pure: no browser APIs; the clock, the
 //! time zone and the stored data are passed in, so everything is tested natively.
 
+pub mod cache;
 pub mod event;
 pub mod memory;
 pub mod queue;

@@ -10,6 +10,21 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub RwSignal<Route>);
 
+/// Opens another page of the app at once: the page is built in the same turn as the change
+/// that leads to it (starting an interview), instead of in the `hashchange` task the browser
+/// queues after it, with the page left behind redrawn for that change in between. The hash
+/// follows, for reload, history and sharing; its `hashchange` then finds the page showing.
+pub fn navigate(to: Route) {
+    let href = to.href();
+    if let Some(CurrentRoute(route)) = use_context::<CurrentRoute>() {
+        if route.get_untracked() != to {
+            route.set(to);
+            location::scroll_to_top();
+        }
+    }
+    location::go(&href);
+}
+
 /// Which page is showing. Typing in the question browser changes the route but not the page,
 /// so the browser is not rebuilt (and its search box keeps focus).
 #[derive(Clone, PartialEq)]
@@ -77,7 +92,11 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(first_route(&embedding.config));
     provide_context(CurrentRoute(route));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::parse(&location::hash()));
+        let parsed = Route::parse(&location::hash());
+        // Already showing when the app navigated itself (`navigate`).
+        if route.get_untracked() != parsed {
+            route.set(parsed);
+        }
         location::scroll_to_top();
     });
     on_cleanup(move || handle.remove());

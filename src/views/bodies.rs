@@ -23,12 +23,27 @@ pub fn provide() {
     })));
 }
 
-/// Starts fetching the texts unless they are loaded or on their way (an interview starting
-/// calls this, so its reveal never waits).
+/// Starts fetching the texts unless they are loaded or on their way.
 pub fn fetch() {
+    if let Some(Loader(state)) = use_context::<Loader>() {
+        start(state);
+    }
+}
+
+/// Fetches the texts once the page being built is on screen (an interview starting calls
+/// this, so its reveal never waits, and the interview's first screen never waits for the
+/// request): after the frame that paints it, or after half a second if no frame comes (a
+/// hidden page).
+pub fn fetch_after_paint() {
     let Some(Loader(state)) = use_context::<Loader>() else {
         return;
     };
+    // `start` does nothing once loading began, so whichever comes first starts it.
+    request_animation_frame(move || request_animation_frame(move || start(state)));
+    set_timeout(move || start(state), std::time::Duration::from_millis(500));
+}
+
+fn start(state: RwSignal<State>) {
     if !matches!(state.get_untracked(), State::Idle | State::Failed(_)) {
         return;
     }

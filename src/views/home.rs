@@ -1,7 +1,7 @@
 use crate::content::{self, GUIDES};
 use crate::embed::Mode;
 use crate::interview::{format_seconds, Phase, Setup};
-use crate::platform::{clock, location};
+use crate::platform::clock;
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use crate::views::embedding::Embedding;
@@ -125,8 +125,8 @@ fn Practice() -> impl IntoView {
                                     {format!("Unfinished interview from {}, question {} of {}. {status}",
                                         clock::format_local(i.started_at), i.current + 1, i.attempts.len())}
                                     <button type="button" class="link" on:click=move |_| {
+                                        super::navigate(Route::Interview);
                                         progress.take_over(&id, running);
-                                        location::go(&Route::Interview.href());
                                     }>{action}</button>
                                 </li>
                             }
@@ -145,7 +145,7 @@ fn Practice() -> impl IntoView {
                 }
             }}
             {move || {
-                let done = progress.history().len();
+                let done = progress.history_len();
                 (done > 0).then(|| view! {
                     <p><a href=Route::History.href()>{format!("Your interview history ({done})")}</a></p>
                 })

@@ -325,6 +325,116 @@ test('where IndexedDB is blocked the page says so, and the recording still plays
   await expectPlayable(page.getByLabel('Your recording'));
 });
 
+/// Makes IndexedDB full whenever `window.__full` is set: as in Chromium, which checks the quota
+/// when a transaction commits, each write succeeds, then its transaction aborts with a
+/// QuotaExceededError and stores nothing.
+async function fullStorage(context) {
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = put.apply(this, args);
+      if (window.__full) {
+        const transaction = this.transaction;
+        request.addEventListener('success', () => {
+          Object.defineProperty(transaction, 'error', {
+            value: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+          });
+          transaction.abort();
+        });
+      }
+      return request;
+    };
+  });
+}
+
+test('when IndexedDB is full the page says why and what to do, the recording plays on the page, and what was stored stays', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await scriptedRecognition(context, 'unavailable');
+  await fullStorage(context);
+  const heading = page.getByRole('heading', { level: 1 });
+  const record = async () => {
+    await page.getByRole('button', { name: 'Start recording' }).click();
+    await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+    await page.waitForTimeout(2_500);
+    await page.getByRole('button', { name: 'Stop recording' }).click();
+  };
+  const notice = page.getByRole('alert').filter({ hasText: 'A recording could not be kept on this device.' });
+  const full = async () => {
+    await expect(notice).toContainText(
+      "The device's storage for this site is full: delete older recordings on Your data. It plays on this page until you close it.",
+    );
+    await expect(page.getByText('Recording stopped, but not stored on this device: it plays on this page until you close it.')).toBeVisible();
+    await expect(page.getByText('Recording stopped and kept on this device.')).toBeHidden();
+  };
+  await open(page, '?mode=interview&q=dba-raid,dba-indexes&order=guide&answer=speak');
+  await page.getByRole('button', { name: 'Start interview' }).click();
+
+  // Storage is full; once space is freed, recording again stores the answer and the notice goes.
+  await expect(heading).toHaveText('What is RAID? Which type is best?');
+  await page.evaluate(() => (window.__full = true));
+  await record();
+  await full();
+  await page.evaluate(() => (window.__full = false));
+  await record();
+  await expect(page.getByText('Recording stopped and kept on this device.')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+
+  // Full again: the next answer is not stored, and plays on the page.
+  await page.evaluate(() => (window.__full = true));
+  await expect(heading).toHaveText('What are the tradeoffs with more indexes versus fewer?');
+  await record();
+  await full();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('button', { name: 'See summary' }).click();
+  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+
+  // Nothing stored before is lost: the interview and the first recording, which still plays
+  // in another page; the second was never stored, and the page says so.
+  await open(page, '#/data');
+  await expect(page.locator('#recordings-usage')).toHaveText(/^1 recording uses \d+ KB\.$/);
+  await open(page, '#/history');
+  await page.locator('table.history tbody tr').getByRole('link').click();
+  const reviews = page.locator('details.review');
+  await expect(reviews).toHaveCount(2);
+  await reviews.nth(0).locator('summary').click();
+  await expectPlayable(reviews.nth(0).getByLabel('Your recording'));
+  await reviews.nth(1).locator('summary').click();
+  await expect(reviews.nth(1).locator('figure.recording')).toContainText('This recording was deleted (or never stored).');
+});
+
+test('hiding the page stops the recording and keeps the part recorded, also after a reload', async ({ page, context }) => {
+  await scriptedRecognition(context);
+  await startSpoken(page);
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.waitForTimeout(3_000);
+  // What the browser does when the reader switches tabs or minimises the window.
+  const setHidden = (hidden) =>
+    page.evaluate((hidden) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  await expect(page.getByText('Recording stopped and kept on this device.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start recording' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toHaveCount(0);
+  await setHidden(false);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(page.locator('figure.recording figcaption')).toHaveText('Your recording');
+  await expectPlayable(page.getByLabel('Your recording'));
+  await page.waitForTimeout(1_000);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+  await expectPlayable(page.getByLabel('Your recording'));
+});
+
 test('in a frame without the microphone, the widget says what the host must add and offers typed answers', async ({ page }) => {
   const query = encodeURIComponent('mode=interview&q=dba-raid&count=1&answer=speak');
   await page.goto(`http://localhost:4174/index.html?w=${query}&allow=${encodeURIComponent("microphone 'none'")}`);

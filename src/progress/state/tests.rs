@@ -394,6 +394,24 @@ fn blocked_storage_runs_in_memory_and_says_so() {
 }
 
 #[test]
+fn a_recording_not_stored_is_noticed_until_every_recording_is_stored() {
+    let mut tab = open_tab(&Shared::default(), T0);
+    tab.recordings_stored();
+    assert!(!tab.take_changes().notices, "nothing to take back");
+    tab.recording_not_stored("storage is full".into());
+    assert!(tab.take_changes().notices);
+    assert_eq!(tab.notices().recordings.as_deref(), Some("storage is full"));
+    tab.recording_not_stored("storage is full".into());
+    assert!(
+        !tab.take_changes().notices,
+        "the same reason is not announced again"
+    );
+    tab.recordings_stored();
+    assert!(tab.take_changes().notices);
+    assert_eq!(tab.notices().recordings, None);
+}
+
+#[test]
 fn storage_that_goes_away_keeps_everything_in_memory_and_saves_when_it_is_back() {
     let storage = Shared::default();
     let mut tab = open_tab(&storage, T0);
@@ -845,4 +863,101 @@ fn the_newer_edit_wins_between_tabs() {
     assert!(theirs_wins(Some(10), 11));
     assert!(!theirs_wins(Some(10), 10));
     assert!(!theirs_wins(Some(11), 10));
+}
+
+// The memory cache: derived data that only saves replaying.
+
+fn memory_cache(storage: &MemoryBackend) -> Option<MemoryCache> {
+    stored(storage, MemoryCache::ID)
+}
+
+#[test]
+fn memory_states_are_cached_by_the_next_save_and_a_reload_replays_only_what_changed() {
+    let storage = Shared::default();
+    put(&storage, "a", &completed("a", T0, "RAID 10"));
+    put(&storage, "b", &completed("b", T0 + HOUR, "mirrors"));
+    let mut tab = open_tab(&storage, T0 + 2 * HOUR);
+    // Nothing asked for the memory yet: nothing cached, nothing written.
+    assert_eq!(memory_cache(&storage), None);
+    let memory = tab.memory();
+    assert_eq!(memory, export::replay_all(&tab.rating_events()));
+    // Reading writes nothing; the next save stores the cache.
+    assert_eq!(memory_cache(&storage), None);
+    tab.flush();
+    let cached = memory_cache(&storage).expect("stored by the save");
+    assert_eq!(cached.questions["dba-raid"].state, memory["dba-raid"]);
+
+    // A new tab reads it, gives the same states and has nothing to store (the marker would
+    // be overwritten by a save).
+    let key = record_key::<MemoryCache>(MemoryCache::ID);
+    let raw = storage.get(&key).unwrap().unwrap();
+    let mut reloaded = open_tab(&storage, T0 + 3 * HOUR);
+    assert_eq!(reloaded.memory(), memory);
+    let marker = raw.replace(r#""app":""#, r#""app":"marker "#);
+    storage.set(&key, &marker).unwrap();
+    reloaded.flush();
+    assert_eq!(storage.get(&key), Ok(Some(marker)));
+
+    // A rating in another tab (its interview arriving here) changes the state and the cache.
+    let mut later = open_tab(&storage, T0 + 4 * HOUR);
+    put(&storage, "c", &completed("c", T0 + 4 * HOUR, "stripes"));
+    tab.reload_from_storage(&record_key::<Interview>("c"));
+    let newer = tab.memory();
+    assert_ne!(newer["dba-raid"], memory["dba-raid"]);
+    assert_eq!(newer, export::replay_all(&tab.rating_events()));
+    tab.flush();
+    assert_eq!(
+        memory_cache(&storage).unwrap().questions["dba-raid"].state,
+        newer["dba-raid"]
+    );
+    // Deleting interviews gives what a full replay of the rest gives.
+    later.reload_from_storage(&record_key::<Interview>("c"));
+    later.delete_interviews(&["a".into(), "b".into(), "c".into()]);
+    assert!(later.memory().is_empty());
+    later.flush();
+    assert!(memory_cache(&storage).unwrap().questions.is_empty());
+}
+
+#[test]
+fn an_unreadable_memory_cache_is_kept_aside_never_overwritten_and_the_states_are_replayed() {
+    let storage = Shared::default();
+    put(&storage, "a", &completed("a", T0, "RAID 10"));
+    let key = record_key::<MemoryCache>(MemoryCache::ID);
+    let newer = r#"{"schema":99,"app":"9.0.0","data":{"whatever":true}}"#;
+    storage.set(&key, newer).unwrap();
+    let mut tab = open_tab(&storage, T0 + HOUR);
+    assert_eq!(tab.notices().kept_aside.len(), 1);
+    assert_eq!(tab.notices().kept_aside[0].key, key);
+    assert_eq!(tab.memory(), export::replay_all(&tab.rating_events()));
+    tab.flush();
+    assert_eq!(storage.get(&key), Ok(Some(newer.to_string())));
+    assert!(tab.take_problems().is_empty());
+
+    // Damaged: the same.
+    storage
+        .set(&key, r#"{"schema":1,"data":{"q":{"dba-raid":"#)
+        .unwrap();
+    let mut tab = open_tab(&storage, T0 + HOUR);
+    assert_eq!(tab.notices().kept_aside.len(), 1);
+    assert_eq!(tab.memory(), export::replay_all(&tab.rating_events()));
+    tab.flush();
+    assert!(storage
+        .get(&key)
+        .unwrap()
+        .unwrap()
+        .ends_with(r#""dba-raid":"#));
+}
+
+#[test]
+fn a_memory_cache_that_cannot_be_saved_raises_no_notice() {
+    let storage = Rc::new(MemoryBackend::new());
+    put(&storage, "a", &completed("a", T0, "RAID 10"));
+    let mut tab = open_tab(&storage, T0 + HOUR);
+    storage.set_unavailable(true);
+    let memory = tab.memory();
+    tab.flush();
+    assert_eq!(tab.notices(), &Notices::default());
+    storage.set_unavailable(false);
+    assert_eq!(memory_cache(&storage), None);
+    assert_eq!(tab.memory(), memory);
 }

@@ -13,13 +13,18 @@ pub use summary::Summary;
 
 use crate::content::Question;
 use crate::interview::{Attempt, Interview, Setup};
-use crate::platform::{clock, location};
+use crate::platform::clock;
 use crate::progress::Progress;
 use crate::route::Route;
 
 /// Starts an interview with these questions (or the set-up's pick) and opens it.
+///
+/// The interview page is built in this same turn (`navigate`), and the long texts (key points
+/// and model answers, needed once the first answer is done) are fetched once it is painted:
+/// starting the request and reading the file take the main thread for longer than building
+/// the page does.
 pub fn start(progress: Progress, setup: Setup, questions: Option<Vec<String>>) {
-    crate::views::bodies::fetch();
+    crate::views::bodies::fetch_after_paint();
     let picked: Vec<String> = match questions {
         Some(questions) => questions,
         None => setup
@@ -29,8 +34,9 @@ pub fn start(progress: Progress, setup: Setup, questions: Option<Vec<String>>) {
             .collect(),
     };
     let ids: Vec<&str> = picked.iter().map(String::as_str).collect();
+    // The route first: the page left behind is then dropped, not redrawn for the new interview.
+    crate::views::navigate(Route::Interview);
     progress.start(setup, &ids);
-    location::go(&Route::Interview.href());
 }
 
 /// This tab's interview, its current attempt and the attempt's question, if all exist.

@@ -13,8 +13,9 @@ use std::time::Duration;
 #[component]
 pub fn InterviewPage() -> impl IntoView {
     let progress = expect_context::<Progress>();
-    // The key points and model answers, there by the time the first answer is done.
-    crate::views::bodies::fetch();
+    // The key points and model answers, there by the time the first answer is done (fetched
+    // once this page is painted, so they never hold it back).
+    crate::views::bodies::fetch_after_paint();
     let now = RwSignal::new(clock::now());
     if let Ok(handle) = set_interval_with_handle(
         move || {

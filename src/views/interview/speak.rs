@@ -49,6 +49,8 @@ enum Status {
     Recording,
     Saving,
     Saved,
+    /// Stopped, but IndexedDB did not store it (blocked or full): it plays on this page.
+    NotStored,
 }
 
 /// Changes the interview the recording belongs to, if it is still this tab's.
@@ -67,15 +69,19 @@ fn update(
 
 /// Keeps the take: its measures in the interview, its audio in IndexedDB. `last` is the
 /// final take of the recording (older recordings of the question beyond the kept number go).
-async fn keep(progress: Progress, target: Target, take: Take, last: bool) -> Result<(), String> {
+/// Returns whether IndexedDB stored the audio; where it did not (blocked or full), the audio
+/// plays on this page until it closes, and the page's notice says why. Nothing stored before
+/// is deleted then: a failed write changes nothing, and older recordings are not pruned.
+async fn keep(progress: Progress, target: Target, take: Take, last: bool) -> bool {
     let key = recordings::key(&target.interview, target.index);
     let stored = recordings::put(&key, target.question, js_sys::Date::now(), &take.blob).await;
-    UNSTORED.with(|u| {
+    let all_stored = UNSTORED.with(|u| {
         let mut u = u.borrow_mut();
         u.retain(|(k, _)| *k != key);
         if stored.is_err() {
             u.push((key.clone(), take.blob.clone()));
         }
+        u.is_empty()
     });
     // After the audio is where the player reads it: a player shown meanwhile reloads.
     let audio = Audio::from_levels(take.duration_ms, &take.samples);
@@ -86,19 +92,25 @@ async fn keep(progress: Progress, target: Target, take: Take, last: bool) -> Res
         if last { Save::Now } else { Save::Soon },
         |i| i.recorded(index, audio),
     );
-    stored.map_err(|e| e.to_string())?;
+    if let Err(why) = stored {
+        progress.recording_not_stored(why.to_string());
+        return false;
+    }
+    if all_stored {
+        // Every recording of this page is stored now (space was freed): the notice goes.
+        progress.recordings_stored();
+    }
     if last {
         let keep = progress.settings.get_untracked().keep_recordings;
-        recordings::prune(target.question, keep)
-            .await
-            .map_err(|e| e.to_string())?;
+        // Where this fails, the older recordings stay until the next recording prunes them.
+        let _ = recordings::prune(target.question, keep).await;
     }
-    Ok(())
+    true
 }
 
 /// Stops the recording running in this tab, if any, and keeps what it recorded; `kept` is
-/// called once it is.
-pub fn stop(progress: Progress, kept: impl FnOnce() + 'static) -> bool {
+/// called once it is, with whether IndexedDB stored it.
+pub fn stop(progress: Progress, kept: impl FnOnce(bool) + 'static) -> bool {
     let Some(active) = ACTIVE.with(|a| a.borrow_mut().take()) else {
         return false;
     };
@@ -106,12 +118,11 @@ pub fn stop(progress: Progress, kept: impl FnOnce() + 'static) -> bool {
         listening.stop();
     }
     spawn_local(async move {
-        if let Some(take) = active.recording.stop().await {
-            if let Err(message) = keep(progress, active.target, take, true).await {
-                progress.recording_not_stored(message);
-            }
-        }
-        kept();
+        let stored = match active.recording.stop().await {
+            Some(take) => keep(progress, active.target, take, true).await,
+            None => true,
+        };
+        kept(stored);
     });
     true
 }
@@ -144,8 +155,12 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
     }
 
     let finish = move || {
-        if stop(progress, move || {
-            status.try_set(Status::Saved);
+        if stop(progress, move |stored| {
+            status.try_set(if stored {
+                Status::Saved
+            } else {
+                Status::NotStored
+            });
         }) {
             status.try_set(Status::Saving);
             level.try_set(0.0);
@@ -154,7 +169,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
     // Done, Skip, time up and leaving the page unmount this screen: the recording stops and
     // what it recorded is kept.
     on_cleanup(move || {
-        stop(progress, || ());
+        stop(progress, |_| ());
     });
     let hide = window_event_listener(leptos::ev::pagehide, move |_| finish());
     on_cleanup(move || hide.remove());
@@ -182,9 +197,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                 let on_chunk = move |take: Take| {
                     let target = chunk_target.clone();
                     spawn_local(async move {
-                        if let Err(message) = keep(progress, target, take, false).await {
-                            problem.try_set(Some(message));
-                        }
+                        keep(progress, target, take, false).await;
                     });
                 };
                 let on_ended = move || {
@@ -238,7 +251,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                         });
                         // The question ended while the browser asked for the microphone.
                         if status.try_set(Status::Recording).is_some() {
-                            stop(progress, || ());
+                            stop(progress, |_| ());
                         }
                     }
                 }
@@ -317,6 +330,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
                     Status::Recording => "Recording on this device.",
                     Status::Saving => "Keeping the recording…",
                     Status::Saved => "Recording stopped and kept on this device. Recording again replaces it.",
+                    Status::NotStored => "Recording stopped, but not stored on this device: it plays on this page until you close it.",
                 }}
             </p>
             {move || problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}

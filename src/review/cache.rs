@@ -1,0 +1,247 @@
+//! Memory states kept between visits, so a start-up does not replay every rating through FSRS.
+//!
+//! A memory state is a pure function of its question's ratings (`memory::replay`), and replaying
+//! them is the slowest part of opening the app with a long history (a thousand interviews are
+//! five thousand ratings, each a handful of `powf`s). The cache keeps each question's state with
+//! a fingerprint of the ratings it came from: a question whose ratings are the same as when it
+//! was cached is not replayed; any other (a new rating, one from another tab or an import, a
+//! deleted interview) is. So the cache can only save time, never change a state: `memory` gives
+//! exactly what `export::replay_all` gives, whatever the cache holds.
+//!
+//! Stored under `interview-practice/memory/cache`. It is derived data: the export leaves it out,
+//! and losing it (or finding it unreadable) only costs one full replay.
+
+use super::memory::{self, rating_order, MemoryState};
+use super::ReviewEvent;
+use crate::interview::Rating;
+use crate::storage::Record;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Question id to its cached state.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MemoryCache {
+    #[serde(rename = "q")]
+    pub questions: BTreeMap<String, Cached>,
+}
+
+/// One question's state and the fingerprint of the ratings it was replayed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cached {
+    /// `fingerprint` of the question's ratings.
+    #[serde(rename = "f")]
+    pub fingerprint: String,
+    #[serde(rename = "s")]
+    pub state: MemoryState,
+}
+
+impl Record for MemoryCache {
+    const KIND: &'static str = "memory";
+    const SCHEMA: u32 = 1;
+}
+
+impl MemoryCache {
+    /// The one record's id.
+    pub const ID: &'static str = "cache";
+
+    /// Every rated question's memory state, from `events` (every rating, once each, as
+    /// `ProgressState::rating_events` gives them): replays only the questions whose ratings
+    /// differ from what the cache was made from, and brings the cache up to date. Returns the
+    /// states (equal to `export::replay_all(events)`) and whether the cache changed.
+    pub fn memory(&mut self, events: &[ReviewEvent]) -> (BTreeMap<String, MemoryState>, bool) {
+        let mut by_question: BTreeMap<&str, Vec<(u64, Rating)>> = BTreeMap::new();
+        for event in events {
+            by_question
+                .entry(&event.question)
+                .or_default()
+                .push((event.at, event.rating));
+        }
+        let mut changed = false;
+        let mut states = BTreeMap::new();
+        for (question, mut ratings) in by_question {
+            // The order `memory::replay` folds them in.
+            ratings.sort_by_key(|&(at, rating)| (at, rating_order(rating)));
+            let print = fingerprint(&ratings);
+            let cached = self
+                .questions
+                .get(question)
+                .filter(|c| c.fingerprint == print && plausible(&c.state, &ratings))
+                .map(|c| c.state);
+            let state = match cached {
+                Some(state) => state,
+                None => {
+                    let Some(state) = memory::replay(ratings.iter().copied()) else {
+                        continue;
+                    };
+                    self.questions.insert(
+                        question.to_string(),
+                        Cached {
+                            fingerprint: print,
+                            state,
+                        },
+                    );
+                    changed = true;
+                    state
+                }
+            };
+            states.insert(question.to_string(), state);
+        }
+        // Questions no longer rated (their interviews deleted) leave the cache.
+        let before = self.questions.len();
+        self.questions
+            .retain(|question, _| states.contains_key(question));
+        changed |= self.questions.len() != before;
+        (states, changed)
+    }
+
+    /// Whether the cache can be stored: JSON has no NaN or infinity, so a state holding one
+    /// (never one FSRS gives) would make the record unreadable.
+    pub fn storable(&self) -> bool {
+        self.questions
+            .values()
+            .all(|c| c.state.stability.is_finite() && c.state.difficulty.is_finite())
+    }
+}
+
+/// The count of ratings and a 64-bit FNV-1a hash of their times and ratings, in replay order:
+/// any added, removed or changed rating changes it.
+pub fn fingerprint(ratings: &[(u64, Rating)]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash = OFFSET;
+    for &(at, rating) in ratings {
+        for byte in at.to_le_bytes().into_iter().chain([rating_order(rating)]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    format!("{}-{hash:016x}", ratings.len())
+}
+
+/// A cheap check that a cached state belongs to these ratings (a hand-edited or damaged cache
+/// with a matching fingerprint is still replayed): as many repetitions, the same last rating.
+fn plausible(state: &MemoryState, ratings: &[(u64, Rating)]) -> bool {
+    u32::try_from(ratings.len()).is_ok_and(|n| n == state.reps)
+        && ratings
+            .last()
+            .is_some_and(|&(at, _)| at == state.last_review)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::{decode, encode};
+    use crate::transfer::export::replay_all;
+
+    const T0: u64 = 1_700_000_000_000;
+    const DAY: u64 = 86_400_000;
+
+    fn event(at: u64, question: &str, rating: Rating) -> ReviewEvent {
+        ReviewEvent::new(at, question, rating)
+    }
+
+    fn history() -> Vec<ReviewEvent> {
+        let ratings = [Rating::Good, Rating::Again, Rating::Hard, Rating::Easy];
+        let mut events = Vec::new();
+        for day in 0..40u64 {
+            for (q, question) in ["dba-raid", "ops-cdn", "deploy-ci"].iter().enumerate() {
+                if !(day + q as u64).is_multiple_of(3) {
+                    let rating = ratings[(day as usize + q) % 4];
+                    events.push(event(T0 + day * DAY + q as u64, question, rating));
+                }
+            }
+        }
+        events.sort();
+        events
+    }
+
+    #[test]
+    fn gives_what_a_full_replay_gives_and_fills_the_cache() {
+        let events = history();
+        let mut cache = MemoryCache::default();
+        let (states, changed) = cache.memory(&events);
+        assert_eq!(states, replay_all(&events));
+        assert!(changed);
+        assert_eq!(cache.questions.len(), 3);
+        // The same ratings again: nothing replayed, nothing changed.
+        let (again, changed) = cache.memory(&events);
+        assert_eq!(again, states);
+        assert!(!changed);
+        assert!(cache.memory(&[]).0.is_empty());
+    }
+
+    #[test]
+    fn a_changed_question_is_replayed_and_the_others_are_not() {
+        let mut events = history();
+        let mut cache = MemoryCache::default();
+        cache.memory(&events);
+        // A poisoned state for a question whose ratings do not change shows that it is not
+        // replayed: the cache is trusted while its fingerprint holds.
+        let mut poisoned = cache.questions["ops-cdn"].state;
+        poisoned.due += 1;
+        cache.questions.get_mut("ops-cdn").unwrap().state = poisoned;
+        events.push(event(T0 + 50 * DAY, "dba-raid", Rating::Again));
+        let (states, changed) = cache.memory(&events);
+        assert!(changed);
+        assert_eq!(states["dba-raid"], replay_all(&events)["dba-raid"]);
+        assert_eq!(states["deploy-ci"], replay_all(&events)["deploy-ci"]);
+        assert_eq!(states["ops-cdn"], poisoned);
+    }
+
+    #[test]
+    fn every_change_to_the_ratings_changes_the_fingerprint() {
+        let base = [(T0, Rating::Good), (T0 + DAY, Rating::Hard)];
+        let print = fingerprint(&base);
+        assert_eq!(print, fingerprint(&base));
+        assert!(print.starts_with("2-"));
+        for other in [
+            vec![(T0, Rating::Good)],
+            vec![(T0, Rating::Good), (T0 + DAY, Rating::Easy)],
+            vec![(T0, Rating::Good), (T0 + DAY + 1, Rating::Hard)],
+            vec![
+                (T0, Rating::Good),
+                (T0 + DAY, Rating::Hard),
+                (T0 + 2 * DAY, Rating::Good),
+            ],
+        ] {
+            assert_ne!(fingerprint(&other), print, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_is_replayed_over() {
+        let events = history();
+        let truth = replay_all(&events);
+        let mut cache = MemoryCache::default();
+        cache.memory(&events);
+        // Right fingerprint, implausible state (another question's): replayed.
+        let other = cache.questions["deploy-ci"].state;
+        cache.questions.get_mut("dba-raid").unwrap().state = other;
+        // Wrong fingerprint: replayed.
+        cache.questions.get_mut("ops-cdn").unwrap().fingerprint = "1-0".to_string();
+        // A question no longer rated: dropped.
+        let stray = cache.questions["deploy-ci"].clone();
+        cache.questions.insert("gone".to_string(), stray);
+        let (states, changed) = cache.memory(&events);
+        assert!(changed);
+        assert_eq!(states, truth);
+        assert!(!cache.questions.contains_key("gone"));
+    }
+
+    #[test]
+    fn round_trips_through_its_envelope() {
+        let mut cache = MemoryCache::default();
+        cache.memory(&history());
+        assert!(cache.storable());
+        let raw = encode(&cache);
+        assert!(raw.starts_with(r#"{"schema":1,"#));
+        assert_eq!(decode::<MemoryCache>(&raw), Ok(cache.clone()));
+        // What it gives after a round trip is still exactly a full replay.
+        let mut read: MemoryCache = decode(&raw).unwrap();
+        let (states, changed) = read.memory(&history());
+        assert!(!changed);
+        assert_eq!(states, replay_all(&history()));
+        cache.questions.get_mut("ops-cdn").unwrap().state.stability = f32::NAN;
+        assert!(!cache.storable());
+    }
+}
