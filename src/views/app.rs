@@ -100,6 +100,20 @@ pub fn App() -> impl IntoView {
         location::scroll_to_top();
     });
     on_cleanup(move || handle.remove());
+    // A page's piece of the wasm starts downloading when the reader points at, touches or
+    // focuses a link to it: by the click it is usually here.
+    let intent = |event: web_sys::Event| {
+        if let Some(hash) = location::page_pointed_at(&event) {
+            let next = page(&Route::parse(&hash));
+            leptos::task::spawn_local(async move { pieces::preload(&next).await });
+        }
+    };
+    let intents = [
+        window_event_listener(leptos::ev::pointerover, move |e| intent(e.into())),
+        window_event_listener(leptos::ev::touchstart, move |e| intent(e.into())),
+        window_event_listener(leptos::ev::focusin, move |e| intent(e.into())),
+    ];
+    on_cleanup(move || intents.into_iter().for_each(|h| h.remove()));
 
     let current = Memo::new(move |_| page(&route.read()));
     Effect::new(move |_| location::set_title(&title(&current.read())));
