@@ -27,7 +27,7 @@ test: setup lint unit browser-test e2e
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --features split -- -D warnings
 
 unit:
 	cargo test --workspace
@@ -51,15 +51,18 @@ bench: dist wasm-named
 size: wasm-named
 	node bench/lib/wasm-size.mjs $(WASM_NAMED) $(addprefix --compare ,$(firstword $(wildcard dist/*_bg.wasm)))
 
-# The release wasm as Trunk builds it (same cargo profile, wasm-bindgen, wasm-opt -Oz) but with
-# its name section kept (wasm-opt -g; wasm-bindgen keeps names and demangles them): the code
-# section is the one dist/ ships. Cargo's build is shared with Trunk's, so after `make dist`
-# it is already done.
+# The start page's piece of the release wasm as the build makes it (same cargo profile and
+# features, wasm-split-cli, wasm-bindgen, wasm-opt -Oz; scripts/split-wasm.mjs) but with its
+# name section kept (wasm-opt -g; wasm-bindgen demangles names): the code section is the one
+# dist/ ships. Cargo's build is shared with Trunk's, so after `make dist` it is already done.
 WASM_NAMED := target/size/interview-practice_bg.wasm
 wasm-named: setup
-	cargo build --release --offline --target wasm32-unknown-unknown --bin interview-practice
-	wasm-bindgen --target web --no-typescript --out-dir target/size \
-		target/wasm32-unknown-unknown/release/interview-practice.wasm
+	cargo build --release --offline --target wasm32-unknown-unknown --bin interview-practice --features split
+	rm -rf target/size
+	wasm-split-cli target/wasm32-unknown-unknown/release/interview-practice.wasm target/size/pieces \
+		--out-name interview-practice
+	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir target/size \
+		target/size/pieces/interview-practice.wasm
 	wasm-opt -Oz -g target/size/interview-practice_bg.wasm -o $(WASM_NAMED)
 
 ## Fuzz the parsers of untrusted input (storage decoder, URL parameters, import file) for

@@ -16,8 +16,12 @@ pub mod storage;
 pub mod transfer;
 pub mod views;
 
-/// Mounts the app in place of the first screen the build rendered into the page.
+/// Mounts the app in place of the first screen the build rendered into the page, once the first
+/// page's piece of the wasm is here.
 pub fn start() {
     console_error_panic_hook::set_once();
-    platform::takeover::mount(views::App);
+    wasm_bindgen_futures::spawn_local(async {
+        views::preload_first_page().await;
+        platform::takeover::mount(views::App);
+    });
 }

@@ -53,3 +53,17 @@ pub fn base_url() -> String {
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
     format!("{origin}{dir}/")
 }
+
+/// The app page an event's target leads to: the hash of the link it is in, or the `data-opens`
+/// of a control that opens a page (a button that starts an interview).
+pub fn page_pointed_at(event: &web_sys::Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let control = target
+        .closest("a[href^='#'], [data-opens]")
+        .ok()
+        .flatten()?;
+    control
+        .get_attribute("data-opens")
+        .or_else(|| control.get_attribute("href"))
+}

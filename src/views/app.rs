@@ -1,9 +1,6 @@
 use super::embedding::ParameterProblems;
 use super::notices::StorageNotices;
-use super::{
-    not_found::NotFound, ArticlePage, DataPage, EmbedPage, HistoryPage, Home, InterviewPage,
-    PastInterviewPage, QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
-};
+use super::{not_found::NotFound, Home};
 use crate::content;
 use crate::platform::location;
 use crate::route::{Browse, Route};
@@ -92,13 +89,7 @@ pub fn App() -> impl IntoView {
     let progress = crate::progress::provide();
     super::bodies::provide();
     let embedding = super::embedding::provide(progress);
-    // A bare address opens where the embedding page's settings say (`mode`).
-    let hash = location::hash();
-    let start = match Route::parse(&hash) {
-        Route::Home if embedding.config.is_configured() => embedding.config.start_route(),
-        route => route,
-    };
-    let route = RwSignal::new(start);
+    let route = RwSignal::new(first_route(&embedding.config));
     provide_context(CurrentRoute(route));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let parsed = Route::parse(&location::hash());
@@ -109,6 +100,20 @@ pub fn App() -> impl IntoView {
         location::scroll_to_top();
     });
     on_cleanup(move || handle.remove());
+    // A page's piece of the wasm starts downloading when the reader points at, touches or
+    // focuses a link to it: by the click it is usually here.
+    let intent = |event: web_sys::Event| {
+        if let Some(hash) = location::page_pointed_at(&event) {
+            let next = page(&Route::parse(&hash));
+            leptos::task::spawn_local(async move { pieces::preload(&next).await });
+        }
+    };
+    let intents = [
+        window_event_listener(leptos::ev::pointerover, move |e| intent(e.into())),
+        window_event_listener(leptos::ev::touchstart, move |e| intent(e.into())),
+        window_event_listener(leptos::ev::focusin, move |e| intent(e.into())),
+    ];
+    on_cleanup(move || intents.into_iter().for_each(|h| h.remove()));
 
     let current = Memo::new(move |_| page(&route.read()));
     Effect::new(move |_| location::set_title(&title(&current.read())));
@@ -137,18 +142,8 @@ pub fn App() -> impl IntoView {
             <StorageNotices/>
             {move || match current.get() {
                 Page::Home => view! { <Home/> }.into_any(),
-                Page::Questions => view! { <QuestionBrowser/> }.into_any(),
-                Page::Question(q) => view! { <QuestionPage question=q/> }.into_any(),
-                Page::Article(a) => view! { <ArticlePage article=a/> }.into_any(),
-                Page::NewInterview => view! { <SetupPage/> }.into_any(),
-                Page::Interview => view! { <InterviewPage/> }.into_any(),
-                Page::History => view! { <HistoryPage/> }.into_any(),
-                Page::PastInterview(id) => view! { <PastInterviewPage id/> }.into_any(),
-                Page::Embed => view! { <EmbedPage/> }.into_any(),
-                Page::Review => view! { <ReviewPage/> }.into_any(),
-                Page::Stats => view! { <StatsPage/> }.into_any(),
-                Page::Data => view! { <DataPage/> }.into_any(),
                 Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
+                page => chunked(page),
             }}
         </main>
         <footer class="site">
@@ -158,4 +153,138 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// Every page but the start page, as its own piece of the wasm, downloaded when the page is first
+/// shown (`pieces`). A piece that cannot be downloaded says so, with a way to try again.
+fn chunked(page: Page) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    let view = move || {
+        attempt.track();
+        let page = page.clone();
+        Suspend::new(async move {
+            pieces::show(page).await.unwrap_or_else(|pieces::Unavailable| {
+                view! {
+                    <div class="notice" role="alert">
+                        <p>"This page could not be downloaded. Check the connection, then try again."</p>
+                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any()
+            })
+        })
+    };
+    view! { <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{view}</Suspense> }
+        .into_any()
+}
+
+/// Downloads the first page's piece before the app starts, so the app takes over the first screen
+/// with that page whole: no "Loading…" in between.
+pub async fn preload_first_page() {
+    let (config, _) = crate::embed::config::parse(&location::search());
+    pieces::preload(&page(&first_route(&config))).await;
+}
+
+/// The address's page; a bare address opens where the embedding page's settings say (`mode`).
+fn first_route(config: &crate::embed::Config) -> Route {
+    match Route::parse(&location::hash()) {
+        Route::Home if config.is_configured() => config.start_route(),
+        route => route,
+    }
+}
+
+/// The pages' entry points. With the `split` feature (Trunk's build) each group of pages is cut
+/// into its own wasm module by `scripts/split-wasm.mjs` at these functions; without it (native
+/// and browser tests) they are plain functions.
+mod pieces {
+    use super::super::{
+        ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, PastInterviewPage,
+        QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
+    };
+    use super::Page;
+    use crate::content::{Article, Question};
+    use leptos::prelude::*;
+
+    /// A piece of the wasm could not be downloaded (offline before it was cached, a failing
+    /// network). Nothing is remembered: the next try downloads it again.
+    pub struct Unavailable;
+
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Unavailable
+        }
+    }
+
+    /// `piece!(module, name(args) => view)`: a page's entry point in the wasm module `module`.
+    macro_rules! piece {
+        ($module:ident, $name:ident, $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr) => {
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split(
+                $module,
+                wasm_split_path = ::leptos::wasm_split,
+                preload($preload),
+                fallible
+            )]
+            pub fn $name($($arg: $ty),*) -> Result<AnyView, Unavailable> {
+                Ok($view.into_any())
+            }
+            #[cfg(not(feature = "split"))]
+            pub async fn $name($($arg: $ty),*) -> Result<AnyView, Unavailable> {
+                Ok($view.into_any())
+            }
+        };
+    }
+
+    piece!(reading, questions, preload_questions() => view! { <QuestionBrowser/> });
+    piece!(reading, question, preload_question(question: &'static Question) =>
+        view! { <QuestionPage question/> });
+    piece!(reading, article, preload_article(article: &'static Article) =>
+        view! { <ArticlePage article/> });
+    piece!(interview, setup, preload_setup() => view! { <SetupPage/> });
+    piece!(interview, interview, preload_interview() => view! { <InterviewPage/> });
+    piece!(history, history, preload_history() => view! { <HistoryPage/> });
+    piece!(history, past_interview, preload_past_interview(id: String) =>
+        view! { <PastInterviewPage id/> });
+    piece!(embed, embed, preload_embed() => view! { <EmbedPage/> });
+    piece!(review, review, preload_review() => view! { <ReviewPage/> });
+    piece!(stats, stats, preload_stats() => view! { <StatsPage/> });
+    piece!(data, data, preload_data() => view! { <DataPage/> });
+
+    pub async fn show(page: Page) -> Result<AnyView, Unavailable> {
+        match page {
+            Page::Questions => questions().await,
+            Page::Question(q) => question(q).await,
+            Page::Article(a) => article(a).await,
+            Page::NewInterview => setup().await,
+            Page::Interview => interview().await,
+            Page::History => history().await,
+            Page::PastInterview(id) => past_interview(id).await,
+            Page::Embed => embed().await,
+            Page::Review => review().await,
+            Page::Stats => stats().await,
+            Page::Data => data().await,
+            Page::Home | Page::NotFound(_) => Err(Unavailable),
+        }
+    }
+
+    /// Downloads `page`'s piece; a failure shows when the page is shown.
+    #[cfg(feature = "split")]
+    pub async fn preload(page: &Page) {
+        let _ = match page {
+            Page::Questions | Page::Question(_) | Page::Article(_) => preload_questions().await,
+            Page::NewInterview | Page::Interview => preload_setup().await,
+            Page::History | Page::PastInterview(_) => preload_history().await,
+            Page::Embed => preload_embed().await,
+            Page::Review => preload_review().await,
+            Page::Stats => preload_stats().await,
+            Page::Data => preload_data().await,
+            Page::Home | Page::NotFound(_) => Ok(()),
+        };
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn preload(_: &Page) {}
 }

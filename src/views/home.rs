@@ -202,7 +202,7 @@ fn StartOrResume(label: String, setup: Setup, questions: Option<Vec<String>>) ->
         None => {
             let (label, setup, questions) = (label.clone(), setup.clone(), questions.clone());
             view! {
-                <button type="button" on:click=move |_| {
+                <button type="button" data-opens=Route::Interview.href() on:click=move |_| {
                     super::interview::start(progress, setup.clone(), questions.clone());
                 }>{label}</button>
             }

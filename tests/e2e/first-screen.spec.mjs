@@ -171,3 +171,42 @@ test('a damaged answers file is refused with a message, never shown', async ({ b
   expect(await report()).toEqual([]);
   await context.close();
 });
+
+test('the start page downloads only its own part of the app, not the other pages\' parts', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname));
+  await page.goto('/');
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  expect(wasm).toEqual([expect.stringMatching(/^\/interview-practice-[0-9a-f]{16}_bg\.wasm$/)]);
+  // A page's part arrives when the page is opened.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
+  expect(wasm.some((file) => /^\/split_stats-/.test(file))).toBe(true);
+});
+
+test('a page whose part of the app cannot be downloaded says so, and "Try again" opens it', async ({ browser, baseURL }) => {
+  // The service worker would download every part itself, around the blocked route.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  let blocked = true;
+  await context.route(/\/split_stats-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('This page could not be downloaded. Check the connection, then try again.');
+  // The rest of the app still works.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('could not be downloaded');
+  blocked = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const unexpected = (await report()).filter((p) => !/split_stats|ERR_FAILED|Failed to fetch/.test(p));
+  expect(unexpected).toEqual([]);
+  await context.close();
+});

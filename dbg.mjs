@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('requestfailed', (r) => console.log('failed', r.url()));
+await p.goto('http://127.0.0.1:4321' + (process.argv[2] || '/'));
+await p.waitForTimeout(4000);
+console.log(await p.evaluate(() => document.documentElement.dataset.app + ' ' + document.querySelector('main')?.innerText.slice(0, 300)));
+await b.close();

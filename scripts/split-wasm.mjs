@@ -1,0 +1,92 @@
+// Splits the app's wasm into the start page's module and one piece per page, loaded when that
+// page is first shown (a Trunk post_build hook; see Trunk.toml). Trunk builds the crate with the
+// `split` feature, which marks each page's entry as `#[lazy]`, and links it with relocations kept
+// (`--emit-relocs`, .cargo/config.toml). This script then does what cargo-leptos does with
+// `--split`: wasm-split-cli cuts cargo's wasm at those functions, wasm-bindgen makes the glue for
+// the main piece, wasm-opt shrinks every piece. Trunk's own glue and wasm are replaced, and every
+// file is named by a hash of its content, so a host can cache them forever.
+//
+//   node scripts/split-wasm.mjs   (env: TRUNK_STAGING_DIR, TRUNK_PROFILE, as Trunk sets them)
+import { execFileSync, execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const staging = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === 'release';
+if (!staging) throw new Error('split-wasm: run by Trunk (TRUNK_STAGING_DIR is not set)');
+
+const NAME = 'interview-practice';
+const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline']));
+const input = join(metadata.target_directory, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
+
+const staged = readdirSync(staging);
+const oldGlue = staged.find((f) => f.startsWith(`${NAME}-`) && f.endsWith('.js'));
+const oldWasm = staged.find((f) => f.startsWith(`${NAME}-`) && f.endsWith('_bg.wasm'));
+if (!oldGlue || !oldWasm) throw new Error(`split-wasm: no ${NAME} glue and wasm in ${staging}`);
+
+const work = mkdtempSync(join(tmpdir(), 'split-wasm-'));
+try {
+  const pieces = join(work, 'pieces');
+  const bound = join(work, 'bound');
+  execFileSync('wasm-split-cli', [input, pieces, '--out-name', NAME], { stdio: 'inherit' });
+  execFileSync(
+    'wasm-bindgen',
+    ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--no-demangle', '--out-dir', bound, '--out-name', NAME, join(pieces, `${NAME}.wasm`)],
+    { stdio: 'inherit' },
+  );
+
+  // Every wasm piece, shrunk like Trunk shrinks the whole (wasm-opt -Oz), two at a time.
+  const wasm = [join(bound, `${NAME}_bg.wasm`), ...readdirSync(pieces).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`).map((f) => join(pieces, f))];
+  if (release) {
+    const queue = [...wasm];
+    const worker = async () => {
+      for (let file; (file = queue.shift()); ) await run('wasm-opt', ['-Oz', file, '-o', file]);
+    };
+    await Promise.all([worker(), worker()]);
+  }
+
+  const hashed = (name, bytes) => name.replace(/(_bg)?\.(wasm|js)$/, (ext) => `-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`);
+  const write = (name, bytes) => {
+    writeFileSync(join(staging, name), bytes);
+    return name;
+  };
+
+  // The pieces first: the loader names them, the glue names the loader, the page names the glue.
+  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8');
+  for (const file of wasm.slice(1)) {
+    const piece = file.slice(pieces.length + 1);
+    const bytes = readFileSync(file);
+    const name = write(hashed(piece, bytes), bytes);
+    loader = loader.replaceAll(`"./${piece}"`, `"./${name}"`);
+  }
+  const bgBytes = readFileSync(wasm[0]);
+  const bg = write(hashed(`${NAME}_bg.wasm`, bgBytes), bgBytes);
+  let glue = readFileSync(join(bound, `${NAME}.js`), 'utf8');
+  // The glue's own name is only known once its content is: the loader imports it by a name
+  // written in later (both are ES modules importing each other; the loader only calls the glue
+  // once a page's piece is needed).
+  const loaderName = hashed('__wasm_split.js', Buffer.from(loader + bg));
+  glue = glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`).replaceAll(`${NAME}_bg.wasm`, bg);
+  const glueName = write(hashed(`${NAME}.js`, Buffer.from(glue)), glue);
+  write(loaderName, loader.replace(`"./${NAME}.js"`, `"./${glueName}"`));
+
+  // The page: Trunk's names for its glue and wasm become the split ones. Trunk's integrity
+  // attributes were for its files, so they go.
+  const html = join(staging, 'index.html');
+  writeFileSync(
+    html,
+    readFileSync(html, 'utf8')
+      .replace(new RegExp(`<link [^>]*(${oldGlue}|${oldWasm})[^>]*>`, 'g'), (tag) => tag.replace(/ integrity=("[^"]*"|[^\s>]+)/, ''))
+      .replaceAll(oldGlue, glueName)
+      .replaceAll(oldWasm, bg),
+  );
+  unlinkSync(join(staging, oldGlue));
+  unlinkSync(join(staging, oldWasm));
+  console.log(`split-wasm: ${wasm.length} wasm files, main ${bg} (${bgBytes.length} bytes)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
