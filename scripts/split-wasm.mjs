@@ -56,7 +56,9 @@ try {
   };
 
   // The pieces first: the loader names them, the glue names the loader, the page names the glue.
-  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8');
+  // A piece that fails to load is the app's to report (the page says so, with "Try again"); the
+  // loader's own console error would also fire for a download cut short by leaving the page.
+  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8').replace('console.error(e);', '');
   for (const file of wasm.slice(1)) {
     const piece = file.slice(pieces.length + 1);
     const bytes = readFileSync(file);

@@ -180,6 +180,19 @@ fn chunked(page: Page) -> AnyView {
         .into_any()
 }
 
+/// Downloads the interview's piece once the page has painted, for a page whose one action opens
+/// it (an embedded `mode=interview` widget): the first click should not wait for a download.
+/// The start page does not: readers who come to read would pay for it; there the piece comes
+/// when the reader points at, touches or focuses the Start button.
+pub fn prefetch_interview() {
+    request_animation_frame(|| {
+        set_timeout(
+            || leptos::task::spawn_local(pieces::preload(&Page::Interview)),
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
 /// Downloads the first page's piece before the app starts, so the app takes over the first screen
 /// with that page whole: no "Loading…" in between.
 pub async fn preload_first_page() {

@@ -157,6 +157,8 @@ fn Practice() -> impl IntoView {
 /// The interview an embedding page configured, one click from starting.
 #[component]
 fn ConfiguredInterview() -> impl IntoView {
+    // This widget is there to start its interview: its piece of the wasm comes at once.
+    crate::views::prefetch_interview();
     let config = expect_context::<Embedding>().config;
     let setup = config.setup();
     let fixed = (!config.questions.is_empty()).then(|| config.questions.clone());
