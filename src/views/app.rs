@@ -156,28 +156,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// Every page but the start page, as its own piece of the wasm, downloaded when the page is first
-/// shown (`pieces`). A piece that cannot be downloaded says so, with a way to try again.
+/// shown (`pieces`).
 fn chunked(page: Page) -> AnyView {
-    let attempt = RwSignal::new(0u32);
-    let view = move || {
-        attempt.track();
-        let page = page.clone();
-        Suspend::new(async move {
-            pieces::show(page).await.unwrap_or_else(|pieces::Unavailable| {
-                view! {
-                    <div class="notice" role="alert">
-                        <p>"This page could not be downloaded. Check the connection, then try again."</p>
-                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                            "Try again"
-                        </button>
-                    </div>
-                }
-                .into_any()
-            })
-        })
-    };
-    view! { <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{view}</Suspense> }
-        .into_any()
+    super::pieces::deferred("This page", move || pieces::show(page.clone()))
 }
 
 /// Downloads the interview's piece once the page has painted, for a page whose one action opens
@@ -208,9 +189,7 @@ fn first_route(config: &crate::embed::Config) -> Route {
     }
 }
 
-/// The pages' entry points. With the `split` feature (Trunk's build) each group of pages is cut
-/// into its own wasm module by `scripts/split-wasm.mjs` at these functions; without it (native
-/// and browser tests) they are plain functions.
+/// The pages' entry points, each group of pages a piece of the wasm (`views::pieces`).
 mod pieces {
     use super::super::{
         ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, PastInterviewPage,
@@ -218,38 +197,8 @@ mod pieces {
     };
     use super::Page;
     use crate::content::{Article, Question};
+    use crate::views::pieces::{piece, Unavailable};
     use leptos::prelude::*;
-
-    /// A piece of the wasm could not be downloaded (offline before it was cached, a failing
-    /// network). Nothing is remembered: the next try downloads it again.
-    pub struct Unavailable;
-
-    #[cfg(feature = "split")]
-    impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
-        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-            Unavailable
-        }
-    }
-
-    /// `piece!(module, name(args) => view)`: a page's entry point in the wasm module `module`.
-    macro_rules! piece {
-        ($module:ident, $name:ident, $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr) => {
-            #[cfg(feature = "split")]
-            #[leptos::wasm_split::wasm_split(
-                $module,
-                wasm_split_path = ::leptos::wasm_split,
-                preload($preload),
-                fallible
-            )]
-            pub fn $name($($arg: $ty),*) -> Result<AnyView, Unavailable> {
-                Ok($view.into_any())
-            }
-            #[cfg(not(feature = "split"))]
-            pub async fn $name($($arg: $ty),*) -> Result<AnyView, Unavailable> {
-                Ok($view.into_any())
-            }
-        };
-    }
 
     piece!(reading, questions, preload_questions() => view! { <QuestionBrowser/> });
     piece!(reading, question, preload_question(question: &'static Question) =>
@@ -284,7 +233,6 @@ mod pieces {
     }
 
     /// Downloads `page`'s piece; a failure shows when the page is shown.
-    #[cfg(feature = "split")]
     pub async fn preload(page: &Page) {
         let _ = match page {
             Page::Questions | Page::Question(_) | Page::Article(_) => preload_questions().await,
@@ -297,7 +245,4 @@ mod pieces {
             Page::Home | Page::NotFound(_) => Ok(()),
         };
     }
-
-    #[cfg(not(feature = "split"))]
-    pub async fn preload(_: &Page) {}
 }

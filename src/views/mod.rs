@@ -15,6 +15,7 @@ mod interview;
 mod not_found;
 mod note;
 mod notices;
+pub(crate) mod pieces;
 pub mod question;
 mod recordings;
 pub(crate) mod review;
