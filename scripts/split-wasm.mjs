@@ -1,6 +1,7 @@
-// Splits the app's wasm into the start page's module and one piece per page, loaded when that
-// page is first shown (a Trunk post_build hook; see Trunk.toml). Trunk builds the crate with the
-// `split` feature, which marks each page's entry as `#[lazy]`, and links it with relocations kept
+// Splits the app's wasm into the start page's piece and one piece per group of pages, loaded when
+// such a page is first needed (a Trunk post_build hook; see Trunk.toml). Trunk builds the crate
+// with the `split` feature, which makes each group's entry points split points (`piece!` in
+// src/views/pieces.rs), and links it with relocations kept
 // (`--emit-relocs`, .cargo/config.toml). This script then does what cargo-leptos does with
 // `--split`: wasm-split-cli cuts cargo's wasm at those functions, wasm-bindgen makes the glue for
 // the main piece, wasm-opt shrinks every piece. Trunk's own glue and wasm are replaced, and every
@@ -9,7 +10,7 @@
 //   node scripts/split-wasm.mjs   (env: TRUNK_STAGING_DIR, TRUNK_PROFILE, as Trunk sets them)
 import { execFileSync, execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
