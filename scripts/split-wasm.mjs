@@ -40,12 +40,13 @@ try {
     { stdio: 'inherit' },
   );
 
-  // Every wasm piece, shrunk like Trunk shrinks the whole (wasm-opt -Oz), two at a time.
+  // Every wasm piece, shrunk like Trunk shrinks the whole (wasm-opt -Oz), two at a time; each
+  // piece would otherwise carry its own toolchain custom sections (about 200 bytes gzip).
   const wasm = [join(bound, `${NAME}_bg.wasm`), ...readdirSync(pieces).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`).map((f) => join(pieces, f))];
   if (release) {
     const queue = [...wasm];
     const worker = async () => {
-      for (let file; (file = queue.shift()); ) await run('wasm-opt', ['-Oz', file, '-o', file]);
+      for (let file; (file = queue.shift()); ) await run('wasm-opt', ['-Oz', '--strip-producers', '--strip-target-features', file, '-o', file]);
     };
     await Promise.all([worker(), worker()]);
   }

@@ -77,16 +77,19 @@ pub fn rust(library: &Library) -> String {
         "];\n\npub static FOOTER_HTML: Html = Html({});",
         lit(&library.footer_html)
     );
-    let groups: Vec<String> = library.glossary.iter().map(|g| lits(g)).collect();
+    // One string each, not tables of string slices: each slice costs the wasm 8 bytes.
+    let groups: Vec<String> = library.glossary.iter().map(|g| g.join("=")).collect();
     let _ = writeln!(
         out,
-        "\npub static REAL_WORDS: &[&str] = {};",
-        lits(&library.real_words)
+        "\n/// Real words one slip from a key word, separated by spaces.\n\
+         pub static REAL_WORDS: &str = {};",
+        lit(&library.real_words.join(" "))
     );
     let _ = writeln!(
         out,
-        "\npub static GLOSSARY: &[&[&str]] = &[{}];",
-        groups.join(", ")
+        "\n/// The glossary's groups of equivalent terms, one a line, the terms separated by `=`.\n\
+         pub static GLOSSARY: &str = {};",
+        lit(&groups.join("\n"))
     );
     let data = data(library);
     let _ = writeln!(

@@ -2,8 +2,8 @@
 //! Each group's first term is its canonical form; answers and key points both have every
 //! other term of the group replaced by it before matching, longest first.
 
+use crate::sorted::SortedMap;
 use crate::words::{self, Token, Word};
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -14,7 +14,7 @@ type Variant = (Vec<String>, Vec<Word>);
 pub struct Glossary {
     /// By the stem of a variant's first word: (the variant's stems, the canonical words),
     /// longest variant first.
-    variants: HashMap<String, Vec<Variant>>,
+    variants: SortedMap<String, Vec<Variant>>,
 }
 
 /// Why a glossary cannot be built; `group` counts from 0.
@@ -61,7 +61,7 @@ impl Glossary {
         T: AsRef<str>,
     {
         let mut glossary = Self::default();
-        let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut seen: SortedMap<Vec<String>, usize> = SortedMap::default();
         for (group, terms) in groups.into_iter().enumerate() {
             let terms: Vec<String> = terms.into_iter().map(|t| t.as_ref().to_string()).collect();
             if terms.len() < 2 {
@@ -80,7 +80,7 @@ impl Glossary {
                     });
                 }
                 let stems: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
-                if let Some(&first_group) = seen.get(&stems) {
+                if let Some(&first_group) = seen.get(stems.as_slice()) {
                     if first_group != group {
                         return Err(GlossaryError::Repeated {
                             group,
@@ -90,19 +90,19 @@ impl Glossary {
                     }
                     continue; // the same term twice in a group ("IO = I/O" fold alike)
                 }
-                seen.insert(stems.clone(), group);
+                seen.get_or_insert_with(stems.clone(), || group);
                 match &canonical {
                     None => canonical = Some(words),
-                    Some(canonical) => glossary
-                        .variants
-                        .entry(stems[0].clone())
-                        .or_default()
-                        .push((stems, canonical.clone())),
+                    Some(canonical) => {
+                        // Longest variant first, so "multi AZ" wins over "multi".
+                        let list = glossary
+                            .variants
+                            .get_or_insert_with(stems[0].clone(), Vec::new);
+                        let at = list.partition_point(|(other, _)| other.len() >= stems.len());
+                        list.insert(at, (stems, canonical.clone()));
+                    }
                 }
             }
-        }
-        for list in glossary.variants.values_mut() {
-            list.sort_by_key(|variant| std::cmp::Reverse(variant.0.len()));
         }
         Ok(glossary)
     }
@@ -116,15 +116,17 @@ impl Glossary {
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
-            let found = self.variants.get(&tokens[i].word.stem).and_then(|list| {
-                list.iter().find(|(stems, _)| {
-                    tokens.len() - i >= stems.len()
-                        && stems
-                            .iter()
-                            .zip(&tokens[i..])
-                            .all(|(s, t)| *s == t.word.stem && t.sentence == tokens[i].sentence)
-                })
-            });
+            let found =
+                self.variants
+                    .get(tokens[i].word.stem.as_str())
+                    .and_then(|list| {
+                        list.iter().find(|(stems, _)| {
+                            tokens.len() - i >= stems.len()
+                                && stems.iter().zip(&tokens[i..]).all(|(s, t)| {
+                                    *s == t.word.stem && t.sentence == tokens[i].sentence
+                                })
+                        })
+                    });
             match found {
                 Some((stems, canonical)) => {
                     let last = &tokens[i + stems.len() - 1];

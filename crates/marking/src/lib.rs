@@ -13,13 +13,14 @@
 
 pub mod glossary;
 pub mod negation;
+mod sorted;
 pub mod typo;
 pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
 
+use sorted::SortedMap;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 use words::{Token, Word};
@@ -70,7 +71,7 @@ pub struct Marker {
     glossary: Glossary,
     /// Real words that are one slip away from a key word ("share" for "spare"): an answer
     /// that writes them means them, not the key word.
-    real_words: HashSet<String>,
+    real_words: SortedMap<String, ()>,
 }
 
 /// Words that a phrase may leave out or add: "more ways to search" matches "more ways you
@@ -93,14 +94,16 @@ impl Marker {
     pub fn new(glossary: Glossary) -> Self {
         Self {
             glossary,
-            real_words: HashSet::new(),
+            real_words: SortedMap::default(),
         }
     }
 
     /// Adds words that are never taken as a slip of another (see [`Marker::near_misses`]).
     pub fn with_real_words<W: AsRef<str>>(mut self, words: impl IntoIterator<Item = W>) -> Self {
-        self.real_words
-            .extend(words.into_iter().map(|w| Word::new(w.as_ref()).text));
+        for word in words {
+            self.real_words
+                .get_or_insert_with(Word::new(word.as_ref()).text, || ());
+        }
         self
     }
 
@@ -170,12 +173,10 @@ struct Answer {
     words: Vec<Word>,
     /// For each distinct word, whether it is a real word near a key word (so not a slip).
     real: Vec<bool>,
-    /// For each distinct word, where it stands in the answer.
-    positions: Vec<Vec<usize>>,
     /// The distinct words by their first letter.
-    by_initial: HashMap<char, Vec<usize>>,
+    by_initial: SortedMap<char, Vec<usize>>,
     /// For each key word met so far, which distinct words of the answer it matches.
-    hits: RefCell<HashMap<String, Rc<Hits>>>,
+    hits: RefCell<SortedMap<String, Rc<Hits>>>,
     /// For each token, the token of the cue that negates it.
     negated_by: Vec<Option<usize>>,
 }
@@ -202,28 +203,27 @@ struct Occurrence {
 }
 
 impl Answer {
-    fn new(tokens: Vec<Token>, real_words: &HashSet<String>) -> Self {
-        let mut index: HashMap<&str, usize> = HashMap::new();
+    fn new(tokens: Vec<Token>, real_words: &SortedMap<String, ()>) -> Self {
+        let mut index: SortedMap<&str, usize> = SortedMap::default();
         let mut words = Vec::new();
         let distinct: Vec<usize> = tokens
             .iter()
             .map(|t| {
-                *index.entry(t.word.text.as_str()).or_insert_with(|| {
+                *index.get_or_insert_with(t.word.text.as_str(), || {
                     words.push((*t.word).clone());
                     words.len() - 1
                 })
             })
             .collect();
         let negated_by = negation::scopes(&tokens);
-        let real = words.iter().map(|w| real_words.contains(&w.text)).collect();
-        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); words.len()];
-        for (token, &d) in distinct.iter().enumerate() {
-            positions[d].push(token);
-        }
-        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        let real = words
+            .iter()
+            .map(|w| real_words.get(w.text.as_str()).is_some())
+            .collect();
+        let mut by_initial: SortedMap<char, Vec<usize>> = SortedMap::default();
         for (i, w) in words.iter().enumerate() {
             if let Some(c) = w.text.chars().next() {
-                by_initial.entry(c).or_default().push(i);
+                by_initial.get_or_insert_with(c, Vec::new).push(i);
             }
         }
         Self {
@@ -231,7 +231,6 @@ impl Answer {
             distinct,
             words,
             real,
-            positions,
             by_initial,
             hits: RefCell::default(),
             negated_by,
@@ -242,7 +241,7 @@ impl Answer {
     /// slip, or an inflection the stemmer left apart ("automatically" for "automate").
     /// Key points share words ("RAID" in many alternatives): each is compared once.
     fn hits(&self, word: &Word) -> Rc<Hits> {
-        if let Some(known) = self.hits.borrow().get(&word.text) {
+        if let Some(known) = self.hits.borrow().get(word.text.as_str()) {
             return Rc::clone(known);
         }
         // Words that match share their first letter (a slip never changes it): compare only
@@ -265,7 +264,7 @@ impl Answer {
         let hits = Rc::new(hits);
         self.hits
             .borrow_mut()
-            .insert(word.text.clone(), Rc::clone(&hits));
+            .get_or_insert_with(word.text.clone(), || Rc::clone(&hits));
         hits
     }
 
@@ -335,9 +334,10 @@ impl Answer {
             })?;
             chosen.push(negating);
         }
-        let mut tokens: Vec<usize> = chosen.iter().flat_map(|o| o.tokens.clone()).collect();
-        tokens.sort_unstable();
-        tokens.dedup();
+        let mut tokens: Vec<usize> = Vec::new();
+        for &t in chosen.iter().flat_map(|o| &o.tokens) {
+            insert_sorted(&mut tokens, t);
+        }
         // Neighbouring words make one run of the answer ("RAID 5"); a glossary term's
         // canonical words share one place.
         let mut spans: Vec<Range<usize>> = Vec::new();
@@ -380,24 +380,28 @@ impl Answer {
                 .map(|j| j.as_deref().map(|stem| self.with_stem(stem))),
         );
         let hits = TermHits { words, joined };
-        // A phrase can only start where its first word (or the start of it) stands.
+        // A phrase can only start where its first word (or the start of it) stands. Plain
+        // loops: each iterator adapter chain is code of its own in the wasm.
         let first_joined = hits.joined[0].as_deref();
-        let starts = (0..self.words.len())
-            .filter(|&d| {
-                hits.words[0].same[d]
-                    || hits.words[0].starts[d]
-                    || first_joined.is_some_and(|j| j[d])
-            })
-            .flat_map(|d| self.positions[d].iter().copied());
-        let mut starts: Vec<usize> = starts.collect();
-        starts.sort_unstable();
-        starts
-            .into_iter()
-            .filter_map(|start| {
-                self.phrase_at(term, &hits, start)
-                    .or_else(|| self.phrase_near(term, &hits, start))
-            })
-            .collect()
+        let mut starts: Vec<usize> = Vec::new();
+        for (p, &d) in self.distinct.iter().enumerate() {
+            if hits.words[0].same[d]
+                || hits.words[0].starts[d]
+                || first_joined.is_some_and(|j| j[d])
+            {
+                starts.push(p);
+            }
+        }
+        let mut found = Vec::new();
+        for start in starts {
+            if let Some(occurrence) = self
+                .phrase_at(term, &hits, start)
+                .or_else(|| self.phrase_near(term, &hits, start))
+            {
+                found.push(occurrence);
+            }
+        }
+        found
     }
 
     /// The phrase starting exactly at `start`, its later words each within `MAX_GAP` words.
@@ -407,11 +411,18 @@ impl Answer {
         let mut k = 0;
         while k < term.words.len() {
             let window = if k == 0 { 0 } else { MAX_GAP };
-            let (pos, answer_len, key_len) = (at..=at + window)
-                .take_while(|&p| {
-                    p < self.tokens.len() && self.tokens[p].sentence == self.tokens[start].sentence
-                })
-                .find_map(|p| self.word_at(term, hits, k, p).map(|(a, b)| (p, a, b)))?;
+            let sentence = self.tokens[start].sentence;
+            let mut matched = None;
+            for p in at..=at + window {
+                if p >= self.tokens.len() || self.tokens[p].sentence != sentence {
+                    break;
+                }
+                if let Some((a, b)) = self.word_at(term, hits, k, p) {
+                    matched = Some((p, a, b));
+                    break;
+                }
+            }
+            let (pos, answer_len, key_len) = matched?;
             used.extend(pos..pos + answer_len);
             at = pos + answer_len;
             k += key_len;
@@ -434,9 +445,8 @@ impl Answer {
                     && !used.contains(&p)
                     && word_hits.same[self.distinct[p]]
             })?;
-            used.push(p);
+            insert_sorted(&mut used, p);
         }
-        used.sort_unstable();
         Some(Occurrence { tokens: used })
     }
 
@@ -463,6 +473,13 @@ impl Answer {
             .as_ref()
             .is_some_and(|j| j[d])
             .then_some((1, 2))
+    }
+}
+
+/// Adds `x` to a short sorted list of token positions, once (cheaper in the wasm than a sort).
+fn insert_sorted(list: &mut Vec<usize>, x: usize) {
+    if let Err(at) = list.binary_search(&x) {
+        list.insert(at, x);
     }
 }
 

@@ -1,8 +1,8 @@
 //! Text to words: where they are, which sentence and clause they belong to, their spelling
 //! folded (case, apostrophes, British to American) and their Snowball stem.
 
+use crate::sorted::SortedMap;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -32,7 +32,7 @@ pub struct Token {
 
 impl Word {
     pub fn new(text: &str) -> Self {
-        let text = american(&text.to_lowercase().replace(['\'', '’'], ""));
+        let text = american(&lower(text).replace(['\'', '’'], ""));
         let stem = stem(&text);
         let letters = text
             .bytes()
@@ -64,6 +64,12 @@ pub fn stem(word: &str) -> String {
     }
 }
 
+/// Lower case for the Latin alphabet, where key points are written; other letters stay as
+/// they are. Full Unicode case folding would add its tables to the wasm for answers in English.
+fn lower(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘')
 }
@@ -74,7 +80,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     // A long answer repeats its words: fold and stem each distinct one once.
-    let mut known: HashMap<String, Rc<Word>> = HashMap::new();
+    let mut known: SortedMap<String, Rc<Word>> = SortedMap::default();
     let (mut sentence, mut clause) = (0u32, 0u32);
     let mut word = String::new();
     let mut current: Option<(usize, bool)> = None; // where the word starts, whether digits
@@ -83,11 +89,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
         for part in std::iter::once(first).chain(second) {
             let folded = match known.get(part) {
                 Some(w) => Rc::clone(w),
-                None => {
-                    let w = Rc::new(Word::new(part));
-                    known.insert(part.to_string(), Rc::clone(&w));
-                    w
-                }
+                None => Rc::clone(
+                    known.get_or_insert_with(part.to_string(), || Rc::new(Word::new(part))),
+                ),
             };
             out.push(Token {
                 word: folded,
@@ -102,7 +106,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         if c.is_alphanumeric() {
-            let digit = c.is_numeric();
+            let digit = c.is_ascii_digit();
             match current {
                 Some((_, d)) if d == digit => {}
                 Some((start, _)) => {
@@ -114,7 +118,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
             word.push(c);
             continue;
         }
-        let inside_word = current.is_some() && next.is_some_and(char::is_alphabetic);
+        let inside_word =
+            current.is_some() && next.is_some_and(|n| n.is_alphanumeric() && !n.is_ascii_digit());
         if is_apostrophe(c) && inside_word {
             word.push('\'');
             continue;
@@ -142,10 +147,10 @@ fn contraction(word: &str) -> (&str, Option<&str>) {
     let Some((head, tail)) = word.split_once('\'') else {
         return (word, None);
     };
-    let lower_tail = tail.to_lowercase();
-    if lower_tail == "t" && head.len() > 1 && head.to_lowercase().ends_with('n') {
+    let lower_tail = lower(tail);
+    if lower_tail == "t" && head.len() > 1 && head.ends_with(['n', 'N']) {
         let base = &head[..head.len() - 1];
-        let base = match base.to_lowercase().as_str() {
+        let base = match lower(base).as_str() {
             "ca" => "can",
             "wo" => "will",
             "sha" => "shall",
