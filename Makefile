@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-bindgen-test-runner drives headless Chromium through Debian's chromedriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz size wasm-named
+.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz size wasm-named wasm-marking
 
 setup:
 	@scripts/setup.sh
@@ -43,7 +43,7 @@ e2e: dist
 ## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static
 ## baseline, interaction latency, memory, storage, Lighthouse. Prints a table and a summary of the
 ## budgets, writes bench/results.json.
-bench: dist wasm-named
+bench: dist wasm-named wasm-marking
 	cargo run -q -p interview-content --bin baseline -- content bench/baseline
 	node bench/run.mjs
 
@@ -64,6 +64,12 @@ wasm-named: setup
 	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir target/size \
 		target/size/pieces/interview-practice.wasm
 	wasm-opt -Oz -g target/size/interview-practice_bg.wasm -o $(WASM_NAMED)
+
+## What marking adds to the wasm (issue 9): every piece as the release build makes them, with the
+## matcher and without it (feature `unmarked`), in target/marking/; make bench compares them
+wasm-marking: setup
+	scripts/wasm-pieces.sh split target/marking/with
+	scripts/wasm-pieces.sh split,unmarked target/marking/without
 
 ## Fuzz the parsers of untrusted input (storage decoder, URL parameters, import file) for
 ## FUZZ_SECONDS each; crashes are copied to fuzz/regressions/ (tests/fuzz_regressions.rs)

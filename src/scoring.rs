@@ -1,11 +1,12 @@
 //! Key points checked against an answer, typed or transcribed, on the device: the one entry
 //! point of the app's marking ([`mark`]), over the `interview-marking` crate with the
-//! glossary compiled from `content/glossary.md`. Pure: tested natively.
+//! glossary from `content/glossary.md`, which travels in the content data file with the key
+//! points (`content::bodies`). Pure: tested natively.
 
 // The baseline build leaves the matcher's plumbing unused.
 #![cfg_attr(feature = "unmarked", allow(dead_code, unused_imports))]
 
-use crate::content::{bodies, Question, GLOSSARY, REAL_WORDS};
+use crate::content::{bodies, Bodies, Question};
 pub use interview_marking::PointMark;
 use interview_marking::{Glossary, Marker};
 use std::cell::RefCell;
@@ -13,13 +14,13 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-fn marker() -> &'static Marker {
+fn marker(bodies: &'static Bodies) -> &'static Marker {
     static MARKER: OnceLock<Marker> = OnceLock::new();
-    // The content compiler has checked the glossary: it cannot fail here, and an empty one
-    // would only make the marking stricter.
+    // The content compiler has checked the glossary and the data file its checksum: it cannot
+    // fail here, and an empty one would only make the marking stricter.
     MARKER.get_or_init(|| {
-        Marker::new(Glossary::new(GLOSSARY.lines().map(|g| g.split('='))).unwrap_or_default())
-            .with_real_words(REAL_WORDS.split_ascii_whitespace())
+        Marker::new(Glossary::new(bodies.glossary()).unwrap_or_default())
+            .with_real_words(bodies.real_words())
     })
 }
 
@@ -27,8 +28,9 @@ fn marker() -> &'static Marker {
 /// that matched; `None` until the key points' alternatives are loaded (`content::bodies`).
 #[cfg(not(feature = "unmarked"))]
 pub fn mark(answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
-    let marker = marker();
-    prepared(question, |prepared| marker.mark(answer, prepared))
+    let bodies = bodies()?;
+    let marker = marker(bodies);
+    prepared(bodies, question, |prepared| marker.mark(answer, prepared))
 }
 
 /// `make bench`'s baseline build (feature `unmarked`): the matcher left out, so the size of the
@@ -46,6 +48,7 @@ pub fn mark(_answer: &str, question: &'static Question) -> Option<Vec<PointMark>
 /// A question's key points, prepared for matching once per session: a question has hundreds
 /// of alternatives, and preparing them costs as much as marking an answer.
 fn prepared<T>(
+    bodies: &'static Bodies,
     question: &'static Question,
     f: impl FnOnce(&[interview_marking::KeyPoint]) -> T,
 ) -> Option<T> {
@@ -66,9 +69,9 @@ fn prepared<T>(
     let prepared = match found {
         Some(prepared) => prepared,
         None => {
-            let marker = marker();
+            let marker = marker(bodies);
             let fresh: Rc<Vec<_>> = Rc::new(
-                bodies()?
+                bodies
                     .alternatives(question)
                     .map(|alternatives| marker.key_point(alternatives))
                     .collect(),
@@ -139,7 +142,7 @@ mod tests {
 
     /// Marks against ad-hoc key points, each given as its alternatives `a|b+c`.
     fn mark_against(answer: &str, points: &[&str]) -> Vec<PointMark> {
-        let marker = marker();
+        let marker = marker(bodies().unwrap());
         let prepared: Vec<_> = points
             .iter()
             .map(|p| marker.key_point(p.split('|').map(|a| a.split('+'))))

@@ -3,8 +3,9 @@
 // the browser, how often a reader who corrects every wrong mark to its label changes the marks
 // the device made, as the app's Statistics page reports it from the stored history.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { appReady, launch } from './browser.mjs';
 
 const SETS = ['tests/marking/dev.txt', 'tests/marking/dev2.txt', 'tests/marking/held-out.txt'];
@@ -75,4 +76,25 @@ export async function measureCorrections({ root, url, count }) {
   } finally {
     await browser.close();
   }
+}
+
+/// What the matcher adds to the wasm (issue 9: about 20 KB gzip at most): every wasm piece of
+/// the release build with it and of the same build without it (feature `unmarked`), as
+/// `make wasm-marking` leaves them in target/marking/, each compressed alone (gzip -9) as a
+/// host serves it, summed; and the start page's piece alone.
+export function measureMarkingSize(root) {
+  const build = (name) => {
+    const dir = resolve(root, 'target/marking', name);
+    const files = [...readdirSync(dir).map((f) => join(dir, f)), ...readdirSync(join(dir, 'pieces')).map((f) => join(dir, 'pieces', f))].filter((f) => f.endsWith('.wasm'));
+    if (!files.length) throw new Error(`no wasm in ${dir}: run \`make wasm-marking\``);
+    const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+    return {
+      files: files.length,
+      gzip: files.reduce((sum, f) => sum + gzip(f), 0),
+      main: gzip(files.find((f) => f.endsWith('_bg.wasm'))),
+    };
+  };
+  const withIt = build('with');
+  const without = build('without');
+  return { with: withIt, without, growth: withIt.gzip - without.gzip, mainGrowth: withIt.main - without.main };
 }

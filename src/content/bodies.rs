@@ -1,5 +1,5 @@
-//! The long texts: article bodies, model answers and key points' alternatives. They make up
-//! most of the content, and the start page needs none of them, so the build writes them to one
+//! The long texts: article bodies, model answers and key points' alternatives, with the
+//! glossary and real words that marking reads them with. They make up most of the content, and the start page needs none of them, so the build writes them to one
 //! data file beside the wasm (`DATA_FILE`) instead of into it, and the app fetches that file
 //! when a page first needs it (`views::bodies`). Native code reads the same file, compiled in.
 
@@ -17,6 +17,10 @@ pub struct Bodies {
     /// A question's key points' alternatives, in order, each `a|b+c`: any alternative covers the
     /// point, every `+`-joined term of an alternative must appear.
     points: BTreeMap<String, Vec<String>>,
+    /// The glossary's groups of equivalent terms, one a line, the terms separated by `=`.
+    glossary: String,
+    /// Real words one slip from a key word, separated by spaces (never taken as a slip).
+    real_words: String,
 }
 
 /// Why the data file cannot be used; shown to the reader.
@@ -106,6 +110,16 @@ impl Bodies {
             .iter()
             .map(|point| point.split('|').map(|a| a.split('+')))
     }
+
+    /// The glossary's groups, each as its terms, the canonical one first.
+    pub fn glossary(&'static self) -> impl Iterator<Item = impl Iterator<Item = &'static str>> {
+        self.glossary.lines().map(|group| group.split('='))
+    }
+
+    /// Real words one slip from a key word.
+    pub fn real_words(&'static self) -> impl Iterator<Item = &'static str> {
+        self.real_words.split_ascii_whitespace()
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +142,10 @@ mod tests {
         }
         let raid = question("dba-raid").unwrap();
         assert!(bodies.answer_text(raid).contains("RAID 10"));
+        assert!(bodies
+            .glossary()
+            .any(|mut group| group.next() == Some("availability zone")));
+        assert!(bodies.real_words().count() > 10);
     }
 
     #[test]

@@ -77,20 +77,6 @@ pub fn rust(library: &Library) -> String {
         "];\n\npub static FOOTER_HTML: Html = Html({});",
         lit(&library.footer_html)
     );
-    // One string each, not tables of string slices: each slice costs the wasm 8 bytes.
-    let groups: Vec<String> = library.glossary.iter().map(|g| g.join("=")).collect();
-    let _ = writeln!(
-        out,
-        "\n/// Real words one slip from a key word, separated by spaces.\n\
-         pub static REAL_WORDS: &str = {};",
-        lit(&library.real_words.join(" "))
-    );
-    let _ = writeln!(
-        out,
-        "\n/// The glossary's groups of equivalent terms, one a line, the terms separated by `=`.\n\
-         pub static GLOSSARY: &str = {};",
-        lit(&groups.join("\n"))
-    );
     let data = data(library);
     let _ = writeln!(
         out,
@@ -143,10 +129,15 @@ pub fn data(library: &Library) -> String {
             (q.id.as_str(), format!("[{}]", alternatives.join(",")))
         })
         .collect();
+    // The glossary's groups one a line, terms separated by `=`, and the real words one slip
+    // from a key word, separated by spaces: what marking needs besides the key points.
+    let glossary: Vec<String> = library.glossary.iter().map(|g| g.join("=")).collect();
     object(vec![
         ("articles", object(articles)),
         ("answers", object(answers)),
         ("points", object(points)),
+        ("glossary", json(&glossary.join("\n"))),
+        ("real_words", json(&library.real_words.join(" "))),
     ])
 }
 

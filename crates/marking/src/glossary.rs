@@ -61,7 +61,8 @@ impl Glossary {
         T: AsRef<str>,
     {
         let mut glossary = Self::default();
-        let mut seen: SortedMap<Vec<String>, usize> = SortedMap::default();
+        // By the term's stems, joined.
+        let mut seen: SortedMap<String, usize> = SortedMap::default();
         for (group, terms) in groups.into_iter().enumerate() {
             let terms: Vec<String> = terms.into_iter().map(|t| t.as_ref().to_string()).collect();
             if terms.len() < 2 {
@@ -80,7 +81,8 @@ impl Glossary {
                     });
                 }
                 let stems: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
-                if let Some(&first_group) = seen.get(stems.as_slice()) {
+                let key = stems.join(" ");
+                if let Some(&first_group) = seen.get(key.as_str()) {
                     if first_group != group {
                         return Err(GlossaryError::Repeated {
                             group,
@@ -90,7 +92,7 @@ impl Glossary {
                     }
                     continue; // the same term twice in a group ("IO = I/O" fold alike)
                 }
-                seen.get_or_insert_with(stems.clone(), || group);
+                seen.get_or_insert_with(key, || group);
                 match &canonical {
                     None => canonical = Some(words),
                     Some(canonical) => {

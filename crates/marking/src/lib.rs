@@ -174,7 +174,7 @@ struct Answer {
     /// For each distinct word, whether it is a real word near a key word (so not a slip).
     real: Vec<bool>,
     /// The distinct words by their first letter.
-    by_initial: SortedMap<char, Vec<usize>>,
+    by_initial: Vec<(char, Vec<usize>)>,
     /// For each key word met so far, which distinct words of the answer it matches.
     hits: RefCell<SortedMap<String, Rc<Hits>>>,
     /// For each token, the token of the cue that negates it.
@@ -204,12 +204,12 @@ struct Occurrence {
 
 impl Answer {
     fn new(tokens: Vec<Token>, real_words: &SortedMap<String, ()>) -> Self {
-        let mut index: SortedMap<&str, usize> = SortedMap::default();
+        let mut index: SortedMap<String, usize> = SortedMap::default();
         let mut words = Vec::new();
         let distinct: Vec<usize> = tokens
             .iter()
             .map(|t| {
-                *index.get_or_insert_with(t.word.text.as_str(), || {
+                *index.get_or_insert_with(t.word.text.clone(), || {
                     words.push((*t.word).clone());
                     words.len() - 1
                 })
@@ -220,10 +220,14 @@ impl Answer {
             .iter()
             .map(|w| real_words.get(w.text.as_str()).is_some())
             .collect();
-        let mut by_initial: SortedMap<char, Vec<usize>> = SortedMap::default();
+        // A few dozen initials: a list, searched in order.
+        let mut by_initial: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             if let Some(c) = w.text.chars().next() {
-                by_initial.get_or_insert_with(c, Vec::new).push(i);
+                match by_initial.iter_mut().find(|(initial, _)| *initial == c) {
+                    Some((_, list)) => list.push(i),
+                    None => by_initial.push((c, vec![i])),
+                }
             }
         }
         Self {
@@ -251,11 +255,12 @@ impl Answer {
             starts: vec![false; self.words.len()],
         };
         let initial = word.text.chars().next();
-        for &i in initial
-            .and_then(|c| self.by_initial.get(&c))
-            .into_iter()
-            .flatten()
-        {
+        let same_initial = self
+            .by_initial
+            .iter()
+            .find(|(c, _)| Some(*c) == initial)
+            .map_or(&[][..], |(_, list)| list);
+        for &i in same_initial {
             let answer = &self.words[i];
             hits.same[i] = same_word(answer, word, !self.real[i]);
             hits.starts[i] =

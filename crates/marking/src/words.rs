@@ -239,6 +239,14 @@ mod tests {
     }
 
     #[test]
+    fn case_folds_in_the_latin_alphabet() {
+        assert_eq!(texts("RAID Replication DBs"), ["raid", "replication", "dbs"]);
+        // Other letters keep their case: no Unicode case tables in the wasm for them.
+        assert_eq!(texts("Café CAFÉ"), ["café", "cafÉ"]);
+        assert_eq!(texts("DON'T"), ["do", "not"]);
+    }
+
+    #[test]
     fn sentences_and_clauses_are_counted() {
         let t = tokens("No backups, just RAID. Then v1.2 - done");
         let at: Vec<(u32, u32)> = t.iter().map(|t| (t.sentence, t.clause)).collect();
