@@ -240,7 +240,10 @@ mod tests {
 
     #[test]
     fn case_folds_in_the_latin_alphabet() {
-        assert_eq!(texts("RAID Replication DBs"), ["raid", "replication", "dbs"]);
+        assert_eq!(
+            texts("RAID Replication DBs"),
+            ["raid", "replication", "dbs"]
+        );
         // Other letters keep their case: no Unicode case tables in the wasm for them.
         assert_eq!(texts("Café CAFÉ"), ["café", "cafÉ"]);
         assert_eq!(texts("DON'T"), ["do", "not"]);
