@@ -208,11 +208,13 @@ impl Answer {
         let mut words = Vec::new();
         let distinct: Vec<usize> = tokens
             .iter()
-            .map(|t| {
-                *index.get_or_insert_with(t.word.text.clone(), || {
+            .map(|t| match index.get(t.word.text.as_str()) {
+                Some(&d) => d,
+                // A new word: only then is its text copied for the index.
+                None => {
                     words.push((*t.word).clone());
-                    words.len() - 1
-                })
+                    *index.get_or_insert_with(t.word.text.clone(), || words.len() - 1)
+                }
             })
             .collect();
         let negated_by = negation::scopes(&tokens);
