@@ -84,6 +84,16 @@ async function startSpoken(page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
 }
 
+/// Ends the interview's last question: its recording plays on the reveal, it is rated Good, and
+/// the summary opens.
+async function finishWithRecording(page) {
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expectPlayable(page.getByLabel('Your recording'));
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('button', { name: 'See summary' }).click();
+  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+}
+
 /// The audio element has loaded the stored recording and can play it.
 async function expectPlayable(player) {
   await expect(player).toHaveAttribute('src', /^blob:/);
@@ -248,11 +258,7 @@ test('the export leaves recordings out unless included, and an import brings the
   await page.getByRole('button', { name: 'Start recording' }).click();
   await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
   await page.waitForTimeout(2_500);
-  await page.getByRole('button', { name: 'Done', exact: true }).click();
-  await expectPlayable(page.getByLabel('Your recording'));
-  await page.getByRole('button', { name: /^Good/ }).click();
-  await page.getByRole('button', { name: 'See summary' }).click();
-  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  await finishWithRecording(page);
   await open(page, '#/data');
   await expect(page.locator('#recordings-usage')).toHaveText(/^1 recording uses \d+ KB\.$/);
 
@@ -388,11 +394,7 @@ test('when IndexedDB is full the page says why and what to do, the recording pla
   await expect(heading).toHaveText('What are the tradeoffs with more indexes versus fewer?');
   await record();
   await full();
-  await page.getByRole('button', { name: 'Done', exact: true }).click();
-  await expectPlayable(page.getByLabel('Your recording'));
-  await page.getByRole('button', { name: /^Good/ }).click();
-  await page.getByRole('button', { name: 'See summary' }).click();
-  await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();
+  await finishWithRecording(page);
 
   // Nothing stored before is lost: the interview and the first recording, which still plays
   // in another page; the second was never stored, and the page says so.
