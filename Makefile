@@ -51,19 +51,13 @@ bench: dist wasm-named wasm-marking
 size: wasm-named
 	node bench/lib/wasm-size.mjs $(WASM_NAMED) $(addprefix --compare ,$(firstword $(wildcard dist/*_bg.wasm)))
 
-# The start page's piece of the release wasm as the build makes it (same cargo profile and
-# features, wasm-split-cli, wasm-bindgen, wasm-opt -Oz; scripts/split-wasm.mjs) but with its
-# name section kept (wasm-opt -g; wasm-bindgen demangles names): the code section is the one
-# dist/ ships. Cargo's build is shared with Trunk's, so after `make dist` it is already done.
+# The start page's piece of the release wasm as the build makes it (scripts/wasm-pieces.sh: the
+# same cargo profile and features, wasm-split-cli, wasm-bindgen, wasm-opt -Oz) but with its name
+# section kept: the code section is the one dist/ ships. Cargo's build is shared with Trunk's,
+# so after `make dist` it is already done.
 WASM_NAMED := target/size/interview-practice_bg.wasm
 wasm-named: setup
-	cargo build --release --offline --target wasm32-unknown-unknown --bin interview-practice --features split
-	rm -rf target/size
-	wasm-split-cli target/wasm32-unknown-unknown/release/interview-practice.wasm target/size/pieces \
-		--out-name interview-practice
-	wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir target/size \
-		target/size/pieces/interview-practice.wasm
-	wasm-opt -Oz -g target/size/interview-practice_bg.wasm -o $(WASM_NAMED)
+	scripts/wasm-pieces.sh split target/size --names
 
 ## What marking adds to the wasm (issue 9): every piece as the release build makes them, with the
 ## matcher and without it (feature `unmarked`), in target/marking/; make bench compares them
