@@ -40,7 +40,7 @@ fi
 # Cuts the wasm into the start page's piece and one per page (scripts/split-wasm.mjs); the
 # version must read what leptos' wasm_split_helpers (Cargo.lock) marks.
 WASM_SPLIT_VERSION=0.2.4
-if ! have wasm-split-cli || ! grep -q "wasm_split_cli_support v$WASM_SPLIT_VERSION" "$HOME/.cargo/.crates.toml" 2>/dev/null; then
+if ! have wasm-split-cli || ! grep -q "\"wasm_split_cli_support $WASM_SPLIT_VERSION " "$HOME/.cargo/.crates.toml" 2>/dev/null; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes about 2 minutes)"
   cargo install --locked --version "$WASM_SPLIT_VERSION" wasm_split_cli_support --features build-binary &
   pids+=($!)
