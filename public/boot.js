@@ -1,81 +1,14 @@
-/*! Interview Practice first screen. The page carries the start page, rendered at build time
- * (scripts/prerender.mjs), and a shell for each embed mode. Before the WebAssembly arrives this
- * picks the screen the address asks for, applies the look the URL sets, and tells a host page
- * how tall the frame is, so nothing flashes blank or jumps when the app takes over. Then it
- * starts the app, once that screen is painted. */
+/*! Interview Practice start-up: loads the app once the first screen (public/shell.js, inline
+ * in the page) is painted. The page loads this script `async`, after that inline script, so
+ * neither the first paint nor DOMContentLoaded waits for it. */
 (function () {
   'use strict';
   var me = document.currentScript;
-  var app = document.getElementById('app');
-  if (!app || document.documentElement.getAttribute('data-app') === 'ready') return;
-  var params = new URLSearchParams(location.search);
-  var html = document.documentElement;
+  if (!document.getElementById('app') || document.documentElement.getAttribute('data-app') === 'ready') return;
 
-  var theme = params.get('theme');
-  if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);
-  var compact = params.get('compact');
-  if (compact !== null && /^(|1|true|yes)$/.test(compact.trim())) html.classList.add('compact');
-  var framed = window.parent !== window;
-  if (framed) html.classList.add('framed');
-
-  // The screen to show: any page but the start page gets the bare shell (header, empty main).
-  var hash = location.hash;
-  var mode = params.get('mode');
-  var ids = (params.get('q') || '').split(',').filter(Boolean);
-  var ask = null;
-  var shell = null;
-  if (hash && hash !== '#' && hash !== '#/') shell = 'page';
-  else if (mode === 'interview') shell = 'interview';
-  else if (mode === 'browse' || (mode === 'question' && !ids.length)) shell = 'browse';
-  else if (mode === 'question') {
-    // The question titles are read only here, where the shell needs one.
-    try {
-      var asks = JSON.parse(document.getElementById('asks').textContent);
-      if (Object.prototype.hasOwnProperty.call(asks, ids[0])) ask = asks[ids[0]];
-    } catch (e) {}
-    shell = ask === null ? 'page' : 'question';
-  }
-  if (shell) {
-    var template = document.getElementById('shell-' + shell);
-    if (template) {
-      app.replaceChildren(template.content.cloneNode(true));
-      var heading = app.querySelector('h1');
-      if (ask !== null && heading) heading.textContent = ask;
-    }
-  }
-
-  // "Skip to content" moves focus; following its `#main` would be read as a route. (The app
-  // replaces this element, and this listener with it.)
-  app.addEventListener('click', function (event) {
-    var skip = event.target.closest && event.target.closest('a.skip');
-    var main = document.getElementById('main');
-    if (skip && main) {
-      event.preventDefault();
-      main.focus();
-    }
-  });
-
-  // The host page sizes the frame from this until the app reports its own height.
-  if (framed) {
-    var origin = null;
-    if (location.ancestorOrigins && location.ancestorOrigins.length) origin = location.ancestorOrigins[0];
-    else {
-      try {
-        origin = new URL(document.referrer).origin;
-      } catch (e) {}
-    }
-    if (origin && origin !== 'null') {
-      var height = Math.ceil(document.body.getBoundingClientRect().height);
-      window.parent.postMessage(
-        { source: 'interview-practice', version: 1, type: 'resize', height: height },
-        origin
-      );
-    }
-  }
-
-  // The app (wasm-bindgen's module and its wasm, named on this script by the build; their
-  // download started with the page's preload links) starts after the first screen is painted,
-  // so its compiling never holds that screen back. A hidden page paints nothing: start at once.
+  // The app (wasm-bindgen's module and its wasm, named on this script by the build) starts
+  // after the first screen is painted, so its download and compiling never hold that screen
+  // back. A hidden page paints nothing: start at once.
   var glue = me && me.getAttribute('data-glue');
   var wasm = me && me.getAttribute('data-wasm');
   function start() {

@@ -109,7 +109,8 @@ const head = [
   `<link rel="manifest" href="/manifest.webmanifest">`,
   `<link rel="icon" href="${icons.svg}" type="image/svg+xml">`,
   `<link rel="apple-touch-icon" href="${icons[192]}">`,
-  `<script src="${register}" defer></script>`,
+  // `async`: DOMContentLoaded never waits for it (it waits for the app itself).
+  `<script src="${register}" async></script>`,
 ].join('');
 page = page.replace(charset[0], `${charset[0]}${START}${head}${END}`);
 await writeFile(index, page);

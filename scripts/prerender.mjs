@@ -4,8 +4,8 @@
 // The release build runs in Debian's Chromium with empty storage, and what it renders is copied
 // into DIST/index.html: the start page into `#app`, a shell per embed mode (`?mode=interview`,
 // `browse`, `question`, and the bare frame for any other page) as <template>s that
-// public/boot.js picks from, and the question titles that the question shell needs. Same
-// content, same markup, same CSS as the live app, because it is the live app. Controls are
+// public/shell.js (inlined here) picks from, and the question titles that the question shell
+// needs. Same content, same markup, same CSS as the live app, because it is the live app. Controls are
 // disabled until the app takes over (src/platform/takeover.rs), so no click is silently lost.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -97,18 +97,29 @@ try {
   const templates = Object.entries(shells)
     .map(([name, html]) => `<template id="shell-${name}">${html}</template>`)
     .join('');
-  // Trunk's inline loader goes: boot.js starts the app once the first screen is painted, and
-  // the page needs no inline script (nor a hash of one in its policy).
+  // Trunk's inline loader goes: boot.js starts the app once the first screen is painted. The
+  // first screen's own script (public/shell.js: the embed mode's shell, the URL's look, the
+  // frame's height) is inlined before it, so the first paint waits for no download; the
+  // policy carries its hash (scripts/policy.mjs). boot.js comes after it, `async`: it runs
+  // only once the inline script has, and neither the paint nor DOMContentLoaded waits for it.
   const loader = page0.match(/<script type="?module"?>import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
   if (!loader) fail(`${index} has no Trunk loader script to replace`);
   const boot = page0.match(/<script [^>]*src="?(\/boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
   if (!boot) fail(`${index} has no boot script`);
+  const picker = (await readFile(join(import.meta.dirname, '../public/shell.js'), 'utf8'))
+    .replace(/^\/\*[\s\S]*?\*\/\s*/, '')
+    .trim();
+  if (picker.includes('</script')) fail('public/shell.js must not contain "</script"');
   // Nor does the page preload the app's files: they download once the first screen is painted
   // (boot.js), so on a slow connection they never hold back the stylesheet or that screen.
   const page = page0
     .replace(loader[0], '')
     .replace(/<link [^>]*rel="?(?:modulepreload|preload)"?[^>]*>/g, '')
-    .replace(boot[0], `<script src="${boot[1]}" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`)
+    .replace(
+      boot[0],
+      `<script>${picker}</script>` +
+        `<script async src="${boot[1]}" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`,
+    )
     .replace(
       slot[0],
       `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>`,
