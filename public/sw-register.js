@@ -95,7 +95,33 @@
     if (updating) location.reload();
   });
 
+  // Then the network is the page's own for a moment: the worker downloads every file of the
+  // build, and a reader who starts an interview at once should not share the connection with
+  // it. It registers once no download of the page has finished for QUIET ms.
+  var QUIET = 2000;
+  function whenQuiet(then) {
+    var timer = null;
+    var observer = null;
+    function done() {
+      if (observer) observer.disconnect();
+      then();
+    }
+    function wait() {
+      clearTimeout(timer);
+      timer = setTimeout(done, QUIET);
+    }
+    try {
+      observer = new PerformanceObserver(wait);
+      observer.observe({ type: 'resource' });
+    } catch (e) {}
+    wait();
+  }
+
   whenStarted(function () {
+    whenQuiet(register);
+  });
+
+  function register() {
     sw.register('/sw.js')
       .then(function (registration) {
         offer(registration);
@@ -118,5 +144,5 @@
         window.addEventListener('online', check);
       })
       .catch(function () {});
-  });
+  }
 })();

@@ -179,10 +179,10 @@ test('the start page downloads only its own part of the app, not the other pages
   await expect(page.locator('html[data-app="ready"]')).toBeAttached();
   await page.waitForLoadState('networkidle');
   expect(wasm).toEqual([expect.stringMatching(/^\/interview-practice-[0-9a-f]{16}_bg\.wasm$/)]);
-  // A page's part arrives when the page is opened.
+  // A page's part arrives when the page is opened (Statistics is in the history group).
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
-  expect(wasm.some((file) => /^\/split_stats-/.test(file))).toBe(true);
+  expect(wasm.some((file) => /^\/split_history-/.test(file))).toBe(true);
 });
 
 test('a page whose part of the app cannot be downloaded says so, and "Try again" opens it', async ({ browser, baseURL }) => {
@@ -191,7 +191,7 @@ test('a page whose part of the app cannot be downloaded says so, and "Try again"
   const problems = [];
   const report = await guard(context, origins(baseURL), problems);
   let blocked = true;
-  await context.route(/\/split_stats-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await context.route(/\/split_history-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.locator('html[data-app="ready"]')).toBeAttached();
@@ -206,7 +206,7 @@ test('a page whose part of the app cannot be downloaded says so, and "Try again"
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
   await expect(page.getByRole('alert')).toHaveCount(0);
-  const unexpected = (await report()).filter((p) => !/split_stats|ERR_FAILED|Failed to fetch/.test(p));
+  const unexpected = (await report()).filter((p) => !/split_history|ERR_FAILED|Failed to fetch/.test(p));
   expect(unexpected).toEqual([]);
   await context.close();
 });
