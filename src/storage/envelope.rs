@@ -142,7 +142,9 @@ pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
     for from in schema..R::SCHEMA {
         data = R::migrate(from, data).map_err(DecodeError::Migration)?;
     }
-    serde_json::from_value(data).map_err(|error| DecodeError::Invalid(error.to_string()))
+    // Read from text again rather than with `from_value`: that would be a second copy of every
+    // record's decoder in the wasm, for a path (older formats, damaged data) that is rare.
+    serde_json::from_str(&data.to_string()).map_err(|error| DecodeError::Invalid(error.to_string()))
 }
 
 #[cfg(test)]

@@ -174,7 +174,9 @@ pub fn parse(text: &str) -> Result<Export, ImportError> {
             detail: "its version is 0".into(),
         });
     }
-    let mut file: Export = serde_json::from_value(value).map_err(|e| ImportError::Damaged {
+    // From the text, not `from_value`: one decoder per record type in the wasm, not two (the
+    // stored records are read from text).
+    let mut file: Export = serde_json::from_str(text).map_err(|e| ImportError::Damaged {
         detail: e.to_string(),
     })?;
     // A file can hold anything: notes and answers are capped like typed ones.

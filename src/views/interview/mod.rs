@@ -19,12 +19,10 @@ use crate::route::Route;
 
 /// Starts an interview with these questions (or the set-up's pick) and opens it.
 ///
-/// The interview page is built in this same turn (`navigate`), and the long texts (key points
-/// and model answers, needed once the first answer is done) are fetched once it is painted:
-/// starting the request and reading the file take the main thread for longer than building
-/// the page does.
+/// The interview page is built in this same turn (`navigate`); it fetches the long texts once
+/// it is painted (`InterviewPage`), so the start page's piece of the wasm never holds the code
+/// that reads them.
 pub fn start(progress: Progress, setup: Setup, questions: Option<Vec<String>>) {
-    crate::views::bodies::fetch_after_paint();
     let picked: Vec<String> = match questions {
         Some(questions) => questions,
         None => setup
