@@ -144,7 +144,7 @@ impl<B: Backend> ProgressState<B> {
                 .into_iter()
                 .map(|(_, i)| i)
                 .collect();
-        interviews.sort_by_key(|i| i.started_at);
+        crate::sorting::by_key(&mut interviews, |i| i.started_at);
         let reviews = records(store.load_all::<ReviewEvent>(), &mut kept_aside)
             .into_iter()
             .collect();
@@ -257,7 +257,7 @@ impl<B: Backend> ProgressState<B> {
             .iter()
             .filter(|i| i.completed_at.is_some())
             .collect();
-        done.sort_by_key(|i| std::cmp::Reverse(i.completed_at));
+        crate::sorting::by_key_descending(&mut done, |i| i.completed_at.unwrap_or(0));
         done
     }
 
@@ -268,7 +268,7 @@ impl<B: Backend> ProgressState<B> {
             .iter()
             .filter(|i| i.completed_at.is_none() && Some(&i.id) != self.active_id.as_ref())
             .collect();
-        open.sort_by_key(|i| std::cmp::Reverse(i.started_at));
+        crate::sorting::by_key_descending(&mut open, |i| i.started_at);
         open
     }
 
@@ -817,7 +817,7 @@ fn compact_old_answers(interviews: &mut [Interview], keep: usize) -> Vec<String>
         .iter_mut()
         .filter(|i| i.completed_at.is_some())
         .collect();
-    completed.sort_by_key(|i| std::cmp::Reverse(i.completed_at));
+    crate::sorting::by_key_descending(&mut completed, |i| i.completed_at.unwrap_or(0));
     completed
         .into_iter()
         .skip(keep)

@@ -60,7 +60,7 @@ impl MemoryCache {
         let mut states = BTreeMap::new();
         for (question, mut ratings) in by_question {
             // The order `memory::replay` folds them in.
-            ratings.sort_by_key(|&(at, rating)| (at, rating_order(rating)));
+            memory::in_replay_order(&mut ratings);
             let print = fingerprint(&ratings);
             let cached = self
                 .questions

@@ -135,10 +135,17 @@ where
     I: IntoIterator<Item = (u64, Rating)>,
 {
     let mut ratings: Vec<_> = ratings.into_iter().collect();
-    ratings.sort_by_key(|&(at, rating)| (at, rating_order(rating)));
+    in_replay_order(&mut ratings);
     ratings.into_iter().fold(None, |state, (at, rating)| {
         Some(review(state.as_ref(), rating, at))
     })
+}
+
+/// Puts ratings in the order `replay` folds them in: by time, then by rating. By rating first,
+/// then by time, both stable (`sorting`, which keeps a single sort in the wasm).
+pub(crate) fn in_replay_order(ratings: &mut Vec<(u64, Rating)>) {
+    crate::sorting::by_key(ratings, |&(_, rating)| u64::from(rating_order(rating)));
+    crate::sorting::by_key(ratings, |&(at, _)| at);
 }
 
 /// A fixed order of ratings, for deterministic sorting.
@@ -161,6 +168,29 @@ mod tests {
         assert!(
             (actual - expected).abs() < 1e-4,
             "{actual} is not {expected}"
+        );
+    }
+
+    #[test]
+    fn replay_order_is_by_time_then_by_rating() {
+        use Rating::*;
+        let mut ratings = vec![
+            (T0 + 5, Good),
+            (T0, Easy),
+            (T0 + 5, Again),
+            (T0, Hard),
+            (T0, Easy),
+        ];
+        in_replay_order(&mut ratings);
+        assert_eq!(
+            ratings,
+            [
+                (T0, Hard),
+                (T0, Easy),
+                (T0, Easy),
+                (T0 + 5, Again),
+                (T0 + 5, Good)
+            ]
         );
     }
 

@@ -33,8 +33,8 @@ pub fn queue_in(questions: &[Question], input: QueueInput<'_>) -> Vec<&'static s
             None => new.push(question.id),
         }
     }
-    // Most overdue first: earliest due; guide order among equals.
-    due.sort_unstable_by_key(|&(at, index, _)| (at, index));
+    // Most overdue first: earliest due; guide order (the order pushed) among equals.
+    crate::sorting::by_key(&mut due, |&(at, _, _)| at);
     let room = input.new_per_day.saturating_sub(input.new_today);
     let mut ids: Vec<&'static str> = Vec::with_capacity(due.len() + room.min(new.len()));
     ids.extend(due.into_iter().map(|(_, index, _)| questions[index].id));
