@@ -13,6 +13,7 @@ import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { minified } from './minify.mjs';
 import { policy } from './policy.mjs';
 
 const dist = process.argv[2] ?? 'dist';
@@ -89,7 +90,7 @@ const manifest = {
 await writeFile(join(dist, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2) + '\n');
 
 await copyFile(join(pub, 'embed.js'), join(dist, 'embed.js'));
-const register = await hashed('sw-register', '.js', await readFile(join(pub, 'sw-register.js')));
+const register = await hashed('sw-register', '.js', await minified(await readFile(join(pub, 'sw-register.js'), 'utf8')));
 
 // The page: everything this script adds sits between two markers, replaced on a second run.
 const START = '<!--dist-extras-->';

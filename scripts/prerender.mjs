@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minified } from './minify.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const index = join(dist, 'index.html');
@@ -106,9 +107,7 @@ try {
   if (!loader) fail(`${index} has no Trunk loader script to replace`);
   const boot = page0.match(/<script [^>]*src="?(\/boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
   if (!boot) fail(`${index} has no boot script`);
-  const picker = (await readFile(join(import.meta.dirname, '../public/shell.js'), 'utf8'))
-    .replace(/^\/\*[\s\S]*?\*\/\s*/, '')
-    .trim();
+  const picker = await minified(await readFile(join(import.meta.dirname, '../public/shell.js'), 'utf8'));
   if (picker.includes('</script')) fail('public/shell.js must not contain "</script"');
   // Nor does the page preload the app's files: they download once the first screen is painted
   // (boot.js), so on a slow connection they never hold back the stylesheet or that screen.

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { minify } from 'terser';
+import { minified as minify } from './minify.mjs';
 
 const run = promisify(execFile);
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -30,14 +30,8 @@ const oldGlue = staged.find((f) => f.startsWith(`${NAME}-`) && f.endsWith('.js')
 const oldWasm = staged.find((f) => f.startsWith(`${NAME}-`) && f.endsWith('_bg.wasm'));
 if (!oldGlue || !oldWasm) throw new Error(`split-wasm: no ${NAME} glue and wasm in ${staging}`);
 
-// wasm-bindgen's glue is written to be read (75 KB, 12 KB gzip): the start page downloads it
-// minified in release builds (terser: names of the module's own, non-exported bindings only;
-// import and export names, which the wasm uses, stay).
-async function minified(code) {
-  if (!release) return code;
-  const { code: out } = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  return out;
-}
+// wasm-bindgen's glue is written to be read (75 KB, 12 KB gzip): release builds ship it minified.
+const minified = (code) => (release ? minify(code, { module: true }) : code);
 
 const work = mkdtempSync(join(tmpdir(), 'split-wasm-'));
 try {
