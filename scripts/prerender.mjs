@@ -5,8 +5,9 @@
 // into DIST/index.html: the start page into `#app`, a shell per embed mode (`?mode=interview`,
 // `browse`, `question`, and the bare frame for any other page) as <template>s that
 // public/shell.js (inlined here) picks from, and the question titles that the question shell
-// needs. Same content, same markup, same CSS as the live app, because it is the live app. Controls are
-// disabled until the app takes over (src/platform/takeover.rs), so no click is silently lost.
+// needs. Same content, same markup, same CSS as the live app, because it is the live app.
+// Controls are disabled until the app takes over (src/platform/takeover.rs), so no click is
+// silently lost.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
