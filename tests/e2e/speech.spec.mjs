@@ -4,14 +4,46 @@
 import { test, expect, open, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
 import AxeBuilder from '@axe-core/playwright';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/// A steady tone for the fake microphone, which loops it. Its default signal is a short beep a
+/// second, which the level meter's samples (every 100 ms) catch only now and then: a 20-second
+/// recording then sometimes had less than the ten seconds between its first and last sound that
+/// a pace needs.
+function tone() {
+  const rate = 48_000;
+  const samples = rate; // one second, looped
+  const data = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 0.3 * 32767), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16); // PCM header size
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28); // bytes per second
+  header.writeUInt16LE(2, 32); // bytes per frame
+  header.writeUInt16LE(16, 34); // bits per sample
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  const file = join(tmpdir(), 'interview-practice-tone.wav');
+  writeFileSync(file, Buffer.concat([header, data]));
+  return file;
+}
 
 test.use({
   launchOptions: {
     ...config.use.launchOptions,
     args: [
       ...config.use.launchOptions.args,
-      // A microphone that plays a test signal, granted without a prompt.
+      // A microphone that plays a steady tone, granted without a prompt.
       '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${tone()}`,
       '--use-fake-ui-for-media-stream',
     ],
   },
