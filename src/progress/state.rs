@@ -138,20 +138,21 @@ impl<B: Backend> ProgressState<B> {
         now: Millis,
     ) -> Self {
         let store = Store::new(backend);
+        let listing = store.list();
         let mut kept_aside = Vec::new();
         let mut interviews: Vec<Interview> =
-            records(store.load_all::<Interview>(), &mut kept_aside)
+            records(store.load_listed::<Interview>(&listing), &mut kept_aside)
                 .into_iter()
                 .map(|(_, i)| i)
                 .collect();
         crate::sorting::by_key(&mut interviews, |i| i.started_at);
-        let reviews = records(store.load_all::<ReviewEvent>(), &mut kept_aside)
+        let reviews = records(store.load_listed::<ReviewEvent>(&listing), &mut kept_aside)
             .into_iter()
             .collect();
-        let notes = records(store.load_all::<Note>(), &mut kept_aside)
+        let notes = records(store.load_listed::<Note>(&listing), &mut kept_aside)
             .into_iter()
             .collect();
-        let settings = records(store.load_all::<Settings>(), &mut kept_aside)
+        let settings = records(store.load_listed::<Settings>(&listing), &mut kept_aside)
             .into_iter()
             .find(|(id, _)| id == Settings::ID)
             .map(|(_, s)| s)

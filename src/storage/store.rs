@@ -84,6 +84,9 @@ impl<R> Default for Loaded<R> {
     }
 }
 
+/// The keys a backend held when listed (`Store::list`), or why they could not be listed.
+pub struct Listing(Result<Vec<String>, BackendError>);
+
 pub struct Store<B: Backend> {
     backend: B,
     /// Keys known to hold values this version cannot read: `save` refuses them.
@@ -148,19 +151,35 @@ impl<B: Backend> Store<B> {
 
     /// Every record of kind `R`, and every value under its prefix that could not be read.
     pub fn load_all<R: Record>(&self) -> Loaded<R> {
+        self.load_listed(&self.list())
+    }
+
+    /// The backend's keys, sorted, listed once to load several kinds in a row
+    /// (`load_listed`): listing asks the browser for every key, a thousand at a start with a
+    /// long history.
+    pub fn list(&self) -> Listing {
+        Listing(self.backend.keys().map(|mut keys| {
+            keys.sort();
+            keys
+        }))
+    }
+
+    /// `load_all` from keys listed before.
+    pub fn load_listed<R: Record>(&self, listing: &Listing) -> Loaded<R> {
         let mut loaded = Loaded::default();
         let prefix = kind_prefix::<R>();
-        let mut keys = match self.backend.keys() {
+        let keys = match &listing.0 {
             Ok(keys) => keys,
             Err(error) => {
-                loaded.backend_error = Some(error);
+                loaded.backend_error = Some(error.clone());
                 return loaded;
             }
         };
-        keys.retain(|key| key.starts_with(&prefix) && key.len() > prefix.len());
-        keys.sort();
         for key in keys {
-            let raw = match self.backend.get(&key) {
+            if !key.starts_with(&prefix) || key.len() <= prefix.len() {
+                continue;
+            }
+            let raw = match self.backend.get(key) {
                 Ok(Some(raw)) => raw,
                 // Removed (by another tab) since listed.
                 Ok(None) => continue,
@@ -170,7 +189,7 @@ impl<B: Backend> Store<B> {
                 }
             };
             let id = key[prefix.len()..].to_owned();
-            match self.read(key, raw) {
+            match self.read(key.clone(), raw) {
                 Ok(record) => loaded.records.push((id, record)),
                 Err(unreadable) => loaded.unreadable.push(unreadable),
             }
@@ -374,6 +393,30 @@ mod tests {
         assert_eq!(loaded.backend_error, Some(BackendError::Unavailable));
         store.backend().set_unavailable(false);
         assert_eq!(store.load::<Note>("a"), Ok(Some(note("one"))));
+    }
+
+    #[test]
+    fn one_listing_loads_every_kind_and_skips_what_went_since() {
+        let store = Store::new(MemoryBackend::new());
+        store.save("b", &note("two")).unwrap();
+        store.save("a", &note("one")).unwrap();
+        store
+            .backend()
+            .set("interview-practice/other/a", "{}")
+            .unwrap();
+        let listing = store.list();
+        // Another tab removes a value after the listing: it is skipped, not an error.
+        store.backend().remove("interview-practice/note/b").unwrap();
+        let loaded = store.load_listed::<Note>(&listing);
+        assert_eq!(loaded.records, vec![("a".to_owned(), note("one"))]);
+        assert_eq!(loaded.backend_error, None);
+        // A listing that failed reports the failure for every kind loaded from it.
+        store.backend().set_unavailable(true);
+        let failed = store.list();
+        store.backend().set_unavailable(false);
+        let loaded = store.load_listed::<Note>(&failed);
+        assert!(loaded.records.is_empty());
+        assert_eq!(loaded.backend_error, Some(BackendError::Unavailable));
     }
 
     #[test]
