@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { minified as minify } from './minify.mjs';
+import { minified } from './minify.mjs';
 
 const run = promisify(execFile);
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -31,7 +31,7 @@ const oldWasm = staged.find((f) => f.startsWith(`${NAME}-`) && f.endsWith('_bg.w
 if (!oldGlue || !oldWasm) throw new Error(`split-wasm: no ${NAME} glue and wasm in ${staging}`);
 
 // wasm-bindgen's glue is written to be read (75 KB, 12 KB gzip): release builds ship it minified.
-const minified = (code) => (release ? minify(code, { module: true }) : code);
+const shipped = (code) => (release ? minified(code, { module: true }) : code);
 
 const work = mkdtempSync(join(tmpdir(), 'split-wasm-'));
 try {
@@ -78,9 +78,9 @@ try {
   // written in later (both are ES modules importing each other; the loader only calls the glue
   // once a page's piece is needed).
   const loaderName = hashed('__wasm_split.js', Buffer.from(loader + bg));
-  glue = await minified(glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`).replaceAll(`${NAME}_bg.wasm`, bg));
+  glue = await shipped(glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`).replaceAll(`${NAME}_bg.wasm`, bg));
   const glueName = write(hashed(`${NAME}.js`, Buffer.from(glue)), glue);
-  write(loaderName, await minified(loader.replace(`"./${NAME}.js"`, `"./${glueName}"`)));
+  write(loaderName, await shipped(loader.replace(`"./${NAME}.js"`, `"./${glueName}"`)));
 
   // The page: Trunk's names for its glue and wasm become the split ones. Trunk's integrity
   // attributes were for its files, so they go.

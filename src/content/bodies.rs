@@ -1,7 +1,8 @@
 //! The long texts: article bodies, model answers and key points' alternatives, with the
-//! glossary and real words that marking reads them with. They make up most of the content, and the start page needs none of them, so the build writes them to one
-//! data file beside the wasm (`DATA_FILE`) instead of into it, and the app fetches that file
-//! when a page first needs it (`views::bodies`). Native code reads the same file, compiled in.
+//! glossary and real words that marking reads them with. They make up most of the content, and
+//! the start page needs none of them, so the build writes them to one data file beside the wasm
+//! (`DATA_FILE`) instead of into it, and the app fetches that file when a page first needs it
+//! (`views::bodies`). Native code reads the same file, compiled in.
 
 use super::{Article, Html, Question, DATA_CHECKSUM};
 use serde::Deserialize;
