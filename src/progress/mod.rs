@@ -191,7 +191,7 @@ impl Progress {
 
     /// The interview with this id, read once (no redraw when it changes).
     pub fn interview_untracked(&self, id: &str) -> Option<Interview> {
-        self.read(|s| s.interviews().iter().find(|i| i.id == id).cloned())
+        self.apply(|s| s.interviews().iter().find(|i| i.id == id).cloned())
     }
 
     /// Holds the interview's lock for this tab (taking it from another live tab when
@@ -224,7 +224,19 @@ impl Progress {
     pub fn rating_events(&self) -> Vec<ReviewEvent> {
         self.changed.interviews.track();
         self.changed.reviews.track();
-        self.read(|s| s.rating_events())
+        self.apply(|s| s.rating_events())
+    }
+
+    /// Question id to the time of its first rating.
+    pub fn first_rated(&self) -> BTreeMap<String, u64> {
+        self.changed.interviews.track();
+        self.changed.reviews.track();
+        self.read(|s| s.first_rated())
+    }
+
+    /// Reads the completed interviews a start-up did not need (`ProgressState::load_history`).
+    pub fn load_history(&self) {
+        self.apply(|s| s.load_history());
     }
 
     /// This tab's interview.
@@ -237,7 +249,7 @@ impl Progress {
     /// Completed interviews, most recent first.
     pub fn history(&self) -> Vec<Interview> {
         self.changed.interviews.track();
-        self.read(|s| s.history().into_iter().cloned().collect())
+        self.apply(|s| s.history().into_iter().cloned().collect())
     }
 
     /// How many interviews are completed, without copying them.
@@ -325,7 +337,7 @@ impl Progress {
     pub fn export(&self) -> Export {
         let now = clock::now();
         self.state
-            .try_with_value(|s| s.export(now))
+            .try_update_value(|s| s.export(now))
             .unwrap_or_else(|| Export::new(now))
     }
 
@@ -353,7 +365,7 @@ impl Progress {
     /// What importing `incoming` would change.
     pub fn preview(&self, incoming: &Export) -> ImportPreview {
         let now = clock::now();
-        self.read(|s| s.preview(incoming, now))
+        self.apply(|s| s.preview(incoming, now))
     }
 
     /// Merges `incoming` into everything here, losing nothing on either side, and saves it.
@@ -405,6 +417,9 @@ fn log(problems: Vec<String>) {
 pub fn provide() -> Progress {
     let progress = Progress::load();
     provide_context(progress);
+    // The start page needs none of the completed interviews; reading them once it is up
+    // brings anything the snapshot had wrong (a newer version, a failed save) to light.
+    set_timeout(move || progress.load_history(), Duration::from_secs(2));
     page::on_visibility(move |visible| progress.page_visible(visible));
     page::on_storage_change(move |key| {
         if let Some(key) = key {

@@ -8,14 +8,21 @@
 //! values this version cannot read are kept aside, reported, and never overwritten. Between
 //! tabs, the newest note or settings win by their timestamps, when another tab's record
 //! arrives and again before writing.
+//!
+//! A long history does not slow the start: the memory cache keeps a snapshot of the stored
+//! interviews and reviews (`review::cache::Snapshot`), and a start-up that lists the same
+//! records reads only the unfinished interviews, taking the count of completed ones, their
+//! memory states and first ratings from the snapshot. The completed interviews are read when
+//! something lists, changes or exports them (`load_history`), and then correct anything the
+//! snapshot had wrong.
 
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
-use crate::review::cache::MemoryCache;
-use crate::review::memory::MemoryState;
+use crate::review::cache::{Fnv, MemoryCache, Snapshot};
+use crate::review::memory::{rating_order, MemoryState};
 use crate::review::record::{review_id, Settings};
 use crate::review::{Note, ReviewEvent};
 use crate::storage::usage::Usage;
-use crate::storage::{record_key, Backend, Loaded, Record, SaveError, Store, Unreadable};
+use crate::storage::{record_key, Backend, Listing, Loaded, Record, SaveError, Store, Unreadable};
 use crate::transfer::export::{self, Export, ImportPreview};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
@@ -99,8 +106,11 @@ enum Dirty {
 /// The reader's progress in memory and the rules that save it through `B`.
 pub struct ProgressState<B: Backend> {
     store: Store<B>,
-    /// Every interview known: stored ones and this tab's, by start time.
+    /// Every interview read: stored ones and this tab's, by start time.
     interviews: Vec<Interview>,
+    /// Completed interviews stored but not read yet (a start-up from a snapshot): the ids
+    /// `load_history` reads.
+    unloaded: Vec<String>,
     /// The id of this tab's interview (running, or just completed).
     active_id: Option<String>,
     /// This tab's interview is running in another tab, which took it over (or held it
@@ -116,6 +126,9 @@ pub struct ProgressState<B: Backend> {
     memory_cache: RefCell<MemoryCache>,
     /// `memory_cache` changed since it was last stored: the next `flush` stores it.
     memory_cache_unsaved: Cell<bool>,
+    /// Interviews or reviews may have changed since the cache's snapshot was compared with
+    /// them: the next `flush` compares, and replaces the snapshot if it no longer matches.
+    snapshot_check: bool,
     notices: Notices,
     /// Records whose latest state is not yet saved (storage full, or a save pending).
     unsaved: Vec<Dirty>,
@@ -140,11 +153,15 @@ impl<B: Backend> ProgressState<B> {
         let store = Store::new(backend);
         let listing = store.list();
         let mut kept_aside = Vec::new();
-        let mut interviews: Vec<Interview> =
-            records(store.load_listed::<Interview>(&listing), &mut kept_aside)
-                .into_iter()
-                .map(|(_, i)| i)
-                .collect();
+        let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
+            Ok(cache) => cache.unwrap_or_default(),
+            Err(unreadable) => {
+                kept_aside.push(unreadable.into());
+                MemoryCache::default()
+            }
+        };
+        let (mut interviews, unloaded) =
+            read_interviews(&store, &listing, &memory_cache, resume, &mut kept_aside);
         crate::sorting::by_key(&mut interviews, |i| i.started_at);
         let reviews = records(store.load_listed::<ReviewEvent>(&listing), &mut kept_aside)
             .into_iter()
@@ -157,13 +174,6 @@ impl<B: Backend> ProgressState<B> {
             .find(|(id, _)| id == Settings::ID)
             .map(|(_, s)| s)
             .unwrap_or_default();
-        let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
-            Ok(cache) => cache.unwrap_or_default(),
-            Err(unreadable) => {
-                kept_aside.push(unreadable.into());
-                MemoryCache::default()
-            }
-        };
 
         let active_id = resume
             .filter(|id| interviews.iter().any(|i| i.id == *id))
@@ -178,10 +188,16 @@ impl<B: Backend> ProgressState<B> {
                 active.pause(now);
             }
         }
-        let compacted = compact_old_answers(&mut interviews, KEEP_ANSWERS);
+        // Compacting needs every completed interview: from a snapshot, `load_history` does it.
+        let compacted = if unloaded.is_empty() {
+            compact_old_answers(&mut interviews, KEEP_ANSWERS)
+        } else {
+            Vec::new()
+        };
         let mut state = ProgressState {
             store,
             interviews,
+            unloaded,
             active_id,
             moved_away: false,
             reviews,
@@ -189,6 +205,7 @@ impl<B: Backend> ProgressState<B> {
             settings,
             memory_cache: RefCell::new(memory_cache),
             memory_cache_unsaved: Cell::new(false),
+            snapshot_check: true,
             notices: Notices {
                 not_saved: found == Found::Blocked,
                 full: found == Found::Full,
@@ -207,9 +224,39 @@ impl<B: Backend> ProgressState<B> {
         state
     }
 
-    /// Every interview known, by start time.
-    pub fn interviews(&self) -> &[Interview] {
+    /// Every interview, by start time (read in full first: `load_history`).
+    pub fn interviews(&mut self) -> &[Interview] {
+        self.load_history();
         &self.interviews
+    }
+
+    /// Reads the completed interviews a start-up from a snapshot left unread: before anything
+    /// lists, changes or exports them. The views hear of it only if the records differ from
+    /// what the snapshot said (a newer version or a failed save can leave it behind).
+    pub fn load_history(&mut self) {
+        if self.unloaded.is_empty() {
+            return;
+        }
+        let shown = (self.completed_count(), self.memory(), self.first_rated());
+        for id in std::mem::take(&mut self.unloaded) {
+            match self.store.load::<Interview>(&id) {
+                Ok(Some(interview)) if !self.interviews.iter().any(|i| i.id == interview.id) => {
+                    self.interviews.push(interview)
+                }
+                // Deleted by another tab since the start, or already here.
+                Ok(_) => {}
+                Err(unreadable) => self.keep_aside(unreadable),
+            }
+        }
+        crate::sorting::by_key(&mut self.interviews, |i| i.started_at);
+        for id in compact_old_answers(&mut self.interviews, KEEP_ANSWERS) {
+            self.mark(Dirty::Interview(id));
+        }
+        if (self.completed_count(), self.memory(), self.first_rated()) != shown {
+            self.changes.interviews = true;
+        }
+        self.snapshot_check = true;
+        self.flush();
     }
 
     pub fn active_id(&self) -> Option<&str> {
@@ -243,16 +290,19 @@ impl<B: Backend> ProgressState<B> {
         self.store.backend()
     }
 
-    /// How many interviews are completed (`history().len()`, without the list).
+    /// How many interviews are completed (`history().len()`, without reading them).
     pub fn completed_count(&self) -> usize {
-        self.interviews
-            .iter()
-            .filter(|i| i.completed_at.is_some())
-            .count()
+        self.unloaded.len()
+            + self
+                .interviews
+                .iter()
+                .filter(|i| i.completed_at.is_some())
+                .count()
     }
 
     /// Completed interviews, most recent first.
-    pub fn history(&self) -> Vec<&Interview> {
+    pub fn history(&mut self) -> Vec<&Interview> {
+        self.load_history();
         let mut done: Vec<&Interview> = self
             .interviews
             .iter()
@@ -274,7 +324,13 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// Every rating, from interviews and from reviews, once each, in time order.
-    pub fn rating_events(&self) -> Vec<ReviewEvent> {
+    pub fn rating_events(&mut self) -> Vec<ReviewEvent> {
+        self.load_history();
+        self.read_rating_events()
+    }
+
+    /// `rating_events` of what is read: all of them once `unloaded` is empty.
+    fn read_rating_events(&self) -> Vec<ReviewEvent> {
         let events: BTreeSet<ReviewEvent> = self
             .reviews
             .values()
@@ -292,12 +348,37 @@ impl<B: Backend> ProgressState<B> {
 
     /// Question id to its memory state, replayed from the ratings: only the questions whose
     /// ratings changed since the cache last saw them (the cache is stored by the next `flush`).
+    /// From a snapshot, the states it was stored with.
     pub fn memory(&self) -> BTreeMap<String, MemoryState> {
-        let (states, changed) = self.memory_cache.borrow_mut().memory(&self.rating_events());
+        if !self.unloaded.is_empty() {
+            return self.memory_cache.borrow().states();
+        }
+        let (states, changed) = self
+            .memory_cache
+            .borrow_mut()
+            .memory(&self.read_rating_events());
         if changed {
             self.memory_cache_unsaved.set(true);
         }
         states
+    }
+
+    /// Question id to the time of its first rating (from a snapshot, as it was stored).
+    pub fn first_rated(&self) -> BTreeMap<String, Millis> {
+        if !self.unloaded.is_empty() {
+            let cache = self.memory_cache.borrow();
+            return cache
+                .snapshot
+                .as_ref()
+                .map(|s| s.first_rated.clone())
+                .unwrap_or_default();
+        }
+        let mut first = BTreeMap::new();
+        // In time order: the first seen is the first.
+        for event in self.read_rating_events() {
+            first.entry(event.question).or_insert(event.at);
+        }
+        first
     }
 
     /// What changed since the last call.
@@ -352,7 +433,12 @@ impl<B: Backend> ProgressState<B> {
         let Some(interview) = self.interviews.iter_mut().find(|i| i.id == id) else {
             return false;
         };
+        let rated = interview.ratings().count();
         change(interview);
+        // A new rating changes memory states: they are replayed from every interview.
+        if interview.ratings().count() != rated {
+            self.load_history();
+        }
         self.changes.interviews = true;
         self.mark(Dirty::Interview(id));
         if save == Save::Now {
@@ -369,6 +455,7 @@ impl<B: Backend> ProgressState<B> {
 
     /// A rating from the Review mode, stored as a record of its own.
     pub fn record_review(&mut self, question: &str, rating: Rating, now: Millis) {
+        self.load_history();
         let event = ReviewEvent::new(now, question, rating);
         let id = review_id(&event);
         self.reviews.insert(id.clone(), event);
@@ -429,7 +516,8 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// Everything, as one export file.
-    pub fn export(&self, now: Millis) -> Export {
+    pub fn export(&mut self, now: Millis) -> Export {
+        self.load_history();
         let mut file = Export::new(now);
         file.interviews = self.interviews.clone();
         file.reviews = self.rating_events();
@@ -450,6 +538,7 @@ impl<B: Backend> ProgressState<B> {
     /// Frees space on the reader's request: drops the typed answers of completed interviews
     /// beyond the newest `keep` (times, key points and ratings stay). Returns how many changed.
     pub fn compact_answers(&mut self, keep: usize) -> usize {
+        self.load_history();
         let changed = compact_old_answers(&mut self.interviews, keep);
         if !changed.is_empty() {
             self.changes.interviews = true;
@@ -465,6 +554,7 @@ impl<B: Backend> ProgressState<B> {
     /// Deletes completed interviews, with their answers and ratings, on the reader's request;
     /// unfinished ones are never deleted. Then retries what was waiting for space.
     pub fn delete_interviews(&mut self, ids: &[String]) {
+        self.load_history();
         let ids: Vec<&String> = ids
             .iter()
             .filter(|id| {
@@ -490,7 +580,7 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// What importing `incoming` would change.
-    pub fn preview(&self, incoming: &Export, now: Millis) -> ImportPreview {
+    pub fn preview(&mut self, incoming: &Export, now: Millis) -> ImportPreview {
         export::diff(&self.export(now), incoming)
     }
 
@@ -593,17 +683,75 @@ impl<B: Backend> ProgressState<B> {
         }
     }
 
-    /// Stores the memory cache if it changed. Derived data, so best effort: a cache that
-    /// cannot be stored (full or blocked storage, or an unreadable one stored by a newer
-    /// version, which stays as it is) raises no notice; the states are replayed next time.
+    /// Stores the memory cache if it changed, with a new snapshot if the records changed.
+    /// Derived data, so best effort: a cache that cannot be stored (full or blocked storage,
+    /// or an unreadable one stored by a newer version, which stays as it is) raises no notice;
+    /// the states are replayed and the interviews read next time.
     fn store_memory_cache(&mut self) {
+        if self.unloaded.is_empty() && std::mem::take(&mut self.snapshot_check) {
+            self.refresh_snapshot();
+        }
         if !self.memory_cache_unsaved.replace(false) {
             return;
         }
         let cache = self.memory_cache.borrow();
-        if cache.storable() {
-            let _ = self.store.save(MemoryCache::ID, &*cache);
+        let saved = if cache.storable() {
+            self.store.save(MemoryCache::ID, &*cache)
+        } else {
+            Err(SaveError::Full)
+        };
+        if let Err(SaveError::Full | SaveError::Unavailable) = saved {
+            // The stored snapshot may no longer match the records: without it, the next
+            // start-up reads them all.
+            let _ = self.store.delete::<MemoryCache>(MemoryCache::ID);
         }
+    }
+
+    /// Gives the cache a new snapshot of the interviews and reviews, with their states
+    /// replayed, if the one it has no longer matches them.
+    fn refresh_snapshot(&mut self) {
+        let by_id: BTreeMap<&str, &Interview> =
+            self.interviews.iter().map(|i| (i.id.as_str(), i)).collect();
+        let keys = keys_fingerprint(
+            by_id.keys().copied(),
+            self.reviews.keys().map(String::as_str),
+        );
+        let mut contents = Fnv::default();
+        contents.write(keys.as_bytes());
+        for (id, interview) in &by_id {
+            contents.write(id.as_bytes());
+            contents.write(&[u8::from(interview.completed_at.is_some())]);
+            for (at, question, rating) in interview.ratings() {
+                contents.write(&at.to_le_bytes());
+                contents.write(question.as_bytes());
+                contents.write(&[rating_order(rating)]);
+            }
+        }
+        let contents = contents.finish();
+        let cache = self.memory_cache.borrow();
+        if cache
+            .snapshot
+            .as_ref()
+            .is_some_and(|s| s.contents == contents)
+        {
+            return;
+        }
+        drop(cache);
+        let unfinished = by_id
+            .values()
+            .filter(|i| i.completed_at.is_none())
+            .map(|i| i.id.clone())
+            .collect();
+        let first_rated = self.first_rated();
+        // Brings the states up to date with these records.
+        self.memory();
+        self.memory_cache.borrow_mut().snapshot = Some(Snapshot {
+            keys,
+            contents,
+            unfinished,
+            first_rated,
+        });
+        self.memory_cache_unsaved.set(true);
     }
 
     /// Writes one record; `Ok(false)` when there was nothing to write.
@@ -689,7 +837,14 @@ impl<B: Backend> ProgressState<B> {
     /// whether it was another tab's interview (which tabs run which interview may have
     /// changed).
     pub fn reload_from_storage(&mut self, key: &str) -> bool {
-        if let Some(id) = key.strip_prefix(&record_key::<Interview>("")) {
+        let interview = key.strip_prefix(&record_key::<Interview>(""));
+        let review = key.strip_prefix(&record_key::<ReviewEvent>(""));
+        if interview.is_some() || review.is_some() {
+            // Their ratings change memory states, replayed from every interview.
+            self.load_history();
+            self.snapshot_check = true;
+        }
+        if let Some(id) = interview {
             // This tab's own interview has one writer: this tab, unless another took it.
             if self.active_id.as_deref() == Some(id) && !self.moved_away {
                 return false;
@@ -713,7 +868,7 @@ impl<B: Backend> ProgressState<B> {
             }
             return true;
         }
-        if let Some(id) = key.strip_prefix(&record_key::<ReviewEvent>("")) {
+        if let Some(id) = review {
             match self.store.load::<ReviewEvent>(id) {
                 Ok(Some(event)) => {
                     self.reviews.insert(id.to_string(), event);
@@ -800,6 +955,9 @@ impl<B: Backend> ProgressState<B> {
     }
 
     fn mark(&mut self, key: Dirty) {
+        if matches!(key, Dirty::Interview(_) | Dirty::Review(_)) {
+            self.snapshot_check = true;
+        }
         if !self.unsaved.contains(&key) {
             self.unsaved.push(key);
         }
@@ -824,6 +982,57 @@ fn compact_old_answers(interviews: &mut [Interview], keep: usize) -> Vec<String>
         .skip(keep)
         .filter_map(|i| i.compact_answers().then(|| i.id.clone()))
         .collect()
+}
+
+/// The stored interviews a start-up reads, and the ids of those it leaves for `load_history`:
+/// when the cache's snapshot was taken of the records listed now, only the unfinished ones and
+/// this tab's (`resume`); otherwise all of them.
+fn read_interviews<B: Backend>(
+    store: &Store<B>,
+    listing: &Listing,
+    cache: &MemoryCache,
+    resume: Option<&str>,
+    kept_aside: &mut Vec<KeptAside>,
+) -> (Vec<Interview>, Vec<String>) {
+    let ids = listing.ids::<Interview>();
+    let listed = keys_fingerprint(
+        ids.iter().map(String::as_str),
+        listing.ids::<ReviewEvent>().iter().map(String::as_str),
+    );
+    let Some(snapshot) = cache.snapshot.as_ref().filter(|s| s.keys == listed) else {
+        let interviews = records(store.load_listed::<Interview>(listing), kept_aside);
+        return (interviews.into_iter().map(|(_, i)| i).collect(), Vec::new());
+    };
+    let (read, unloaded): (Vec<String>, Vec<String>) = ids
+        .into_iter()
+        .partition(|id| snapshot.unfinished.contains(id) || resume == Some(id.as_str()));
+    let mut interviews = Vec::new();
+    for id in read {
+        match store.load::<Interview>(&id) {
+            Ok(Some(interview)) => interviews.push(interview),
+            Ok(None) => {}
+            Err(unreadable) => kept_aside.push(unreadable.into()),
+        }
+    }
+    (interviews, unloaded)
+}
+
+/// A snapshot's `keys`: a fingerprint of interview and review ids, each in sorted order.
+fn keys_fingerprint<'a>(
+    interviews: impl Iterator<Item = &'a str>,
+    reviews: impl Iterator<Item = &'a str>,
+) -> String {
+    let mut hash = Fnv::default();
+    for id in interviews {
+        hash.write(id.as_bytes());
+        hash.write(b"\n");
+    }
+    hash.write(b"\0");
+    for id in reviews {
+        hash.write(id.as_bytes());
+        hash.write(b"\n");
+    }
+    hash.finish()
 }
 
 fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {

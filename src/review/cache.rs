@@ -8,8 +8,12 @@
 //! deleted interview) is. So the cache can only save time, never change a state: `memory` gives
 //! exactly what `export::replay_all` gives, whatever the cache holds.
 //!
+//! With the states, the cache keeps a `Snapshot` of the records they came from: what the start
+//! page shows of a long history (how many interviews, which are unfinished, what is due), so a
+//! start-up need not read a thousand interviews (`progress::state`).
+//!
 //! Stored under `interview-practice/memory/cache`. It is derived data: the export leaves it out,
-//! and losing it (or finding it unreadable) only costs one full replay.
+//! and losing it (or finding it unreadable) only costs one full replay and one full read.
 
 use super::memory::{self, rating_order, MemoryState};
 use super::ReviewEvent;
@@ -23,6 +27,29 @@ use std::collections::BTreeMap;
 pub struct MemoryCache {
     #[serde(rename = "q")]
     pub questions: BTreeMap<String, Cached>,
+    /// The records the states were replayed from. Absent from caches older versions stored
+    /// (they drop it when they store the cache again, so it never outlives a change they make).
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<Snapshot>,
+}
+
+/// What a start-up may show of the stored interviews and reviews without reading them, valid
+/// while the same records are stored: `progress::state` checks `keys` against the keys it
+/// lists, and stores a new snapshot whenever `contents` no longer matches its records.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// A fingerprint of the ids of the interviews and reviews stored.
+    #[serde(rename = "k")]
+    pub keys: String,
+    /// A fingerprint of what the states and the start page depend on in those records.
+    #[serde(rename = "c")]
+    pub contents: String,
+    /// The interviews not completed: a start-up reads these.
+    #[serde(rename = "u", default)]
+    pub unfinished: Vec<String>,
+    /// Question id to the time of its first rating (new questions introduced today).
+    #[serde(rename = "f", default)]
+    pub first_rated: BTreeMap<String, u64>,
 }
 
 /// One question's state and the fingerprint of the ratings it was replayed from.
@@ -94,6 +121,14 @@ impl MemoryCache {
         (states, changed)
     }
 
+    /// Every cached state, as `memory` gave them when the cache was stored.
+    pub fn states(&self) -> BTreeMap<String, MemoryState> {
+        self.questions
+            .iter()
+            .map(|(question, cached)| (question.clone(), cached.state))
+            .collect()
+    }
+
     /// Whether the cache can be stored: JSON has no NaN or infinity, so a state holding one
     /// (never one FSRS gives) would make the record unreadable.
     pub fn storable(&self) -> bool {
@@ -106,16 +141,36 @@ impl MemoryCache {
 /// The count of ratings and a 64-bit FNV-1a hash of their times and ratings, in replay order:
 /// any added, removed or changed rating changes it.
 pub fn fingerprint(ratings: &[(u64, Rating)]) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash = OFFSET;
+    let mut hash = Fnv::default();
     for &(at, rating) in ratings {
-        for byte in at.to_le_bytes().into_iter().chain([rating_order(rating)]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(PRIME);
+        hash.write(&at.to_le_bytes());
+        hash.write(&[rating_order(rating)]);
+    }
+    format!("{}-{}", ratings.len(), hash.finish())
+}
+
+/// A 64-bit FNV-1a hash: small, and stable across versions and platforms, as a stored
+/// fingerprint must be.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{}-{hash:016x}", ratings.len())
+
+    /// The hash as 16 hex digits.
+    pub fn finish(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// A cheap check that a cached state belongs to these ratings (a hand-edited or damaged cache

@@ -15,4 +15,4 @@ pub mod usage;
 
 pub use backend::{Backend, BackendError, MemoryBackend};
 pub use envelope::{decode, encode, DecodeError, Record, APP_VERSION};
-pub use store::{record_key, Loaded, SaveError, Store, Unreadable, KEY_PREFIX};
+pub use store::{record_key, Listing, Loaded, SaveError, Store, Unreadable, KEY_PREFIX};

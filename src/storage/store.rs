@@ -87,6 +87,19 @@ impl<R> Default for Loaded<R> {
 /// The keys a backend held when listed (`Store::list`), or why they could not be listed.
 pub struct Listing(Result<Vec<String>, BackendError>);
 
+impl Listing {
+    /// The ids of the records of kind `R` listed, sorted (none when listing failed).
+    pub fn ids<R: Record>(&self) -> Vec<String> {
+        let prefix = kind_prefix::<R>();
+        let keys = self.0.as_deref().unwrap_or_default();
+        keys.iter()
+            .filter_map(|key| key.strip_prefix(&prefix))
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
 pub struct Store<B: Backend> {
     backend: B,
     /// Keys known to hold values this version cannot read: `save` refuses them.

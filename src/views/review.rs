@@ -8,17 +8,12 @@ use crate::review::queue::{self, QueueInput};
 use crate::route::Route;
 use crate::scoring;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// Today's review queue: due questions, most overdue first, then new ones up to the daily limit.
 pub fn todays_queue(progress: Progress) -> Vec<&'static str> {
     let now = clock::now();
     let (day_start, day_end) = clock::local_day_bounds(now);
-    let mut first_rating: BTreeMap<String, u64> = BTreeMap::new();
-    for event in progress.rating_events() {
-        let first = first_rating.entry(event.question).or_insert(event.at);
-        *first = (*first).min(event.at);
-    }
+    let first_rating = progress.first_rated();
     let memory = progress.memory.get();
     queue::queue(QueueInput {
         memory: &memory,

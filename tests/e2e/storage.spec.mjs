@@ -305,3 +305,83 @@ test('Your data shows the space used, warns near the quota, and frees space only
   // Only what the reader chose was deleted: the site's other data is all there.
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('e2e-other-')).length)).toBe(5);
 });
+
+/// `count` completed one-question interviews on `question`, each rated Good, one hour apart,
+/// as the app stores them (schema 2), keyed as it keys them.
+function completedInterviews(count, question, from = 0) {
+  const t0 = Date.UTC(2026, 0, 5);
+  const records = {};
+  for (let n = from; n < from + count; n++) {
+    const start = t0 + n * 3_600_000;
+    const id = `${start.toString(16)}-${n.toString(16).padStart(4, '0')}`;
+    records[`interview-practice/interview/${id}`] = JSON.stringify({
+      schema: 2,
+      app: '0.1.0',
+      data: {
+        id,
+        s: { n: 1, sec: 120, o: 'guide', md: 'type' },
+        t0: start,
+        t1: start + 60_000,
+        a: [{ q: question, ms: 120000, k: { b: 50_000, l: start + 50_000 }, e: 'done', m: '1', r: 'good', rt: start + 55_000 }],
+        c: 1,
+      },
+    });
+  }
+  return records;
+}
+
+test('a long history: later starts read only the unfinished interviews, and show what reading them all shows', async ({ page }) => {
+  // Which interview records the app reads, by key.
+  await page.addInitScript(() => {
+    const getItem = Storage.prototype.getItem;
+    window.__interviewsRead = new Set();
+    Storage.prototype.getItem = function (key) {
+      if (String(key).startsWith('interview-practice/interview/')) window.__interviewsRead.add(key);
+      return getItem.call(this, key);
+    };
+  });
+  const interviewsRead = () => page.evaluate(() => window.__interviewsRead.size);
+  await open(page);
+  await page.evaluate((records) => {
+    for (const [key, value] of Object.entries(records)) localStorage.setItem(key, value);
+  }, completedInterviews(30, 'dba-raid'));
+  // One left unfinished, this tab's.
+  const interview = new InterviewPage(page);
+  await interview.start({ section: ARCHITECTURE, count: 2 });
+  await interview.type('an answer left half way');
+  await open(page);
+  const startPage = async () => ({
+    history: await page.getByRole('link', { name: /^Your interview history/ }).textContent(),
+    due: await page.getByRole('link', { name: /^Review due questions/ }).textContent(),
+    resume: await page.getByRole('link', { name: /^Resume your interview/ }).textContent(),
+  });
+
+  // The first start reads every interview (no snapshot yet) and stores the snapshot.
+  await page.reload();
+  await expect(page.locator('html[data-app="ready"] header.site')).toBeVisible();
+  const shown = await startPage();
+  expect(shown.history).toBe('Your interview history (30)');
+  expect(shown.resume).toBe('Resume your interview (question 1 of 2)');
+  expect(await interviewsRead()).toBe(31);
+
+  // The next reads the unfinished one, and shows the same.
+  await page.reload();
+  await expect(page.locator('html[data-app="ready"] header.site')).toBeVisible();
+  expect(await interviewsRead()).toBe(1);
+  expect(await startPage()).toEqual(shown);
+  // The history reads the rest.
+  await page.getByRole('link', { name: /^Your interview history/ }).click();
+  await expect(page.locator('table.history tbody tr')).toHaveCount(30);
+  expect(await interviewsRead()).toBe(31);
+
+  // Interviews stored by something that left the snapshot as it was (an older version of the
+  // app, in another tab): the next start reads them all, and counts them.
+  await page.evaluate((records) => {
+    for (const [key, value] of Object.entries(records)) localStorage.setItem(key, value);
+  }, completedInterviews(2, 'ops-cdn', 30));
+  await open(page, '#/');
+  await page.reload();
+  await expect(page.locator('html[data-app="ready"] header.site')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Your interview history/ })).toHaveText('Your interview history (32)');
+  expect(await interviewsRead()).toBe(33);
+});

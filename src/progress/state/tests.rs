@@ -210,7 +210,7 @@ fn interviews_of_two_tabs_are_both_kept_and_each_tab_sees_the_other() {
     let mut browser = Browser::with_tabs(2, T0);
     browser.act(A, |a| start(a, "x", T0));
     browser.act(B, |b| start(b, "y", T0 + SECOND));
-    for tab in &browser.tabs {
+    for tab in &mut browser.tabs {
         let mut ids: Vec<&str> = tab.interviews().iter().map(|i| i.id.as_str()).collect();
         ids.sort();
         assert_eq!(ids, ["x", "y"]);
@@ -340,7 +340,7 @@ fn a_full_storage_is_read_in_full_and_what_waits_is_saved_once_there_is_room() {
         stored::<Note>(&storage, "ops-cdn").unwrap().text,
         "edge caches"
     );
-    let reloaded = open_tab(&storage, T0 + 5 * HOUR);
+    let mut reloaded = open_tab(&storage, T0 + 5 * HOUR);
     assert_eq!(reloaded.note("ops-cdn"), "edge caches");
     assert_eq!(reloaded.rating_events().len(), 2);
     assert!(reloaded.interviews().is_empty());
@@ -675,7 +675,7 @@ fn import_applies_exactly_what_the_preview_announced() {
     assert_eq!(tab.note("ops-cdn"), "here, newer");
     // Importing it again changes nothing, and a reload holds exactly the same.
     assert!(tab.preview(&file, now).is_empty());
-    let reloaded = open_tab(tab.backend(), now);
+    let mut reloaded = open_tab(tab.backend(), now);
     let again = reloaded.export(now);
     assert_eq!(again.interviews, after.interviews);
     assert_eq!(again.reviews, after.reviews);
@@ -722,14 +722,14 @@ fn importing_records_already_here_adds_nothing_twice() {
         .filter(|k| k.starts_with(&record_key::<ReviewEvent>("")))
         .count();
     assert_eq!(reviews_stored, 1);
-    let reloaded = open_tab(&storage, now);
+    let mut reloaded = open_tab(&storage, now);
     assert_eq!(reloaded.rating_events(), events_before);
     assert_eq!(reloaded.memory(), tab.memory());
     // A rating stored in its interview and also as a review (from an earlier file that
     // listed it without its interview) counts once.
     let x_rating = ReviewEvent::new(T0 + 3 * SECOND, "dba-raid", Rating::Good);
     put(&storage, &review_id(&x_rating), &x_rating);
-    let reloaded = open_tab(&storage, now);
+    let mut reloaded = open_tab(&storage, now);
     assert_eq!(reloaded.rating_events(), events_before);
     assert_eq!(reloaded.memory(), tab.memory());
 }
@@ -762,7 +762,7 @@ fn only_the_newest_50_completed_interviews_keep_their_answers() {
     put(&storage, "open", &open);
 
     let mut tab = open_tab(&storage, T0 + 100 * HOUR);
-    let answers = |tab: &Tab, id: &str| -> (String, String) {
+    let answers = |tab: &mut Tab, id: &str| -> (String, String) {
         let memory = tab.interviews().iter().find(|i| i.id == id).unwrap();
         let stored = stored::<Interview>(&storage, id).unwrap();
         (
@@ -772,24 +772,24 @@ fn only_the_newest_50_completed_interviews_keep_their_answers() {
     };
     for n in 0..5 {
         assert_eq!(
-            answers(&tab, &format!("i{n:02}")),
+            answers(&mut tab, &format!("i{n:02}")),
             (String::new(), String::new())
         );
     }
     for n in 5..55 {
         let kept = ("an answer".to_string(), "an answer".to_string());
-        assert_eq!(answers(&tab, &format!("i{n:02}")), kept);
+        assert_eq!(answers(&mut tab, &format!("i{n:02}")), kept);
     }
-    assert_eq!(answers(&tab, "open").1, "unfinished");
+    assert_eq!(answers(&mut tab, "open").1, "unfinished");
     // Ratings and times stay.
     assert_eq!(tab.rating_events().len(), 55);
     assert_eq!(tab.history()[54].attempts[0].ending, Some(Ending::Done));
 
     // The reader frees more space: all but the newest 10.
     assert_eq!(tab.compact_answers(10), 40);
-    assert_eq!(answers(&tab, "i44"), (String::new(), String::new()));
-    assert_eq!(answers(&tab, "i45").1, "an answer");
-    assert_eq!(answers(&tab, "open").1, "unfinished");
+    assert_eq!(answers(&mut tab, "i44"), (String::new(), String::new()));
+    assert_eq!(answers(&mut tab, "i45").1, "an answer");
+    assert_eq!(answers(&mut tab, "open").1, "unfinished");
 }
 
 #[test]
@@ -808,7 +808,7 @@ fn deleting_removes_only_completed_interviews_and_other_tabs_follow() {
     browser.act(A, |a| {
         a.delete_interviews(&["done".into(), "open".into(), "unknown".into()])
     });
-    for tab in &browser.tabs {
+    for tab in &mut browser.tabs {
         let ids: BTreeSet<&str> = tab.interviews().iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, BTreeSet::from(["kept", "open"]));
     }
@@ -877,15 +877,12 @@ fn memory_states_are_cached_by_the_next_save_and_a_reload_replays_only_what_chan
     put(&storage, "a", &completed("a", T0, "RAID 10"));
     put(&storage, "b", &completed("b", T0 + HOUR, "mirrors"));
     let mut tab = open_tab(&storage, T0 + 2 * HOUR);
-    // Nothing asked for the memory yet: nothing cached, nothing written.
-    assert_eq!(memory_cache(&storage), None);
+    // The start stored the states, with the snapshot of the records they came from.
     let memory = tab.memory();
     assert_eq!(memory, export::replay_all(&tab.rating_events()));
-    // Reading writes nothing; the next save stores the cache.
-    assert_eq!(memory_cache(&storage), None);
-    tab.flush();
-    let cached = memory_cache(&storage).expect("stored by the save");
+    let cached = memory_cache(&storage).expect("stored by the start");
     assert_eq!(cached.questions["dba-raid"].state, memory["dba-raid"]);
+    assert!(cached.snapshot.is_some());
 
     // A new tab reads it, gives the same states and has nothing to store (the marker would
     // be overwritten by a save).
@@ -949,15 +946,259 @@ fn an_unreadable_memory_cache_is_kept_aside_never_overwritten_and_the_states_are
 }
 
 #[test]
-fn a_memory_cache_that_cannot_be_saved_raises_no_notice() {
-    let storage = Rc::new(MemoryBackend::new());
-    put(&storage, "a", &completed("a", T0, "RAID 10"));
-    let mut tab = open_tab(&storage, T0 + HOUR);
-    storage.set_unavailable(true);
-    let memory = tab.memory();
+fn a_memory_cache_that_cannot_be_saved_raises_no_notice_and_leaves_no_stale_snapshot() {
+    let roomy = Shared::new(MemoryBackend::with_quota(100_000));
+    put(&roomy, "a", &completed("a", T0, "RAID 10"));
+    let mut tab = open_tab(&roomy, T0 + HOUR);
+    assert!(memory_cache(&roomy).is_some_and(|c| c.snapshot.is_some()));
+    // Another tab's interview arrives, and the storage is full: the snapshot that no longer
+    // matches goes, so the next start reads every interview.
+    put(&roomy, "b", &completed("b", T0 + HOUR, "mirrors"));
+    let filler = "another-script/cache";
+    roomy
+        .set(filler, &"x".repeat(100_000 - roomy.used() - filler.len()))
+        .unwrap();
+    tab.reload_from_storage(&record_key::<Interview>("b"));
     tab.flush();
     assert_eq!(tab.notices(), &Notices::default());
+    assert_eq!(memory_cache(&roomy), None);
+    let next = open_tab(&roomy, T0 + 2 * HOUR);
+    assert_eq!(next.completed_count(), 2);
+    assert_eq!(next.memory(), export::replay_all(&tab.rating_events()));
+
+    // Storage blocked: the same, without a word.
+    let storage = Rc::new(MemoryBackend::new());
+    put(&storage, "a", &completed("a", T0, "RAID 10"));
+    storage.set_unavailable(true);
+    let mut tab = ProgressState::load(storage.clone(), Found::Blocked, None, true, T0 + HOUR);
+    let memory = tab.memory();
+    tab.flush();
+    assert_eq!(
+        tab.notices(),
+        &Notices {
+            not_saved: true,
+            ..Notices::default()
+        }
+    );
     storage.set_unavailable(false);
     assert_eq!(memory_cache(&storage), None);
     assert_eq!(tab.memory(), memory);
+}
+
+// A long history: a start reads the unfinished interviews, the rest when something needs them.
+
+/// A storage that notes the key of every value read.
+#[derive(Clone, Default)]
+struct Watched {
+    storage: Shared,
+    reads: Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+impl Watched {
+    fn on(storage: &Shared) -> Self {
+        Watched {
+            storage: storage.clone(),
+            reads: Rc::default(),
+        }
+    }
+
+    /// How many interview records were read (each once, however often).
+    fn interviews_read(&self) -> usize {
+        let prefix = record_key::<Interview>("");
+        self.reads
+            .borrow()
+            .iter()
+            .filter(|key| key.starts_with(&prefix))
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+}
+
+impl Backend for Watched {
+    fn get(&self, key: &str) -> Result<Option<String>, crate::storage::BackendError> {
+        self.reads.borrow_mut().push(key.to_string());
+        self.storage.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), crate::storage::BackendError> {
+        self.storage.set(key, value)
+    }
+    fn keys(&self) -> Result<Vec<String>, crate::storage::BackendError> {
+        self.storage.keys()
+    }
+    fn remove(&self, key: &str) -> Result<(), crate::storage::BackendError> {
+        self.storage.remove(key)
+    }
+}
+
+/// Twenty completed interviews, one unfinished and one review rating.
+fn long_history() -> Shared {
+    let storage = Shared::default();
+    for n in 0..20 {
+        let id = format!("i{n:02}");
+        put(&storage, &id, &completed(&id, T0 + n * HOUR, "RAID 10"));
+    }
+    let mut open = Interview::new(
+        "open".into(),
+        Setup::default(),
+        &["ops-cdn"],
+        T0 + 30 * HOUR,
+    );
+    open.type_answer("edge caches", T0 + 30 * HOUR + SECOND);
+    put(&storage, "open", &open);
+    let review = ReviewEvent::new(T0 + 31 * HOUR, "ops-cdn", Rating::Hard);
+    put(&storage, &review_id(&review), &review);
+    storage
+}
+
+/// What the start page shows of the history.
+type StartPage = (
+    usize,
+    Vec<String>,
+    BTreeMap<String, MemoryState>,
+    BTreeMap<String, Millis>,
+);
+
+fn start_page<B: Backend>(tab: &ProgressState<B>) -> StartPage {
+    let unfinished = tab.unfinished().iter().map(|i| i.id.clone()).collect();
+    (
+        tab.completed_count(),
+        unfinished,
+        tab.memory(),
+        tab.first_rated(),
+    )
+}
+
+fn open_watched(
+    storage: &Shared,
+    resume: Option<&str>,
+    now: Millis,
+) -> (ProgressState<Watched>, Watched) {
+    let watched = Watched::on(storage);
+    let tab = ProgressState::load(watched.clone(), Found::Usable, resume, true, now);
+    (tab, watched)
+}
+
+#[test]
+fn a_start_reads_only_the_unfinished_interviews_and_shows_what_reading_all_would() {
+    let storage = long_history();
+    // The first start reads every interview, and stores the snapshot.
+    let (mut first, watched) = open_watched(&storage, None, T0 + 32 * HOUR);
+    assert_eq!(watched.interviews_read(), 21);
+    let shown = start_page(&first);
+    assert_eq!(shown.0, 20);
+    assert_eq!(shown.1, ["open"]);
+    assert_eq!(shown.2, export::replay_all(&first.rating_events()));
+    assert_eq!(shown.3["dba-raid"], T0 + 3 * SECOND);
+    assert_eq!(shown.3["ops-cdn"], T0 + 31 * HOUR);
+
+    // The next reads the unfinished one and shows the same.
+    let (mut next, watched) = open_watched(&storage, None, T0 + 33 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    assert_eq!(start_page(&next), shown);
+    next.take_changes();
+    // The history reads the rest; nothing shown changes.
+    assert_eq!(next.history().len(), 20);
+    assert_eq!(watched.interviews_read(), 21);
+    assert_eq!(next.take_changes(), Changes::default());
+    assert_eq!(start_page(&next), shown);
+
+    // A rating from that start reads them first: its state is replayed from all of them.
+    let (mut rated, watched) = open_watched(&storage, None, T0 + 34 * HOUR);
+    rated.take_over("open", T0 + 34 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    rated.update(Save::Now, |i| {
+        i.done(T0 + 34 * HOUR);
+        i.rate(Rating::Easy, T0 + 34 * HOUR);
+    });
+    assert_eq!(watched.interviews_read(), 21);
+    let memory = rated.memory();
+    assert_eq!(memory, export::replay_all(&rated.rating_events()));
+    assert_eq!(memory["ops-cdn"].reps, 2);
+    // This tab's interview, completed, is read at a reload that resumes it.
+    rated.update(Save::Now, |i| i.next(T0 + 34 * HOUR));
+    let (mut resumed, watched) = open_watched(&storage, Some("open"), T0 + 35 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    assert_eq!(resumed.active().map(|i| i.phase()), Some(Phase::Complete));
+    assert_eq!(start_page(&resumed), start_page(&rated));
+    assert_eq!(resumed.history().len(), 21);
+}
+
+#[test]
+fn a_snapshot_of_other_records_is_not_trusted() {
+    let storage = long_history();
+    let mut first = open_tab(&storage, T0 + 32 * HOUR);
+    let events = first.rating_events();
+
+    // An interview stored by something that left the snapshot as it was (an older version).
+    put(
+        &storage,
+        "late",
+        &completed("late", T0 + 40 * HOUR, "stripes"),
+    );
+    let (mut next, watched) = open_watched(&storage, None, T0 + 41 * HOUR);
+    assert_eq!(watched.interviews_read(), 22);
+    assert_eq!(next.completed_count(), 21);
+    assert_eq!(next.memory(), export::replay_all(&next.rating_events()));
+
+    // One deleted the same way.
+    for id in ["late", "i00"] {
+        storage.remove(&record_key::<Interview>(id)).unwrap();
+    }
+    let (next, watched) = open_watched(&storage, None, T0 + 42 * HOUR);
+    assert_eq!(watched.interviews_read(), 20);
+    assert_eq!(next.completed_count(), 19);
+
+    // A cache an older version stored, without a snapshot.
+    let mut cache = memory_cache(&storage).unwrap();
+    cache.snapshot = None;
+    put(&storage, MemoryCache::ID, &cache);
+    let (next, watched) = open_watched(&storage, None, T0 + 43 * HOUR);
+    assert_eq!(watched.interviews_read(), 20);
+    assert_eq!(next.completed_count(), 19);
+
+    // An interview a newer version wrote, unreadable here: found when the interviews are read,
+    // and from then on every start reads them all and keeps it aside.
+    storage
+        .set(
+            &record_key::<Interview>("i05"),
+            r#"{"schema":99,"data":{}}"#,
+        )
+        .unwrap();
+    let (mut next, watched) = open_watched(&storage, None, T0 + 44 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    assert_eq!(next.notices().kept_aside.len(), 0);
+    next.load_history();
+    assert_eq!(next.completed_count(), 18);
+    assert_eq!(next.notices().kept_aside.len(), 1);
+    for _ in 0..2 {
+        let (next, watched) = open_watched(&storage, None, T0 + 44 * HOUR);
+        assert_eq!(watched.interviews_read(), 20);
+        assert_eq!(next.completed_count(), 18);
+        assert_eq!(next.notices().kept_aside.len(), 1);
+    }
+    assert_ne!(events.len(), 0);
+}
+
+#[test]
+fn a_snapshot_left_behind_by_a_change_is_corrected_when_the_interviews_are_read() {
+    let storage = long_history();
+    open_tab(&storage, T0 + 32 * HOUR);
+    // A rating changed under the same keys (an older version's import), snapshot untouched.
+    let mut changed = stored::<Interview>(&storage, "i03").unwrap();
+    changed.attempts[0].rating = Some(Rating::Again);
+    put(&storage, "i03", &changed);
+
+    let (mut next, watched) = open_watched(&storage, None, T0 + 33 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    let stale = next.memory();
+    next.take_changes();
+    next.load_history();
+    let memory = next.memory();
+    assert_ne!(memory, stale);
+    assert_eq!(memory, export::replay_all(&next.rating_events()));
+    assert!(next.take_changes().interviews, "the views show it again");
+    // The snapshot is stored again: the next start shows the records as they are.
+    let (again, watched) = open_watched(&storage, None, T0 + 34 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    assert_eq!(again.memory(), memory);
 }
