@@ -65,6 +65,16 @@ try {
   // A piece that fails to load is the app's to report (the page says so, with "Try again"); the
   // loader's own console error would also fire for a download cut short by leaving the page.
   let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8').replace('console.error(e);', '');
+  // Each file compiles as it downloads: the loader as generated instantiates a piece only once
+  // the pieces it imports from are instantiated, so the largest file's compilation waited for
+  // every other download. Compiling needs no imports; only instantiating does.
+  const INSTANTIATE = 'return async (imports) => (WebAssembly.instantiateStreaming(src, imports));';
+  if (!loader.includes(INSTANTIATE)) throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it instantiates');
+  loader = loader.replaceAll(
+    INSTANTIATE,
+    'const compiled = WebAssembly.compileStreaming(src); compiled.catch(() => {}); ' +
+      'return async (imports) => WebAssembly.instantiate(await compiled, imports);',
+  );
   for (const file of wasm.slice(1)) {
     const piece = file.slice(pieces.length + 1);
     const bytes = readFileSync(file);

@@ -4,6 +4,7 @@
 //! and the tab lock of each interview. Views call `Progress`; it forwards to the state and
 //! tells the views what changed.
 
+mod snapshot;
 pub mod state;
 
 pub use state::{KeptAside, Notices, Save};

@@ -9,16 +9,17 @@
 //! tabs, the newest note or settings win by their timestamps, when another tab's record
 //! arrives and again before writing.
 //!
-//! A long history does not slow the start: the memory cache keeps a snapshot of the stored
-//! interviews and reviews (`review::cache::Snapshot`), and a start-up that lists the same
-//! records reads only the unfinished interviews, taking the count of completed ones, their
-//! memory states and first ratings from the snapshot. The completed interviews are read when
-//! something lists, changes or exports them (`load_history`), and then correct anything the
-//! snapshot had wrong.
+//! A long history does not slow the start: a `Snapshot` of the stored interviews and reviews
+//! is kept with them, and a start-up that lists the same records reads only the unfinished
+//! interviews, taking the count of completed ones, the memory states and first ratings from
+//! the snapshot. The completed interviews are read when something lists, changes or exports
+//! them (`load_history`), and then correct anything the snapshot had wrong. A save that
+//! changes what the snapshot holds removes it; a new one is stored when the page is hidden.
 
+use super::snapshot::{self, Snapshot};
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
-use crate::review::cache::{Fnv, MemoryCache, Snapshot};
-use crate::review::memory::{rating_order, MemoryState};
+use crate::review::cache::MemoryCache;
+use crate::review::memory::MemoryState;
 use crate::review::record::{review_id, Settings};
 use crate::review::{Note, ReviewEvent};
 use crate::storage::usage::Usage;
@@ -126,8 +127,11 @@ pub struct ProgressState<B: Backend> {
     memory_cache: RefCell<MemoryCache>,
     /// `memory_cache` changed since it was last stored: the next `flush` stores it.
     memory_cache_unsaved: Cell<bool>,
-    /// Interviews or reviews may have changed since the cache's snapshot was compared with
-    /// them: the next `flush` compares, and replaces the snapshot if it no longer matches.
+    /// The stored snapshot, as this tab read or wrote it (none when there is none, or it is
+    /// unreadable, or was removed).
+    snapshot: Option<Snapshot>,
+    /// Interviews or reviews may have changed since `snapshot` was compared with them: the
+    /// next `flush` compares, and removes it if it no longer matches.
     snapshot_check: bool,
     notices: Notices,
     /// Records whose latest state is not yet saved (storage full, or a save pending).
@@ -153,15 +157,14 @@ impl<B: Backend> ProgressState<B> {
         let store = Store::new(backend);
         let listing = store.list();
         let mut kept_aside = Vec::new();
-        let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
-            Ok(cache) => cache.unwrap_or_default(),
-            Err(unreadable) => {
+        let snapshot = store
+            .load::<Snapshot>(Snapshot::ID)
+            .unwrap_or_else(|unreadable| {
                 kept_aside.push(unreadable.into());
-                MemoryCache::default()
-            }
-        };
+                None
+            });
         let (mut interviews, unloaded) =
-            read_interviews(&store, &listing, &memory_cache, resume, &mut kept_aside);
+            read_interviews(&store, &listing, snapshot.as_ref(), resume, &mut kept_aside);
         crate::sorting::by_key(&mut interviews, |i| i.started_at);
         let reviews = records(store.load_listed::<ReviewEvent>(&listing), &mut kept_aside)
             .into_iter()
@@ -174,6 +177,13 @@ impl<B: Backend> ProgressState<B> {
             .find(|(id, _)| id == Settings::ID)
             .map(|(_, s)| s)
             .unwrap_or_default();
+        let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
+            Ok(cache) => cache.unwrap_or_default(),
+            Err(unreadable) => {
+                kept_aside.push(unreadable.into());
+                MemoryCache::default()
+            }
+        };
 
         let active_id = resume
             .filter(|id| interviews.iter().any(|i| i.id == *id))
@@ -205,6 +215,7 @@ impl<B: Backend> ProgressState<B> {
             settings,
             memory_cache: RefCell::new(memory_cache),
             memory_cache_unsaved: Cell::new(false),
+            snapshot,
             snapshot_check: true,
             notices: Notices {
                 not_saved: found == Found::Blocked,
@@ -221,6 +232,7 @@ impl<B: Backend> ProgressState<B> {
             state.mark(Dirty::Interview(id));
         }
         state.flush();
+        state.store_snapshot();
         state
     }
 
@@ -257,6 +269,7 @@ impl<B: Backend> ProgressState<B> {
         }
         self.snapshot_check = true;
         self.flush();
+        self.store_snapshot();
     }
 
     pub fn active_id(&self) -> Option<&str> {
@@ -351,7 +364,7 @@ impl<B: Backend> ProgressState<B> {
     /// From a snapshot, the states it was stored with.
     pub fn memory(&self) -> BTreeMap<String, MemoryState> {
         if !self.unloaded.is_empty() {
-            return self.memory_cache.borrow().states();
+            return self.snapshot_part(|s| s.memory.clone());
         }
         let (states, changed) = self
             .memory_cache
@@ -366,12 +379,7 @@ impl<B: Backend> ProgressState<B> {
     /// Question id to the time of its first rating (from a snapshot, as it was stored).
     pub fn first_rated(&self) -> BTreeMap<String, Millis> {
         if !self.unloaded.is_empty() {
-            let cache = self.memory_cache.borrow();
-            return cache
-                .snapshot
-                .as_ref()
-                .map(|s| s.first_rated.clone())
-                .unwrap_or_default();
+            return self.snapshot_part(|s| s.first_rated.clone());
         }
         let mut first = BTreeMap::new();
         // In time order: the first seen is the first.
@@ -435,12 +443,13 @@ impl<B: Backend> ProgressState<B> {
         };
         let rated = interview.ratings().count();
         change(interview);
-        // A new rating changes memory states: they are replayed from every interview.
-        if interview.ratings().count() != rated {
-            self.load_history();
-        }
+        let new_rating = interview.ratings().count() != rated;
         self.changes.interviews = true;
         self.mark(Dirty::Interview(id));
+        // A new rating changes memory states: they are replayed from every interview.
+        if new_rating {
+            self.load_history();
+        }
         if save == Save::Now {
             self.flush();
         }
@@ -675,6 +684,7 @@ impl<B: Backend> ProgressState<B> {
             self.mark(key);
         }
         self.store_memory_cache();
+        self.remove_stale_snapshot();
         // Full until a write succeeds: with nothing written, what was known stands.
         let full = refused || (!wrote && self.notices.full);
         if self.notices.full != full {
@@ -683,75 +693,98 @@ impl<B: Backend> ProgressState<B> {
         }
     }
 
-    /// Stores the memory cache if it changed, with a new snapshot if the records changed.
-    /// Derived data, so best effort: a cache that cannot be stored (full or blocked storage,
-    /// or an unreadable one stored by a newer version, which stays as it is) raises no notice;
-    /// the states are replayed and the interviews read next time.
+    /// Stores the memory cache if it changed. Derived data, so best effort: a cache that
+    /// cannot be stored (full or blocked storage, or an unreadable one stored by a newer
+    /// version, which stays as it is) raises no notice; the states are replayed next time.
     fn store_memory_cache(&mut self) {
-        if self.unloaded.is_empty() && std::mem::take(&mut self.snapshot_check) {
-            self.refresh_snapshot();
-        }
         if !self.memory_cache_unsaved.replace(false) {
             return;
         }
         let cache = self.memory_cache.borrow();
-        let saved = if cache.storable() {
-            self.store.save(MemoryCache::ID, &*cache)
-        } else {
-            Err(SaveError::Full)
-        };
-        if let Err(SaveError::Full | SaveError::Unavailable) = saved {
-            // The stored snapshot may no longer match the records: without it, the next
-            // start-up reads them all.
-            let _ = self.store.delete::<MemoryCache>(MemoryCache::ID);
+        if cache.storable() {
+            let _ = self.store.save(MemoryCache::ID, &*cache);
         }
     }
 
-    /// Gives the cache a new snapshot of the interviews and reviews, with their states
-    /// replayed, if the one it has no longer matches them.
-    fn refresh_snapshot(&mut self) {
+    /// What the snapshot holds of the records (`keys`, `contents`), or `None` while some are
+    /// unread.
+    fn fingerprints(&self) -> Option<(String, String)> {
+        if !self.unloaded.is_empty() {
+            return None;
+        }
         let by_id: BTreeMap<&str, &Interview> =
             self.interviews.iter().map(|i| (i.id.as_str(), i)).collect();
-        let keys = keys_fingerprint(
+        let keys = snapshot::keys(
             by_id.keys().copied(),
             self.reviews.keys().map(String::as_str),
         );
-        let mut contents = Fnv::default();
-        contents.write(keys.as_bytes());
-        for (id, interview) in &by_id {
-            contents.write(id.as_bytes());
-            contents.write(&[u8::from(interview.completed_at.is_some())]);
-            for (at, question, rating) in interview.ratings() {
-                contents.write(&at.to_le_bytes());
-                contents.write(question.as_bytes());
-                contents.write(&[rating_order(rating)]);
-            }
+        let contents = snapshot::contents(&keys, by_id.into_values());
+        Some((keys, contents))
+    }
+
+    /// Removes the stored snapshot once the records it was taken of changed: the next start
+    /// then reads every interview (until a new snapshot is stored).
+    fn remove_stale_snapshot(&mut self) {
+        if !std::mem::take(&mut self.snapshot_check) {
+            return;
         }
-        let contents = contents.finish();
-        let cache = self.memory_cache.borrow();
-        if cache
+        let Some((_, contents)) = self.fingerprints() else {
+            // Changed while some interviews are unread: only in ways that leave the snapshot
+            // true (a rating reads them all first); compared once they are read.
+            self.snapshot_check = true;
+            return;
+        };
+        if self
+            .snapshot
+            .as_ref()
+            .is_some_and(|s| s.contents != contents)
+            && self.store.delete::<Snapshot>(Snapshot::ID).is_ok()
+        {
+            self.snapshot = None;
+        }
+    }
+
+    /// Stores a snapshot of the records as they are, unless the stored one is: when the page
+    /// is hidden, and once a start-up has read every interview. Best effort, like the memory
+    /// cache: without it, the next start reads every interview.
+    pub fn store_snapshot(&mut self) {
+        // Only of records as stored: not while a save waits (storage full), nor while
+        // another tab runs this tab's interview (what this one holds of it may be behind).
+        if self.moved_away || !self.unsaved.is_empty() {
+            return;
+        }
+        let Some((keys, contents)) = self.fingerprints() else {
+            return;
+        };
+        if self
             .snapshot
             .as_ref()
             .is_some_and(|s| s.contents == contents)
         {
             return;
         }
-        drop(cache);
-        let unfinished = by_id
-            .values()
-            .filter(|i| i.completed_at.is_none())
-            .map(|i| i.id.clone())
-            .collect();
-        let first_rated = self.first_rated();
-        // Brings the states up to date with these records.
-        self.memory();
-        self.memory_cache.borrow_mut().snapshot = Some(Snapshot {
+        let snapshot = Snapshot {
             keys,
             contents,
-            unfinished,
-            first_rated,
-        });
-        self.memory_cache_unsaved.set(true);
+            unfinished: self
+                .interviews
+                .iter()
+                .filter(|i| i.completed_at.is_none())
+                .map(|i| i.id.clone())
+                .collect(),
+            memory: self.memory(),
+            first_rated: self.first_rated(),
+        };
+        if self.store.save(Snapshot::ID, &snapshot).is_ok() {
+            self.snapshot = Some(snapshot);
+        }
+        // The states were brought up to date for it.
+        self.store_memory_cache();
+    }
+
+    /// A part of the snapshot a start-up took its figures from.
+    fn snapshot_part<T: Default>(&self, part: impl FnOnce(&Snapshot) -> T) -> T {
+        self.snapshot.as_ref().map(part).unwrap_or_default()
     }
 
     /// Writes one record; `Ok(false)` when there was nothing to write.
@@ -837,6 +870,14 @@ impl<B: Backend> ProgressState<B> {
     /// whether it was another tab's interview (which tabs run which interview may have
     /// changed).
     pub fn reload_from_storage(&mut self, key: &str) -> bool {
+        if key == record_key::<Snapshot>(Snapshot::ID) {
+            // Another tab stored or removed it: if it is not of the records as this tab holds
+            // them (their latest change not yet there when it was taken), it goes.
+            self.snapshot = self.store.load::<Snapshot>(Snapshot::ID).ok().flatten();
+            self.snapshot_check = true;
+            self.remove_stale_snapshot();
+            return false;
+        }
         let interview = key.strip_prefix(&record_key::<Interview>(""));
         let review = key.strip_prefix(&record_key::<ReviewEvent>(""));
         if interview.is_some() || review.is_some() {
@@ -951,6 +992,7 @@ impl<B: Backend> ProgressState<B> {
         } else {
             self.update(Save::Now, |i| i.pause(now));
             self.flush();
+            self.store_snapshot();
         }
     }
 
@@ -985,21 +1027,21 @@ fn compact_old_answers(interviews: &mut [Interview], keep: usize) -> Vec<String>
 }
 
 /// The stored interviews a start-up reads, and the ids of those it leaves for `load_history`:
-/// when the cache's snapshot was taken of the records listed now, only the unfinished ones and
+/// when the snapshot was taken of the records listed now, only the unfinished ones and
 /// this tab's (`resume`); otherwise all of them.
 fn read_interviews<B: Backend>(
     store: &Store<B>,
     listing: &Listing,
-    cache: &MemoryCache,
+    snapshot: Option<&Snapshot>,
     resume: Option<&str>,
     kept_aside: &mut Vec<KeptAside>,
 ) -> (Vec<Interview>, Vec<String>) {
     let ids = listing.ids::<Interview>();
-    let listed = keys_fingerprint(
+    let listed = snapshot::keys(
         ids.iter().map(String::as_str),
         listing.ids::<ReviewEvent>().iter().map(String::as_str),
     );
-    let Some(snapshot) = cache.snapshot.as_ref().filter(|s| s.keys == listed) else {
+    let Some(snapshot) = snapshot.filter(|s| s.keys == listed) else {
         let interviews = records(store.load_listed::<Interview>(listing), kept_aside);
         return (interviews.into_iter().map(|(_, i)| i).collect(), Vec::new());
     };
@@ -1015,24 +1057,6 @@ fn read_interviews<B: Backend>(
         }
     }
     (interviews, unloaded)
-}
-
-/// A snapshot's `keys`: a fingerprint of interview and review ids, each in sorted order.
-fn keys_fingerprint<'a>(
-    interviews: impl Iterator<Item = &'a str>,
-    reviews: impl Iterator<Item = &'a str>,
-) -> String {
-    let mut hash = Fnv::default();
-    for id in interviews {
-        hash.write(id.as_bytes());
-        hash.write(b"\n");
-    }
-    hash.write(b"\0");
-    for id in reviews {
-        hash.write(id.as_bytes());
-        hash.write(b"\n");
-    }
-    hash.finish()
 }
 
 fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {

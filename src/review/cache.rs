@@ -8,12 +8,8 @@
 //! deleted interview) is. So the cache can only save time, never change a state: `memory` gives
 //! exactly what `export::replay_all` gives, whatever the cache holds.
 //!
-//! With the states, the cache keeps a `Snapshot` of the records they came from: what the start
-//! page shows of a long history (how many interviews, which are unfinished, what is due), so a
-//! start-up need not read a thousand interviews (`progress::state`).
-//!
 //! Stored under `interview-practice/memory/cache`. It is derived data: the export leaves it out,
-//! and losing it (or finding it unreadable) only costs one full replay and one full read.
+//! and losing it (or finding it unreadable) only costs one full replay.
 
 use super::memory::{self, rating_order, MemoryState};
 use super::ReviewEvent;
@@ -27,29 +23,6 @@ use std::collections::BTreeMap;
 pub struct MemoryCache {
     #[serde(rename = "q")]
     pub questions: BTreeMap<String, Cached>,
-    /// The records the states were replayed from. Absent from caches older versions stored
-    /// (they drop it when they store the cache again, so it never outlives a change they make).
-    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
-    pub snapshot: Option<Snapshot>,
-}
-
-/// What a start-up may show of the stored interviews and reviews without reading them, valid
-/// while the same records are stored: `progress::state` checks `keys` against the keys it
-/// lists, and stores a new snapshot whenever `contents` no longer matches its records.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Snapshot {
-    /// A fingerprint of the ids of the interviews and reviews stored.
-    #[serde(rename = "k")]
-    pub keys: String,
-    /// A fingerprint of what the states and the start page depend on in those records.
-    #[serde(rename = "c")]
-    pub contents: String,
-    /// The interviews not completed: a start-up reads these.
-    #[serde(rename = "u", default)]
-    pub unfinished: Vec<String>,
-    /// Question id to the time of its first rating (new questions introduced today).
-    #[serde(rename = "f", default)]
-    pub first_rated: BTreeMap<String, u64>,
 }
 
 /// One question's state and the fingerprint of the ratings it was replayed from.
@@ -119,14 +92,6 @@ impl MemoryCache {
             .retain(|question, _| states.contains_key(question));
         changed |= self.questions.len() != before;
         (states, changed)
-    }
-
-    /// Every cached state, as `memory` gave them when the cache was stored.
-    pub fn states(&self) -> BTreeMap<String, MemoryState> {
-        self.questions
-            .iter()
-            .map(|(question, cached)| (question.clone(), cached.state))
-            .collect()
     }
 
     /// Whether the cache can be stored: JSON has no NaN or infinity, so a state holding one

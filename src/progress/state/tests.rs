@@ -882,7 +882,7 @@ fn memory_states_are_cached_by_the_next_save_and_a_reload_replays_only_what_chan
     assert_eq!(memory, export::replay_all(&tab.rating_events()));
     let cached = memory_cache(&storage).expect("stored by the start");
     assert_eq!(cached.questions["dba-raid"].state, memory["dba-raid"]);
-    assert!(cached.snapshot.is_some());
+    assert!(stored::<Snapshot>(&storage, Snapshot::ID).is_some());
 
     // A new tab reads it, gives the same states and has nothing to store (the marker would
     // be overwritten by a save).
@@ -946,42 +946,18 @@ fn an_unreadable_memory_cache_is_kept_aside_never_overwritten_and_the_states_are
 }
 
 #[test]
-fn a_memory_cache_that_cannot_be_saved_raises_no_notice_and_leaves_no_stale_snapshot() {
-    let roomy = Shared::new(MemoryBackend::with_quota(100_000));
-    put(&roomy, "a", &completed("a", T0, "RAID 10"));
-    let mut tab = open_tab(&roomy, T0 + HOUR);
-    assert!(memory_cache(&roomy).is_some_and(|c| c.snapshot.is_some()));
-    // Another tab's interview arrives, and the storage is full: the snapshot that no longer
-    // matches goes, so the next start reads every interview.
-    put(&roomy, "b", &completed("b", T0 + HOUR, "mirrors"));
-    let filler = "another-script/cache";
-    roomy
-        .set(filler, &"x".repeat(100_000 - roomy.used() - filler.len()))
-        .unwrap();
-    tab.reload_from_storage(&record_key::<Interview>("b"));
-    tab.flush();
-    assert_eq!(tab.notices(), &Notices::default());
-    assert_eq!(memory_cache(&roomy), None);
-    let next = open_tab(&roomy, T0 + 2 * HOUR);
-    assert_eq!(next.completed_count(), 2);
-    assert_eq!(next.memory(), export::replay_all(&tab.rating_events()));
-
-    // Storage blocked: the same, without a word.
-    let storage = Rc::new(MemoryBackend::new());
+fn a_memory_cache_that_cannot_be_saved_raises_no_notice() {
+    // Room for the interview only.
+    let measure = MemoryBackend::new();
+    put(&measure, "a", &completed("a", T0, "RAID 10"));
+    let storage = Shared::new(MemoryBackend::with_quota(measure.used()));
     put(&storage, "a", &completed("a", T0, "RAID 10"));
-    storage.set_unavailable(true);
-    let mut tab = ProgressState::load(storage.clone(), Found::Blocked, None, true, T0 + HOUR);
+    let mut tab = open_tab(&storage, T0 + HOUR);
     let memory = tab.memory();
     tab.flush();
-    assert_eq!(
-        tab.notices(),
-        &Notices {
-            not_saved: true,
-            ..Notices::default()
-        }
-    );
-    storage.set_unavailable(false);
+    assert_eq!(tab.notices(), &Notices::default());
     assert_eq!(memory_cache(&storage), None);
+    assert_eq!(stored::<Snapshot>(&storage, Snapshot::ID), None);
     assert_eq!(tab.memory(), memory);
 }
 
@@ -1114,8 +1090,14 @@ fn a_start_reads_only_the_unfinished_interviews_and_shows_what_reading_all_would
     let memory = rated.memory();
     assert_eq!(memory, export::replay_all(&rated.rating_events()));
     assert_eq!(memory["ops-cdn"].reps, 2);
-    // This tab's interview, completed, is read at a reload that resumes it.
+    // The rating changed what the snapshot holds: it went, and a start reads everything,
+    // until the page is hidden and a new one is stored.
     rated.update(Save::Now, |i| i.next(T0 + 34 * HOUR));
+    assert_eq!(stored::<Snapshot>(&storage, Snapshot::ID), None);
+    let (_, watched) = open_watched(&storage, None, T0 + 35 * HOUR);
+    assert_eq!(watched.interviews_read(), 21);
+    rated.page_visible(false, T0 + 35 * HOUR);
+    // This tab's interview, completed, is read at a reload that resumes it.
     let (mut resumed, watched) = open_watched(&storage, Some("open"), T0 + 35 * HOUR);
     assert_eq!(watched.interviews_read(), 1);
     assert_eq!(resumed.active().map(|i| i.phase()), Some(Phase::Complete));
@@ -1148,13 +1130,22 @@ fn a_snapshot_of_other_records_is_not_trusted() {
     assert_eq!(watched.interviews_read(), 20);
     assert_eq!(next.completed_count(), 19);
 
-    // A cache an older version stored, without a snapshot.
-    let mut cache = memory_cache(&storage).unwrap();
-    cache.snapshot = None;
-    put(&storage, MemoryCache::ID, &cache);
+    // No snapshot (an older version's storage), or one a newer version wrote, kept aside.
+    let key = record_key::<Snapshot>(Snapshot::ID);
+    storage.remove(&key).unwrap();
     let (next, watched) = open_watched(&storage, None, T0 + 43 * HOUR);
     assert_eq!(watched.interviews_read(), 20);
     assert_eq!(next.completed_count(), 19);
+    let newer = r#"{"schema":99,"app":"9.0.0","data":{}}"#;
+    storage.set(&key, newer).unwrap();
+    let (mut next, watched) = open_watched(&storage, None, T0 + 43 * HOUR);
+    assert_eq!(watched.interviews_read(), 20);
+    assert_eq!(next.completed_count(), 19);
+    assert_eq!(next.notices().kept_aside[0].key, key);
+    next.page_visible(false, T0 + 43 * HOUR);
+    assert_eq!(storage.get(&key), Ok(Some(newer.to_string())));
+    storage.remove(&key).unwrap();
+    open_tab(&storage, T0 + 43 * HOUR);
 
     // An interview a newer version wrote, unreadable here: found when the interviews are read,
     // and from then on every start reads them all and keeps it aside.
@@ -1201,4 +1192,37 @@ fn a_snapshot_left_behind_by_a_change_is_corrected_when_the_interviews_are_read(
     let (again, watched) = open_watched(&storage, None, T0 + 34 * HOUR);
     assert_eq!(watched.interviews_read(), 1);
     assert_eq!(again.memory(), memory);
+}
+
+#[test]
+fn a_snapshot_taken_before_another_tabs_change_arrived_is_removed_by_that_tab() {
+    let mut browser = Browser::on(long_history(), 2, T0 + 32 * HOUR);
+    // No snapshot stored now (the last one removed), as both tabs know.
+    let key = record_key::<Snapshot>(Snapshot::ID);
+    browser.storage.remove(&key).unwrap();
+    for tab in &mut browser.tabs {
+        tab.reload_from_storage(&key);
+    }
+    // B rates the unfinished interview; its events have not reached A yet.
+    let before = stored_all(&browser.storage);
+    let b = &mut browser.tabs[B];
+    b.take_over("open", T0 + 33 * HOUR);
+    b.update(Save::Now, |i| {
+        i.done(T0 + 33 * HOUR);
+        i.rate(Rating::Hard, T0 + 33 * HOUR);
+    });
+    // A is hidden meanwhile, and stores a snapshot without B's rating.
+    let a_before = stored_all(&browser.storage);
+    browser.tabs[A].page_visible(false, T0 + 33 * HOUR);
+    assert!(stored::<Snapshot>(&browser.storage, Snapshot::ID).is_some());
+    // B hears of it, and removes it: it is not of the records as they are.
+    browser.deliver(A, &a_before);
+    assert_eq!(stored::<Snapshot>(&browser.storage, Snapshot::ID), None);
+    // B's change reaches A; the next snapshot A stores holds it, and B keeps that one.
+    browser.deliver(B, &before);
+    browser.act(A, |a| a.page_visible(false, T0 + 34 * HOUR));
+    let snapshot = stored::<Snapshot>(&browser.storage, Snapshot::ID).expect("kept");
+    let mut fresh = open_tab(&browser.storage, T0 + 35 * HOUR);
+    assert_eq!(snapshot.memory, export::replay_all(&fresh.rating_events()));
+    assert_eq!(snapshot.memory["ops-cdn"].reps, 2);
 }

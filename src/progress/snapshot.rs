@@ -1,0 +1,147 @@
+//! What a start-up shows of a long history without reading it: a record of the stored
+//! interviews and reviews as they were when it was taken (which ids, which interviews are
+//! unfinished, the questions' memory states and first ratings), so opening the app with a
+//! thousand interviews reads one small record and the unfinished interviews, not two megabytes.
+//!
+//! It holds while the records it was taken of are stored: `keys` is checked against the keys a
+//! start-up lists, and `contents` against the records a tab holds, which removes the snapshot
+//! as soon as they differ (`progress::state`). Derived data, stored under
+//! `interview-practice/snapshot/start`: the export leaves it out, and without it a start-up
+//! reads every interview, as before.
+
+use crate::interview::{Interview, Millis};
+use crate::review::cache::Fnv;
+use crate::review::memory::{rating_order, MemoryState};
+use crate::storage::Record;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// `keys` of the interviews and reviews it was taken of.
+    #[serde(rename = "k")]
+    pub keys: String,
+    /// `contents` of the same.
+    #[serde(rename = "c")]
+    pub contents: String,
+    /// The interviews not completed: a start-up reads these.
+    #[serde(rename = "u", default)]
+    pub unfinished: Vec<String>,
+    /// Question id to its memory state.
+    #[serde(rename = "m", default)]
+    pub memory: BTreeMap<String, MemoryState>,
+    /// Question id to the time of its first rating (new questions introduced today).
+    #[serde(rename = "f", default)]
+    pub first_rated: BTreeMap<String, Millis>,
+}
+
+impl Record for Snapshot {
+    const KIND: &'static str = "snapshot";
+    const SCHEMA: u32 = 1;
+}
+
+impl Snapshot {
+    /// The one record's id.
+    pub const ID: &'static str = "start";
+}
+
+/// A fingerprint of the interview and review ids, each given in sorted order: what a
+/// start-up can check from the stored keys alone.
+pub fn keys<'a>(
+    interviews: impl IntoIterator<Item = &'a str>,
+    reviews: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let mut hash = Fnv::default();
+    for id in interviews {
+        hash.write(id.as_bytes());
+        hash.write(b"\n");
+    }
+    hash.write(b"\0");
+    for id in reviews {
+        hash.write(id.as_bytes());
+        hash.write(b"\n");
+    }
+    hash.finish()
+}
+
+/// A fingerprint of what a snapshot holds of these records (`keys`, sorted by id): the ids,
+/// which interviews are completed, and every rating. Typing an answer leaves it as it is.
+pub fn contents<'a>(keys: &str, interviews: impl IntoIterator<Item = &'a Interview>) -> String {
+    let mut hash = Fnv::default();
+    hash.write(keys.as_bytes());
+    for interview in interviews {
+        hash.write(interview.id.as_bytes());
+        hash.write(&[u8::from(interview.completed_at.is_some())]);
+        for (at, question, rating) in interview.ratings() {
+            hash.write(&at.to_le_bytes());
+            hash.write(question.as_bytes());
+            hash.write(&[rating_order(rating)]);
+        }
+    }
+    hash.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::{Rating, Setup};
+    use crate::storage::{decode, encode};
+
+    fn rated(id: &str, rating: Rating) -> Interview {
+        let setup = Setup {
+            count: 1,
+            ..Setup::default()
+        };
+        let mut i = Interview::new(id.into(), setup, &["dba-raid"], 1_000);
+        i.type_answer("RAID 10", 2_000);
+        i.done(3_000);
+        i.rate(rating, 4_000);
+        i
+    }
+
+    #[test]
+    fn keys_change_with_any_id_added_removed_or_moved_between_kinds() {
+        let base = keys(["a", "b"], ["r1"]);
+        assert_eq!(base, keys(["a", "b"], ["r1"]));
+        for other in [
+            keys(["a"], ["r1"]),
+            keys(["a", "b", "c"], ["r1"]),
+            keys(["a", "b"], []),
+            keys(["a", "b", "r1"], []),
+            keys(["ab"], ["r1"]),
+        ] {
+            assert_ne!(other, base);
+        }
+    }
+
+    #[test]
+    fn contents_change_with_ratings_and_completion_not_with_typing() {
+        let good = rated("a", Rating::Good);
+        let base = contents("k", [&good]);
+        let mut typed = good.clone();
+        typed.type_answer("RAID 10 mirrors then stripes", 3_500);
+        assert_eq!(contents("k", [&typed]), base);
+        assert_ne!(contents("k", [&rated("a", Rating::Hard)]), base);
+        assert_ne!(contents("other keys", [&good]), base);
+        let mut completed = good.clone();
+        completed.next(5_000);
+        assert!(completed.completed_at.is_some());
+        assert_ne!(contents("k", [&completed]), base);
+    }
+
+    #[test]
+    fn round_trips_through_its_envelope() {
+        let snapshot = Snapshot {
+            keys: "k".into(),
+            contents: "c".into(),
+            unfinished: vec!["a".into()],
+            memory: crate::transfer::export::replay_all(&[crate::review::ReviewEvent::new(
+                4_000,
+                "dba-raid",
+                Rating::Good,
+            )]),
+            first_rated: BTreeMap::from([("dba-raid".to_string(), 4_000)]),
+        };
+        assert_eq!(decode::<Snapshot>(&encode(&snapshot)), Ok(snapshot));
+    }
+}
