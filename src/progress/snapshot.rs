@@ -43,33 +43,67 @@ impl Record for Snapshot {
 impl Snapshot {
     /// The one record's id.
     pub const ID: &'static str = "start";
+
+    /// A snapshot no records match: what replaces one that no longer holds (cheaper in the
+    /// wasm than removing the key, which would bring the storage's removal code into the start
+    /// page's piece).
+    pub fn void() -> Snapshot {
+        Snapshot::default()
+    }
+
+    pub fn is_void(&self) -> bool {
+        self.keys.is_empty()
+    }
 }
 
-/// A fingerprint of the interview and review ids, each given in sorted order: what a
-/// start-up can check from the stored keys alone.
+/// A fingerprint of a set of records: how many, and the wrapping sum of each one's hash, so
+/// it does not depend on the order they come in (the stored keys', or the interviews' in
+/// memory).
+#[derive(Default)]
+struct SetPrint {
+    count: u64,
+    sum: u64,
+}
+
+impl SetPrint {
+    fn add(&mut self, hash: &Fnv) {
+        self.count += 1;
+        self.sum = self.sum.wrapping_add(hash.value());
+    }
+
+    fn finish(&self) -> String {
+        format!("{}-{:016x}", self.count, self.sum)
+    }
+}
+
+/// A fingerprint of the interview and review ids: what a start-up can check from the stored
+/// keys alone.
 pub fn keys<'a>(
     interviews: impl IntoIterator<Item = &'a str>,
     reviews: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let mut hash = Fnv::default();
+    let mut print = SetPrint::default();
+    let mut add = |kind: u8, id: &str| {
+        let mut hash = Fnv::default();
+        hash.write(&[kind]);
+        hash.write(id.as_bytes());
+        print.add(&hash);
+    };
     for id in interviews {
-        hash.write(id.as_bytes());
-        hash.write(b"\n");
+        add(b'i', id);
     }
-    hash.write(b"\0");
     for id in reviews {
-        hash.write(id.as_bytes());
-        hash.write(b"\n");
+        add(b'r', id);
     }
-    hash.finish()
+    print.finish()
 }
 
-/// A fingerprint of what a snapshot holds of these records (`keys`, sorted by id): the ids,
-/// which interviews are completed, and every rating. Typing an answer leaves it as it is.
+/// A fingerprint of what a snapshot holds of these records (with their `keys`): which
+/// interviews are completed, and every rating. Typing an answer leaves it as it is.
 pub fn contents<'a>(keys: &str, interviews: impl IntoIterator<Item = &'a Interview>) -> String {
-    let mut hash = Fnv::default();
-    hash.write(keys.as_bytes());
+    let mut print = SetPrint::default();
     for interview in interviews {
+        let mut hash = Fnv::default();
         hash.write(interview.id.as_bytes());
         hash.write(&[u8::from(interview.completed_at.is_some())]);
         for (at, question, rating) in interview.ratings() {
@@ -77,8 +111,9 @@ pub fn contents<'a>(keys: &str, interviews: impl IntoIterator<Item = &'a Intervi
             hash.write(question.as_bytes());
             hash.write(&[rating_order(rating)]);
         }
+        print.add(&hash);
     }
-    hash.finish()
+    format!("{keys}/{}", print.finish())
 }
 
 #[cfg(test)]
@@ -100,15 +135,21 @@ mod tests {
     }
 
     #[test]
-    fn keys_change_with_any_id_added_removed_or_moved_between_kinds() {
+    fn keys_change_with_any_id_added_removed_or_moved_between_kinds_not_with_order() {
         let base = keys(["a", "b"], ["r1"]);
-        assert_eq!(base, keys(["a", "b"], ["r1"]));
+        assert_eq!(base, keys(["b", "a"], ["r1"]));
+        assert!(!Snapshot {
+            keys: base.clone(),
+            ..Snapshot::void()
+        }
+        .is_void());
         for other in [
             keys(["a"], ["r1"]),
             keys(["a", "b", "c"], ["r1"]),
             keys(["a", "b"], []),
             keys(["a", "b", "r1"], []),
             keys(["ab"], ["r1"]),
+            keys(["a", "a", "b"], ["r1"]),
         ] {
             assert_ne!(other, base);
         }

@@ -157,12 +157,10 @@ impl<B: Backend> ProgressState<B> {
         let store = Store::new(backend);
         let listing = store.list();
         let mut kept_aside = Vec::new();
-        let snapshot = store
-            .load::<Snapshot>(Snapshot::ID)
-            .unwrap_or_else(|unreadable| {
-                kept_aside.push(unreadable.into());
-                None
-            });
+        let snapshot = stored_snapshot(&store).unwrap_or_else(|unreadable| {
+            kept_aside.push(unreadable.into());
+            None
+        });
         let (mut interviews, unloaded) =
             read_interviews(&store, &listing, snapshot.as_ref(), resume, &mut kept_aside);
         crate::sorting::by_key(&mut interviews, |i| i.started_at);
@@ -712,13 +710,11 @@ impl<B: Backend> ProgressState<B> {
         if !self.unloaded.is_empty() {
             return None;
         }
-        let by_id: BTreeMap<&str, &Interview> =
-            self.interviews.iter().map(|i| (i.id.as_str(), i)).collect();
         let keys = snapshot::keys(
-            by_id.keys().copied(),
+            self.interviews.iter().map(|i| i.id.as_str()),
             self.reviews.keys().map(String::as_str),
         );
-        let contents = snapshot::contents(&keys, by_id.into_values());
+        let contents = snapshot::contents(&keys, &self.interviews);
         Some((keys, contents))
     }
 
@@ -738,7 +734,7 @@ impl<B: Backend> ProgressState<B> {
             .snapshot
             .as_ref()
             .is_some_and(|s| s.contents != contents)
-            && self.store.delete::<Snapshot>(Snapshot::ID).is_ok()
+            && self.store.save(Snapshot::ID, &Snapshot::void()).is_ok()
         {
             self.snapshot = None;
         }
@@ -873,7 +869,7 @@ impl<B: Backend> ProgressState<B> {
         if key == record_key::<Snapshot>(Snapshot::ID) {
             // Another tab stored or removed it: if it is not of the records as this tab holds
             // them (their latest change not yet there when it was taken), it goes.
-            self.snapshot = self.store.load::<Snapshot>(Snapshot::ID).ok().flatten();
+            self.snapshot = stored_snapshot(&self.store).ok().flatten();
             self.snapshot_check = true;
             self.remove_stale_snapshot();
             return false;
@@ -1024,6 +1020,13 @@ fn compact_old_answers(interviews: &mut [Interview], keep: usize) -> Vec<String>
         .skip(keep)
         .filter_map(|i| i.compact_answers().then(|| i.id.clone()))
         .collect()
+}
+
+/// The stored snapshot, unless there is none or it is void.
+fn stored_snapshot<B: Backend>(store: &Store<B>) -> Result<Option<Snapshot>, Unreadable> {
+    Ok(store
+        .load::<Snapshot>(Snapshot::ID)?
+        .filter(|s| !s.is_void()))
 }
 
 /// The stored interviews a start-up reads, and the ids of those it leaves for `load_history`:

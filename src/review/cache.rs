@@ -132,6 +132,10 @@ impl Fnv {
         }
     }
 
+    pub fn value(&self) -> u64 {
+        self.0
+    }
+
     /// The hash as 16 hex digits.
     pub fn finish(&self) -> String {
         format!("{:016x}", self.0)
