@@ -8,7 +8,7 @@
 use std::fmt;
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The app version written into every envelope (for diagnosis only: reading ignores it).
@@ -87,12 +87,6 @@ struct EnvelopeOut<'a, R> {
 }
 
 /// Wraps `record` in its envelope, as JSON.
-#[derive(Deserialize)]
-struct EnvelopeIn<R> {
-    schema: u32,
-    data: R,
-}
-
 pub(crate) fn try_encode<R: Record>(record: &R) -> Result<String, serde_json::Error> {
     serde_json::to_string(&EnvelopeOut {
         schema: R::SCHEMA,
@@ -114,14 +108,43 @@ pub fn encode<R: Record>(record: &R) -> String {
 /// Reads an envelope written by `encode` (by this or an older version), migrating it to
 /// `R::SCHEMA`. Never panics, whatever `raw` holds (as long as `R::migrate` does not).
 pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
-    // A record at this version's schema (nearly all of them) is read in one pass, straight into
-    // its type: a thousand stored interviews are read at every start. Anything else (an older
-    // schema to migrate, or data that does not fit) takes the general path below.
-    if let Ok(current) = serde_json::from_str::<EnvelopeIn<R>>(raw) {
-        if current.schema == R::SCHEMA {
-            return Ok(current.data);
+    // A record as this version writes it (nearly all of them) is read in one pass, straight
+    // into its type. Anything else (an older schema to migrate, an envelope written otherwise,
+    // or data that does not fit) takes the general path below.
+    if let Some((schema, data)) = as_written(raw) {
+        if schema == R::SCHEMA {
+            if let Ok(record) = serde_json::from_str(data) {
+                return Ok(record);
+            }
         }
     }
+    let data = migrated(raw, R::SCHEMA, R::migrate)?;
+    // Read from text again rather than with `from_value`: that would be a second copy of every
+    // record's decoder in the wasm, for a path (older formats, damaged data) that is rare.
+    serde_json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
+}
+
+/// The schema and the data's text of an envelope exactly as `encode` writes it,
+/// `{"schema":N,"app":"…","data":…}`, found without parsing (no envelope decoder per kind of
+/// record in the wasm); `None` for any other text. The data is only a candidate: the caller
+/// parses it, and anything odd is read by the general path.
+fn as_written(raw: &str) -> Option<(u32, &str)> {
+    let rest = raw.strip_prefix(r#"{"schema":"#)?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let schema = rest[..digits].parse().ok()?;
+    let rest = rest[digits..].strip_prefix(r#","app":""#)?;
+    const DATA: &str = r#"","data":"#;
+    let rest = &rest[rest.find(DATA)? + DATA.len()..];
+    rest.strip_suffix('}').map(|data| (schema, data))
+}
+
+/// `decode`'s general path up to the migrated data, as JSON: one copy in the wasm for every
+/// kind of record, not one per kind.
+fn migrated(
+    raw: &str,
+    supported: u32,
+    migrate: fn(u32, Value) -> Result<Value, String>,
+) -> Result<String, DecodeError> {
     // serde_json limits nesting depth, so hostile input cannot overflow the stack.
     let value: Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
     let Value::Object(mut envelope) = value else {
@@ -133,18 +156,16 @@ pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
         .and_then(|schema| u32::try_from(schema).ok())
         .ok_or(DecodeError::NotAnEnvelope)?;
     let mut data = envelope.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
-    if schema > R::SCHEMA {
+    if schema > supported {
         return Err(DecodeError::NewerSchema {
             found: schema,
-            supported: R::SCHEMA,
+            supported,
         });
     }
-    for from in schema..R::SCHEMA {
-        data = R::migrate(from, data).map_err(DecodeError::Migration)?;
+    for from in schema..supported {
+        data = migrate(from, data).map_err(DecodeError::Migration)?;
     }
-    // Read from text again rather than with `from_value`: that would be a second copy of every
-    // record's decoder in the wasm, for a path (older formats, damaged data) that is rare.
-    serde_json::from_str(&data.to_string()).map_err(|error| DecodeError::Invalid(error.to_string()))
+    Ok(data.to_string())
 }
 
 #[cfg(test)]
@@ -219,6 +240,33 @@ pub(crate) mod tests {
     fn round_trip() {
         let encoded = encode(&note());
         assert_eq!(decode::<Note>(&encoded), Ok(note()));
+    }
+
+    #[test]
+    fn an_envelope_as_written_is_found_without_parsing_and_any_other_still_decodes() {
+        let encoded = encode(&note());
+        let (schema, data) = as_written(&encoded).expect("as encode writes it");
+        assert_eq!(schema, 1);
+        assert_eq!(serde_json::from_str::<Note>(data).unwrap(), note());
+        let data = r#"{"text":"RAID 10 \"mirrors\" then stripes — ünïcode","stars":4}"#;
+        for other in [
+            format!("{encoded}\n"),
+            format!(r#"{{ "schema": 1, "app": "0.1.0", "data": {data} }}"#),
+            format!(r#"{{"data":{data},"app":"0.1.0","schema":1}}"#),
+            format!(r#"{{"schema":1,"app":"a\",\"data\":{{}}","data":{data}}}"#),
+            format!(r#"{{"schema":1,"data":{data}}}"#),
+        ] {
+            assert_eq!(decode::<Note>(&other), Ok(note()), "{other}");
+        }
+        for not_written in [
+            "",
+            "{",
+            r#"{"schema":"#,
+            r#"{"schema":1"#,
+            r#"{"schema":1,"app":"x"#,
+        ] {
+            assert_eq!(as_written(not_written), None);
+        }
     }
 
     #[test]
