@@ -4,7 +4,7 @@
 //! thousand interviews reads one small record and the unfinished interviews, not two megabytes.
 //!
 //! It holds while the records it was taken of are stored: `keys` is checked against the keys a
-//! start-up lists, and `contents` against the records a tab holds, which removes the snapshot
+//! start-up lists, and `contents` against the records a tab holds, which voids the snapshot
 //! as soon as they differ (`progress::state`). Derived data, stored under
 //! `interview-practice/snapshot/start`: the export leaves it out, and without it a start-up
 //! reads every interview, as before.

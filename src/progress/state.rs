@@ -14,7 +14,7 @@
 //! interviews, taking the count of completed ones, the memory states and first ratings from
 //! the snapshot. The completed interviews are read when something lists, changes or exports
 //! them (`load_history`), and then correct anything the snapshot had wrong. A save that
-//! changes what the snapshot holds removes it; a new one is stored when the page is hidden.
+//! changes what the snapshot holds voids it; a new one is stored when the page is hidden.
 
 use super::snapshot::{self, Snapshot};
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
@@ -128,10 +128,10 @@ pub struct ProgressState<B: Backend> {
     /// `memory_cache` changed since it was last stored: the next `flush` stores it.
     memory_cache_unsaved: Cell<bool>,
     /// The stored snapshot, as this tab read or wrote it (none when there is none, or it is
-    /// unreadable, or was removed).
+    /// unreadable, or void).
     snapshot: Option<Snapshot>,
     /// Interviews or reviews may have changed since `snapshot` was compared with them: the
-    /// next `flush` compares, and removes it if it no longer matches.
+    /// next `flush` compares, and voids it if it no longer matches.
     snapshot_check: bool,
     notices: Notices,
     /// Records whose latest state is not yet saved (storage full, or a save pending).
@@ -682,7 +682,7 @@ impl<B: Backend> ProgressState<B> {
             self.mark(key);
         }
         self.store_memory_cache();
-        self.remove_stale_snapshot();
+        self.void_stale_snapshot();
         // Full until a write succeeds: with nothing written, what was known stands.
         let full = refused || (!wrote && self.notices.full);
         if self.notices.full != full {
@@ -718,9 +718,9 @@ impl<B: Backend> ProgressState<B> {
         Some((keys, contents))
     }
 
-    /// Removes the stored snapshot once the records it was taken of changed: the next start
-    /// then reads every interview (until a new snapshot is stored).
-    fn remove_stale_snapshot(&mut self) {
+    /// Voids the stored snapshot once the records it was taken of changed: the next start then
+    /// reads every interview (until a new snapshot is stored).
+    fn void_stale_snapshot(&mut self) {
         if !std::mem::take(&mut self.snapshot_check) {
             return;
         }
@@ -867,11 +867,11 @@ impl<B: Backend> ProgressState<B> {
     /// changed).
     pub fn reload_from_storage(&mut self, key: &str) -> bool {
         if key == record_key::<Snapshot>(Snapshot::ID) {
-            // Another tab stored or removed it: if it is not of the records as this tab holds
+            // Another tab stored or voided it: if it is not of the records as this tab holds
             // them (their latest change not yet there when it was taken), it goes.
             self.snapshot = stored_snapshot(&self.store).ok().flatten();
             self.snapshot_check = true;
-            self.remove_stale_snapshot();
+            self.void_stale_snapshot();
             return false;
         }
         let interview = key.strip_prefix(&record_key::<Interview>(""));

@@ -1095,7 +1095,7 @@ fn a_start_reads_only_the_unfinished_interviews_and_shows_what_reading_all_would
     let memory = rated.memory();
     assert_eq!(memory, export::replay_all(&rated.rating_events()));
     assert_eq!(memory["ops-cdn"].reps, 2);
-    // The rating changed what the snapshot holds: it went, and a start reads everything,
+    // The rating changed what the snapshot holds: it is void, and a start reads everything,
     // until the page is hidden and a new one is stored.
     rated.update(Save::Now, |i| i.next(T0 + 34 * HOUR));
     assert_eq!(snapshot_of(&storage), None);
@@ -1200,7 +1200,7 @@ fn a_snapshot_left_behind_by_a_change_is_corrected_when_the_interviews_are_read(
 }
 
 #[test]
-fn a_snapshot_taken_before_another_tabs_change_arrived_is_removed_by_that_tab() {
+fn a_snapshot_taken_before_another_tabs_change_arrived_is_voided_by_that_tab() {
     let mut browser = Browser::on(long_history(), 2, T0 + 32 * HOUR);
     // No snapshot stored now (the last one removed), as both tabs know.
     let key = record_key::<Snapshot>(Snapshot::ID);
@@ -1220,7 +1220,7 @@ fn a_snapshot_taken_before_another_tabs_change_arrived_is_removed_by_that_tab() 
     let a_before = stored_all(&browser.storage);
     browser.tabs[A].page_visible(false, T0 + 33 * HOUR);
     assert!(snapshot_of(&browser.storage).is_some());
-    // B hears of it, and removes it: it is not of the records as they are.
+    // B hears of it, and voids it: it is not of the records as they are.
     browser.deliver(A, &a_before);
     assert_eq!(snapshot_of(&browser.storage), None);
     // B's change reaches A; the next snapshot A stores holds it, and B keeps that one.
