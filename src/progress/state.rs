@@ -868,7 +868,9 @@ impl<B: Backend> ProgressState<B> {
     pub fn reload_from_storage(&mut self, key: &str) -> bool {
         if key == record_key::<Snapshot>(Snapshot::ID) {
             // Another tab stored or voided it: if it is not of the records as this tab holds
-            // them (their latest change not yet there when it was taken), it goes.
+            // them (their latest change not yet there when it was taken), it goes. The figures
+            // this tab took from its own snapshot are replaced by the records first.
+            self.load_history();
             self.snapshot = stored_snapshot(&self.store).ok().flatten();
             self.snapshot_check = true;
             self.void_stale_snapshot();

@@ -1231,3 +1231,18 @@ fn a_snapshot_taken_before_another_tabs_change_arrived_is_voided_by_that_tab() {
     assert_eq!(snapshot.memory, export::replay_all(&fresh.rating_events()));
     assert_eq!(snapshot.memory["ops-cdn"].reps, 2);
 }
+
+#[test]
+fn a_snapshot_another_tab_voids_leaves_what_this_tab_shows_as_it_was() {
+    let storage = long_history();
+    open_tab(&storage, T0 + 32 * HOUR);
+    let (mut tab, watched) = open_watched(&storage, None, T0 + 33 * HOUR);
+    assert_eq!(watched.interviews_read(), 1);
+    let shown = start_page(&tab);
+    // Another tab's change voided the snapshot this tab took its figures from.
+    put(&storage, Snapshot::ID, &Snapshot::void());
+    tab.reload_from_storage(&record_key::<Snapshot>(Snapshot::ID));
+    assert_eq!(watched.interviews_read(), 21);
+    assert_eq!(start_page(&tab), shown);
+    assert!(!tab.take_changes().interviews);
+}
