@@ -721,7 +721,8 @@ impl<B: Backend> ProgressState<B> {
     /// Voids the stored snapshot once the records it was taken of changed: the next start then
     /// reads every interview (until a new snapshot is stored).
     fn void_stale_snapshot(&mut self) {
-        if !std::mem::take(&mut self.snapshot_check) {
+        // No snapshot known, nothing to void: no hashing of every record at each save.
+        if !std::mem::take(&mut self.snapshot_check) || self.snapshot.is_none() {
             return;
         }
         let Some((_, contents)) = self.fingerprints() else {

@@ -1,8 +1,7 @@
 //! Parts of the app that are their own pieces of the wasm, downloaded when first needed: each
-//! group of pages (`app.rs`). The
-//! build (Trunk, with the `split` feature) cuts the wasm at every `piece!` function
-//! (`scripts/split-wasm.mjs`); without the feature (native and browser tests) they are plain
-//! async functions.
+//! group of pages (`app.rs`). The build (Trunk, with the `split` feature) cuts the wasm at every
+//! `piece!` function (`scripts/split-wasm.mjs`); without the feature (native and browser tests)
+//! they are plain async functions.
 
 use leptos::prelude::*;
 use std::future::Future;
