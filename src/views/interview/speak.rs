@@ -379,7 +379,14 @@ pub fn RecordingPlayer(interview: String, index: usize) -> impl IntoView {
     });
     on_cleanup(move || {
         if let Some(Some(Ok(Some(u)))) = url.try_get_untracked() {
-            let _ = web_sys::Url::revoke_object_url(&u);
+            // Not at once: the player being removed may still be reading it, and a URL revoked
+            // mid-read fails that read with a console error.
+            set_timeout(
+                move || {
+                    let _ = web_sys::Url::revoke_object_url(&u);
+                },
+                std::time::Duration::from_secs(1),
+            );
         }
     });
     view! {
