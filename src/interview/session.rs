@@ -312,8 +312,18 @@ impl Interview {
     /// Replaces the typed answer (capped); ignored once the question has ended.
     pub fn type_answer(&mut self, text: &str, now: Millis) {
         self.tick(now);
+        self.draft_answer(text, now);
+    }
+
+    /// Replaces the typed answer (capped) while the question has time left, without ending a
+    /// question whose time is up: the answer box shown while the interview page's code
+    /// downloads keeps what is typed, and must not need the marking that ending runs. The next
+    /// `tick` ends the question.
+    pub fn draft_answer(&mut self, text: &str, now: Millis) {
         if let Some(attempt) = self.answering() {
-            attempt.answer = text.chars().take(MAX_ANSWER_CHARS).collect();
+            if attempt.remaining_ms(now) > 0 {
+                attempt.answer = text.chars().take(MAX_ANSWER_CHARS).collect();
+            }
         }
     }
 
@@ -629,6 +639,25 @@ mod tests {
         i.type_answer("late answer", 100_000_000 + 3 * MINUTE);
         assert_eq!(i.attempts[0].answer, "");
         assert_eq!(i.attempts[0].ending, Some(Ending::TimeUp));
+    }
+
+    #[test]
+    fn a_draft_keeps_the_answer_in_time_and_leaves_the_ending_to_the_next_tick() {
+        let mut i = interview(AnswerMode::Type);
+        let t0 = 100_000_000;
+        i.draft_answer("mirrors, then stripes", t0 + MINUTE);
+        assert_eq!(i.attempts[0].answer, "mirrors, then stripes");
+        assert_eq!(i.phase(), Phase::Answering);
+        // Past the deadline: refused, and nothing marked or ended until the clock is checked.
+        i.draft_answer("too late", t0 + 3 * MINUTE);
+        assert_eq!(i.attempts[0].answer, "mirrors, then stripes");
+        assert_eq!(i.attempts[0].ending, None);
+        assert!(i.tick(t0 + 3 * MINUTE));
+        assert_eq!(i.attempts[0].ending, Some(Ending::TimeUp));
+        let long = "x".repeat(MAX_ANSWER_CHARS + 10);
+        let mut j = interview(AnswerMode::Type);
+        j.draft_answer(&long, t0 + 1_000);
+        assert_eq!(j.attempts[0].answer.chars().count(), MAX_ANSWER_CHARS);
     }
 
     #[test]

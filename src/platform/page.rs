@@ -1,8 +1,9 @@
 //! Page lifecycle and cross-tab events, and file downloads.
 
-use leptos::prelude::{document, window};
+use leptos::prelude::{document, request_animation_frame, set_timeout, window};
+use std::time::Duration;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Calls `f(visible)` whenever the page is hidden or shown, and `f(false)` on `pagehide`
 /// (closing, reloading, navigating away). Listeners live as long as the page.
@@ -22,6 +23,27 @@ pub fn on_visibility(f: impl Fn(bool) + 'static) {
 
 pub fn visible() -> bool {
     !document().hidden()
+}
+
+/// Resolves once the frame being prepared is painted (at the animation frame after it, so no
+/// work of the caller's lands between that frame and the reader), or after half a second if
+/// no frame comes (a hidden page).
+pub fn painted() -> impl std::future::Future<Output = ()> + Send {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve = std::rc::Rc::new(resolve);
+        let after_frame = resolve.clone();
+        request_animation_frame(move || {
+            request_animation_frame(move || drop(after_frame.call0(&JsValue::NULL)))
+        });
+        set_timeout(
+            move || drop(resolve.call0(&JsValue::NULL)),
+            Duration::from_millis(500),
+        );
+    });
+    let painted = send_wrapper::SendWrapper::new(wasm_bindgen_futures::JsFuture::from(promise));
+    async move {
+        let _ = painted.await;
+    }
 }
 
 /// Calls `f(key)` when another tab changes this origin's localStorage.

@@ -1,4 +1,5 @@
 use super::embedding::ParameterProblems;
+use super::interview::AnsweringShell;
 use super::notices::StorageNotices;
 use super::{not_found::NotFound, Home};
 use crate::content;
@@ -101,11 +102,14 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     // A page's piece of the wasm starts downloading when the reader points at, touches or
-    // focuses a link to it: by the click it is usually here.
+    // focuses a link to it: by the click it is usually here. Not the interview's: its question
+    // shows from this piece at once, and that download would compete with its first frame.
     let intent = |event: web_sys::Event| {
         if let Some(hash) = location::page_pointed_at(&event) {
             let next = page(&Route::parse(&hash));
-            leptos::task::spawn_local(async move { pieces::preload(&next).await });
+            if next != Page::Interview {
+                leptos::task::spawn_local(async move { pieces::preload(&next).await });
+            }
         }
     };
     let intents = [
@@ -156,9 +160,19 @@ pub fn App() -> impl IntoView {
 }
 
 /// Every page but the start page, as its own piece of the wasm, downloaded when the page is first
-/// shown (`pieces`).
+/// shown (`pieces`). Meanwhile a running interview already shows its question and takes the
+/// answer (`AnsweringShell`, in this piece).
 fn chunked(page: Page) -> AnyView {
-    super::pieces::deferred("This page", move || pieces::show(page.clone()))
+    // One `deferred` for every page, whatever it shows meanwhile: with a view of another type
+    // for the interview, a page an interview was started from (statistics, a past interview)
+    // redrew itself after it was dropped, and panicked without its context.
+    let meanwhile: fn() -> AnyView = match page {
+        // Built only if shown: Suspense makes its fallback at once, even when the piece is
+        // already here.
+        Page::Interview => || (|| view! { <AnsweringShell/> }).into_any(),
+        _ => super::pieces::loading,
+    };
+    super::pieces::deferred("This page", meanwhile, move || pieces::show(page.clone()))
 }
 
 /// Downloads the interview's piece once the page has painted, for a page whose one action opens
@@ -193,6 +207,7 @@ fn first_route(config: &crate::embed::Config) -> Route {
 /// groups: wasm-split also makes a file for every set of groups that shares code, and with a
 /// group per page the interview's piece came in 36 files, queued on the browser's connections.
 mod pieces {
+    use super::super::interview::has_shell;
     use super::super::{
         ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, PastInterviewPage,
         QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
@@ -223,7 +238,14 @@ mod pieces {
             Page::Question(q) => question(q).await,
             Page::Article(a) => article(a).await,
             Page::NewInterview => setup().await,
-            Page::Interview => interview().await,
+            Page::Interview => {
+                // Its question shows at once from the start page's piece; this download
+                // starts once that is painted, so it does not hold back the first frame.
+                if has_shell() {
+                    crate::platform::page::painted().await;
+                }
+                interview().await
+            }
             Page::History => history().await,
             Page::PastInterview(id) => past_interview(id).await,
             Page::Embed => embed().await,

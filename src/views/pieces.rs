@@ -44,9 +44,9 @@ macro_rules! piece {
 }
 pub(crate) use piece;
 
-/// What `load` renders once its piece is here: "Loading…" meanwhile (nothing at all when the
+/// What `load` renders once its piece is here: `meanwhile` until then (nothing at all when the
 /// piece is already here), and where it cannot be downloaded, a message with "Try again".
-pub fn deferred<F, Fut>(what: &'static str, load: F) -> AnyView
+pub fn deferred<F, Fut>(what: &'static str, meanwhile: fn() -> AnyView, load: F) -> AnyView
 where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
@@ -69,6 +69,10 @@ where
             })
         })
     };
-    view! { <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{view}</Suspense> }
-        .into_any()
+    view! { <Suspense fallback=meanwhile>{view}</Suspense> }.into_any()
+}
+
+/// What a page shows while its piece downloads, when it has nothing better to show.
+pub fn loading() -> AnyView {
+    view! { <p class="loading">"Loading…"</p> }.into_any()
 }

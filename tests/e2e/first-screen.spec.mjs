@@ -210,3 +210,74 @@ test('a page whose part of the app cannot be downloaded says so, and "Try again"
   expect(unexpected).toEqual([]);
   await context.close();
 });
+
+/// Every page's part of the app but the start page's (the groups' files and the files they share).
+const PARTS = /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+
+test('an interview shows its question at once, before its part of the app arrives, and keeps what is typed', async ({ browser, baseURL }) => {
+  // The service worker would download every part itself, around the held route.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await context.route(PARTS, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
+
+  // The running question, from the start page's part: its clocks run, the answer box takes the
+  // answer, and Done and Skip wait for the interview's own code.
+  await expect(page.locator('p.crumbs')).toHaveText(/^Question 1 of 5 · Part \d: /);
+  const question = await page.getByRole('heading', { level: 1 }).textContent();
+  const answer = page.getByLabel('Your answer');
+  await expect(answer).toBeFocused();
+  await page.keyboard.type('RAID 10 mirrors');
+  await expect(page.locator('#answer-count')).toHaveText('15 / 5000 characters');
+  await expect(page.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Skip' })).toBeDisabled();
+  await expect(page.getByRole('timer')).toHaveText(/^(2:00|1:5\d)$/);
+  // What is typed is saved with the interview, as on the page itself.
+  await expect
+    .poll(() => page.evaluate(() => Object.values(localStorage).some((v) => v.includes('RAID 10 mirrors'))))
+    .toBe(true);
+
+  release();
+  await expect(page.getByRole('button', { name: 'Skip' })).toBeEnabled();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(question);
+  await expect(answer).toHaveValue('RAID 10 mirrors');
+  await expect(answer).toBeFocused();
+  await page.keyboard.type(', then stripes');
+  await expect(answer).toHaveValue('RAID 10 mirrors, then stripes');
+  await expect(page.getByRole('button', { name: 'Done' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.your-answer')).toHaveText('RAID 10 mirrors, then stripes');
+  expect(await report()).toEqual([]);
+  await context.close();
+});
+
+test('an interview whose part of the app cannot be downloaded says so, and "Try again" opens it', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  let blocked = true;
+  await context.route(PARTS, (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
+  await expect(page.getByRole('alert')).toContainText('This page could not be downloaded. Check the connection, then try again.');
+  await expect(page.getByLabel('Your answer')).toHaveCount(0);
+  blocked = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('p.crumbs')).toHaveText(/^Question 1 of 5 · Part \d: /);
+  await expect(page.getByRole('button', { name: 'Skip' })).toBeEnabled();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const unexpected = (await report()).filter((p) => !/split_|chunk_|ERR_FAILED|Failed to fetch/.test(p));
+  expect(unexpected).toEqual([]);
+  await context.close();
+});

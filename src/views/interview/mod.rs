@@ -7,6 +7,7 @@ mod setup;
 mod speak;
 mod summary;
 
+pub use answering::{has_shell, AnsweringShell};
 pub use page::InterviewPage;
 pub use setup::SetupPage;
 pub use summary::Summary;
