@@ -216,6 +216,7 @@ mod pieces {
     use crate::content::{Article, Question};
     use crate::views::pieces::{piece, Unavailable};
     use leptos::prelude::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     piece!(reading, questions, preload_questions() => view! { <QuestionBrowser/> });
     piece!(reading, question, preload_question(question: &'static Question) =>
@@ -232,24 +233,35 @@ mod pieces {
     piece!(history, stats, preload_stats() => view! { <StatsPage/> });
     piece!(data, data, preload_data() => view! { <DataPage/> });
 
+    /// Whether the interview group's piece is here (one of its pages opened, or it was
+    /// preloaded): an interview's page then shows at once, without its shell first.
+    static INTERVIEW_HERE: AtomicBool = AtomicBool::new(false);
+
+    fn arrived<T, E>(piece: Result<T, E>) -> Result<T, E> {
+        if piece.is_ok() {
+            INTERVIEW_HERE.store(true, Ordering::Relaxed);
+        }
+        piece
+    }
+
     pub async fn show(page: Page) -> Result<AnyView, Unavailable> {
         match page {
             Page::Questions => questions().await,
             Page::Question(q) => question(q).await,
             Page::Article(a) => article(a).await,
-            Page::NewInterview => setup().await,
+            Page::NewInterview => arrived(setup().await),
             Page::Interview => {
                 // Its question shows at once from the start page's piece; this download
                 // starts once that is painted, so it does not hold back the first frame.
-                if has_shell() {
+                if !INTERVIEW_HERE.load(Ordering::Relaxed) && has_shell() {
                     crate::platform::page::painted().await;
                 }
-                interview().await
+                arrived(interview().await)
             }
             Page::History => history().await,
             Page::PastInterview(id) => past_interview(id).await,
             Page::Embed => embed().await,
-            Page::Review => review().await,
+            Page::Review => arrived(review().await),
             Page::Stats => stats().await,
             Page::Data => data().await,
             Page::Home | Page::NotFound(_) => Err(Unavailable),
@@ -260,10 +272,10 @@ mod pieces {
     pub async fn preload(page: &Page) {
         let _ = match page {
             Page::Questions | Page::Question(_) | Page::Article(_) => preload_questions().await,
-            Page::NewInterview | Page::Interview => preload_setup().await,
+            Page::NewInterview | Page::Interview => arrived(preload_setup().await),
             Page::History | Page::PastInterview(_) => preload_history().await,
             Page::Embed => preload_embed().await,
-            Page::Review => preload_review().await,
+            Page::Review => arrived(preload_review().await),
             Page::Stats => preload_stats().await,
             Page::Data => preload_data().await,
             Page::Home | Page::NotFound(_) => Ok(()),
