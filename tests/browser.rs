@@ -187,6 +187,85 @@ async fn interview_page_runs_a_question_to_its_summary() {
     );
 }
 
+/// Mounts the running question as the start page's piece shows it while the interview page's
+/// piece downloads (`AnsweringShell`), after starting an interview on `questions` in `mode`.
+fn mount_shell(
+    questions: &'static [&'static str],
+    mode: interview_practice::interview::AnswerMode,
+) -> (HtmlElement, interview_practice::progress::Progress) {
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let started = std::rc::Rc::new(std::cell::Cell::new(None));
+    let handle = leptos::mount::mount_to(container.clone(), {
+        let started = started.clone();
+        move || {
+            let progress = interview_practice::progress::provide();
+            let setup = interview_practice::interview::Setup {
+                count: questions.len(),
+                mode,
+                ..Default::default()
+            };
+            progress.start(setup, questions);
+            started.set(Some(progress));
+            view! { <interview_practice::views::AnsweringShell/> }
+        }
+    });
+    handle.forget();
+    (container, started.get().expect("the interview started"))
+}
+
+#[wasm_bindgen_test]
+async fn interview_shell_takes_the_answer_and_waits_for_the_page() {
+    use interview_practice::interview::AnswerMode;
+    let (shell, progress) = mount_shell(&["dba-raid", "dba-indexes"], AnswerMode::Type);
+    tick().await;
+    assert!(text(&shell).contains("Question 1 of 2"), "{}", text(&shell));
+    assert!(text(&shell).contains("What is RAID? Which type is best?"));
+    let timer = shell
+        .query_selector("[role=timer]")
+        .unwrap()
+        .expect("a timer");
+    assert!(matches!(
+        text(&timer.unchecked_into()).as_str(),
+        "2:00" | "1:59"
+    ));
+    for label in ["Done", "Skip"] {
+        assert!(
+            button(&shell, label).has_attribute("disabled"),
+            "{label} waits for the page"
+        );
+    }
+
+    let answer: web_sys::HtmlTextAreaElement = shell
+        .query_selector("textarea#answer")
+        .unwrap()
+        .expect("the answer box")
+        .unchecked_into();
+    answer.set_value("RAID 10");
+    answer
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(
+        text(&shell).contains("7 / 5000 characters"),
+        "{}",
+        text(&shell)
+    );
+    // Kept in the interview, for the page that takes over (and saved with it).
+    let kept = progress
+        .active()
+        .and_then(|i| i.attempt().map(|a| a.answer.clone()));
+    assert_eq!(kept.as_deref(), Some("RAID 10"));
+}
+
+#[wasm_bindgen_test]
+async fn interview_shell_of_a_spoken_answer_waits_for_the_page() {
+    use interview_practice::interview::AnswerMode;
+    let (shell, _) = mount_shell(&["dba-raid"], AnswerMode::Speak);
+    tick().await;
+    assert_eq!(text(&shell), "Loading…");
+}
+
 /// The reveal's checklist beside the reader's answer: the words that covered a point are
 /// marked, focusing the point highlights them, and its line says them as text.
 #[wasm_bindgen_test]

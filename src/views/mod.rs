@@ -31,7 +31,7 @@ pub use data::DataPage;
 pub use embed_page::EmbedPage;
 pub use history::{HistoryPage, PastInterviewPage};
 pub use home::Home;
-pub use interview::{InterviewPage, SetupPage};
+pub use interview::{AnsweringShell, InterviewPage, SetupPage};
 pub use question::QuestionPage;
 pub use review::ReviewPage;
 pub use stats::StatsPage;
