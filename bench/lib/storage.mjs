@@ -130,7 +130,7 @@ async function reloadToReady(page) {
   return (await appReadyTimes(page)).painted;
 }
 
-export async function measureStorage({ url, stored, count = 1000, per = 5, reloads = 7 }) {
+export async function measureStorage({ url, stored, count = 1000, per = 5, reloads = 15 }) {
   const source = templates(stored);
   const entries = simulate(source, count, per);
   const browser = await launch();
