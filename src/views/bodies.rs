@@ -38,9 +38,10 @@ pub fn fetch_after_paint() {
     let Some(Loader(state)) = use_context::<Loader>() else {
         return;
     };
-    // `start` does nothing once loading began, so whichever comes first starts it.
-    request_animation_frame(move || request_animation_frame(move || start(state)));
-    set_timeout(move || start(state), std::time::Duration::from_millis(500));
+    leptos::task::spawn_local(async move {
+        crate::platform::page::painted().await;
+        start(state);
+    });
 }
 
 fn start(state: RwSignal<State>) {
