@@ -137,8 +137,29 @@ impl Progress {
             clock::now(),
         );
         let problems = loaded.take_problems();
-        loaded.take_changes();
         let active_id = loaded.active_id().map(str::to_string);
+        let progress = Progress::over(loaded);
+        log(problems);
+        if let Some(id) = active_id {
+            progress.own(&id, false);
+        }
+        progress
+    }
+
+    /// A progress of its own, in memory, with one interview running: for a rehearsal of the
+    /// screens an interview starts with (`views::interview::rehearse`). Nothing is read from or
+    /// saved to the browser, and no tab lock is taken.
+    pub fn rehearsal(setup: Setup, questions: &[&str]) -> Progress {
+        let now = clock::now();
+        let backend = AppBackend::Memory(MemoryBackend::new());
+        let progress = Progress::over(ProgressState::load(backend, Found::Usable, None, true, now));
+        progress.apply(|s| s.start("rehearsal".to_string(), setup, questions, now));
+        progress
+    }
+
+    /// The signals over a loaded state.
+    fn over(mut loaded: ProgressState<AppBackend>) -> Progress {
+        loaded.take_changes();
         let state: State = StoredValue::new_local(loaded);
         let changed = Triggers {
             interviews: Trigger::new(),
@@ -148,7 +169,7 @@ impl Progress {
             notices: Trigger::new(),
             tab: Trigger::new(),
         };
-        let progress = Progress {
+        Progress {
             state,
             changed,
             active_id: part(state, changed.tab, |s| s.active_id().map(str::to_string)),
@@ -163,12 +184,7 @@ impl Progress {
             }),
             notices: part(state, changed.notices, |s| s.notices().clone()),
             debounce: StoredValue::new_local(None),
-        };
-        log(problems);
-        if let Some(id) = active_id {
-            progress.own(&id, false);
         }
-        progress
     }
 
     /// Runs `change` on the state, then tells the views what changed (after the state is

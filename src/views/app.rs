@@ -3,9 +3,12 @@ use super::interview::AnsweringShell;
 use super::notices::StorageNotices;
 use super::{not_found::NotFound, Home};
 use crate::content;
+use crate::interview::Setup;
 use crate::platform::location;
+use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 
 /// The current route, shared by every page.
 #[derive(Clone, Copy)]
@@ -188,6 +191,37 @@ pub fn prefetch_interview() {
     });
 }
 
+/// Once the app has taken over, and in a task of its own, starts the start page's one-click
+/// interview off screen: in memory, its page built in a detached element, then dropped.
+/// WebAssembly functions are compiled on their first call: without this rehearsal the
+/// reader's first click on Start paid for compiling the few hundred functions that start an
+/// interview, save it and build its page, about half of that click's time in traces. Nothing
+/// is stored, no tab lock is taken, and the interview's piece is not downloaded: the page is
+/// dropped before its shell has painted. Not when that piece is already here: its own page
+/// then shows, not the shell.
+pub fn rehearse_start() {
+    if pieces::interview_here() {
+        return;
+    }
+    set_timeout(
+        || {
+            let owner = Owner::new();
+            owner.with(|| {
+                let setup = Setup::default();
+                let questions = setup.pick(crate::platform::clock::random_seed());
+                provide_context(Progress::rehearsal(setup, &questions));
+                let mut page = chunked(Page::Interview).build();
+                if let Ok(parent) = document().create_element("div") {
+                    page.mount(&parent, None);
+                    page.unmount();
+                }
+            });
+            owner.cleanup();
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Downloads the first page's piece before the app starts, so the app takes over the first screen
 /// with that page whole: no "Loading…" in between.
 pub async fn preload_first_page() {
@@ -237,6 +271,10 @@ mod pieces {
     /// preloaded): an interview's page then shows at once, without its shell first.
     static INTERVIEW_HERE: AtomicBool = AtomicBool::new(false);
 
+    pub fn interview_here() -> bool {
+        INTERVIEW_HERE.load(Ordering::Relaxed)
+    }
+
     fn arrived<T, E>(piece: Result<T, E>) -> Result<T, E> {
         if piece.is_ok() {
             INTERVIEW_HERE.store(true, Ordering::Relaxed);
@@ -253,7 +291,7 @@ mod pieces {
             Page::Interview => {
                 // Its question shows at once from the start page's piece; this download
                 // starts once that is painted, so it does not hold back the first frame.
-                if !INTERVIEW_HERE.load(Ordering::Relaxed) && has_shell() {
+                if !interview_here() && has_shell() {
                     crate::platform::page::painted().await;
                 }
                 arrived(interview().await)

@@ -185,6 +185,27 @@ test('the start page downloads only its own part of the app, not the other pages
   expect(wasm.some((file) => /^\/split_history-/.test(file))).toBe(true);
 });
 
+test('the start page starts no interview of its own: nothing stored, nothing to resume, and Start begins the reader\'s', async ({ page }) => {
+  // The app rehearses the one-click interview's start off screen once it is up (views::app).
+  await page.goto('/');
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  const interviews = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('interview-practice/interview/')));
+  expect(await interviews()).toEqual([]);
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await expect(page.getByRole('link', { name: /Resume your interview/ })).toHaveCount(0);
+  await expect(page.locator('textarea')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
+  await expect(page.locator('.crumbs')).toContainText('Question 1 of 5');
+  await expect(page.getByLabel('Your answer')).toBeFocused();
+  const stored = await interviews();
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).not.toContain('rehearsal');
+});
+
 test('a page whose part of the app cannot be downloaded says so, and "Try again" opens it', async ({ browser, baseURL }) => {
   // The service worker would download every part itself, around the blocked route.
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
