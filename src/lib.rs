@@ -24,6 +24,5 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         views::preload_first_page().await;
         platform::takeover::mount(views::App);
-        views::rehearse_start();
     });
 }

@@ -18,6 +18,24 @@ fn monotonic() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
+/// Calls `tick` every `period` for as long as it returns true: a timer that ends itself. A
+/// screen's clock stops at its first tick after the screen is gone, whoever dropped it and
+/// however (an interval's handle can be lost: browsers' ids fit an `i32`, a test's fake
+/// clock's do not).
+pub fn every(period: std::time::Duration, tick: impl Fn() -> bool + 'static) {
+    fn next(period: std::time::Duration, tick: std::rc::Rc<dyn Fn() -> bool>) {
+        leptos::prelude::set_timeout(
+            move || {
+                if tick() {
+                    next(period, tick);
+                }
+            },
+            period,
+        );
+    }
+    next(period, std::rc::Rc::new(tick));
+}
+
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * u64::MAX as f64) as u64 ^ now()
 }

@@ -146,15 +146,22 @@ impl Progress {
         progress
     }
 
-    /// A progress of its own, in memory, with one interview running: for a rehearsal of the
-    /// screens an interview starts with (`views::interview::rehearse`). Nothing is read from or
-    /// saved to the browser, and no tab lock is taken.
-    pub fn rehearsal(setup: Setup, questions: &[&str]) -> Progress {
-        let now = clock::now();
+    /// A progress of its own, in memory and empty, for a rehearsal of an interview's start
+    /// (`views::app::rehearse_start`): nothing is read from or saved to the browser.
+    pub fn rehearsal() -> Progress {
         let backend = AppBackend::Memory(MemoryBackend::new());
-        let progress = Progress::over(ProgressState::load(backend, Found::Usable, None, true, now));
-        progress.apply(|s| s.start("rehearsal".to_string(), setup, questions, now));
-        progress
+        Progress::over(ProgressState::load(
+            backend,
+            Found::Usable,
+            None,
+            true,
+            clock::now(),
+        ))
+    }
+
+    /// Starts an interview in a rehearsal's progress as `start` does, but claims no tab.
+    pub fn start_rehearsal(&self, setup: Setup, questions: &[&str]) {
+        self.apply(|s| s.start("rehearsal".to_string(), setup, questions, clock::now()));
     }
 
     /// The signals over a loaded state.
@@ -231,8 +238,13 @@ impl Progress {
             if !moved_away {
                 held.retain(|id| Some(id) != mine.as_ref());
             }
-            if this.elsewhere.get_untracked() != held {
-                this.elsewhere.set(held);
+            // The progress may be gone by the answer (a rehearsal's, `Progress::rehearsal`).
+            if this
+                .elsewhere
+                .try_get_untracked()
+                .is_some_and(|shown| shown != held)
+            {
+                this.elsewhere.try_set(held);
             }
         });
     }

@@ -124,6 +124,9 @@ pub fn App() -> impl IntoView {
 
     let current = Memo::new(move |_| page(&route.read()));
     Effect::new(move |_| location::set_title(&title(&current.read())));
+    if current.get_untracked() == Page::Home {
+        rehearse_start();
+    }
 
     view! {
         <a class="skip" href="#main" on:click=|ev| {
@@ -191,32 +194,52 @@ pub fn prefetch_interview() {
     });
 }
 
-/// Once the app has taken over, and in a task of its own, starts the start page's one-click
-/// interview off screen: in memory, its page built in a detached element, then dropped.
-/// WebAssembly functions are compiled on their first call: without this rehearsal the
-/// reader's first click on Start paid for compiling the few hundred functions that start an
-/// interview, save it and build its page, about half of that click's time in traces. Nothing
-/// is stored, no tab lock is taken, and the interview's piece is not downloaded: the page is
-/// dropped before its shell has painted. Not when that piece is already here: its own page
-/// then shows, not the shell.
-pub fn rehearse_start() {
+/// Once the app has taken over the start page, and in a task of its own, rehearses the click
+/// on its one-click interview, off screen: a start page of its own, on a progress in memory,
+/// switched to the interview as the click does, then dropped. WebAssembly functions are
+/// compiled on their first call: without this the reader's first click on Start paid for
+/// compiling the few hundred functions that leave the start page, start and save an
+/// interview and build its page, about half of that click's time in traces. Nothing is
+/// stored or shown, no tab is claimed, and the interview's piece is not downloaded: all is
+/// dropped before the interview's shell would have painted. Not when that piece is already
+/// here: its own page then shows, not the shell.
+fn rehearse_start() {
+    let Some(app) = Owner::current() else {
+        return;
+    };
     if pieces::interview_here() {
         return;
     }
     set_timeout(
-        || {
-            let owner = Owner::new();
-            owner.with(|| {
-                let setup = Setup::default();
-                let questions = setup.pick(crate::platform::clock::random_seed());
-                provide_context(Progress::rehearsal(setup, &questions));
-                let mut page = chunked(Page::Interview).build();
-                if let Ok(parent) = document().create_element("div") {
-                    page.mount(&parent, None);
-                    page.unmount();
-                }
+        move || {
+            let owner = app.child();
+            let Ok(stage) = document().create_element("div") else {
+                return;
+            };
+            let (page, progress, mut view) = owner.with(|| {
+                let progress = Progress::rehearsal();
+                provide_context(progress);
+                let page = RwSignal::new(Page::Home);
+                let mut view = (move || match page.get() {
+                    Page::Home => view! { <Home/> }.into_any(),
+                    page => chunked(page),
+                })
+                .build();
+                view.mount(&stage, None);
+                (page, progress, view)
             });
-            owner.cleanup();
+            // The click: the route first, then the interview (`interview::start`).
+            let setup = Setup::default();
+            let questions = setup.pick(crate::platform::clock::random_seed());
+            page.set(Page::Interview);
+            progress.start_rehearsal(setup, &questions);
+            leptos::task::spawn_local(async move {
+                // The page switches, as it does after the click.
+                leptos::task::tick().await;
+                view.unmount();
+                drop(view);
+                owner.cleanup();
+            });
         },
         std::time::Duration::ZERO,
     );

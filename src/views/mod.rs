@@ -24,7 +24,7 @@ mod stats;
 mod time_options;
 pub mod trusted_html;
 
-pub use app::{navigate, prefetch_interview, preload_first_page, rehearse_start, App};
+pub use app::{navigate, prefetch_interview, preload_first_page, App};
 pub use article::ArticlePage;
 pub use browser::QuestionBrowser;
 pub use data::DataPage;

@@ -61,11 +61,10 @@ pub fn AnsweringShell() -> impl IntoView {
         return crate::views::pieces::loading();
     };
     let now = RwSignal::new(clock::now());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(clock::now()), Duration::from_millis(250))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    // Until the screen is gone (`now` disposed with it).
+    clock::every(Duration::from_millis(250), move || {
+        now.try_set(clock::now()).is_none()
+    });
     let answer_box = answer_text(attempt.answer, move |text| {
         progress.update(Save::Soon, |i| i.draft_answer(&text, clock::now()))
     });

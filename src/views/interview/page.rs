@@ -17,16 +17,16 @@ pub fn InterviewPage() -> impl IntoView {
     // once this page is painted, so they never hold it back).
     crate::views::bodies::fetch_after_paint();
     let now = RwSignal::new(clock::now());
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            let t = clock::now();
-            progress.tick(t);
-            now.set(t);
-        },
-        Duration::from_millis(250),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    // Until the page is gone (`now` disposed with it).
+    clock::every(Duration::from_millis(250), move || {
+        let t = clock::now();
+        if now.try_get_untracked().is_none() {
+            return false;
+        }
+        progress.tick(t);
+        now.set(t);
+        true
+    });
     // Redraw only when the question or phase changes, so typing keeps the text box.
     let stage = Memo::new(move |_| {
         progress
