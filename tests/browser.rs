@@ -296,6 +296,29 @@ async fn a_rehearsed_interview_runs_in_memory_only() {
     assert_eq!(stored(), before, "nothing stored, no tab claimed");
 }
 
+/// Waits `ms` milliseconds of the page's own time (timers run meanwhile).
+async fn pause(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_clock_ticks_until_it_says_stop() {
+    let ticks = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counted = ticks.clone();
+    interview_practice::platform::clock::every(std::time::Duration::from_millis(5), move || {
+        counted.set(counted.get() + 1);
+        counted.get() < 3
+    });
+    assert_eq!(ticks.get(), 0, "the first tick comes after one period");
+    pause(150).await;
+    assert_eq!(ticks.get(), 3);
+}
+
 /// The reveal's checklist beside the reader's answer: the words that covered a point are
 /// marked, focusing the point highlights them, and its line says them as text.
 #[wasm_bindgen_test]
