@@ -194,8 +194,8 @@ pub fn prefetch_interview() {
     });
 }
 
-/// Once the app has taken over the start page, and in a task of its own, rehearses the click
-/// on its one-click interview, off screen: a start page of its own, on a progress in memory,
+/// Once the app has taken over the start page, and in two tasks of their own, rehearses the
+/// click on its one-click interview, off screen: a start page of its own, on a progress in memory,
 /// switched to the interview as the click does, then dropped. WebAssembly functions are
 /// compiled on their first call: without this the reader's first click on Start paid for
 /// compiling the few hundred functions that leave the start page, start and save an
@@ -228,18 +228,25 @@ fn rehearse_start() {
                 view.mount(&stage, None);
                 (page, progress, view)
             });
-            // The click: the route first, then the interview (`interview::start`).
-            let setup = Setup::default();
-            let questions = setup.pick(crate::platform::clock::random_seed());
-            page.set(Page::Interview);
-            progress.start_rehearsal(setup, &questions);
-            leptos::task::spawn_local(async move {
-                // The page switches, as it does after the click.
-                leptos::task::tick().await;
-                view.unmount();
-                drop(view);
-                owner.cleanup();
-            });
+            // The click, in a task of its own: on a slow phone each half keeps a reader's
+            // input waiting less long. The route first, then the interview
+            // (`interview::start`).
+            set_timeout(
+                move || {
+                    let setup = Setup::default();
+                    let questions = setup.pick(crate::platform::clock::random_seed());
+                    page.set(Page::Interview);
+                    progress.start_rehearsal(setup, &questions);
+                    leptos::task::spawn_local(async move {
+                        // The page switches, as it does after the click.
+                        leptos::task::tick().await;
+                        view.unmount();
+                        drop(view);
+                        owner.cleanup();
+                    });
+                },
+                std::time::Duration::ZERO,
+            );
         },
         std::time::Duration::ZERO,
     );
