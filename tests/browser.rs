@@ -132,13 +132,12 @@ fn button(container: &HtmlElement, label: &str) -> HtmlElement {
         .unwrap_or_else(|| panic!("no button {label}"))
 }
 
-#[wasm_bindgen_test]
-async fn interview_page_runs_a_question_to_its_summary() {
-    let page = mount_interview(&["dba-raid"]);
-    tick().await;
-    assert!(text(&page).contains("Question 1 of 1"), "{}", text(&page));
-    assert!(text(&page).contains("What is RAID? Which type is best?"));
-    let timer = page
+/// The running question's screen at its start, on the RAID question: its place in the
+/// interview (`number`), the question, and the countdown at two minutes.
+fn shows_raid_first(screen: &HtmlElement, number: &str) {
+    assert!(text(screen).contains(number), "{}", text(screen));
+    assert!(text(screen).contains("What is RAID? Which type is best?"));
+    let timer = screen
         .query_selector("[role=timer]")
         .unwrap()
         .expect("a timer");
@@ -146,6 +145,13 @@ async fn interview_page_runs_a_question_to_its_summary() {
         text(&timer.unchecked_into()).as_str(),
         "2:00" | "1:59"
     ));
+}
+
+#[wasm_bindgen_test]
+async fn interview_page_runs_a_question_to_its_summary() {
+    let page = mount_interview(&["dba-raid"]);
+    tick().await;
+    shows_raid_first(&page, "Question 1 of 1");
 
     let answer: web_sys::HtmlTextAreaElement = page
         .query_selector("textarea#answer")
@@ -219,16 +225,7 @@ async fn interview_shell_takes_the_answer_and_waits_for_the_page() {
     use interview_practice::interview::AnswerMode;
     let (shell, progress) = mount_shell(&["dba-raid", "dba-indexes"], AnswerMode::Type);
     tick().await;
-    assert!(text(&shell).contains("Question 1 of 2"), "{}", text(&shell));
-    assert!(text(&shell).contains("What is RAID? Which type is best?"));
-    let timer = shell
-        .query_selector("[role=timer]")
-        .unwrap()
-        .expect("a timer");
-    assert!(matches!(
-        text(&timer.unchecked_into()).as_str(),
-        "2:00" | "1:59"
-    ));
+    shows_raid_first(&shell, "Question 1 of 2");
     for label in ["Done", "Skip"] {
         assert!(
             button(&shell, label).has_attribute("disabled"),

@@ -195,9 +195,9 @@ pub fn prefetch_interview() {
 }
 
 /// Once the app has taken over the start page, and in two tasks of their own, rehearses the
-/// click on its one-click interview, off screen: a start page of its own, on a progress in memory,
-/// switched to the interview as the click does, then dropped. WebAssembly functions are
-/// compiled on their first call: without this the reader's first click on Start paid for
+/// click on its one-click interview, off screen: a start page of its own, on a progress in
+/// memory, switched to the interview as the click does, then dropped. WebAssembly functions
+/// are compiled on their first call: without this the reader's first click on Start paid for
 /// compiling the few hundred functions that leave the start page, start and save an
 /// interview and build its page, about half of that click's time in traces. Nothing is
 /// stored or shown, no tab is claimed, and the interview's piece is not downloaded: all is
