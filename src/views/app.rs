@@ -124,9 +124,19 @@ pub fn App() -> impl IntoView {
 
     let current = Memo::new(move |_| page(&route.read()));
     Effect::new(move |_| location::set_title(&title(&current.read())));
-    if current.get_untracked() == Page::Home {
-        rehearse_start();
-    }
+    // The first time the start page shows, whether the app opened on it or the reader came
+    // to it from another page: the click on Start is rehearsed once.
+    let app = Owner::current();
+    Effect::new(move |rehearsed: Option<bool>| {
+        if rehearsed == Some(true) {
+            return true;
+        }
+        let home = current.get() == Page::Home;
+        if let (true, Some(app)) = (home, &app) {
+            rehearse_start(app);
+        }
+        home
+    });
 
     view! {
         <a class="skip" href="#main" on:click=|ev| {
@@ -194,7 +204,8 @@ pub fn prefetch_interview() {
     });
 }
 
-/// Once the app has taken over the start page, and in two tasks of their own, rehearses the
+/// The first time the start page shows (the app took over the pre-rendered one, or the reader
+/// came to it from another page), in two tasks of its own under the app's owner, rehearses the
 /// click on its one-click interview, off screen: a start page of its own, on a progress in
 /// memory, switched to the interview as the click does, then dropped. WebAssembly functions
 /// are compiled on their first call: without this the reader's first click on Start paid for
@@ -203,10 +214,8 @@ pub fn prefetch_interview() {
 /// stored or shown, no tab is claimed, and the interview's piece is not downloaded: all is
 /// dropped before the interview's shell would have painted. Not when that piece is already
 /// here: its own page then shows, not the shell.
-fn rehearse_start() {
-    let Some(app) = Owner::current() else {
-        return;
-    };
+fn rehearse_start(app: &Owner) {
+    let app = app.clone();
     if pieces::interview_here() {
         return;
     }

@@ -185,26 +185,47 @@ test('the start page downloads only its own part of the app, not the other pages
   expect(wasm.some((file) => /^\/split_history-/.test(file))).toBe(true);
 });
 
-test('the start page starts no interview of its own: nothing stored, nothing to resume, and Start begins the reader\'s', async ({ page }) => {
-  // The app rehearses the one-click interview's start off screen once it is up (views::app).
-  await page.goto('/');
-  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
-  await page.waitForLoadState('networkidle');
-  const interviews = () =>
-    page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('interview-practice/interview/')));
-  expect(await interviews()).toEqual([]);
-  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-  await expect(page.getByRole('link', { name: /Resume your interview/ })).toHaveCount(0);
-  await expect(page.locator('textarea')).toHaveCount(0);
+// The app rehearses the one-click interview's start off screen the first time the start page
+// shows (views::app), whether the app opens on it or the reader comes to it from another page.
+for (const [arrival, arrive] of [
+  ['the app opens on it', async (page) => page.goto('/')],
+  [
+    'the reader comes to it from another page',
+    async (page) => {
+      await page.goto('/#/questions');
+      await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guides', exact: true }).click();
+    },
+  ],
+]) {
+  test(`the start page starts no interview of its own (${arrival}): nothing stored, nothing to resume, no download, and Start begins the reader's`, async ({ page }) => {
+    const interviewPiece = [];
+    page.on('request', (request) => /\/split_interview-[0-9a-f]+\.wasm$/.test(request.url()) && interviewPiece.push(request.url()));
+    await arrive(page);
+    await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
+    const focused = await page.evaluate(() => document.activeElement?.outerHTML);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(200);
+    const interviews = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('interview-practice/interview/')));
+    expect(await interviews()).toEqual([]);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(focused);
+    if (arrival === 'the app opens on it') expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    expect(interviewPiece).toEqual([]);
+    await expect(page.getByRole('link', { name: /Resume your interview/ })).toHaveCount(0);
+    await expect(page.locator('textarea')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
 
-  await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
-  await expect(page.locator('.crumbs')).toContainText('Question 1 of 5');
-  await expect(page.getByLabel('Your answer')).toBeFocused();
-  const stored = await interviews();
-  expect(stored).toHaveLength(1);
-  expect(stored[0]).not.toContain('rehearsal');
-});
+    await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
+    await expect(page.locator('.crumbs')).toContainText('Question 1 of 5');
+    await expect(page.getByLabel('Your answer')).toBeFocused();
+    const stored = await interviews();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).not.toContain('rehearsal');
+  });
+}
 
 test('a page whose part of the app cannot be downloaded says so, and "Try again" opens it', async ({ browser, baseURL }) => {
   // The service worker would download every part itself, around the blocked route.
