@@ -12,6 +12,7 @@ pub mod review;
 pub mod route;
 pub mod scoring;
 pub mod search;
+pub mod sorted;
 pub mod sorting;
 pub mod storage;
 pub mod transfer;

@@ -5,19 +5,19 @@
 //! (`views::bodies`). Native code reads the same file, compiled in.
 
 use super::{Article, Html, Question, DATA_CHECKSUM};
+use crate::sorted::SortedMap;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Bodies {
-    articles: BTreeMap<String, String>,
-    answers: BTreeMap<String, String>,
+    articles: SortedMap<String, String>,
+    answers: SortedMap<String, String>,
     /// A question's key points' alternatives, in order, each `a|b+c`: any alternative covers the
     /// point, every `+`-joined term of an alternative must appear.
-    points: BTreeMap<String, Vec<String>>,
+    points: SortedMap<String, Vec<String>>,
     /// The glossary's groups of equivalent terms, one a line, the terms separated by `=`.
     glossary: String,
     /// Real words one slip from a key word, separated by spaces (never taken as a slip).

@@ -14,12 +14,12 @@ use crate::platform::tab_lock::{self, Ownership};
 use crate::platform::{clock, local_storage, page};
 use crate::review::record::Settings;
 use crate::review::{MemoryState, Note, ReviewEvent};
+use crate::sorted::SortedMap;
 use crate::storage::usage::Usage;
 use crate::storage::{Backend, BackendError, MemoryBackend};
 use crate::transfer::export::{Export, ImportPreview};
 use leptos::prelude::*;
 use state::{Changes, Found, ProgressState};
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// The browser's storage, or memory when the browser will not let us use it.
@@ -98,10 +98,10 @@ pub struct Progress {
     /// Unfinished interviews that other live tabs are running (from the browser's locks).
     pub elsewhere: RwSignal<Vec<String>>,
     /// Question id to the reader's note.
-    pub notes: Memo<BTreeMap<String, Note>>,
+    pub notes: Memo<SortedMap<String, Note>>,
     pub settings: Memo<Settings>,
     /// Question id to its memory state, replayed from the ratings.
-    pub memory: Memo<BTreeMap<String, MemoryState>>,
+    pub memory: Memo<SortedMap<String, MemoryState>>,
     pub notices: Memo<Notices>,
     debounce: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
@@ -257,7 +257,7 @@ impl Progress {
     }
 
     /// Question id to the time of its first rating.
-    pub fn first_rated(&self) -> BTreeMap<String, u64> {
+    pub fn first_rated(&self) -> SortedMap<String, u64> {
         self.changed.interviews.track();
         self.changed.reviews.track();
         self.read(|s| s.first_rated())

@@ -12,9 +12,9 @@
 use crate::interview::{Interview, Millis};
 use crate::review::cache::Fnv;
 use crate::review::memory::{rating_order, MemoryState};
+use crate::sorted::SortedMap;
 use crate::storage::Record;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -29,10 +29,10 @@ pub struct Snapshot {
     pub unfinished: Vec<String>,
     /// Question id to its memory state.
     #[serde(rename = "m", default)]
-    pub memory: BTreeMap<String, MemoryState>,
+    pub memory: SortedMap<String, MemoryState>,
     /// Question id to the time of its first rating (new questions introduced today).
     #[serde(rename = "f", default)]
-    pub first_rated: BTreeMap<String, Millis>,
+    pub first_rated: SortedMap<String, Millis>,
 }
 
 impl Record for Snapshot {
@@ -181,7 +181,7 @@ mod tests {
                 "dba-raid",
                 Rating::Good,
             )]),
-            first_rated: BTreeMap::from([("dba-raid".to_string(), 4_000)]),
+            first_rated: SortedMap::from([("dba-raid".to_string(), 4_000)]),
         };
         assert_eq!(decode::<Snapshot>(&encode(&snapshot)), Ok(snapshot));
     }

@@ -22,11 +22,11 @@ use crate::review::cache::MemoryCache;
 use crate::review::memory::MemoryState;
 use crate::review::record::{review_id, Settings};
 use crate::review::{Note, ReviewEvent};
+use crate::sorted::{SortedMap, SortedSet};
 use crate::storage::usage::Usage;
 use crate::storage::{record_key, Backend, Listing, Loaded, Record, SaveError, Store, Unreadable};
 use crate::transfer::export::{self, Export, ImportPreview};
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// How often a running interview is saved even when nothing else changes.
 pub const CHECKPOINT_MS: Millis = 5_000;
@@ -118,9 +118,9 @@ pub struct ProgressState<B: Backend> {
     /// first): this tab shows it but neither changes nor saves it.
     moved_away: bool,
     /// Every review rating, by storage id (interview ratings live in their interviews).
-    reviews: BTreeMap<String, ReviewEvent>,
+    reviews: SortedMap<String, ReviewEvent>,
     /// Question id to the reader's note.
-    notes: BTreeMap<String, Note>,
+    notes: SortedMap<String, Note>,
     settings: Settings,
     /// Memory states with the ratings they came from, so `memory` replays only what changed
     /// (kept in the storage between visits; a cache, filled as `memory` is asked).
@@ -285,7 +285,7 @@ impl<B: Backend> ProgressState<B> {
         self.moved_away
     }
 
-    pub fn notes(&self) -> &BTreeMap<String, Note> {
+    pub fn notes(&self) -> &SortedMap<String, Note> {
         &self.notes
     }
 
@@ -342,7 +342,7 @@ impl<B: Backend> ProgressState<B> {
 
     /// `rating_events` of what is read: all of them once `unloaded` is empty.
     fn read_rating_events(&self) -> Vec<ReviewEvent> {
-        let events: BTreeSet<ReviewEvent> = self
+        let events: SortedSet<ReviewEvent> = self
             .reviews
             .values()
             .cloned()
@@ -360,7 +360,7 @@ impl<B: Backend> ProgressState<B> {
     /// Question id to its memory state, replayed from the ratings: only the questions whose
     /// ratings changed since the cache last saw them (the cache is stored by the next `flush`).
     /// From a snapshot, the states it was stored with.
-    pub fn memory(&self) -> BTreeMap<String, MemoryState> {
+    pub fn memory(&self) -> SortedMap<String, MemoryState> {
         if !self.unloaded.is_empty() {
             return self.snapshot_part(|s| s.memory.clone());
         }
@@ -375,11 +375,11 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// Question id to the time of its first rating (from a snapshot, as it was stored).
-    pub fn first_rated(&self) -> BTreeMap<String, Millis> {
+    pub fn first_rated(&self) -> SortedMap<String, Millis> {
         if !self.unloaded.is_empty() {
             return self.snapshot_part(|s| s.first_rated.clone());
         }
-        let mut first = BTreeMap::new();
+        let mut first = SortedMap::new();
         // In time order: the first seen is the first.
         for event in self.read_rating_events() {
             first.entry(event.question).or_insert(event.at);
@@ -596,12 +596,12 @@ impl<B: Backend> ProgressState<B> {
     pub fn import(&mut self, incoming: &Export, now: Millis) {
         let merged = export::merge(&self.export(now), incoming);
         // Ratings kept in the interviews are not stored twice.
-        let in_interviews: BTreeSet<(u64, &str)> = merged
+        let in_interviews: SortedSet<(u64, &str)> = merged
             .interviews
             .iter()
             .flat_map(|i| i.ratings().map(|(at, question, _)| (at, question)))
             .collect();
-        let mut reviews = BTreeMap::new();
+        let mut reviews = SortedMap::new();
         for event in &merged.reviews {
             if !in_interviews.contains(&(event.at, event.question.as_str())) {
                 reviews.insert(review_id(event), event.clone());

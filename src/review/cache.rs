@@ -14,15 +14,15 @@
 use super::memory::{self, rating_order, MemoryState};
 use super::ReviewEvent;
 use crate::interview::Rating;
+use crate::sorted::SortedMap;
 use crate::storage::Record;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Question id to its cached state.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MemoryCache {
     #[serde(rename = "q")]
-    pub questions: BTreeMap<String, Cached>,
+    pub questions: SortedMap<String, Cached>,
 }
 
 /// One question's state and the fingerprint of the ratings it was replayed from.
@@ -48,8 +48,8 @@ impl MemoryCache {
     /// `ProgressState::rating_events` gives them): replays only the questions whose ratings
     /// differ from what the cache was made from, and brings the cache up to date. Returns the
     /// states (equal to `export::replay_all(events)`) and whether the cache changed.
-    pub fn memory(&mut self, events: &[ReviewEvent]) -> (BTreeMap<String, MemoryState>, bool) {
-        let mut by_question: BTreeMap<&str, Vec<(u64, Rating)>> = BTreeMap::new();
+    pub fn memory(&mut self, events: &[ReviewEvent]) -> (SortedMap<String, MemoryState>, bool) {
+        let mut by_question: SortedMap<&str, Vec<(u64, Rating)>> = SortedMap::new();
         for event in events {
             by_question
                 .entry(&event.question)
@@ -57,7 +57,7 @@ impl MemoryCache {
                 .push((event.at, event.rating));
         }
         let mut changed = false;
-        let mut states = BTreeMap::new();
+        let mut states = SortedMap::new();
         for (question, mut ratings) in by_question {
             // The order `memory::replay` folds them in.
             memory::in_replay_order(&mut ratings);

@@ -4,7 +4,7 @@
 
 use super::memory::MemoryState;
 use crate::content::{Question, QUESTIONS};
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 /// New questions introduced per day unless the reader changes it.
 pub const DEFAULT_NEW_PER_DAY: usize = 10;
@@ -12,7 +12,7 @@ pub const DEFAULT_NEW_PER_DAY: usize = 10;
 /// What the queue is built from.
 #[derive(Debug, Clone, Copy)]
 pub struct QueueInput<'a> {
-    pub memory: &'a BTreeMap<String, MemoryState>,
+    pub memory: &'a SortedMap<String, MemoryState>,
     /// New questions already introduced today.
     pub new_today: usize,
     pub new_per_day: usize,
@@ -50,7 +50,7 @@ pub fn queue(input: QueueInput<'_>) -> Vec<&'static str> {
 /// How many practised questions are due by `day_end_ms` (new questions not counted).
 pub fn due_count_in(
     questions: &[Question],
-    memory: &BTreeMap<String, MemoryState>,
+    memory: &SortedMap<String, MemoryState>,
     day_end_ms: u64,
 ) -> usize {
     questions
@@ -60,7 +60,7 @@ pub fn due_count_in(
         .count()
 }
 
-pub fn due_count(memory: &BTreeMap<String, MemoryState>, day_end_ms: u64) -> usize {
+pub fn due_count(memory: &SortedMap<String, MemoryState>, day_end_ms: u64) -> usize {
     due_count_in(QUESTIONS, memory, day_end_ms)
 }
 
@@ -95,7 +95,7 @@ mod tests {
         }
     }
 
-    fn input(memory: &BTreeMap<String, MemoryState>, new_today: usize) -> QueueInput<'_> {
+    fn input(memory: &SortedMap<String, MemoryState>, new_today: usize) -> QueueInput<'_> {
         QueueInput {
             memory,
             new_today,
@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn nothing_practised_gives_the_first_new_questions_in_guide_order() {
-        let memory = BTreeMap::new();
+        let memory = SortedMap::new();
         let ids = queue(input(&memory, 0));
         let expected: Vec<_> = QUESTIONS.iter().take(10).map(|q| q.id).collect();
         assert_eq!(ids, expected);
@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn due_questions_come_first_most_overdue_first_then_new_ones() {
         let q = |i: usize| QUESTIONS[i].id;
-        let mut memory = BTreeMap::new();
+        let mut memory = SortedMap::new();
         memory.insert(q(5).to_string(), state(DAY_START + 3_600_000)); // due later today
         memory.insert(q(9).to_string(), state(DAY_START - 5 * DAY_MS)); // five days overdue
         memory.insert(q(2).to_string(), state(DAY_START - DAY_MS)); // a day overdue
@@ -135,7 +135,7 @@ mod tests {
     #[test]
     fn equal_due_times_keep_guide_order() {
         let q = |i: usize| QUESTIONS[i].id;
-        let memory: BTreeMap<_, _> = [q(4), q(1)]
+        let memory: SortedMap<_, _> = [q(4), q(1)]
             .into_iter()
             .map(|id| (id.to_string(), state(DAY_START)))
             .collect();

@@ -66,7 +66,7 @@ impl Settings {
     pub const ID: &'static str = "reader";
 
     /// As the export file's `settings` map.
-    pub fn to_map(&self) -> std::collections::BTreeMap<String, String> {
+    pub fn to_map(&self) -> crate::sorted::SortedMap<String, String> {
         [
             ("new_per_day".to_string(), self.new_per_day.to_string()),
             (
@@ -77,7 +77,7 @@ impl Settings {
         .into()
     }
 
-    pub fn from_map(map: &std::collections::BTreeMap<String, String>) -> Self {
+    pub fn from_map(map: &crate::sorted::SortedMap<String, String>) -> Self {
         let defaults = Settings::default();
         Settings {
             new_per_day: map

@@ -8,7 +8,7 @@ use super::memory::{retrievability, MemoryState};
 use super::DAY_MS;
 use crate::content::{Guide, Question, GUIDES, QUESTIONS};
 use crate::interview::{Interview, Rating};
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted::SortedMap;
 
 /// A question is ready when its predicted recall is at least this.
 pub const READY_RECALL: f64 = 0.9;
@@ -60,7 +60,7 @@ pub struct PartReadiness {
 pub fn readiness_in(
     guides: &[Guide],
     questions: &[Question],
-    memory: &BTreeMap<String, MemoryState>,
+    memory: &SortedMap<String, MemoryState>,
     now_ms: u64,
 ) -> Vec<PartReadiness> {
     guides
@@ -87,7 +87,7 @@ pub fn readiness_in(
         .collect()
 }
 
-pub fn readiness(memory: &BTreeMap<String, MemoryState>, now_ms: u64) -> Vec<PartReadiness> {
+pub fn readiness(memory: &SortedMap<String, MemoryState>, now_ms: u64) -> Vec<PartReadiness> {
     readiness_in(GUIDES, QUESTIONS, memory, now_ms)
 }
 
@@ -180,12 +180,12 @@ pub struct WeakQuestion {
 /// then most Again ratings, then guide order.
 pub fn weakest_in(
     questions: &[Question],
-    memory: &BTreeMap<String, MemoryState>,
+    memory: &SortedMap<String, MemoryState>,
     events: &[ReviewEvent],
     now_ms: u64,
     limit: usize,
 ) -> Vec<WeakQuestion> {
-    let mut again: HashMap<&str, u32> = HashMap::new();
+    let mut again: SortedMap<&str, u32> = SortedMap::new();
     for event in events.iter().filter(|e| e.rating == Rating::Again) {
         *again.entry(event.question.as_str()).or_default() += 1;
     }
@@ -214,7 +214,7 @@ pub fn weakest_in(
 }
 
 pub fn weakest(
-    memory: &BTreeMap<String, MemoryState>,
+    memory: &SortedMap<String, MemoryState>,
     events: &[ReviewEvent],
     now_ms: u64,
     limit: usize,
@@ -317,7 +317,7 @@ mod tests {
     fn readiness_counts_ready_and_never_practised_per_part_and_section() {
         let part1: Vec<_> = QUESTIONS.iter().filter(|q| q.part == 1).collect();
         let (a, b, c) = (part1[0], part1[1], part1[2]);
-        let mut memory = BTreeMap::new();
+        let mut memory = SortedMap::new();
         // Just reviewed: recall 1.0.
         memory.insert(a.id.to_string(), practised(NOW, 1.0));
         // Reviewed 10 stability-lengths ago: recall far below 90%.
@@ -401,7 +401,7 @@ mod tests {
     #[test]
     fn weakest_orders_by_recall_then_again_ratings() {
         let q = |i: usize| QUESTIONS[i].id;
-        let mut memory = BTreeMap::new();
+        let mut memory = SortedMap::new();
         memory.insert(q(0).to_string(), practised(NOW, 1.0)); // recall 1.0
         memory.insert(q(1).to_string(), practised(NOW - 5 * DAY_MS, 1.0)); // lowest
         memory.insert(q(2).to_string(), practised(NOW, 1.0)); // recall 1.0, two Agains

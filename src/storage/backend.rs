@@ -1,8 +1,8 @@
 //! Where the bytes go: the `Backend` trait, and `MemoryBackend`, the in-memory backend used by
 //! tests and by the app when the browser blocks localStorage.
 
+use crate::sorted::SortedMap;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A string key-value store.
@@ -58,7 +58,7 @@ impl std::error::Error for BackendError {}
 /// in bytes), like the browser's. Data lives as long as the value does.
 #[derive(Debug, Default)]
 pub struct MemoryBackend {
-    entries: RefCell<BTreeMap<String, String>>,
+    entries: RefCell<SortedMap<String, String>>,
     quota: Option<usize>,
     /// When set, every call fails with `Unavailable` (for tests of a store that goes away).
     unavailable: Cell<bool>,

@@ -2,8 +2,8 @@
 //! `interview-practice/<KIND>/<id>`. Values it cannot read are reported, kept byte for byte, and
 //! never overwritten; keys outside its prefix are never read or written.
 
+use crate::sorted::SortedSet;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::fmt;
 
 use super::backend::{Backend, BackendError};
@@ -103,14 +103,14 @@ impl Listing {
 pub struct Store<B: Backend> {
     backend: B,
     /// Keys known to hold values this version cannot read: `save` refuses them.
-    unreadable: RefCell<BTreeSet<String>>,
+    unreadable: RefCell<SortedSet<String>>,
 }
 
 impl<B: Backend> Store<B> {
     pub fn new(backend: B) -> Self {
         Store {
             backend,
-            unreadable: RefCell::new(BTreeSet::new()),
+            unreadable: RefCell::new(SortedSet::new()),
         }
     }
 

@@ -5,7 +5,7 @@
 
 use crate::content::{Bodies, Question, QUESTIONS};
 use crate::review::Note;
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 use std::fmt::Write;
 
 pub const DECK: &str = "Interview Practice";
@@ -19,7 +19,7 @@ pub const TAGS_COLUMN: usize = 5;
 pub fn anki_text_in(
     questions: &[Question],
     bodies: &'static Bodies,
-    notes: &BTreeMap<String, Note>,
+    notes: &SortedMap<String, Note>,
 ) -> String {
     let mut out = String::new();
     out.push_str("#separator:tab\n");
@@ -49,7 +49,7 @@ pub fn anki_text_in(
     out
 }
 
-pub fn anki_text(bodies: &'static Bodies, notes: &BTreeMap<String, Note>) -> String {
+pub fn anki_text(bodies: &'static Bodies, notes: &SortedMap<String, Note>) -> String {
     anki_text_in(QUESTIONS, bodies, notes)
 }
 
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn headers_come_first_as_anki_reads_them() {
-        let text = anki_text(bodies().unwrap(), &BTreeMap::new());
+        let text = anki_text(bodies().unwrap(), &SortedMap::new());
         let (headers, _) = split_headers(&text);
         assert_eq!(
             headers,
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn one_record_per_question_with_five_fields() {
-        let mut notes = BTreeMap::new();
+        let mut notes = SortedMap::new();
         let first = &QUESTIONS[0];
         notes.insert(
             first.id.to_string(),

@@ -6,9 +6,9 @@
 use crate::interview::{Ending, Interview, MAX_ANSWER_CHARS};
 use crate::review::memory::{self, MemoryState};
 use crate::review::{Note, ReviewEvent};
+use crate::sorted::{SortedMap, SortedSet};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The `format` every export file names, so another app's JSON is recognised as foreign.
@@ -30,12 +30,12 @@ pub struct Export {
     pub reviews: Vec<ReviewEvent>,
     /// Question id to its memory state.
     #[serde(default)]
-    pub memory: BTreeMap<String, MemoryState>,
+    pub memory: SortedMap<String, MemoryState>,
     /// Question id to the reader's note.
     #[serde(default)]
-    pub notes: BTreeMap<String, Note>,
+    pub notes: SortedMap<String, Note>,
     #[serde(default)]
-    pub settings: BTreeMap<String, String>,
+    pub settings: SortedMap<String, String>,
     /// Recordings of spoken answers, only when the reader ticked "include recordings".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recordings: Vec<RecordingFile>,
@@ -125,9 +125,9 @@ impl Export {
             exported_at,
             interviews: Vec::new(),
             reviews: Vec::new(),
-            memory: BTreeMap::new(),
-            notes: BTreeMap::new(),
-            settings: BTreeMap::new(),
+            memory: SortedMap::new(),
+            notes: SortedMap::new(),
+            settings: SortedMap::new(),
             recordings: Vec::new(),
         }
     }
@@ -210,7 +210,7 @@ pub fn parse(text: &str) -> Result<Export, ImportError> {
 /// - notes: the later edit (a tie goes to the greater text); settings: both (a clash goes to
 ///   the greater value, numbers compared as numbers: "10" beats "9").
 pub fn merge(a: &Export, b: &Export) -> Export {
-    let mut interviews: BTreeMap<&str, &Interview> = BTreeMap::new();
+    let mut interviews: SortedMap<&str, &Interview> = SortedMap::new();
     for interview in a.interviews.iter().chain(&b.interviews) {
         interviews
             .entry(interview.id.as_str())
@@ -227,7 +227,7 @@ pub fn merge(a: &Export, b: &Export) -> Export {
     let reviews: Vec<ReviewEvent> = ratings(a)
         .into_iter()
         .chain(ratings(b))
-        .collect::<BTreeSet<_>>()
+        .collect::<SortedSet<_>>()
         .into_iter()
         .collect();
 
@@ -268,7 +268,7 @@ pub fn merge(a: &Export, b: &Export) -> Export {
         settings,
         recordings: {
             // Both files' recordings, one per key: the newer take (whichever file it is in).
-            let mut by_key: BTreeMap<&str, &RecordingFile> = BTreeMap::new();
+            let mut by_key: SortedMap<&str, &RecordingFile> = SortedMap::new();
             for r in a.recordings.iter().chain(&b.recordings) {
                 by_key
                     .entry(r.key.as_str())
@@ -323,8 +323,8 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Memory states from ratings alone: each question's ratings in time order.
-pub fn replay_all(reviews: &[ReviewEvent]) -> BTreeMap<String, MemoryState> {
-    let mut by_question: BTreeMap<&str, Vec<&ReviewEvent>> = BTreeMap::new();
+pub fn replay_all(reviews: &[ReviewEvent]) -> SortedMap<String, MemoryState> {
+    let mut by_question: SortedMap<&str, Vec<&ReviewEvent>> = SortedMap::new();
     for event in reviews {
         by_question.entry(&event.question).or_default().push(event);
     }
@@ -338,7 +338,7 @@ pub fn replay_all(reviews: &[ReviewEvent]) -> BTreeMap<String, MemoryState> {
 }
 
 /// Every rating an export holds: its list, and the ratings inside its interviews.
-fn ratings(export: &Export) -> BTreeSet<ReviewEvent> {
+fn ratings(export: &Export) -> SortedSet<ReviewEvent> {
     let in_interviews = export.interviews.iter().flat_map(|i| {
         i.ratings()
             .map(|(at, question, rating)| ReviewEvent::new(at, question, rating))
@@ -390,7 +390,7 @@ fn json<T: Serialize>(value: &T) -> String {
 /// What `merge(current, incoming)` would change in `current`.
 pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
     let merged = merge(current, incoming);
-    let here: BTreeMap<&str, &Interview> = current
+    let here: SortedMap<&str, &Interview> = current
         .interviews
         .iter()
         .map(|i| (i.id.as_str(), i))
@@ -746,11 +746,11 @@ mod tests {
                 ),
             ) -> Export {
                 let mut e = Export::new(T0 + exported_at);
-                e.memory = if consistent { replay_all(&reviews) } else { stray };
+                e.memory = if consistent { replay_all(&reviews) } else { stray.into_iter().collect() };
                 e.interviews = interviews;
                 e.reviews = reviews;
-                e.notes = notes;
-                e.settings = settings;
+                e.notes = notes.into_iter().collect();
+                e.settings = settings.into_iter().collect();
                 e
             }
         }

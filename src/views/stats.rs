@@ -34,7 +34,7 @@ pub fn StatsPage() -> impl IntoView {
 
 #[component]
 fn Readiness(
-    memory: std::collections::BTreeMap<String, crate::review::MemoryState>,
+    memory: crate::sorted::SortedMap<String, crate::review::MemoryState>,
     now: u64,
 ) -> impl IntoView {
     let parts = stats::readiness(&memory, now);
@@ -277,7 +277,7 @@ fn TimeUsed(history: Vec<interview::Interview>) -> impl IntoView {
 
 #[component]
 fn Weakest(
-    memory: std::collections::BTreeMap<String, crate::review::MemoryState>,
+    memory: crate::sorted::SortedMap<String, crate::review::MemoryState>,
     events: Vec<crate::review::ReviewEvent>,
     now: u64,
 ) -> impl IntoView {

@@ -27,7 +27,7 @@ fn open_tab(storage: &Shared, now: Millis) -> Tab {
 }
 
 /// Every key and value stored.
-fn stored_all(storage: &MemoryBackend) -> BTreeMap<String, String> {
+fn stored_all(storage: &MemoryBackend) -> SortedMap<String, String> {
     storage
         .keys()
         .unwrap()
@@ -73,14 +73,14 @@ impl Browser {
     }
 
     /// The events for what tab `writer` changed since `before`.
-    fn deliver(&mut self, writer: usize, before: &BTreeMap<String, String>) {
+    fn deliver(&mut self, writer: usize, before: &SortedMap<String, String>) {
         let after = stored_all(&self.storage);
         let changed: Vec<String> = before
             .keys()
             .chain(after.keys())
             .filter(|key| before.get(*key) != after.get(*key))
             .cloned()
-            .collect::<BTreeSet<_>>()
+            .collect::<SortedSet<_>>()
             .into_iter()
             .collect();
         if changed.is_empty() {
@@ -565,7 +565,7 @@ fn hostile_numbers_neither_wrap_nor_pass_100_percent() {
 
 /// What changed between two exports, counted as the preview counts it.
 fn observed(before: &Export, after: &Export) -> ImportPreview {
-    let interviews: BTreeMap<&str, &Interview> = before
+    let interviews: SortedMap<&str, &Interview> = before
         .interviews
         .iter()
         .map(|i| (i.id.as_str(), i))
@@ -809,8 +809,8 @@ fn deleting_removes_only_completed_interviews_and_other_tabs_follow() {
         a.delete_interviews(&["done".into(), "open".into(), "unknown".into()])
     });
     for tab in &mut browser.tabs {
-        let ids: BTreeSet<&str> = tab.interviews().iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, BTreeSet::from(["kept", "open"]));
+        let ids: SortedSet<&str> = tab.interviews().iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, SortedSet::from(["kept", "open"]));
     }
     assert_eq!(stored::<Interview>(&browser.storage, "done"), None);
     assert!(stored::<Interview>(&browser.storage, "open").is_some());
@@ -990,7 +990,7 @@ impl Watched {
             .borrow()
             .iter()
             .filter(|key| key.starts_with(&prefix))
-            .collect::<BTreeSet<_>>()
+            .collect::<SortedSet<_>>()
             .len()
     }
 }
@@ -1035,8 +1035,8 @@ fn long_history() -> Shared {
 type StartPage = (
     usize,
     Vec<String>,
-    BTreeMap<String, MemoryState>,
-    BTreeMap<String, Millis>,
+    SortedMap<String, MemoryState>,
+    SortedMap<String, Millis>,
 );
 
 fn start_page<B: Backend>(tab: &ProgressState<B>) -> StartPage {
