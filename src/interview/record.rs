@@ -13,7 +13,7 @@ impl Record for Interview {
     const KIND: &'static str = "interview";
     const SCHEMA: u32 = 2;
 
-    fn migrate(from_schema: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+    fn migrate(from_schema: u32, data: String) -> Result<String, String> {
         match from_schema {
             1 | 2 => Ok(data),
             other => Err(format!("no migration from interview schema {other}")),

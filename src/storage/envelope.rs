@@ -8,8 +8,8 @@
 use std::fmt;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The app version written into every envelope (for diagnosis only: reading ignores it).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -21,9 +21,12 @@ pub trait Record: Serialize + DeserializeOwned {
     /// The current format version. Bump it when the shape changes, and teach `migrate` the step.
     const SCHEMA: u32;
 
-    /// Turns `data` stored at `from_schema` into the shape of `from_schema + 1`. Decoding calls
-    /// it once per step from the stored schema up to `SCHEMA`. The default knows no step.
-    fn migrate(from_schema: u32, data: Value) -> Result<Value, String> {
+    /// Turns `data`, the JSON text of a record stored at `from_schema`, into the shape of
+    /// `from_schema + 1`. Decoding calls it once per step from the stored schema up to `SCHEMA`.
+    /// The default knows no step. Text, not a parsed value: a step that needs to change the
+    /// data parses it itself, and the decoders of a generic JSON value stay out of the wasm
+    /// until one does.
+    fn migrate(from_schema: u32, data: String) -> Result<String, String> {
         if from_schema == Self::SCHEMA {
             Ok(data)
         } else {
@@ -138,41 +141,66 @@ fn as_written(raw: &str) -> Option<(u32, &str)> {
     rest.strip_suffix('}').map(|data| (schema, data))
 }
 
+/// An envelope however it was written (any order, spacing or other fields), its data left as
+/// it is in the text.
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    schema: Option<u32>,
+    // `"data": null` is there (and not a record), not missing.
+    #[serde(borrow, default, deserialize_with = "present")]
+    data: Option<&'a RawValue>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(data: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(data).map(Some)
+}
+
 /// `decode`'s general path up to the migrated data, as JSON: one copy in the wasm for every
 /// kind of record, not one per kind.
 fn migrated(
     raw: &str,
     supported: u32,
-    migrate: fn(u32, Value) -> Result<Value, String>,
+    migrate: fn(u32, String) -> Result<String, String>,
 ) -> Result<String, DecodeError> {
-    // serde_json limits nesting depth, so hostile input cannot overflow the stack.
-    let value: Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
-    let Value::Object(mut envelope) = value else {
+    // The data is skipped over without recursion, so hostile nesting cannot overflow the stack.
+    // Text that is not JSON is told apart from JSON of another shape: an object missing a field
+    // is read to its end first.
+    let envelope: EnvelopeIn = serde_json::from_str(raw).map_err(|error| {
+        if error.is_data() {
+            DecodeError::NotAnEnvelope
+        } else {
+            DecodeError::NotJson
+        }
+    })?;
+    let (Some(schema), Some(data)) = (envelope.schema, envelope.data) else {
         return Err(DecodeError::NotAnEnvelope);
     };
-    let schema = envelope
-        .get("schema")
-        .and_then(Value::as_u64)
-        .and_then(|schema| u32::try_from(schema).ok())
-        .ok_or(DecodeError::NotAnEnvelope)?;
-    let mut data = envelope.remove("data").ok_or(DecodeError::NotAnEnvelope)?;
     if schema > supported {
         return Err(DecodeError::NewerSchema {
             found: schema,
             supported,
         });
     }
+    let mut data = data.get().to_owned();
     for from in schema..supported {
         data = migrate(from, data).map_err(DecodeError::Migration)?;
     }
-    Ok(data.to_string())
+    Ok(data)
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use serde::Deserialize;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    /// A test's migration step on the parsed data.
+    fn step(
+        data: String,
+        change: impl FnOnce(Value) -> Result<Value, String>,
+    ) -> Result<String, String> {
+        let value = serde_json::from_str(&data).map_err(|e| e.to_string())?;
+        change(value).map(|value| value.to_string())
+    }
 
     /// A record at its first format.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,13 +225,13 @@ pub(crate) mod tests {
         const KIND: &'static str = "attempt";
         const SCHEMA: u32 = 2;
 
-        fn migrate(from_schema: u32, mut data: Value) -> Result<Value, String> {
+        fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
-                1 => {
+                1 => step(data, |mut data| {
                     let object = data.as_object_mut().ok_or("format 1 is an object")?;
                     let answer = object.remove("answer").ok_or("format 1 has an answer")?;
                     Ok(json!({ "text": answer, "seconds": 0 }))
-                }
+                }),
                 _ => Err(format!("no migration from format {from_schema}")),
             }
         }
@@ -220,10 +248,10 @@ pub(crate) mod tests {
         const KIND: &'static str = "chain";
         const SCHEMA: u32 = 3;
 
-        fn migrate(from_schema: u32, data: Value) -> Result<Value, String> {
+        fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
-                1 => Ok(json!({ "n": [data["n"]] })),
-                2 => Ok(json!({ "values": data["n"] })),
+                1 => step(data, |data| Ok(json!({ "n": [data["n"]] }))),
+                2 => step(data, |data| Ok(json!({ "values": data["n"] }))),
                 _ => Err(format!("no migration from format {from_schema}")),
             }
         }
@@ -291,9 +319,11 @@ pub(crate) mod tests {
     impl Record for Halves {
         const KIND: &'static str = "halves";
         const SCHEMA: u32 = 2;
-        fn migrate(_from: u32, data: Value) -> Result<Value, String> {
-            let n = data["n"].as_u64().ok_or("no n")?;
-            Ok(json!({ "n": n * 2 }))
+        fn migrate(_from: u32, data: String) -> Result<String, String> {
+            step(data, |data| {
+                let n = data["n"].as_u64().ok_or("no n")?;
+                Ok(json!({ "n": n * 2 }))
+            })
         }
     }
 
@@ -419,13 +449,21 @@ pub(crate) mod tests {
                 "{raw:?}"
             );
         }
-        // Deep nesting hits serde_json's recursion limit rather than the stack.
-        let deep = format!(
-            "{{\"schema\":1,\"data\":{}{}}}",
-            "[".repeat(100_000),
-            "]".repeat(100_000)
-        );
-        assert_eq!(decode::<Note>(&deep), Err(DecodeError::NotJson));
+        // Deep nesting never reaches the stack: the envelope skips over its data without
+        // recursion (valid JSON, but not a note), and a record's decoder is held to serde_json's
+        // recursion limit.
+        let deep = |inner: &str| {
+            format!(
+                "{{\"schema\":1,\"data\":{}{inner}{}}}",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            )
+        };
+        assert!(matches!(
+            decode::<Note>(&deep("")),
+            Err(DecodeError::Invalid(_))
+        ));
+        assert_eq!(decode::<Note>(&deep("}")), Err(DecodeError::NotJson));
     }
 
     #[test]
