@@ -4,8 +4,9 @@
 // src/views/pieces.rs), and links it with relocations kept
 // (`--emit-relocs`, .cargo/config.toml). This script then does what cargo-leptos does with
 // `--split`: wasm-split-cli cuts cargo's wasm at those functions, wasm-bindgen makes the glue for
-// the main piece, wasm-opt shrinks every piece. Trunk's own glue and wasm are replaced, and every
-// file is named by a hash of its content, so a host can cache them forever.
+// the main piece, wasm-opt shrinks every piece, and in release the main piece's imports from the
+// glue get short names (scripts/short-imports.mjs). Trunk's own glue and wasm are replaced, and
+// every file is named by a hash of its content, so a host can cache them forever.
 //
 //   node scripts/split-wasm.mjs   (env: TRUNK_STAGING_DIR, TRUNK_PROFILE, as Trunk sets them)
 import { execFileSync, execFile } from 'node:child_process';
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { minified } from './minify.mjs';
+import { shortImports } from './short-imports.mjs';
 
 const run = promisify(execFile);
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -81,9 +83,10 @@ try {
     const name = write(hashed(piece, bytes), bytes);
     loader = loader.replaceAll(`"./${piece}"`, `"./${name}"`);
   }
-  const bgBytes = readFileSync(wasm[0]);
-  const bg = write(hashed(`${NAME}_bg.wasm`, bgBytes), bgBytes);
+  let bgBytes = readFileSync(wasm[0]);
   let glue = readFileSync(join(bound, `${NAME}.js`), 'utf8');
+  if (release) ({ wasm: bgBytes, glue } = shortImports(bgBytes, glue, `./${NAME}_bg.js`));
+  const bg = write(hashed(`${NAME}_bg.wasm`, bgBytes), bgBytes);
   // The glue's own name is only known once its content is: the loader imports it by a name
   // written in later (both are ES modules importing each other; the loader only calls the glue
   // once a page's piece is needed).
