@@ -1,26 +1,17 @@
 // Short names for the functions the main wasm imports from its wasm-bindgen glue. wasm-bindgen
 // names each import after its Rust binding plus a hash (`__wbg_set_hash_7409f47420ffd7d1`): 272
 // of them, written twice (the wasm's import section and the glue's import object), the hashes
-// barely compressible, about 6 KB gzip of the start page. Both files get the same short names
+// barely compressible, about 8 KB gzip of the start page. Both files get the same short names
 // (`a`, `b`, …); nothing else refers to them. Release builds only (scripts/split-wasm.mjs).
 //
 //   shortImports(wasmBytes, glueText, module) -> { wasm: Buffer, glue: string, renamed: number }
+
+import { leb, readWasm } from '../bench/lib/wasm-size.mjs';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /// The `i`th short name: a letter, then the letter's round when there are more than 52.
 export const shortName = (i) => LETTERS[i % LETTERS.length] + (i >= LETTERS.length ? Math.floor(i / LETTERS.length) : '');
-
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(byte & 0x80)) return [value, at];
-  }
-}
 
 function toLeb(value) {
   const out = [];
@@ -60,50 +51,44 @@ function describedTo(bytes, kind, at) {
 
 export function shortImports(wasm, glue, module) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('short-imports: not a wasm module');
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = leb(wasm, at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      at = end;
-      continue;
+  const imports = readWasm(wasm).sections.find((s) => s.id === 2);
+  if (!imports) return { wasm, glue, renamed: 0 };
+  const { start, end } = imports;
+  const [count, first] = leb(wasm, start);
+  const parts = [toLeb(count)];
+  const renames = new Map();
+  let p = first;
+  for (let i = 0; i < count; i++) {
+    const [moduleLength, moduleAt] = leb(wasm, p);
+    const importModule = wasm.toString('utf8', moduleAt, moduleAt + moduleLength);
+    const [fieldLength, fieldAt] = leb(wasm, moduleAt + moduleLength);
+    const field = wasm.toString('utf8', fieldAt, fieldAt + fieldLength);
+    const kindAt = fieldAt + fieldLength;
+    const next = describedTo(wasm, wasm[kindAt], kindAt + 1);
+    let short = field;
+    if (importModule === module) {
+      if (renames.has(field)) throw new Error(`short-imports: ${field} is imported twice`);
+      short = shortName(renames.size);
+      renames.set(field, short);
     }
-    const [count, first] = leb(wasm, start);
-    const parts = [toLeb(count)];
-    const renames = new Map();
-    let p = first;
-    for (let i = 0; i < count; i++) {
-      const [moduleLength, moduleAt] = leb(wasm, p);
-      const importModule = wasm.toString('utf8', moduleAt, moduleAt + moduleLength);
-      const [fieldLength, fieldAt] = leb(wasm, moduleAt + moduleLength);
-      const field = wasm.toString('utf8', fieldAt, fieldAt + fieldLength);
-      const kindAt = fieldAt + fieldLength;
-      const next = describedTo(wasm, wasm[kindAt], kindAt + 1);
-      let short = field;
-      if (importModule === module) {
-        if (renames.has(field)) throw new Error(`short-imports: ${field} is imported twice`);
-        short = shortName(renames.size);
-        renames.set(field, short);
-      }
-      parts.push(name(importModule), name(short), wasm.subarray(kindAt, next));
-      p = next;
-    }
-    if (p !== end) throw new Error('short-imports: the import section does not end where its size says');
-    // In the glue, each name is a key of the import object, written once; any other count
-    // means the glue is not what this script knows.
-    for (const [field, short] of renames) {
-      const pattern = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-      const found = glue.match(pattern)?.length ?? 0;
-      if (found !== 1) throw new Error(`short-imports: ${field} is in the glue ${found} times, not once`);
-      glue = glue.replace(pattern, short);
-    }
-    const section = Buffer.concat(parts);
-    return {
-      wasm: Buffer.concat([wasm.subarray(0, at), Buffer.from([2]), toLeb(section.length), section, wasm.subarray(end)]),
-      glue,
-      renamed: renames.size,
-    };
+    parts.push(name(importModule), name(short), wasm.subarray(kindAt, next));
+    p = next;
   }
-  return { wasm, glue, renamed: 0 };
+  if (p !== end) throw new Error('short-imports: the import section does not end where its size says');
+  // In the glue, each name is a key of the import object, written once; any other count
+  // means the glue is not what this script knows.
+  for (const [field, short] of renames) {
+    const pattern = new RegExp(`(?<![\\w$])${field.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const found = glue.match(pattern)?.length ?? 0;
+    if (found !== 1) throw new Error(`short-imports: ${field} is in the glue ${found} times, not once`);
+    glue = glue.replace(pattern, short);
+  }
+  const section = Buffer.concat(parts);
+  // Where the section begins: its id and size come before its content.
+  const head = end - imports.size;
+  return {
+    wasm: Buffer.concat([wasm.subarray(0, head), Buffer.from([2]), toLeb(section.length), section, wasm.subarray(end)]),
+    glue,
+    renamed: renames.size,
+  };
 }

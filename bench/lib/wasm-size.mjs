@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-function leb(bytes, at) {
+/// The unsigned LEB128 number at `at`, and where it ends.
+export function leb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
