@@ -13,7 +13,8 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /// The `i`th short name: a letter, then the letter's round when there are more than 52.
 export const shortName = (i) => LETTERS[i % LETTERS.length] + (i >= LETTERS.length ? Math.floor(i / LETTERS.length) : '');
 
-function toLeb(value) {
+/// `value` as unsigned LEB128.
+export function toLeb(value) {
   const out = [];
   do {
     let byte = value & 0x7f;

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { minified } from './minify.mjs';
 import { shortImports } from './short-imports.mjs';
+import { withoutStreamClasses, withoutStreamExports } from './unused-streams.mjs';
 
 const run = promisify(execFile);
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -47,9 +48,12 @@ try {
   );
 
   // Every wasm piece, shrunk like Trunk shrinks the whole (wasm-opt -Oz), two at a time; each
-  // piece would otherwise carry its own toolchain custom sections (about 200 bytes gzip).
+  // piece would otherwise carry its own toolchain custom sections (about 200 bytes gzip). The
+  // main piece first loses the exports of a stream library Leptos always links, so that
+  // wasm-opt drops their code (scripts/unused-streams.mjs).
   const wasm = [join(bound, `${NAME}_bg.wasm`), ...readdirSync(pieces).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`).map((f) => join(pieces, f))];
   if (release) {
+    writeFileSync(wasm[0], withoutStreamExports(readFileSync(wasm[0])));
     const queue = [...wasm];
     const worker = async () => {
       for (let file; (file = queue.shift()); ) await run('wasm-opt', ['-Oz', '--strip-producers', '--strip-target-features', file, '-o', file]);
@@ -85,7 +89,7 @@ try {
   }
   let bgBytes = readFileSync(wasm[0]);
   let glue = readFileSync(join(bound, `${NAME}.js`), 'utf8');
-  if (release) ({ wasm: bgBytes, glue } = shortImports(bgBytes, glue, `./${NAME}_bg.js`));
+  if (release) ({ wasm: bgBytes, glue } = shortImports(bgBytes, withoutStreamClasses(glue), `./${NAME}_bg.js`));
   const bg = write(hashed(`${NAME}_bg.wasm`, bgBytes), bgBytes);
   // The glue's own name is only known once its content is: the loader imports it by a name
   // written in later (both are ES modules importing each other; the loader only calls the glue
