@@ -8,6 +8,8 @@
 //
 //   withoutStreamExports(wasmBytes) -> Buffer
 //   withoutStreamClasses(glueText) -> string
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { leb, readWasm } from '../bench/lib/wasm-size.mjs';
 import { toLeb } from './short-imports.mjs';
 
@@ -50,4 +52,11 @@ export function withoutStreamClasses(glue) {
     if (new RegExp(`\\b${name}\\b`).test(glue)) throw new Error(`unused-streams: the glue still uses ${name}`);
   }
   return glue;
+}
+
+// `node scripts/unused-streams.mjs FILE.wasm`: drops the exports in place (scripts/wasm-pieces.sh,
+// so that make size measures the code the release build ships).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2];
+  writeFileSync(file, withoutStreamExports(readFileSync(file)));
 }
