@@ -3,8 +3,9 @@
 // Rust streams as web streams, for server functions). Exports are roots the linker keeps, so the
 // start page's piece carried their code and its glue their classes, though this app has no
 // server function and never makes one. Release builds drop the exports before wasm-opt (which
-// then drops the code only they reach) and the classes from the glue
-// (scripts/split-wasm.mjs). A glue or wasm that does not look as expected stops the build.
+// then drops the code only they reach; their futures stay, reached through the function table)
+// and the classes from the glue (scripts/split-wasm.mjs). A glue or wasm that does not look as
+// expected stops the build.
 //
 //   withoutStreamExports(wasmBytes) -> Buffer
 //   withoutStreamClasses(glueText) -> string
