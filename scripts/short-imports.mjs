@@ -6,7 +6,7 @@
 //
 //   shortImports(wasmBytes, glueText, module) -> { wasm: Buffer, glue: string, renamed: number }
 
-import { leb, readWasm } from '../bench/lib/wasm-size.mjs';
+import { importAt, leb, readWasm } from '../bench/lib/wasm-size.mjs';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -27,29 +27,6 @@ export function toLeb(value) {
 
 const name = (text) => Buffer.concat([toLeb(Buffer.byteLength(text)), Buffer.from(text)]);
 
-/// The end of an import's description (after its kind byte) that starts at `at`.
-function describedTo(bytes, kind, at) {
-  const limits = (at) => {
-    const flags = bytes[at];
-    [, at] = leb(bytes, at + 1);
-    return flags & 1 ? leb(bytes, at)[1] : at;
-  };
-  switch (kind) {
-    case 0: // function: its type
-      return leb(bytes, at)[1];
-    case 1: // table: its element type, then limits
-      return limits(at + 1);
-    case 2: // memory
-      return limits(at);
-    case 3: // global: its value type and mutability
-      return at + 2;
-    case 4: // tag: attribute, then type
-      return leb(bytes, at + 1)[1];
-    default:
-      throw new Error(`short-imports: an import of unknown kind ${kind}`);
-  }
-}
-
 export function shortImports(wasm, glue, module) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error('short-imports: not a wasm module');
   const imports = readWasm(wasm).sections.find((s) => s.id === 2);
@@ -60,12 +37,7 @@ export function shortImports(wasm, glue, module) {
   const renames = new Map();
   let p = first;
   for (let i = 0; i < count; i++) {
-    const [moduleLength, moduleAt] = leb(wasm, p);
-    const importModule = wasm.toString('utf8', moduleAt, moduleAt + moduleLength);
-    const [fieldLength, fieldAt] = leb(wasm, moduleAt + moduleLength);
-    const field = wasm.toString('utf8', fieldAt, fieldAt + fieldLength);
-    const kindAt = fieldAt + fieldLength;
-    const next = describedTo(wasm, wasm[kindAt], kindAt + 1);
+    const { module: importModule, field, kindAt, end: next } = importAt(wasm, p);
     let short = field;
     if (importModule === module) {
       if (renames.has(field)) throw new Error(`short-imports: ${field} is imported twice`);

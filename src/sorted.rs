@@ -5,14 +5,14 @@
 //! notes), and iterate, compare and serialize in key order as a `BTreeMap` does, so the stored
 //! JSON is the same.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
 use std::marker::PhantomData;
 
 /// A map with its entries kept in key order.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SortedMap<K, V> {
     entries: Vec<(K, V)>,
 }
@@ -100,12 +100,6 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.entries.iter().map(|(k, v)| (k, v))
     }
 
-    pub fn iter_mut(
-        &mut self,
-    ) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
-        self.entries.iter_mut().map(|(k, v)| (&*k, v))
-    }
-
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
         self.entries.iter().map(|(k, _)| k)
     }
@@ -171,14 +165,6 @@ impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
         entries.dedup_by(|later, earlier| later.0 == earlier.0);
         entries.reverse();
         Self { entries }
-    }
-}
-
-impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {
-    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, items: I) {
-        for (key, value) in items {
-            self.insert(key, value);
-        }
     }
 }
 
@@ -255,7 +241,7 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for S
 }
 
 /// A set with its items kept in order.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SortedSet<T> {
     items: Vec<T>,
 }
@@ -324,14 +310,6 @@ impl<T: Ord> FromIterator<T> for SortedSet<T> {
     }
 }
 
-impl<T: Ord> Extend<T> for SortedSet<T> {
-    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
-        for item in items {
-            self.insert(item);
-        }
-    }
-}
-
 impl<T: Ord, const N: usize> From<[T; N]> for SortedSet<T> {
     fn from(items: [T; N]) -> Self {
         items.into_iter().collect()
@@ -359,36 +337,6 @@ impl<'a, T> IntoIterator for &'a SortedSet<T> {
 impl<T: fmt::Debug> fmt::Debug for SortedSet<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(&self.items).finish()
-    }
-}
-
-impl<T: Serialize> Serialize for SortedSet<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
-        for item in &self.items {
-            seq.serialize_element(item)?;
-        }
-        seq.end()
-    }
-}
-
-impl<'de, T: Deserialize<'de> + Ord> Deserialize<'de> for SortedSet<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Items<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de> + Ord> Visitor<'de> for Items<T> {
-            type Value = SortedSet<T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a sequence")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut set = SortedSet::new();
-                while let Some(item) = access.next_element()? {
-                    set.insert(item);
-                }
-                Ok(set)
-            }
-        }
-        deserializer.deserialize_seq(Items(PhantomData))
     }
 }
 
@@ -454,16 +402,6 @@ mod tests {
             theirs
         );
         assert!(serde_json::from_str::<SortedMap<String, u32>>("[1]").is_err());
-    }
-
-    #[test]
-    fn a_set_is_stored_as_a_list_in_order() {
-        let set = SortedSet::from([3u8, 1, 2, 1]);
-        assert_eq!(serde_json::to_string(&set).unwrap(), "[1,2,3]");
-        assert_eq!(
-            serde_json::from_str::<SortedSet<u8>>("[2,3,1,3]").unwrap(),
-            set
-        );
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -21,6 +21,32 @@ export function leb(bytes, at) {
   }
 }
 
+/// The import entry at `at`: its module and field names, its kind (0 a function), where its
+/// kind byte is and where it ends.
+export function importAt(bytes, at) {
+  const [moduleLength, moduleAt] = leb(bytes, at);
+  const [fieldLength, fieldAt] = leb(bytes, moduleAt + moduleLength);
+  const kindAt = fieldAt + fieldLength;
+  const kind = bytes[kindAt];
+  let end = kindAt + 1;
+  if (kind === 0) [, end] = leb(bytes, end); // function: type index
+  else if (kind === 1 || kind === 2) {
+    if (kind === 1) end++; // table: element type
+    const flags = bytes[end++];
+    [, end] = leb(bytes, end); // minimum
+    if (flags & 1) [, end] = leb(bytes, end); // maximum
+  } else if (kind === 3) end += 2; // global: value type, mutability
+  else if (kind === 4) [, end] = leb(bytes, end + 1); // tag: attribute, type index
+  else throw new Error(`unknown import kind ${kind}`);
+  return {
+    module: bytes.toString('utf8', moduleAt, moduleAt + moduleLength),
+    field: bytes.toString('utf8', fieldAt, fieldAt + fieldLength),
+    kind,
+    kindAt,
+    end,
+  };
+}
+
 /// Sections, function bodies (as byte ranges, their size prefix included), imported function
 /// count, and function names by index.
 export function readWasm(bytes) {
@@ -44,20 +70,9 @@ export function readWasm(bytes) {
     if (s.id === 2) {
       let [count, at] = leb(bytes, s.start);
       for (; count > 0; count--) {
-        for (let i = 0; i < 2; i++) {
-          const [length, next] = leb(bytes, at); // module, then field name
-          at = next + length;
-        }
-        const kind = bytes[at++];
-        if (kind === 0) [, at] = leb(bytes, at), imports++; // function: type index
-        else if (kind === 1 || kind === 2) {
-          if (kind === 1) at++; // table: element type
-          const flags = bytes[at++];
-          [, at] = leb(bytes, at); // minimum
-          if (flags & 1) [, at] = leb(bytes, at); // maximum
-        } else if (kind === 3) at += 2; // global: value type, mutability
-        else if (kind === 4) [, at] = leb(bytes, at + 1); // tag: attribute, type index
-        else throw new Error(`unknown import kind ${kind}`);
+        const entry = importAt(bytes, at);
+        if (entry.kind === 0) imports++;
+        at = entry.end;
       }
     } else if (s.id === 10) {
       let [count, at] = leb(bytes, s.start);
