@@ -21,10 +21,22 @@
       .then(function (exports) {
         // The event Trunk's own loader sends (the benchmark reads the wasm memory from it).
         dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
+        registerWorker();
       })
       .catch(function (error) {
         console.error('Interview Practice could not start its WebAssembly: ' + error);
       });
+  }
+  // The service worker's registration (public/sw-register.js) waits for the app anyway; its
+  // script is fetched only now, so it never competes with the first screen. A frame never
+  // registers one.
+  function registerWorker() {
+    var src = me && me.getAttribute('data-sw');
+    if (!src || window.parent !== window) return;
+    var script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    document.head.appendChild(script);
   }
   if (glue && wasm) {
     if (document.visibilityState === 'hidden') start();

@@ -55,8 +55,17 @@ test('after one visit the app starts with no network and runs an interview, a re
   const { context: ctx, report } = await context(browser, site.url);
   try {
     const page = await ctx.newPage();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${site.url}/#/`);
     await ready(page);
+    // The registration's script is fetched once the app has started, never beside the first
+    // screen's own requests.
+    const registration = () => requested.findIndex((path) => /^\/sw-register-[0-9a-f]{16}\.js$/.test(path));
+    await expect.poll(registration).toBeGreaterThan(0);
+    const wasm = requested.findIndex((path) => /^\/interview-practice-[0-9a-f]{16}_bg\.wasm$/.test(path));
+    expect(wasm).toBeGreaterThan(0);
+    expect(registration()).toBeGreaterThan(wasm);
     await installed(page);
     // No network at all: the browser is offline and the site is gone.
     await site.stop();
