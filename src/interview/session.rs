@@ -7,12 +7,13 @@ use super::delivery::{Audio, Delivery};
 use super::setup::{AnswerMode, Setup};
 use crate::content::{self, Question};
 use crate::scoring;
-use serde::{Deserialize, Serialize};
+use crate::storage::names;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Typed answers are capped so one answer cannot fill the reader's storage.
 pub const MAX_ANSWER_CHARS: usize = 5_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rating {
     Again,
@@ -23,6 +24,8 @@ pub enum Rating {
 
 impl Rating {
     pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+    /// As stored, in the order of `ALL`.
+    const NAMES: &'static [&'static str] = &["again", "hard", "good", "easy"];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -45,13 +48,31 @@ impl Rating {
     }
 }
 
+impl<'de> Deserialize<'de> for Rating {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        names::read(d, Rating::NAMES).map(|i| Rating::ALL[i])
+    }
+}
+
 /// How answering a question ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Ending {
     Done,
     TimeUp,
     Skipped,
+}
+
+impl Ending {
+    const ALL: [Ending; 3] = [Ending::Done, Ending::TimeUp, Ending::Skipped];
+    /// As stored, in the order of `ALL`.
+    const NAMES: &'static [&'static str] = &["done", "time-up", "skipped"];
+}
+
+impl<'de> Deserialize<'de> for Ending {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        names::read(d, Ending::NAMES).map(|i| Ending::ALL[i])
+    }
 }
 
 /// Stored compactly (schema 2: short names, marks as `"101"`): a reader keeps thousands.
@@ -125,7 +146,9 @@ fn no_correction(corrected: &[bool]) -> bool {
 
 /// Marks as a string of `0` and `1`; schema 1 stored a list of booleans, still read.
 mod marks {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::de::{SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
 
     pub fn serialize<S: Serializer>(marks: &[bool], s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(
@@ -136,18 +159,32 @@ mod marks {
         )
     }
 
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Stored {
-        Text(String),
-        List(Vec<bool>),
+    /// Either form, read as it comes (an untagged enum would buffer the value first, and
+    /// bring serde's buffering code with it).
+    struct Marks;
+
+    impl<'de> Visitor<'de> for Marks {
+        type Value = Vec<bool>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("marks: a string of 0 and 1, or a list of booleans")
+        }
+
+        fn visit_str<E>(self, text: &str) -> Result<Vec<bool>, E> {
+            Ok(text.chars().map(|c| c == '1').collect())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut list: A) -> Result<Vec<bool>, A::Error> {
+            let mut marks = Vec::new();
+            while let Some(mark) = list.next_element()? {
+                marks.push(mark);
+            }
+            Ok(marks)
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<bool>, D::Error> {
-        Ok(match Stored::deserialize(d)? {
-            Stored::Text(text) => text.chars().map(|c| c == '1').collect(),
-            Stored::List(list) => list,
-        })
+        d.deserialize_any(Marks)
     }
 }
 
@@ -823,5 +860,52 @@ mod tests {
     fn an_empty_interview_is_complete() {
         let i = Interview::new("e".into(), Setup::default(), &[], 5);
         assert_eq!(i.phase(), Phase::Complete);
+    }
+}
+
+#[cfg(test)]
+mod stored_names {
+    use super::*;
+    use crate::interview::setup::Order;
+    use serde::de::DeserializeOwned;
+
+    /// Every variant is written as its name and read back from it.
+    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
+        all: &[T],
+        names: &[&str],
+    ) {
+        assert_eq!(all.len(), names.len());
+        for (value, name) in all.iter().zip(names) {
+            let json = serde_json::to_string(value).unwrap();
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(&serde_json::from_str::<T>(&json).unwrap(), value);
+        }
+        assert!(serde_json::from_str::<T>(r#""unheard-of""#).is_err());
+        assert!(serde_json::from_str::<T>("0").is_err());
+    }
+
+    #[test]
+    fn enums_are_stored_and_read_by_name() {
+        round_trip(&Rating::ALL, Rating::NAMES);
+        round_trip(&Ending::ALL, Ending::NAMES);
+        round_trip(&Order::ALL, Order::NAMES);
+        round_trip(&AnswerMode::ALL, AnswerMode::NAMES);
+    }
+
+    #[derive(Deserialize)]
+    struct Marked {
+        #[serde(with = "marks")]
+        m: Vec<bool>,
+    }
+
+    #[test]
+    fn marks_are_read_as_text_or_as_schema_1_lists() {
+        let read = |json: &str| serde_json::from_str::<Marked>(json).map(|r| r.m);
+        assert_eq!(read(r#"{"m":"101"}"#).unwrap(), [true, false, true]);
+        assert_eq!(read(r#"{"m":[true,false]}"#).unwrap(), [true, false]);
+        assert_eq!(read(r#"{"m":""}"#).unwrap(), Vec::<bool>::new());
+        assert!(read(r#"{"m":3}"#).is_err());
+        assert!(read(r#"{"m":[1]}"#).is_err());
+        assert!(read(r#"{"m":{}}"#).is_err());
     }
 }

@@ -2,7 +2,8 @@
 
 use super::random::Random;
 use crate::content::{self, Question, QUESTIONS};
-use serde::{Deserialize, Serialize};
+use crate::storage::names;
+use serde::{Deserialize, Deserializer, Serialize};
 
 pub const DEFAULT_COUNT: usize = 5;
 pub const MAX_COUNT: usize = 30;
@@ -10,20 +11,44 @@ pub const DEFAULT_SECONDS: u32 = 120;
 pub const MIN_SECONDS: u32 = 30;
 pub const MAX_SECONDS: u32 = 600;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     Random,
     Guide,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+impl Order {
+    pub(super) const ALL: [Order; 2] = [Order::Random, Order::Guide];
+    /// As stored, in the order of `ALL`.
+    pub(super) const NAMES: &'static [&'static str] = &["random", "guide"];
+}
+
+impl<'de> Deserialize<'de> for Order {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        names::read(d, Order::NAMES).map(|i| Order::ALL[i])
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AnswerMode {
     /// Type the answer; key points are checked against it.
     Type,
     /// Answer out loud while the clock runs, then mark the key points yourself.
     Speak,
+}
+
+impl AnswerMode {
+    pub(super) const ALL: [AnswerMode; 2] = [AnswerMode::Type, AnswerMode::Speak];
+    /// As stored, in the order of `ALL`.
+    pub(super) const NAMES: &'static [&'static str] = &["type", "speak"];
+}
+
+impl<'de> Deserialize<'de> for AnswerMode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        names::read(d, AnswerMode::NAMES).map(|i| AnswerMode::ALL[i])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,11 +5,13 @@
 //!
 //! - `backend`: the `Backend` trait and `MemoryBackend`.
 //! - `envelope`: the versioned envelope, `Record`, `encode` and `decode`.
+//! - `names`: unit enums in records, read by name.
 //! - `store`: `Store`, records by kind and id, which never overwrites what it cannot read.
 //! - `usage`: how much of the browser's quota the progress and the site use.
 
 mod backend;
 mod envelope;
+pub mod names;
 mod store;
 pub mod usage;
 
