@@ -183,8 +183,7 @@ fn chunked(page: Page) -> AnyView {
     // for the interview, a page an interview was started from (statistics, a past interview)
     // redrew itself after it was dropped, and panicked without its context.
     let meanwhile: fn() -> AnyView = match page {
-        // Built only if shown: Suspense makes its fallback at once, even when the piece is
-        // already here.
+        // Built only if shown: not at all when the piece is already here.
         Page::Interview => || (|| view! { <AnsweringShell/> }).into_any(),
         _ => super::pieces::loading,
     };

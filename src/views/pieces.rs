@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 /// A piece of the wasm could not be downloaded (offline before it was cached, a failing
 /// network). Nothing is remembered: the next try downloads it again.
@@ -46,30 +47,72 @@ pub(crate) use piece;
 
 /// What `load` renders once its piece is here: `meanwhile` until then (nothing at all when the
 /// piece is already here), and where it cannot be downloaded, a message with "Try again".
+///
+/// A signal and a task rather than Leptos' `<Suspense>`, whose machinery (about 3 KB gzip) the
+/// start page's piece would carry for this alone. The view is built under the owner of the page
+/// that asked for it, untracked, as `<Suspense>` builds it.
 pub fn deferred<F, Fut>(what: &'static str, meanwhile: fn() -> AnyView, load: F) -> AnyView
 where
-    F: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<AnyView, Unavailable>> + 'static,
 {
-    let attempt = RwSignal::new(0u32);
-    let view = move || {
-        attempt.track();
-        let loading = load();
-        Suspend::new(async move {
-            loading.await.unwrap_or_else(|Unavailable| {
-                view! {
-                    <div class="notice" role="alert">
-                        <p>{format!("{what} could not be downloaded. Check the connection, then try again.")}</p>
-                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                            "Try again"
-                        </button>
-                    </div>
+    let owner = Owner::current().unwrap_or_default();
+    let state = RwSignal::new_local(Loading::Waiting);
+    let start = StoredValue::new_local(move || {
+        let mut loading = Box::pin(load());
+        let owner = owner.clone();
+        let mut poll = move |cx: &mut Context| owner.with(|| untrack(|| loading.as_mut().poll(cx)));
+        // A piece already here gives its page in the first poll: no frame of `meanwhile`.
+        if let Poll::Ready(result) = poll(&mut Context::from_waker(Waker::noop())) {
+            return state.set(Loading::from(result));
+        }
+        state.set(Loading::Waiting);
+        leptos::task::spawn_local(async move {
+            let result = std::future::poll_fn(|cx| {
+                if state.is_disposed() {
+                    // The page was left meanwhile: nothing to build or download.
+                    return Poll::Ready(Err(Unavailable));
                 }
-                .into_any()
+                poll(cx)
             })
-        })
+            .await;
+            state.try_set(Loading::from(result));
+        });
+    });
+    start.with_value(|start| start());
+    let shown = move || {
+        state.track();
+        // Taken without telling anyone: this is the view that shows it.
+        match state.try_update_untracked(|s| std::mem::replace(s, Loading::Shown)) {
+            Some(Loading::Ready(view)) => view,
+            Some(Loading::Failed) => view! {
+                <div class="notice" role="alert">
+                    <p>{format!("{what} could not be downloaded. Check the connection, then try again.")}</p>
+                    <button type="button" on:click=move |_| start.with_value(|start| start())>
+                        "Try again"
+                    </button>
+                </div>
+            }
+            .into_any(),
+            _ => meanwhile(),
+        }
     };
-    view! { <Suspense fallback=meanwhile>{view}</Suspense> }.into_any()
+    shown.into_any()
+}
+
+/// Where `deferred`'s page stands. The view is taken out when shown (a view is not `Clone`).
+enum Loading {
+    Waiting,
+    Ready(AnyView),
+    Failed,
+    /// Taken by the view that shows it.
+    Shown,
+}
+
+impl From<Result<AnyView, Unavailable>> for Loading {
+    fn from(result: Result<AnyView, Unavailable>) -> Self {
+        result.map_or(Loading::Failed, Loading::Ready)
+    }
 }
 
 /// What a page shows while its piece downloads, when it has nothing better to show.
