@@ -31,7 +31,7 @@ import { kb, mb, ms, verdict } from './lib/stats.mjs';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const RUNS = Math.max(15, Number(option('--runs', 15)));
+const RUNS = Math.max(15, Number(option('--runs', 25)));
 const SAMPLES = Number(option('--samples', 20));
 const LIGHTHOUSE_RUNS = Number(option('--lighthouse-runs', 3));
 const SKIP = new Set(option('--skip', '').split(',').filter(Boolean));
