@@ -48,8 +48,8 @@ pub(crate) use piece;
 /// What `load` renders once its piece is here: `meanwhile` until then (nothing at all when the
 /// piece is already here), and where it cannot be downloaded, a message with "Try again".
 ///
-/// A signal and a task rather than Leptos' `<Suspense>`, whose machinery (about 3 KB gzip) the
-/// start page's piece would carry for this alone. The view is built under the owner of the page
+/// A signal and a task rather than Leptos' `<Suspense>`, whose machinery (5 KB gzip) the start
+/// page's piece would carry for this alone. The view is built under the owner of the page
 /// that asked for it, untracked, as `<Suspense>` builds it.
 pub fn deferred<F, Fut>(what: &'static str, meanwhile: fn() -> AnyView, load: F) -> AnyView
 where
