@@ -8,7 +8,7 @@ use super::setup::{AnswerMode, Setup};
 use crate::content::{self, Question};
 use crate::scoring;
 use crate::storage::names;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 /// Typed answers are capped so one answer cannot fill the reader's storage.
 pub const MAX_ANSWER_CHARS: usize = 5_000;
@@ -22,11 +22,14 @@ pub enum Rating {
     Easy,
 }
 
-impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
-    /// As stored, in the order of `ALL`.
-    const NAMES: &'static [&'static str] = &["again", "hard", "good", "easy"];
+names::by_name!(Rating {
+    Again = "again",
+    Hard = "hard",
+    Good = "good",
+    Easy = "easy",
+});
 
+impl Rating {
     pub fn label(self) -> &'static str {
         match self {
             Rating::Again => "Again",
@@ -48,12 +51,6 @@ impl Rating {
     }
 }
 
-impl<'de> Deserialize<'de> for Rating {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        names::read(d, Rating::NAMES).map(|i| Rating::ALL[i])
-    }
-}
-
 /// How answering a question ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -63,17 +60,11 @@ pub enum Ending {
     Skipped,
 }
 
-impl Ending {
-    const ALL: [Ending; 3] = [Ending::Done, Ending::TimeUp, Ending::Skipped];
-    /// As stored, in the order of `ALL`.
-    const NAMES: &'static [&'static str] = &["done", "time-up", "skipped"];
-}
-
-impl<'de> Deserialize<'de> for Ending {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        names::read(d, Ending::NAMES).map(|i| Ending::ALL[i])
-    }
-}
+names::by_name!(Ending {
+    Done = "done",
+    TimeUp = "time-up",
+    Skipped = "skipped",
+});
 
 /// Stored compactly (schema 2: short names, marks as `"101"`): a reader keeps thousands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 use super::random::Random;
 use crate::content::{self, Question, QUESTIONS};
 use crate::storage::names;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_COUNT: usize = 5;
 pub const MAX_COUNT: usize = 30;
@@ -18,17 +18,10 @@ pub enum Order {
     Guide,
 }
 
-impl Order {
-    pub(super) const ALL: [Order; 2] = [Order::Random, Order::Guide];
-    /// As stored, in the order of `ALL`.
-    pub(super) const NAMES: &'static [&'static str] = &["random", "guide"];
-}
-
-impl<'de> Deserialize<'de> for Order {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        names::read(d, Order::NAMES).map(|i| Order::ALL[i])
-    }
-}
+names::by_name!(Order {
+    Random = "random",
+    Guide = "guide",
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,17 +32,10 @@ pub enum AnswerMode {
     Speak,
 }
 
-impl AnswerMode {
-    pub(super) const ALL: [AnswerMode; 2] = [AnswerMode::Type, AnswerMode::Speak];
-    /// As stored, in the order of `ALL`.
-    pub(super) const NAMES: &'static [&'static str] = &["type", "speak"];
-}
-
-impl<'de> Deserialize<'de> for AnswerMode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        names::read(d, AnswerMode::NAMES).map(|i| AnswerMode::ALL[i])
-    }
-}
+names::by_name!(AnswerMode {
+    Type = "type",
+    Speak = "speak",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Setup {

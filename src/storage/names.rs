@@ -17,6 +17,26 @@ pub fn read<'de, D: Deserializer<'de>>(
         .ok_or_else(|| D::Error::unknown_variant(&name, names))
 }
 
+/// `by_name!(Type { Variant = "name", … })`: `Type::ALL` and `Type::NAMES` in the same order,
+/// and `Type`'s `Deserialize` by `read`. Each name must be the one the derived `Serialize`
+/// writes (each enum's test checks it).
+macro_rules! by_name {
+    ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: [$ty; [$($name),+].len()] = [$($ty::$variant),+];
+            /// As stored, in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($name),+];
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $crate::storage::names::read(d, Self::NAMES).map(|i| Self::ALL[i])
+            }
+        }
+    };
+}
+pub(crate) use by_name;
+
 #[cfg(test)]
 mod tests {
     use super::*;
