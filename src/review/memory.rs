@@ -1,12 +1,11 @@
-//! The per-question memory model: FSRS through the `fsrs` crate (its scheduler only; the
-//! optimizer is never called). Every rating, from an interview or a review, moves a question's
-//! state; the state says when the question is due and how likely it is to be recalled.
+//! The per-question memory model: FSRS-6 with its default parameters (`super::fsrs`). Every
+//! rating, from an interview or a review, moves a question's state; the state says when the
+//! question is due and how likely it is to be recalled.
 
+use super::fsrs::{self, Memory};
 use super::DAY_MS;
 use crate::interview::Rating;
-use fsrs::FSRS;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// The recall probability the schedule aims for when a question comes due.
 pub const DESIRED_RETENTION: f32 = 0.9;
@@ -32,22 +31,17 @@ pub struct MemoryState {
     pub lapses: u32,
 }
 
-fn scheduler() -> &'static FSRS {
-    static FSRS_DEFAULT: OnceLock<FSRS> = OnceLock::new();
-    FSRS_DEFAULT.get_or_init(FSRS::default)
-}
-
 /// Whole days between two instants (24-hour periods; 0 if the clock went backwards).
 fn days_between(from_ms: u64, to_ms: u64) -> u32 {
     u32::try_from(to_ms.saturating_sub(from_ms) / DAY_MS).unwrap_or(u32::MAX)
 }
 
-fn fsrs_state(state: &MemoryState) -> Option<fsrs::MemoryState> {
+fn fsrs_state(state: &MemoryState) -> Option<Memory> {
     let usable = state.stability.is_finite()
         && state.stability > 0.0
         && state.difficulty.is_finite()
         && state.difficulty > 0.0;
-    usable.then_some(fsrs::MemoryState {
+    usable.then_some(Memory {
         stability: state.stability,
         difficulty: state.difficulty,
     })
@@ -58,23 +52,16 @@ fn fsrs_state(state: &MemoryState) -> Option<fsrs::MemoryState> {
 pub fn review(state: Option<&MemoryState>, rating: Rating, now_ms: u64) -> MemoryState {
     let previous = state.and_then(fsrs_state);
     let days = state.map_or(0, |s| days_between(s.last_review, now_ms));
-    let fsrs = scheduler();
-    let next = fsrs
-        .next_states(previous, DESIRED_RETENTION, days)
-        .or_else(|_| fsrs.next_states(None, DESIRED_RETENTION, 0));
+    let next = fsrs::next_states(previous, DESIRED_RETENTION, days)
+        .or_else(|| fsrs::next_states(None, DESIRED_RETENTION, 0));
     let (memory, interval) = match next {
-        Ok(next) => {
-            let item = match rating {
-                Rating::Again => next.again,
-                Rating::Hard => next.hard,
-                Rating::Good => next.good,
-                Rating::Easy => next.easy,
-            };
+        Some(next) => {
+            let item = next[usize::from(rating_order(rating)) - 1];
             (item.memory, item.interval)
         }
         // Unreachable with the default parameters; keeps the promise never to panic.
-        Err(_) => (
-            fsrs::MemoryState {
+        None => (
+            Memory {
                 stability: 1.0,
                 difficulty: 5.0,
             },
@@ -116,8 +103,7 @@ pub fn retrievability(state: &MemoryState, now_ms: u64) -> f64 {
         return 0.0;
     };
     let days = now_ms.saturating_sub(state.last_review) as f64 / DAY_MS as f64;
-    let decay = fsrs::FSRS6_DEFAULT_DECAY;
-    let r = fsrs::current_retrievability(memory, days as f32, decay);
+    let r = fsrs::current_retrievability(memory, days as f32);
     if r.is_finite() {
         f64::from(r.clamp(0.0, 1.0))
     } else {

@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod event;
+mod fsrs;
 pub mod memory;
 pub mod queue;
 pub mod record;
