@@ -4,13 +4,14 @@ use crate::platform::location;
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use crate::search::{search_with_notes, Scope};
+use crate::views::context;
 use leptos::prelude::*;
 
 /// All questions, filtered by guide and section, searched as you type. The filters live in the
 /// URL, so a filtered list can be shared and survives reload.
 #[component]
 pub fn QuestionBrowser() -> impl IntoView {
-    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    let CurrentRoute(route) = context::<CurrentRoute>();
     let browse = Memo::new(move |_| match &*route.read() {
         Route::Questions(browse) => browse.clone(),
         _ => Browse::default(),
@@ -36,7 +37,7 @@ pub fn QuestionBrowser() -> impl IntoView {
             }),
         }
     });
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     // Searching covers the model answers too once they have loaded; until then, the questions.
     super::bodies::fetch();
     let results = Memo::new(move |_| {

@@ -2,6 +2,7 @@ use crate::platform::{clock, page};
 use crate::progress::Progress;
 use crate::storage::usage;
 use crate::transfer::{anki, export, Export, ImportPreview};
+use crate::views::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 /// widget), and export the question bank with notes for Anki.
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     // A parsed file waiting for the reader to confirm, with what it would change.
     let pending = RwSignal::new(None::<(Export, ImportPreview)>);
     let message = RwSignal::new(None::<(bool, String)>);
@@ -148,7 +149,7 @@ pub fn DataPage() -> impl IntoView {
 /// the reader's ways to free space. Nothing is deleted unless the reader chooses it here.
 #[component]
 fn StorageSpace() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let chosen = RwSignal::new(Vec::<String>::new());
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);

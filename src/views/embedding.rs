@@ -6,6 +6,7 @@ use crate::embed::{config, Config, Problem};
 use crate::interview::Phase;
 use crate::platform::{embed, location};
 use crate::progress::Progress;
+use crate::views::context;
 use leptos::prelude::*;
 
 /// The URL's settings, for every component.
@@ -70,7 +71,7 @@ fn report_interviews(progress: Progress) {
 /// Settings from the address that were ignored, each named with its reason.
 #[component]
 pub fn ParameterProblems() -> impl IntoView {
-    let embedding = expect_context::<Embedding>();
+    let embedding = context::<Embedding>();
     (!embedding.problems.is_empty()).then(|| {
         let items = embedding
             .problems

@@ -3,12 +3,13 @@ use crate::interview::{self, format_seconds};
 use crate::platform::clock;
 use crate::progress::Progress;
 use crate::route::Route;
+use crate::views::context;
 use leptos::prelude::*;
 
 /// Completed interviews, newest first; each opens its review.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     view! {
         <h1>"Interview history"</h1>
         {move || {
@@ -64,7 +65,7 @@ pub fn HistoryPage() -> impl IntoView {
 /// One completed interview, every answer.
 #[component]
 pub fn PastInterviewPage(id: String) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     move || {
         let found = progress.history().into_iter().find(|i| i.id == id);
         match found {

@@ -4,6 +4,7 @@ use crate::interview::{format_seconds, Phase, Setup};
 use crate::platform::clock;
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
+use crate::views::context;
 use crate::views::embedding::Embedding;
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 /// when an embedding page asks for an interview (`mode=interview`), that interview ready to start.
 #[component]
 pub fn Home() -> impl IntoView {
-    let embedding = expect_context::<Embedding>();
+    let embedding = context::<Embedding>();
     if embedding.config.mode == Some(Mode::Interview) {
         return view! { <ConfiguredInterview/> }.into_any();
     }
@@ -89,7 +90,7 @@ pub fn Home() -> impl IntoView {
 /// One-click default interview, resuming, and history.
 #[component]
 fn Practice() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let default = Setup::default();
     let label = format!(
         "Start a {}-question interview ({} each)",
@@ -159,7 +160,7 @@ fn Practice() -> impl IntoView {
 fn ConfiguredInterview() -> impl IntoView {
     // This widget is there to start its interview: its piece of the wasm comes at once.
     crate::views::prefetch_interview();
-    let config = expect_context::<Embedding>().config;
+    let config = context::<Embedding>().config;
     let setup = config.setup();
     let fixed = (!config.questions.is_empty()).then(|| config.questions.clone());
     let count = fixed
@@ -191,7 +192,7 @@ fn ConfiguredInterview() -> impl IntoView {
 /// Starts the interview, or resumes this tab's unfinished one.
 #[component]
 fn StartOrResume(label: String, setup: Setup, questions: Option<Vec<String>>) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let running = move || progress.active().filter(|i| i.phase() != Phase::Complete);
     move || {
         match running() {

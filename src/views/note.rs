@@ -1,11 +1,12 @@
 use crate::progress::Progress;
+use crate::views::context;
 use leptos::prelude::*;
 
 /// The reader's note on a question: kept as typed, shown wherever the question is, searched by
 /// the question browser.
 #[component]
 pub fn NoteEditor(question: &'static str) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let id = format!("note-{question}");
     view! {
         <div class="note">

@@ -3,14 +3,15 @@
 
 use crate::platform::page;
 use crate::progress::Progress;
+use crate::views::context;
 use crate::views::embedding::Embedding;
 use leptos::prelude::*;
 
 #[component]
 pub fn StorageNotices() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let notices = progress.notices;
-    let cross_site = expect_context::<Embedding>().cross_site;
+    let cross_site = context::<Embedding>().cross_site;
     view! {
         <div class="notices">
             {(cross_site && !notices.get_untracked().not_saved).then(|| view! {

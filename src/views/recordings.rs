@@ -5,6 +5,7 @@ use crate::content;
 use crate::platform::clock;
 use crate::platform::recordings::{self, Stored};
 use crate::progress::Progress;
+use crate::views::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -18,7 +19,7 @@ fn kilobytes(bytes: f64) -> String {
 
 #[component]
 pub fn RecordingsSpace() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let list = RwSignal::new(None::<Result<Vec<Stored>, String>>);
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);

@@ -7,6 +7,7 @@ use crate::progress::Progress;
 use crate::review::queue::{self, QueueInput};
 use crate::route::Route;
 use crate::scoring;
+use crate::views::context;
 use leptos::prelude::*;
 
 /// Today's review queue: due questions, most overdue first, then new ones up to the daily limit.
@@ -27,7 +28,7 @@ pub fn todays_queue(progress: Progress) -> Vec<&'static str> {
 /// key points, and a rating that schedules the question's next review.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     // The queue is fixed for this visit, so rating does not reshuffle it.
     let queue = StoredValue::new(untrack(|| todays_queue(progress)));
     let position = RwSignal::new(0usize);
@@ -61,7 +62,7 @@ pub fn ReviewPage() -> impl IntoView {
 
 #[component]
 fn NewPerDay() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     view! {
         <p class="setting">
             <label>
@@ -87,7 +88,7 @@ fn ReviewCard(
     question: &'static Question,
     on_rated: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let answer = RwSignal::new(String::new());
     let revealed = RwSignal::new(false);
     let marks = RwSignal::new(Vec::<bool>::new());

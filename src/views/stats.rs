@@ -5,13 +5,14 @@ use crate::platform::clock;
 use crate::progress::Progress;
 use crate::review::stats;
 use crate::route::{Browse, Route};
+use crate::views::context;
 use leptos::prelude::*;
 
 /// Readiness per guide and section, the practice calendar, scores over time, time used against
 /// time allowed, and the weakest questions. Each chart has its numbers as text beside it.
 #[component]
 pub fn StatsPage() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     view! {
         <h1>"Statistics"</h1>
         {move || {
@@ -281,7 +282,7 @@ fn Weakest(
     events: Vec<crate::review::ReviewEvent>,
     now: u64,
 ) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let weak = stats::weakest(&memory, &events, now, 5);
     let ids: Vec<String> = weak.iter().map(|w| w.id.to_string()).collect();
     view! {

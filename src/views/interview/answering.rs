@@ -3,6 +3,7 @@ use crate::content::Question;
 use crate::interview::{format_seconds, AnswerMode, Attempt, Interview, Phase, MAX_ANSWER_CHARS};
 use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
+use crate::views::context;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -10,7 +11,7 @@ use std::time::Duration;
 /// answer out loud).
 #[component]
 pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let Some((interview, attempt, question)) = super::current(progress) else {
         return ().into_any();
     };
@@ -56,7 +57,7 @@ pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
 /// one shows it, and a piece that fails to download loses nothing.
 #[component]
 pub fn AnsweringShell() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let Some((interview, attempt, question)) = untrack(|| shown(progress)) else {
         return crate::views::pieces::loading();
     };

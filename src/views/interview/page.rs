@@ -5,6 +5,7 @@ use crate::interview::Phase;
 use crate::platform::clock;
 use crate::progress::{Progress, Save};
 use crate::route::Route;
+use crate::views::context;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -12,7 +13,7 @@ use std::time::Duration;
 /// comes from wall-clock anchors in the interview (see `interview::clock`).
 #[component]
 pub fn InterviewPage() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     // The key points and model answers, there by the time the first answer is done (fetched
     // once this page is painted, so they never hold it back).
     crate::views::bodies::fetch_after_paint();
@@ -61,7 +62,7 @@ pub fn InterviewPage() -> impl IntoView {
 /// answers, so this one only says where it went, and can take it back.
 #[component]
 fn MovedAway(id: String) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     view! {
         <h1 id="question-heading" tabindex="-1">"This interview continues in another tab"</h1>
         <p role="status">
@@ -80,7 +81,7 @@ fn MovedAway(id: String) -> impl IntoView {
 /// keeping everything else.
 #[component]
 fn MissingQuestion(phase: Phase) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let id = untrack(|| {
         progress
             .active()

@@ -3,6 +3,7 @@ use crate::interview::{Ending, Rating, MAX_ANSWER_CHARS};
 use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
 use crate::scoring;
+use crate::views::context;
 use crate::views::note::NoteEditor;
 use crate::views::self_check::{rating_keys, AnswerEvidence, KeyPointChecklist, RatingButtons};
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 /// and the self-rating (keys 1–4).
 #[component]
 pub fn Reveal() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let Some((interview, attempt, question)) = super::current(progress) else {
         return ().into_any();
     };

@@ -1,6 +1,7 @@
 use crate::content::GUIDES;
 use crate::interview::{self, AnswerMode, Order, Setup};
 use crate::progress::Progress;
+use crate::views::context;
 use crate::views::embedding::Embedding;
 use crate::views::time_options::time_options;
 use leptos::prelude::*;
@@ -8,9 +9,9 @@ use leptos::prelude::*;
 /// Choose guide parts and sections, number of questions, time, order and answer mode.
 #[component]
 pub fn SetupPage() -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     // An embedding page's settings (URL parameters) are the starting point.
-    let embedding = expect_context::<Embedding>();
+    let embedding = context::<Embedding>();
     let setup = RwSignal::new(if embedding.config.is_configured() {
         embedding.config.setup()
     } else {

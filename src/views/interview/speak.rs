@@ -8,6 +8,7 @@ use crate::platform::recorder::{self, Recording, Take};
 use crate::platform::recordings;
 use crate::platform::speech::{self, Availability, Listening};
 use crate::progress::{Progress, Save};
+use crate::views::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -130,7 +131,7 @@ pub fn stop(progress: Progress, kept: impl FnOnce(bool) + 'static) -> bool {
 /// The controls of the answer screen in speak mode.
 #[component]
 pub fn SpeakControls(interview: String, index: usize, question: &'static str) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let status = RwSignal::new(Status::Idle);
     let level = RwSignal::new(0.0f64);
     let problem = RwSignal::new(None::<String>);

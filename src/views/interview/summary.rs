@@ -3,13 +3,14 @@ use crate::interview::{self, format_seconds, Ending, Interview};
 use crate::platform::clock;
 use crate::progress::Progress;
 use crate::route::Route;
+use crate::views::context;
 use leptos::prelude::*;
 
 /// Per question: time used against time allowed, key points covered, rating; the totals; and
 /// every answer for review. `live` is the summary shown right after the interview.
 #[component]
 pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
-    let progress = expect_context::<Progress>();
+    let progress = context::<Progress>();
     let totals = interview::Summary::of(&interview);
     let weak: Vec<String> = interview
         .weak_questions()
