@@ -304,7 +304,7 @@ impl<T: Ord> SortedSet<T> {
 
 impl<T: Ord> FromIterator<T> for SortedSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut items = in_order(items.into_iter().collect(), |a: &T, b| a < b);
+        let mut items = sort(items.into_iter().collect());
         items.dedup();
         Self { items }
     }
@@ -338,6 +338,11 @@ impl<T: fmt::Debug> fmt::Debug for SortedSet<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_set().entries(&self.items).finish()
     }
+}
+
+/// `items` in order, equal ones as they came (`in_order`).
+pub(crate) fn sort<T: Ord>(items: Vec<T>) -> Vec<T> {
+    in_order(items, |a: &T, b| a < b)
 }
 
 /// `items` in order, equal ones as they came: as they are when they came in order (the usual
