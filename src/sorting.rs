@@ -1,19 +1,21 @@
 //! Sorting by a number (a time, mostly) through one sort of `(u64, usize)` pairs. Each
 //! `sort_by_key` with its own closure is its own copy of the standard library's sort in the
-//! wasm, a few KB each, and the start page's piece held nine of them.
+//! wasm, a few KB each, and the start page's piece held nine of them; the pairs go through the
+//! merge sort the sorted maps use (`sorted::sort`), so no standard sort is left there.
 
 /// Sorts `items` by `key`, smallest first; items with equal keys keep their order.
 pub fn by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if items.len() < 2 {
         return;
     }
-    // The position breaks ties, so the unstable sort of the pairs keeps equal keys in order.
-    let mut order: Vec<(u64, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(at, item)| (key(item), at))
-        .collect();
-    order.sort_unstable();
+    // The app's one merge sort (`sorted::sort`), on pairs whose position breaks ties.
+    let order = crate::sorted::sort(
+        items
+            .iter()
+            .enumerate()
+            .map(|(at, item)| (key(item), at))
+            .collect(),
+    );
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(
         order
