@@ -336,7 +336,7 @@ async fn key_points_show_the_answer_words_that_covered_them() {
         view! {
             <AnswerEvidence text=answer.to_string() found=shown focused/>
             <KeyPointChecklist
-                points=question.key_points
+                points=question.key_points.labels()
                 marks=Signal::derive(move || marks.clone())
                 evidence
                 focused

@@ -6,7 +6,7 @@ mod bodies;
 mod model;
 
 pub use bodies::{bodies, load as load_bodies, Bodies, BodiesError};
-pub use model::{Article, Guide, KeyPoint, Question, Section};
+pub use model::{Article, Guide, KeyPoint, KeyPoints, Question, Section};
 
 /// HTML that the content compiler sanitised at build time (crates/content, an allow-list of
 /// tags and attributes): the only HTML the app sets as markup. Its field is private to this
@@ -133,6 +133,39 @@ mod tests {
             assert!(bodies().unwrap().answer(q).is_none(), "{id}");
             assert!(!q.see.is_empty() || !q.related.is_empty(), "{id}");
         }
+    }
+
+    /// The labels live apart from the questions (`KEY_POINTS`): each question finds its own,
+    /// in the guide's order, and every label belongs to one question.
+    #[test]
+    fn each_question_reads_its_own_key_points() {
+        let labels: Vec<_> = question("dba-raid")
+            .unwrap()
+            .key_points
+            .iter()
+            .map(|k| k.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "RAID 10",
+                "RAID 5 write penalty",
+                "more disks sharing the work",
+                "slow rebuild on RAID 5",
+                "fast I/O"
+            ]
+        );
+        let total: usize = QUESTIONS.iter().map(|q| q.key_points.len()).sum();
+        assert_eq!(total, KEY_POINTS.len());
+        assert!(QUESTIONS
+            .iter()
+            .all(|q| q.key_points.labels().len() == q.key_points.len()));
+        // Out of range (never built so) gives no labels rather than a panic.
+        let stray = KeyPoints {
+            at: u32::MAX,
+            len: 3,
+        };
+        assert!(stray.labels().is_empty());
     }
 
     #[test]

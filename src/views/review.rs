@@ -144,7 +144,7 @@ fn ReviewCard(
                     })
                 }}
                 <KeyPointChecklist
-                    points=question.key_points
+                    points=question.key_points.labels()
                     marks=marks
                     evidence=found.get_untracked().iter().map(|m| scoring::quote(&answer.get_untracked(), m)).collect()
                     focused

@@ -54,23 +54,27 @@ pub fn rust(library: &Library) -> String {
         );
     }
     out.push_str("];\n\npub static QUESTIONS: &[Question] = &[\n");
+    // Each question says where its key points' labels are in KEY_POINTS, a static of its own
+    // that only the pages showing labels read.
+    let mut at = 0usize;
     for q in &library.questions {
-        let key_points: Vec<String> = q
-            .key_points
-            .iter()
-            .map(|k| format!("KeyPoint {{ label: {} }}", lit(&k.label)))
-            .collect();
         let _ = writeln!(
             out,
-            "    Question {{ id: {}, part: {}, section: {}, ask: {}, key_points: &[{}], related: {}, see: {} }},",
+            "    Question {{ id: {}, part: {}, section: {}, ask: {}, key_points: KeyPoints {{ at: {}, len: {} }}, related: {}, see: {} }},",
             lit(&q.id),
             q.part,
             q.section,
             lit(&q.ask),
-            key_points.join(", "),
+            at,
+            q.key_points.len(),
             lits(&q.related),
             lits(&q.see)
         );
+        at += q.key_points.len();
+    }
+    out.push_str("];\n\npub static KEY_POINTS: &[KeyPoint] = &[\n");
+    for k in library.questions.iter().flat_map(|q| &q.key_points) {
+        let _ = writeln!(out, "    KeyPoint {{ label: {} }},", lit(&k.label));
     }
     let _ = writeln!(
         out,

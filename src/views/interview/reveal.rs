@@ -102,7 +102,7 @@ pub fn Reveal() -> impl IntoView {
                 </p>
             })}
             <KeyPointChecklist
-                points=question.key_points
+                points=question.key_points.labels()
                 marks=marks
                 evidence
                 focused
