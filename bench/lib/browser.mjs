@@ -30,7 +30,13 @@ export const INSTRUMENT = () => {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        window.__benchEvents.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration });
+        window.__benchEvents.push({
+          name: entry.name,
+          startTime: entry.startTime,
+          duration: entry.duration,
+          processingStart: entry.processingStart,
+          processingEnd: entry.processingEnd,
+        });
       }
     }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
   } catch {

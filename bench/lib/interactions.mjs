@@ -7,7 +7,9 @@
 // app's handlers and its reactive updates, which run as microtasks, have run), and from that
 // frame posts a MessageChannel task, which runs once the frame has been produced: input to next
 // paint showing the result. Where the browser's Event Timing API reported the same event (it
-// does for 16 ms or more) its duration is taken when larger. The inputs are real (CDP) clicks
+// does for 16 ms or more; the report comes once the frame is presented, so it is waited for)
+// its duration is taken when larger, and split into input delay, the app's handlers and the
+// frame (printed for the two interactions over budget). The inputs are real (CDP) clicks
 // and key presses from Playwright. Every page is measured only once the app has taken over the
 // pre-rendered first screen (`data-app="ready"`).
 import { appReady, launch, INSTRUMENT } from './browser.mjs';
@@ -36,19 +38,55 @@ const ARM = ({ type, selector, text }) => {
   });
 };
 
-async function measure(page, arm, action) {
+/// One interaction's latency in ms. With `phases`, the Event Timing entry's split of it (when
+/// the browser reported one) is pushed there: `input` (until the first handler ran), `handlers`
+/// (the app's event handlers, with the reactive updates they run, for every event reported
+/// before the frame) and `frame` (the rest: style, layout, frame callbacks, paint, until the
+/// frame was presented). Event Timing rounds durations to 8 ms, so a phase is approximate.
+async function measure(page, arm, action, phases) {
   await page.evaluate(ARM, arm);
   await action();
   const result = await page.evaluate(async (type) => {
     const r = await window.__benchLatency;
-    const entry = window.__benchEvents
-      .filter((e) => e.name === type && Math.abs(e.startTime - r.start) < 1)
-      .reduce((max, e) => Math.max(max, e.duration), 0);
-    return { ...r, eventTiming: entry };
+    const find = () =>
+      window.__benchEvents
+        .filter((e) => e.name === type && Math.abs(e.startTime - r.start) < 1)
+        .reduce((max, e) => (max && max.duration >= e.duration ? max : e), null);
+    // The observer hears of an event only once its frame is presented, often after the frame
+    // measured above: wait for it (up to 300 ms) when it should be reported (16 ms or more).
+    let entry = find();
+    for (let waited = 0; !entry && r.ms >= 16 && waited < 300; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      entry = find();
+    }
+    // The handlers of every event the input caused before that frame (a key's `input` event
+    // runs the search, not its `keydown`).
+    const handlers = entry
+      ? window.__benchEvents
+          .filter((e) => e.processingStart >= entry.processingStart && e.processingEnd <= entry.startTime + entry.duration)
+          .reduce((sum, e) => sum + e.processingEnd - e.processingStart, 0)
+      : 0;
+    return { ...r, entry, handlers };
   }, arm.type);
   if (!result.ok) throw new Error(`no result painted for ${arm.type} on ${arm.selector}`);
-  return Math.max(result.ms, result.eventTiming);
+  const { entry, handlers } = result;
+  if (phases && entry) {
+    const input = entry.processingStart - entry.startTime;
+    phases.push({ input, handlers, frame: entry.duration - input - handlers });
+  }
+  return Math.max(result.ms, entry?.duration ?? 0);
 }
+
+/// The median of each phase (`measure`), over the interactions Event Timing reported.
+const phaseMedians = (phases) =>
+  phases.length
+    ? {
+        n: phases.length,
+        ...Object.fromEntries(
+          ['input', 'handlers', 'frame'].map((k) => [k, round(percentile(phases.map((p) => p[k]), 50))]),
+        ),
+      }
+    : null;
 
 const summarise = (samples) => ({
   n: samples.length,
@@ -91,7 +129,7 @@ async function revealAnswer(page, base, samples) {
   return out;
 }
 
-async function startInterview(browser, base, samples) {
+async function startInterview(browser, base, samples, phases) {
   // A fresh context (empty storage) per sample, so the start page offers the one-click
   // interview each time: clearing storage in a running page would not do, the app saves its
   // interview again when the page is hidden.
@@ -103,7 +141,9 @@ async function startInterview(browser, base, samples) {
       await startPage(page, base);
       const button = page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' });
       await button.waitFor();
-      out.push(await measure(page, { type: 'click', selector: 'article.running textarea#answer' }, () => button.click()));
+      out.push(
+        await measure(page, { type: 'click', selector: 'article.running textarea#answer' }, () => button.click(), phases),
+      );
     } finally {
       await context.close();
     }
@@ -111,7 +151,7 @@ async function startInterview(browser, base, samples) {
   return out;
 }
 
-async function searchKeystrokes(page, base) {
+async function searchKeystrokes(page, base, phases) {
   await page.goto(`${base}#/questions`);
   await appReady(page);
   const input = page.getByLabel('Search questions and answers');
@@ -123,8 +163,11 @@ async function searchKeystrokes(page, base) {
     for (const key of word) {
       typed += key;
       out.push(
-        await measure(page, { type: 'keydown', selector: 'label.search input', text: typed }, () =>
-          page.keyboard.press(key),
+        await measure(
+          page,
+          { type: 'keydown', selector: 'label.search input', text: typed },
+          () => page.keyboard.press(key),
+          phases,
         ),
       );
     }
@@ -198,11 +241,13 @@ export async function measureInteractions({ url, samples = 20, interviews = [30,
     let page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     latency.reveal = await revealAnswer(page, url, samples);
-    latency.search = await searchKeystrokes(page, url);
+    // Where the time of the two interactions over budget goes (issue 11's "say why").
+    const phases = { start: [], search: [] };
+    latency.search = await searchKeystrokes(page, url, phases.search);
     await context.close();
     // Twice the samples: its budget is a p95 of its own, and a p95 of 20 is nearly the slowest
     // click, which moved by 20 ms between runs of the same build.
-    latency.start = await startInterview(browser, url, 2 * samples);
+    latency.start = await startInterview(browser, url, 2 * samples, phases.start);
 
     // Memory: a fresh context, then the interviews (60 questions: the set-up allows 30 at most).
     context = await newContext(browser);
@@ -223,6 +268,7 @@ export async function measureInteractions({ url, samples = 20, interviews = [30,
     await context.close();
     return {
       latency: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, summarise(v)])),
+      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, phaseMedians(v)])),
       memory: { questions: offset, before, after },
       stored,
       errors,
