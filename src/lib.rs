@@ -6,6 +6,7 @@
 pub mod content;
 pub mod embed;
 pub mod interview;
+pub mod json;
 pub mod platform;
 pub mod progress;
 pub mod review;

@@ -79,7 +79,7 @@ fn check(text: &str, expected: u64) -> Result<(), BodiesError> {
 }
 
 fn parse(text: &str) -> Result<Bodies, BodiesError> {
-    serde_json::from_str(text).map_err(|e| BodiesError::Unreadable(e.to_string()))
+    crate::json::from_str(text).map_err(|e| BodiesError::Unreadable(e.to_string()))
 }
 
 impl Bodies {

@@ -104,6 +104,20 @@ enum Dirty {
     Settings,
 }
 
+/// For the console, when a record cannot be saved. Not `Debug`: its quoting of strings brings
+/// `str`'s escaping and Unicode tables into the start page's wasm, for this one message.
+impl std::fmt::Display for Dirty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (kind, id) = match self {
+            Dirty::Interview(id) => ("interview", id.as_str()),
+            Dirty::Review(id) => ("review of", id.as_str()),
+            Dirty::Note(question) => ("note on", question.as_str()),
+            Dirty::Settings => return f.write_str("settings"),
+        };
+        write!(f, "{kind} {id}")
+    }
+}
+
 /// The reader's progress in memory and the rules that save it through `B`.
 pub struct ProgressState<B: Backend> {
     store: Store<B>,
@@ -672,7 +686,7 @@ impl<B: Backend> ProgressState<B> {
                     still_unsaved.push(key);
                 }
                 Err(SaveError::Other(message)) => {
-                    self.problems.push(format!("{key:?} not saved: {message}"));
+                    self.problems.push(format!("{key} not saved: {message}"));
                     still_unsaved.push(key);
                 }
             }

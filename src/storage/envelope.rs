@@ -7,9 +7,9 @@
 
 use std::fmt;
 
+use crate::json;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 
 /// The app version written into every envelope (for diagnosis only: reading ignores it).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -90,8 +90,8 @@ struct EnvelopeOut<'a, R> {
 }
 
 /// Wraps `record` in its envelope, as JSON.
-pub(crate) fn try_encode<R: Record>(record: &R) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&EnvelopeOut {
+pub(crate) fn try_encode<R: Record>(record: &R) -> Result<String, json::Error> {
+    json::to_string(&EnvelopeOut {
         schema: R::SCHEMA,
         app: APP_VERSION,
         data: record,
@@ -116,7 +116,7 @@ pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
     // or data that does not fit) takes the general path below.
     if let Some((schema, data)) = as_written(raw) {
         if schema == R::SCHEMA {
-            if let Ok(record) = serde_json::from_str(data) {
+            if let Ok(record) = json::from_str(data) {
                 return Ok(record);
             }
         }
@@ -124,7 +124,7 @@ pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
     let data = migrated(raw, R::SCHEMA, R::migrate)?;
     // Read from text again rather than with `from_value`: that would be a second copy of every
     // record's decoder in the wasm, for a path (older formats, damaged data) that is rare.
-    serde_json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
+    json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
 }
 
 /// The schema and the data's text of an envelope exactly as `encode` writes it,
@@ -141,20 +141,6 @@ fn as_written(raw: &str) -> Option<(u32, &str)> {
     rest.strip_suffix('}').map(|data| (schema, data))
 }
 
-/// An envelope however it was written (any order, spacing or other fields), its data left as
-/// it is in the text.
-#[derive(Deserialize)]
-struct EnvelopeIn<'a> {
-    schema: Option<u32>,
-    // `"data": null` is there (and not a record), not missing.
-    #[serde(borrow, default, deserialize_with = "present")]
-    data: Option<&'a RawValue>,
-}
-
-fn present<'de, D: serde::Deserializer<'de>>(data: D) -> Result<Option<&'de RawValue>, D::Error> {
-    <&RawValue>::deserialize(data).map(Some)
-}
-
 /// `decode`'s general path up to the migrated data, as JSON: one copy in the wasm for every
 /// kind of record, not one per kind.
 fn migrated(
@@ -162,17 +148,30 @@ fn migrated(
     supported: u32,
     migrate: fn(u32, String) -> Result<String, String>,
 ) -> Result<String, DecodeError> {
-    // The data is skipped over without recursion, so hostile nesting cannot overflow the stack.
-    // Text that is not JSON is told apart from JSON of another shape: an object missing a field
-    // is read to its end first.
-    let envelope: EnvelopeIn = serde_json::from_str(raw).map_err(|error| {
+    // An envelope however it was written (any order, spacing or other fields), its data left
+    // as text, skipped over without recursion so hostile nesting cannot overflow the stack.
+    // Text that is not JSON is told apart from JSON of another shape: the whole text is read
+    // before any field is looked for.
+    let fields = json::fields(raw).map_err(|error| {
         if error.is_data() {
             DecodeError::NotAnEnvelope
         } else {
             DecodeError::NotJson
         }
     })?;
-    let (Some(schema), Some(data)) = (envelope.schema, envelope.data) else {
+    let field = |name: &str| {
+        let mut found = fields.iter().filter(|(n, _)| n == name).map(|(_, v)| *v);
+        // Named twice is no envelope this app wrote.
+        match (found.next(), found.next()) {
+            (Some(value), None) => Some(value),
+            _ => None,
+        }
+    };
+    // `"data": null` is there (and not a record), not missing.
+    let (Some(schema), Some(data)) = (
+        field("schema").and_then(|s| json::from_str::<u32>(s).ok()),
+        field("data"),
+    ) else {
         return Err(DecodeError::NotAnEnvelope);
     };
     if schema > supported {
@@ -181,7 +180,7 @@ fn migrated(
             supported,
         });
     }
-    let mut data = data.get().to_owned();
+    let mut data = data.to_owned();
     for from in schema..supported {
         data = migrate(from, data).map_err(DecodeError::Migration)?;
     }
@@ -191,6 +190,7 @@ fn migrated(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use serde::Deserialize;
     use serde_json::{json, Value};
 
     /// A test's migration step on the parsed data.
