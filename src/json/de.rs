@@ -859,9 +859,18 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
         deserialize_i32 => visit_i64: i32, deserialize_i64 => visit_i64: i64
     }
 
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        de::Deserializer::deserialize_enum(self.0, name, variants, visitor)
+    }
+
     serde::forward_to_deserialize_any! {
         bool i128 u128 f32 f64 char str string bytes byte_buf option unit unit_struct
-        newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+        newtype_struct seq tuple tuple_struct map struct identifier ignored_any
     }
 }
 

@@ -211,6 +211,7 @@ struct Record {
     kinds: Vec<Kind>,
     tagged: Tagged,
     by_number: std::collections::BTreeMap<u32, bool>,
+    by_kind: std::collections::BTreeMap<Tag, i8>,
     pair: (i64, String),
     unit: (),
     nothing: Option<u8>,
@@ -222,6 +223,12 @@ enum Kind {
     Wrapped(u8),
     Pair(u8, u8),
     Shaped { x: i32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+enum Tag {
+    Red,
+    Blue,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -245,6 +252,7 @@ fn record() -> Record {
         ],
         tagged: Tagged::First { a: 2 },
         by_number: [(1, true), (20, false)].into_iter().collect(),
+        by_kind: [(Tag::Red, -1), (Tag::Blue, 2)].into_iter().collect(),
         pair: (-5, "x".into()),
         unit: (),
         nothing: None,
