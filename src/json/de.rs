@@ -553,6 +553,37 @@ fn parse_f64(text: &str) -> f64 {
     return text.parse().unwrap_or(f64::NAN);
 }
 
+impl<'de> Reader<'de> {
+    /// The items of a list just opened, then its end.
+    fn list<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let value = visitor.visit_seq(Items {
+            reader: &mut *self,
+            first: true,
+        })?;
+        self.close(b']')?;
+        Ok(value)
+    }
+
+    /// The members of an object just opened, then its end.
+    fn object<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let value = visitor.visit_map(Members {
+            reader: &mut *self,
+            first: true,
+        })?;
+        self.close(b'}')?;
+        Ok(value)
+    }
+}
+
+/// `deserialize_*` methods that read as `target` does.
+macro_rules! delegate {
+    ($target:ident: $($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+            self.$target(visitor)
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = Error;
 
@@ -565,22 +596,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Token::Unsigned(n) => visitor.visit_u64(n),
             Token::Signed(n) => visitor.visit_i64(n),
             Token::Float(f) => visitor.visit_f64(f),
-            Token::List => {
-                let value = visitor.visit_seq(Items {
-                    reader: &mut *self,
-                    first: true,
-                })?;
-                self.close(b']')?;
-                Ok(value)
-            }
-            Token::Object => {
-                let value = visitor.visit_map(Members {
-                    reader: &mut *self,
-                    first: true,
-                })?;
-                self.close(b'}')?;
-                Ok(value)
-            }
+            Token::List => self.list(visitor),
+            Token::Object => self.object(visitor),
         }
     }
 
@@ -638,16 +655,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_str(visitor)
+    delegate! {
+        deserialize_str: deserialize_string deserialize_identifier deserialize_char
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -666,40 +675,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_u64(visitor)
+    // Any number: the visitor checks its range and kind, as with serde_json.
+    delegate! {
+        deserialize_u64: deserialize_u8 deserialize_u16 deserialize_u32 deserialize_i8
+        deserialize_i16 deserialize_i32 deserialize_i64 deserialize_f32 deserialize_f64
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -719,14 +698,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.token()? {
-            Token::List => {
-                let value = visitor.visit_seq(Items {
-                    reader: &mut *self,
-                    first: true,
-                })?;
-                self.close(b']')?;
-                Ok(value)
-            }
+            Token::List => self.list(visitor),
             other => Err(mismatch(&other, &visitor)),
         }
     }
@@ -747,14 +719,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     /// Objects only: serde_json also reads a struct from a list, which it never writes.
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.token()? {
-            Token::Object => {
-                let value = visitor.visit_map(Members {
-                    reader: &mut *self,
-                    first: true,
-                })?;
-                self.close(b'}')?;
-                Ok(value)
-            }
+            Token::Object => self.object(visitor),
             other => Err(mismatch(&other, &visitor)),
         }
     }

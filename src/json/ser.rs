@@ -54,6 +54,14 @@ impl Writer<'_> {
         self.out.push('"');
     }
 
+    /// `{"variant":`, before the variant's value (closed by `Compound::close_variant`).
+    #[inline(never)]
+    fn open_variant(&mut self, variant: &str) {
+        self.out.push('{');
+        self.string(variant);
+        self.out.push(':');
+    }
+
     #[inline(never)]
     fn integer(&mut self, value: impl itoa::Integer) {
         self.out.push_str(itoa::Buffer::new().format(value));
@@ -136,6 +144,16 @@ impl Compound<'_> {
     }
 }
 
+/// Integers, each written in decimal.
+macro_rules! integers {
+    ($($method:ident($ty:ty))*) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.integer(v);
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
     type Ok = ();
     type Error = Error;
@@ -152,44 +170,9 @@ impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result {
-        self.integer(v);
-        Ok(())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result {
-        self.integer(v);
-        Ok(())
+    integers! {
+        serialize_i8(i8) serialize_i16(i16) serialize_i32(i32) serialize_i64(i64)
+        serialize_u8(u8) serialize_u16(u16) serialize_u32(u32) serialize_u64(u64)
     }
 
     fn serialize_f32(self, v: f32) -> Result {
@@ -262,9 +245,7 @@ impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
         variant: &'static str,
         value: &T,
     ) -> Result {
-        self.out.push('{');
-        self.string(variant);
-        self.out.push(':');
+        self.open_variant(variant);
         value.serialize(&mut *self)?;
         self.out.push('}');
         Ok(())
@@ -289,9 +270,7 @@ impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>> {
-        self.out.push('{');
-        self.string(variant);
-        self.out.push(':');
+        self.open_variant(variant);
         self.serialize_seq(Some(len))
     }
 
@@ -310,63 +289,34 @@ impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
         variant: &'static str,
         len: usize,
     ) -> Result<Compound<'a>> {
-        self.out.push('{');
-        self.string(variant);
-        self.out.push(':');
+        self.open_variant(variant);
         self.serialize_map(Some(len))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
+/// serde's four kinds of list, each written as a JSON list (`end`: how it closes).
+macro_rules! list {
+    ($($kind:ident, $add:ident, $end:ident;)*) => {$(
+        impl ser::$kind for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
+            fn $add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(value)
+            }
 
-    fn end(self) -> Result {
-        self.close()
-    }
+            fn end(self) -> Result {
+                self.$end()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-
-    fn end(self) -> Result {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-
-    fn end(self) -> Result {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-
-    fn end(self) -> Result {
-        self.close_variant()
-    }
+list! {
+    SerializeSeq, serialize_element, close;
+    SerializeTuple, serialize_element, close;
+    SerializeTupleStruct, serialize_field, close;
+    SerializeTupleVariant, serialize_field, close_variant;
 }
 
 impl ser::SerializeMap for Compound<'_> {
@@ -395,30 +345,31 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
+/// serde's two kinds of struct, each written as a JSON object.
+macro_rules! object {
+    ($($kind:ident, $end:ident;)*) => {$(
+        impl ser::$kind for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result {
+                self.field(key, value)
+            }
 
-    fn end(self) -> Result {
-        self.close()
-    }
+            fn end(self) -> Result {
+                self.$end()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result {
-        self.close_variant()
-    }
+object! {
+    SerializeStruct, close;
+    SerializeStructVariant, close_variant;
 }
 
 /// A map's key: a string, or a number or boolean written as one (as serde_json does).
@@ -428,6 +379,24 @@ struct Key<'a> {
 
 fn key_must_be_a_string() -> Error {
     <Error as ser::Error>::custom("key must be a string")
+}
+
+/// Key methods for integers, each written in decimal between quotes.
+macro_rules! quoted_integers {
+    ($($method:ident($ty:ty))*) => {$(
+        fn $method(self, v: $ty) -> Result {
+            self.quoted(itoa::Buffer::new().format(v))
+        }
+    )*};
+}
+
+/// Key methods for what cannot be a key, taking one argument.
+macro_rules! refuse {
+    ($($method:ident($ty:ty))*) => {$(
+        fn $method(self, _: $ty) -> Result {
+            Err(key_must_be_a_string())
+        }
+    )*};
 }
 
 impl Key<'_> {
@@ -460,36 +429,9 @@ impl ser::Serializer for Key<'_> {
         self.quoted(if v { "true" } else { "false" })
     }
 
-    fn serialize_i8(self, v: i8) -> Result {
-        self.serialize_i64(v.into())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result {
-        self.serialize_i64(v.into())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result {
-        self.serialize_i64(v.into())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result {
-        self.quoted(itoa::Buffer::new().format(v))
-    }
-
-    fn serialize_u8(self, v: u8) -> Result {
-        self.serialize_u64(v.into())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result {
-        self.serialize_u64(v.into())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result {
-        self.serialize_u64(v.into())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result {
-        self.quoted(itoa::Buffer::new().format(v))
+    quoted_integers! {
+        serialize_i8(i8) serialize_i16(i16) serialize_i32(i32) serialize_i64(i64)
+        serialize_u8(u8) serialize_u16(u16) serialize_u32(u32) serialize_u64(u64)
     }
 
     fn serialize_unit_variant(
@@ -509,16 +451,9 @@ impl ser::Serializer for Key<'_> {
         value.serialize(self)
     }
 
-    fn serialize_f32(self, _v: f32) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_f64(self, _v: f64) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_bytes(self, _v: &[u8]) -> Result {
-        Err(key_must_be_a_string())
+    refuse! {
+        serialize_f32(f32) serialize_f64(f64) serialize_bytes(&[u8])
+        serialize_unit_struct(&'static str)
     }
 
     fn serialize_none(self) -> Result {
@@ -530,10 +465,6 @@ impl ser::Serializer for Key<'_> {
     }
 
     fn serialize_unit(self) -> Result {
-        Err(key_must_be_a_string())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Result {
         Err(key_must_be_a_string())
     }
 
