@@ -2,7 +2,7 @@
 //! exchanges with the host page (see `embed::protocol`).
 
 use crate::embed::protocol::{HostMessage, WidgetMessage};
-use crate::embed::{config, Config, Problem};
+use crate::embed::{config, Config, Problem, Theme};
 use crate::interview::Phase;
 use crate::platform::{embed, location};
 use crate::progress::Progress;
@@ -33,14 +33,46 @@ pub fn provide(progress: Progress) -> Embedding {
     let compact = embedding.config.compact;
     Effect::new(move |_| embed::apply_look(theme.get(), accent.as_deref(), compact, framed));
     if framed {
-        embed::on_host_message(move |message| match message {
-            HostMessage::SetTheme(t) => theme.set(t),
+        // Only a framed widget talks to a host page: that code is a piece of the wasm of its
+        // own (5 KB gzip the start page's piece no longer carries), downloaded at once here.
+        let owner = Owner::current().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            // Unavailable (offline, before the piece was cached): the widget works, silently.
+            let _ = host_page(theme, progress, owner).await;
         });
-        embed::on_height_change(|height| embed::post(&WidgetMessage::Resize { height }));
-        report_interviews(progress);
-        embed::post(&WidgetMessage::Ready);
     }
     embedding
+}
+
+/// Talks to the host page: its messages in; the widget's height, readiness and interviews out.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(frame, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn host_page(
+    theme: RwSignal<Theme>,
+    progress: Progress,
+    owner: Owner,
+) -> Result<(), crate::views::pieces::Unavailable> {
+    owner.with(|| talk(theme, progress));
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+async fn host_page(
+    theme: RwSignal<Theme>,
+    progress: Progress,
+    owner: Owner,
+) -> Result<(), crate::views::pieces::Unavailable> {
+    owner.with(|| talk(theme, progress));
+    Ok(())
+}
+
+fn talk(theme: RwSignal<Theme>, progress: Progress) {
+    embed::on_host_message(move |message| match message {
+        HostMessage::SetTheme(t) => theme.set(t),
+    });
+    embed::on_height_change(|height| embed::post(&WidgetMessage::Resize { height }));
+    report_interviews(progress);
+    embed::post(&WidgetMessage::Ready);
 }
 
 /// Tells the host when this tab's interview starts and when it is completed.
