@@ -34,11 +34,14 @@ pub fn provide(progress: Progress) -> Embedding {
     Effect::new(move |_| embed::apply_look(theme.get(), accent.as_deref(), compact, framed));
     if framed {
         // Only a framed widget talks to a host page: that code is a piece of the wasm of its
-        // own (5 KB gzip the start page's piece no longer carries), downloaded at once here.
+        // own (about 4 KB gzip the start page's piece no longer carries), downloaded at once
+        // here. An interview started while it downloads is still reported: the reports
+        // compare with the interview there was at start-up.
         let owner = Owner::current().unwrap_or_default();
+        let at_start = untrack(|| interview_state(progress));
         leptos::task::spawn_local(async move {
             // Unavailable (offline, before the piece was cached): the widget works, silently.
-            let _ = host_page(theme, progress, owner).await;
+            let _ = host_page(theme, progress, at_start, owner).await;
         });
     }
     embedding
@@ -50,9 +53,10 @@ pub fn provide(progress: Progress) -> Embedding {
 fn host_page(
     theme: RwSignal<Theme>,
     progress: Progress,
+    at_start: InterviewState,
     owner: Owner,
 ) -> Result<(), crate::views::pieces::Unavailable> {
-    owner.with(|| talk(theme, progress));
+    owner.with(|| talk(theme, progress, at_start));
     Ok(())
 }
 
@@ -60,32 +64,39 @@ fn host_page(
 async fn host_page(
     theme: RwSignal<Theme>,
     progress: Progress,
+    at_start: InterviewState,
     owner: Owner,
 ) -> Result<(), crate::views::pieces::Unavailable> {
-    owner.with(|| talk(theme, progress));
+    owner.with(|| talk(theme, progress, at_start));
     Ok(())
 }
 
-fn talk(theme: RwSignal<Theme>, progress: Progress) {
+fn talk(theme: RwSignal<Theme>, progress: Progress, at_start: InterviewState) {
     embed::on_host_message(move |message| match message {
         HostMessage::SetTheme(t) => theme.set(t),
     });
     embed::on_height_change(|height| embed::post(&WidgetMessage::Resize { height }));
-    report_interviews(progress);
+    report_interviews(progress, at_start);
     embed::post(&WidgetMessage::Ready);
 }
 
-/// Tells the host when this tab's interview starts and when it is completed.
-fn report_interviews(progress: Progress) {
-    let state = Memo::new(move |_| {
-        progress
-            .active()
-            .map(|i| (i.id.clone(), i.phase() == Phase::Complete))
-    });
-    // The first run only notes the interview there is: a reload reports nothing.
-    Effect::new(move |previous: Option<Option<(String, bool)>>| {
+/// This tab's interview, by id, and whether it is completed.
+type InterviewState = Option<(String, bool)>;
+
+fn interview_state(progress: Progress) -> InterviewState {
+    progress
+        .active()
+        .map(|i| (i.id.clone(), i.phase() == Phase::Complete))
+}
+
+/// Tells the host when this tab's interview starts and when it is completed, since `at_start`
+/// (what there was when the app started: a reload reports nothing).
+fn report_interviews(progress: Progress, at_start: InterviewState) {
+    let state = Memo::new(move |_| interview_state(progress));
+    Effect::new(move |previous: Option<InterviewState>| {
         let current = state.get();
-        if let (Some(before), Some((id, complete))) = (previous, &current) {
+        let before = previous.unwrap_or_else(|| at_start.clone());
+        if let Some((id, complete)) = &current {
             let same = before.as_ref().is_some_and(|(b, _)| b == id);
             let was_complete = before.as_ref().is_some_and(|(_, c)| *c);
             if let Some(interview) = progress.active() {

@@ -96,6 +96,25 @@ test('the host receives ready, resize, started and completed, from the widget or
   expect([...origins]).toEqual([WIDGET_ORIGIN]);
 });
 
+test("an interview started before the frame's part of the app arrives is still reported", async ({ page }) => {
+  // The widget's talk with its host is a piece of the wasm that only a frame downloads: hold
+  // it back until the interview is running.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/split_frame-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const frame = await host(page, `w=${encodeURIComponent('mode=interview&q=dba-raid')}`);
+  await frame.getByRole('button', { name: 'Start interview' }).click();
+  await expect(frame.getByRole('textbox', { name: 'Your answer' })).toBeVisible();
+  expect(await page.evaluate(() => window.received.map((r) => r.type))).not.toContain('ready');
+  release();
+  await expect.poll(() => page.evaluate(() => window.received.map((r) => r.type))).toContain('interview-started');
+  const types = await page.evaluate(() => window.received.map((r) => r.type).filter((t) => t !== 'resize'));
+  expect(types).toEqual(['ready', 'interview-started']);
+});
+
 test('messages forged from a third origin are ignored', async ({ page }) => {
   const frame = await host(page, `w=${encodeURIComponent('mode=browse&theme=light')}&forger=1`);
   await expectSized(page);
