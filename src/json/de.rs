@@ -108,26 +108,16 @@ pub fn fields(text: &str) -> Result<Vec<(String, &str)>> {
         return Err(Error(Kind::Data("not an object".into())));
     }
     reader.pos += 1;
-    if reader.peek_token()? == b'}' {
-        reader.pos += 1;
-    } else {
-        loop {
-            if reader.peek_token()? != b'"' {
-                return Err(Error::syntax("expected a member's name"));
-            }
-            let name = reader.string()?.into_owned();
-            reader.expect(b':')?;
-            reader.peek_token()?;
-            let start = reader.pos;
-            reader.skip_value()?;
-            members.push((name, &text[start..reader.pos]));
-            match reader.next_token()? {
-                b',' => continue,
-                b'}' => break,
-                _ => return Err(Error::syntax("expected `,` or `}`")),
-            }
-        }
+    let mut first = true;
+    while reader.next_item(&mut first, b'}')? {
+        let name = reader.string()?.into_owned();
+        reader.expect(b':')?;
+        reader.peek_token()?;
+        let start = reader.pos;
+        reader.skip_value()?;
+        members.push((name, &text[start..reader.pos]));
     }
+    reader.pos += 1;
     reader.end()?;
     Ok(members)
 }
@@ -454,11 +444,14 @@ impl<'a> Reader<'a> {
         if integer {
             if let Some(digits) = text.strip_prefix('-') {
                 // As serde_json reads them: `-0` and what is below `i64::MIN` as floats.
-                let negative = parse_u64(digits).and_then(|n| 0i64.checked_sub_unsigned(n));
+                let negative = digits
+                    .parse()
+                    .ok()
+                    .and_then(|n| 0i64.checked_sub_unsigned(n));
                 if let Some(n) = negative.filter(|&n| n != 0) {
                     return Ok(Token::Signed(n));
                 }
-            } else if let Some(n) = parse_u64(text) {
+            } else if let Ok(n) = text.parse() {
                 return Ok(Token::Unsigned(n));
             }
         }
@@ -533,13 +526,6 @@ impl<'a> Reader<'a> {
         self.string()?;
         self.expect(b':')
     }
-}
-
-/// Digits as a `u64`; `None` if it overflows.
-fn parse_u64(digits: &str) -> Option<u64> {
-    digits.bytes().try_fold(0u64, |n, d| {
-        n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-    })
 }
 
 /// A number's text (already checked against JSON's grammar) as the nearest `f64`; infinite
