@@ -89,6 +89,52 @@ impl Guide {
 mod tests {
     use super::*;
 
+    /// The start page's lists come from the build (`GUIDES_HTML`, `READING_HTML`): each of their
+    /// links must be the one the app's router makes, and each count the app's own.
+    #[test]
+    fn the_start_page_lists_link_where_the_app_routes() {
+        use crate::route::{Browse, Route};
+        let link = |route: Route| format!("href=\"{}\"", route.href().replace('&', "&amp;"));
+        let guides = GUIDES_HTML.as_str();
+        for guide in GUIDES {
+            let browse = |section: Option<&str>| {
+                Route::Questions(Browse {
+                    part: Some(guide.part),
+                    section: section.map(str::to_string),
+                    query: String::new(),
+                })
+            };
+            let count = questions_in(guide.part).count();
+            assert!(guides.contains(&format!(
+                "{}>Part {}: {}</a>",
+                link(browse(None)),
+                guide.part,
+                guide.short
+            )));
+            assert!(guides.contains(&format!("{count} questions · from “{}”", guide.title)));
+            assert!(guides.contains(&link(Route::Article(guide.article.into()))));
+            for (index, section) in guide.sections.iter().enumerate() {
+                let count = questions_in(guide.part)
+                    .filter(|q| q.section == index)
+                    .count();
+                assert!(guides.contains(&format!(
+                    "{}>{}</a> <span class=\"count\">({count})</span>",
+                    link(browse(Some(section.slug))),
+                    interview_text::escape(section.title)
+                )));
+            }
+        }
+        let library = READING_HTML.as_str();
+        assert_eq!(library.matches("<li>").count(), reading().count());
+        for article in reading() {
+            assert!(library.contains(&format!(
+                "{}>{}</a>",
+                link(Route::Article(article.id.into())),
+                interview_text::escape(article.title)
+            )));
+        }
+    }
+
     #[test]
     fn three_guides_in_order_with_their_short_names() {
         let shorts: Vec<_> = GUIDES.iter().map(|g| (g.part, g.short)).collect();

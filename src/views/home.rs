@@ -1,4 +1,5 @@
-use crate::content::{self, GUIDES};
+use super::trusted_html::TrustedHtml;
+use crate::content;
 use crate::embed::Mode;
 use crate::interview::{format_seconds, Phase, Setup};
 use crate::platform::clock;
@@ -8,61 +9,15 @@ use crate::views::context;
 use crate::views::embedding::Embedding;
 use leptos::prelude::*;
 
-/// The start page: the three guides with their sections, and the blog's other articles; or,
-/// when an embedding page asks for an interview (`mode=interview`), that interview ready to start.
+/// The start page: the three guides with their sections, and the blog's other articles (lists
+/// the build rendered: `content::GUIDES_HTML`); or, when an embedding page asks for an
+/// interview (`mode=interview`), that interview ready to start.
 #[component]
 pub fn Home() -> impl IntoView {
     let embedding = context::<Embedding>();
     if embedding.config.mode == Some(Mode::Interview) {
         return view! { <ConfiguredInterview/> }.into_any();
     }
-    let guides = GUIDES
-        .iter()
-        .map(|guide| {
-            let count = content::questions_in(guide.part).count();
-            let browse = |section: Option<&str>| {
-                Route::Questions(Browse {
-                    part: Some(guide.part),
-                    section: section.map(str::to_string),
-                    query: String::new(),
-                })
-                .href()
-            };
-            let sections = guide
-                .sections
-                .iter()
-                .enumerate()
-                .map(|(index, section)| {
-                    let in_section = content::questions_in(guide.part)
-                        .filter(|q| q.section == index)
-                        .count();
-                    view! {
-                        <li>
-                            <a href=browse(Some(section.slug))>{section.title}</a>
-                            " "<span class="count">{format!("({in_section})")}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li class="guide">
-                    <h3>
-                        <a href=browse(None)>{format!("Part {}: {}", guide.part, guide.short)}</a>
-                    </h3>
-                    <p class="meta">{format!("{count} questions · from “{}”", guide.title)}</p>
-                    <ul class="sections">{sections}</ul>
-                    <p><a href=Route::Article(guide.article.into()).href()>"Read the guide"</a></p>
-                </li>
-            }
-        })
-        .collect_view();
-    let reading = content::reading()
-        .map(|article| {
-            view! {
-                <li><a href=Route::Article(article.id.into()).href()>{article.title}</a></li>
-            }
-        })
-        .collect_view();
     view! {
         <h1>"Practise for your cloud interview"</h1>
         <Practice/>
@@ -77,11 +32,11 @@ pub fn Home() -> impl IntoView {
         </p>
         <section aria-labelledby="guides-heading">
             <h2 id="guides-heading">"The guides"</h2>
-            <ul class="guides">{guides}</ul>
+            <TrustedHtml html=content::GUIDES_HTML/>
         </section>
         <section aria-labelledby="library-heading">
             <h2 id="library-heading">"Further reading from the blog"</h2>
-            <ul class="library">{reading}</ul>
+            <TrustedHtml html=content::READING_HTML/>
         </section>
     }
     .into_any()

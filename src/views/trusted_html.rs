@@ -14,5 +14,5 @@ pub fn TrustedHtml(
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
-    view! { <div class=class inner_html=html.as_str()></div> }
+    view! { <div class=(!class.is_empty()).then_some(class) inner_html=html.as_str()></div> }
 }

@@ -81,6 +81,13 @@ pub fn rust(library: &Library) -> String {
         "];\n\npub static FOOTER_HTML: Html = Html({});",
         lit(&library.footer_html)
     );
+    let _ = writeln!(
+        out,
+        "\n/// The start page's lists (`start_page`).\n\
+         pub static GUIDES_HTML: Html = Html({});\npub static READING_HTML: Html = Html({});",
+        lit(&crate::start_page::guides(library)),
+        lit(&crate::start_page::reading(library))
+    );
     let data = data(library);
     let _ = writeln!(
         out,

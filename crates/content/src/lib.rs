@@ -12,6 +12,7 @@ pub mod key_points;
 pub mod library;
 pub mod markdown;
 pub mod parse;
+pub mod start_page;
 
 pub use emit::{data, data_file_name};
 pub use error::{ContentError, Errors};

@@ -3,11 +3,11 @@
 //! the three guides with their counts and sections, the library list) generated from the same
 //! content, and `OUT_DIR/app.css`, a copy of the app's styles (`CSS`, default `public/app.css`).
 //!
-//! It mirrors the markup of `src/views/app.rs` and `src/views/home.rs` so the two pages paint
-//! the same thing; only the behaviour is missing (no script at all).
+//! It mirrors the markup of `src/views/app.rs` and `src/views/home.rs`, and its lists are the
+//! app's own (`start_page`), so the two pages paint the same thing; only the behaviour is
+//! missing (no script at all).
 
-use interview_content::Library;
-use std::fmt::Write as _;
+use interview_content::{start_page, Library};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,68 +42,9 @@ fn main() -> ExitCode {
     }
 }
 
-use interview_content::markdown::escape as esc;
-
-/// Percent-encodes everything but unreserved characters, as the app's routes do.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
-fn browse(part: u8, section: Option<&str>) -> String {
-    match section {
-        Some(slug) => format!("#/questions?part={part}&section={}", encode(slug)),
-        None => format!("#/questions?part={part}"),
-    }
-}
-
 fn page(library: &Library) -> String {
-    let mut guides = String::new();
-    for guide in &library.guides {
-        let in_part = || library.questions.iter().filter(|q| q.part == guide.part);
-        let mut sections = String::new();
-        for (index, section) in guide.sections.iter().enumerate() {
-            let count = in_part().filter(|q| q.section == index).count();
-            let _ = write!(
-                sections,
-                r#"<li><a href="{}">{}</a> <span class="count">({count})</span></li>"#,
-                esc(&browse(guide.part, Some(&section.slug))),
-                esc(&section.title)
-            );
-        }
-        let _ = write!(
-            guides,
-            concat!(
-                r#"<li class="guide"><h3><a href="{browse}">Part {part}: {short}</a></h3>"#,
-                r#"<p class="meta">{count} questions · from “{title}”</p>"#,
-                r#"<ul class="sections">{sections}</ul>"#,
-                r##"<p><a href="#/article/{article}">Read the guide</a></p></li>"##
-            ),
-            browse = esc(&browse(guide.part, None)),
-            part = guide.part,
-            short = esc(&guide.short),
-            count = in_part().count(),
-            title = esc(&guide.title),
-            sections = sections,
-            article = encode(&guide.article),
-        );
-    }
-    let mut reading = String::new();
-    for article in library.articles.iter().filter(|a| a.guide_part.is_none()) {
-        let _ = write!(
-            reading,
-            r##"<li><a href="#/article/{}">{}</a></li>"##,
-            encode(&article.id),
-            esc(&article.title)
-        );
-    }
+    let guides = start_page::guides(library);
+    let reading = start_page::reading(library);
     let total = library.questions.len();
     format!(
         r##"<!doctype html>
@@ -125,8 +66,8 @@ fn page(library: &Library) -> String {
 <section class="practice" aria-labelledby="practice-heading"><h2 id="practice-heading">Mock interview</h2><p>Timed questions from the guides: answer first, then compare with the model answer and rate yourself.</p><div class="actions"><button type="button">Start a 5-question interview (2:00 each)</button><a class="button secondary" href="#/interview/new">Choose questions, time and mode</a></div></section>
 <p class="lead">Sean Hull’s three-part cloud interview guide, every question with its model answer: read a question, answer it in your head or out loud, then reveal the answer.</p>
 <p><a class="button" href="#/questions">Browse all {total} questions</a></p>
-<section aria-labelledby="guides-heading"><h2 id="guides-heading">The guides</h2><ul class="guides">{guides}</ul></section>
-<section aria-labelledby="library-heading"><h2 id="library-heading">Further reading from the blog</h2><ul class="library">{reading}</ul></section>
+<section aria-labelledby="guides-heading"><h2 id="guides-heading">The guides</h2>{guides}</section>
+<section aria-labelledby="library-heading"><h2 id="library-heading">Further reading from the blog</h2>{reading}</section>
 </main>
 <footer class="site"><p>Questions, model answers and articles by Sean Hull, from his blog. Everything runs in your browser: no account, nothing sent anywhere.</p></footer>
 </body>
@@ -138,13 +79,6 @@ fn page(library: &Library) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encodes_like_the_app() {
-        assert_eq!(encode("cloud-concepts"), "cloud-concepts");
-        assert_eq!(encode("a b/c"), "a%20b%2Fc");
-        assert_eq!(browse(3, Some("x")), "#/questions?part=3&section=x");
-    }
 
     #[test]
     fn the_page_holds_the_first_screen() {
