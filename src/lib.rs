@@ -21,10 +21,17 @@ pub mod views;
 
 /// Mounts the app in place of the first screen the build rendered into the page, once the first
 /// page's piece of the wasm is here.
+///
+/// In three tasks, not one, so that none holds a phone's main thread for long (each function
+/// the start-up calls is compiled then, on that thread): the wasm's instantiation, the reading
+/// of the reader's progress, then the app's first page and the takeover.
 pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         views::preload_first_page().await;
-        platform::takeover::mount(views::App);
+        platform::page::next_task().await;
+        let progress = progress::start();
+        platform::page::next_task().await;
+        platform::takeover::mount(move || leptos::view! { <views::App progress/> });
     });
 }

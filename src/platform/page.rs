@@ -46,6 +46,15 @@ pub fn painted() -> impl std::future::Future<Output = ()> + Send {
     }
 }
 
+/// Resolves in a task of its own, after whatever the browser has queued meanwhile (input,
+/// painting): a long piece of work split at these points lets the page answer in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::ZERO);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Calls `f(key)` when another tab changes this origin's localStorage.
 pub fn on_storage_change(f: impl Fn(Option<String>) + 'static) {
     let listener =

@@ -89,8 +89,11 @@ fn title(page: &Page) -> String {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let progress = crate::progress::provide();
+pub fn App(
+    /// The reader's progress (`crate::progress::start`), which the app provides to every page.
+    progress: Progress,
+) -> impl IntoView {
+    provide_context(progress);
     super::bodies::provide();
     let embedding = super::embedding::provide(progress);
     let route = RwSignal::new(first_route(&embedding.config));
