@@ -109,19 +109,21 @@ pub fn QuestionBrowser() -> impl IntoView {
             }}
         </p>
         <ol class="results">
-            {move || results.get().into_iter().map(|q| {
+            // Keyed: a keystroke moves the questions still listed rather than building them
+            // again, so the browser lays out only what changed.
+            <For each=move || results.get() key=|q| q.id children=move |q| {
                 let guide = q.guide();
                 view! {
                     <li>
                         <a href=Route::Question(q.id.into()).href()>{q.ask}</a>
                         <span class="meta">{format!("Part {}: {} · {}", guide.part, guide.short, q.section().title)}</span>
-                        {progress.notes.with(|n| n.get(q.id).filter(|n| !n.text.trim().is_empty()).map(|n| {
+                        {move || progress.notes.with(|n| n.get(q.id).filter(|n| !n.text.trim().is_empty()).map(|n| {
                             // The reader's text, shown as text.
                             view! { <span class="note-line">"Your note: " {n.text.clone()}</span> }
                         }))}
                     </li>
                 }
-            }).collect_view()}
+            }/>
         </ol>
     }
 }
