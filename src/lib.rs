@@ -30,7 +30,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         views::preload_first_page().await;
         platform::page::next_task().await;
-        let progress = progress::start();
+        let progress = progress::open();
         platform::page::next_task().await;
         platform::takeover::mount(move || leptos::view! { <views::App progress/> });
     });

@@ -444,7 +444,7 @@ fn log(problems: Vec<String>) {
 
 /// Loads progress, provides it to every component, and wires page and cross-tab events.
 pub fn provide() -> Progress {
-    let progress = start();
+    let progress = open();
     provide_context(progress);
     progress
 }
@@ -452,7 +452,7 @@ pub fn provide() -> Progress {
 /// Loads the reader's progress and keeps it current for as long as the page lives: the
 /// history once the page is up, page visibility, other tabs' changes. Owned by no view: the app
 /// starts it in a task of its own before it builds its first page (`crate::start`).
-pub fn start() -> Progress {
+pub fn open() -> Progress {
     let progress = Progress::load();
     // The start page needs none of the completed interviews; reading them once it is up
     // brings anything the snapshot had wrong (a newer version, a failed save) to light.

@@ -90,7 +90,7 @@ fn title(page: &Page) -> String {
 
 #[component]
 pub fn App(
-    /// The reader's progress (`crate::progress::start`), which the app provides to every page.
+    /// The reader's progress (`crate::progress::open`), which the app provides to every page.
     progress: Progress,
 ) -> impl IntoView {
     provide_context(progress);
@@ -207,7 +207,7 @@ pub fn prefetch_interview() {
 }
 
 /// The first time the start page shows (the app took over the pre-rendered one, or the reader
-/// came to it from another page), in two tasks of its own under the app's owner, rehearses the
+/// came to it from another page), in three tasks of its own under the app's owner, rehearses the
 /// click on its one-click interview, off screen: a start page of its own, on a progress in
 /// memory, switched to the interview as the click does, then dropped. WebAssembly functions
 /// are compiled on their first call: without this the reader's first click on Start paid for
@@ -239,22 +239,27 @@ fn rehearse_start(app: &Owner) {
                 view.mount(&stage, None);
                 (page, progress, view)
             });
-            // The click, in a task of its own: on a slow phone each half keeps a reader's
-            // input waiting less long. The route first, then the interview
-            // (`interview::start`).
+            // The click, in tasks of their own: on a slow phone each part keeps a reader's
+            // input waiting less long. The interview's start and save, then its page (the
+            // click builds the page after the start too: `interview::start`).
             set_timeout(
                 move || {
                     let setup = Setup::default();
                     let questions = setup.pick(crate::platform::clock::random_seed());
-                    page.set(Page::Interview);
                     progress.start_rehearsal(setup, &questions);
-                    leptos::task::spawn_local(async move {
-                        // The page switches, as it does after the click.
-                        leptos::task::tick().await;
-                        view.unmount();
-                        drop(view);
-                        owner.cleanup();
-                    });
+                    set_timeout(
+                        move || {
+                            page.set(Page::Interview);
+                            leptos::task::spawn_local(async move {
+                                // The page switches, as it does after the click.
+                                leptos::task::tick().await;
+                                view.unmount();
+                                drop(view);
+                                owner.cleanup();
+                            });
+                        },
+                        std::time::Duration::ZERO,
+                    );
                 },
                 std::time::Duration::ZERO,
             );
