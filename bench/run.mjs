@@ -9,7 +9,8 @@
 //
 // Everything runs on 127.0.0.1: scripts/serve.mjs serves dist/ (with the strict CSP header)
 // compressed as a real host would, gzip on one port and Brotli on another, and bench/baseline/
-// (the static start page from `cargo run -p interview-content --bin baseline`) gzip; Chromium
+// (the static start page from `cargo run -p interview-content --bin baseline`, and the floor
+// pages of two interactions, written from the app at run time: lib/floor.mjs) gzip; Chromium
 // resolves no other host name. `wasm` reads the named build `make size` leaves in target/size/.
 import { writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { measureTransfer } from './lib/transfer.mjs';
 import { measureWasmSize, codeBytes, printWasmSize } from './lib/wasm-size.mjs';
 import { measureStartup } from './lib/startup.mjs';
 import { measureInteractions } from './lib/interactions.mjs';
+import { writeFloor } from './lib/floor.mjs';
 import { measureStorage } from './lib/storage.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
 import { measureMarkingQuality, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
@@ -258,7 +260,19 @@ async function main() {
   // Interaction latency and memory
   say();
   say('Interaction latency: input to next paint showing the result (goals p95: start interview ≤ 50 ms, others ≤ 30 ms)');
-  const interactions = await part('latency', 4, () => measureInteractions({ url: widget.url, samples: SAMPLES }));
+  const interactions = await part('latency', 4, async () => {
+    let floor;
+    if (servedBaseline) {
+      const browser = await launch();
+      try {
+        const pages = await writeFloor(browser, widget.url, baseline);
+        floor = { start: servedBaseline.url + pages.start, search: servedBaseline.url + pages.search };
+      } finally {
+        await browser.close();
+      }
+    }
+    return measureInteractions({ url: widget.url, floor, samples: SAMPLES });
+  });
   results.latency = interactions.latency ?? { error: interactions.error ?? 'skipped' };
   if (interactions.latency) {
     const names = {
@@ -284,7 +298,19 @@ async function main() {
           `the app's handlers ${ms(p.handlers)}, then style, layout, paint and presentation ${ms(p.frame)}`,
       );
     }
+    // The floor: the same change of the same markup by plain script on a static page.
+    for (const [key, label] of [['start', 'start interview'], ['search', 'search keystroke']]) {
+      const f = interactions.floor?.[key];
+      const l = interactions.latency[key];
+      if (!f) continue;
+      row(`${label}: floor page`, f.n, ms(f.p50), ms(f.p95), `  app/floor ${times(l.p95 / f.p95)}`);
+    }
+    if (interactions.floor?.start) {
+      note("floor page: the app's own markup and CSS, changed by a few lines of plain script on a static page");
+      note('(bench/lib/floor.mjs): what any page pays on this machine for the same change, p95 against p95');
+    }
     results.latencyPhases = interactions.phases;
+    results.latencyFloor = interactions.floor;
     const start = interactions.latency.start;
     budget('start interview, p95', ms(start.p95), start.p95 / GOALS.startInterviewP95, '≤ 50 ms', start.p95 <= GOALS.startInterviewP95);
     const [worstKey, worst] = Object.entries(interactions.latency)

@@ -232,7 +232,9 @@ async function newContext(browser) {
   return context;
 }
 
-export async function measureInteractions({ url, samples = 20, interviews = [30, 30] }) {
+/// `floor`: the URLs of the static floor pages (`floor.mjs`), whose start click and keystrokes
+/// are measured as the app's are.
+export async function measureInteractions({ url, floor, samples = 20, interviews = [30, 30] }) {
   const browser = await launch();
   const errors = [];
   try {
@@ -248,6 +250,16 @@ export async function measureInteractions({ url, samples = 20, interviews = [30,
     // Twice the samples: its budget is a p95 of its own, and a p95 of 20 is nearly the slowest
     // click, which moved by 20 ms between runs of the same build.
     latency.start = await startInterview(browser, url, 2 * samples, phases.start);
+    const floors = {};
+    if (floor) {
+      // The same interactions on the static floor pages, alternating with nothing: the page
+      // keeps no state, so one context does.
+      context = await newContext(browser);
+      page = await context.newPage();
+      floors.search = summarise(await searchKeystrokes(page, floor.search, []));
+      await context.close();
+      floors.start = summarise(await startInterview(browser, floor.start, 2 * samples, []));
+    }
 
     // Memory: a fresh context, then the interviews (60 questions: the set-up allows 30 at most).
     context = await newContext(browser);
@@ -269,6 +281,7 @@ export async function measureInteractions({ url, samples = 20, interviews = [30,
     return {
       latency: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, summarise(v)])),
       phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, phaseMedians(v)])),
+      floor: floors,
       memory: { questions: offset, before, after },
       stored,
       errors,
