@@ -412,22 +412,27 @@ impl<B: Backend> ProgressState<B> {
         std::mem::take(&mut self.problems)
     }
 
-    /// Starts an interview on `questions` as this tab's own, and saves it.
+    /// Starts an interview on `questions` as this tab's own, and saves it. Its clock runs
+    /// from `now` (not restored as a taken-over one is: nothing paused it).
     pub fn start(&mut self, id: String, setup: Setup, questions: &[&str], now: Millis) {
         self.interviews
             .push(Interview::new(id.clone(), setup, questions, now));
-        self.changes.interviews = true;
-        self.take_over(&id, now);
+        self.make_active(&id);
+        self.update(Save::Now, |_| {});
     }
 
     /// Makes an interview this tab's own: one a closed or crashed tab left, or one another
     /// live tab ran (the caller takes its lock). The question goes on with the time it had at
     /// its last checkpoint.
     pub fn take_over(&mut self, id: &str, now: Millis) {
+        self.make_active(id);
+        self.update(Save::Now, |i| i.restore(now));
+    }
+
+    fn make_active(&mut self, id: &str) {
         self.active_id = Some(id.to_string());
         self.moved_away = false;
         self.changes.tab = true;
-        self.update(Save::Now, |i| i.restore(now));
     }
 
     /// What the tab lock says of interview `id`: `held` by this tab, or by another one.

@@ -121,6 +121,9 @@ test('hiding the page pauses the clock', async ({ page }) => {
   const interview = new InterviewPage(page);
   await interview.start({ section: ARCHITECTURE, count: 1 });
   await page.clock.runFor(10_000);
+  // A clock that just started was never paused: nothing says it was.
+  await expect(interview.timer).toHaveText(/^1:5\d$/);
+  await expect(page.getByText('The clock was paused while you were away.')).toHaveCount(0);
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -189,6 +192,7 @@ test('the start page offers a one-click default interview', async ({ page }) => 
   await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
   await expect(page.getByText(/^Question 1 of 5/)).toBeVisible();
   await expect(page.getByRole('timer')).toHaveText(/^(2:00|1:5\d)$/);
+  await expect(page.getByText('The clock was paused while you were away.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Skip' }).click();
   await expect(page.getByText(/^Question 2 of 5/)).toBeVisible();
   await open(page);

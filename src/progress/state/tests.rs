@@ -121,6 +121,28 @@ fn answer_of(interview: Option<&Interview>) -> String {
         .unwrap_or_default()
 }
 
+// Starting.
+
+#[test]
+fn a_new_interview_runs_from_its_start_and_was_never_paused() {
+    let storage = Shared::default();
+    let mut tab = open_tab(&storage, T0);
+    start(&mut tab, "new", T0);
+    let running = tab.active().expect("the tab's interview");
+    assert!(
+        !running.paused_while_away,
+        "nothing paused a clock just started"
+    );
+    let allowed = Millis::from(Setup::default().seconds_per_question) * SECOND;
+    let attempt = running.attempt().unwrap();
+    assert!(attempt.clock.running());
+    assert_eq!(attempt.remaining_ms(T0 + 5 * SECOND), allowed - 5 * SECOND);
+    // As saved: a reload right away finds it as it was, running since the start.
+    let saved: Interview = stored(&storage, "new").unwrap();
+    assert!(!saved.paused_while_away);
+    assert!(saved.attempt().unwrap().clock.running());
+}
+
 // Two tabs on one storage.
 
 #[test]
