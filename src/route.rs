@@ -109,17 +109,7 @@ impl Browse {
 }
 
 /// Percent-encodes everything but unreserved characters.
-pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
+pub use interview_text::percent_encode as encode;
 
 /// Decodes `%XX` and `+`; malformed escapes stay as written, invalid UTF-8 is replaced.
 pub fn decode(text: &str) -> String {

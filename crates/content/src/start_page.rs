@@ -8,19 +8,9 @@ use crate::library::Library;
 use crate::markdown::escape as esc;
 use std::fmt::Write as _;
 
-/// Percent-encodes everything but unreserved characters, as the app's routes do (`route.rs`,
-/// whose tests compare these links with its own).
-pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
+/// Percent-encodes everything but unreserved characters, as the app's routes do (the app's
+/// tests compare these links with its router's).
+pub use interview_text::percent_encode as encode;
 
 /// The question browser filtered to a guide, or to one of its sections.
 pub fn browse(part: u8, section: Option<&str>) -> String {

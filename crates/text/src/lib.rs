@@ -27,6 +27,23 @@ pub fn checksum(text: &str) -> u64 {
     })
 }
 
+/// Percent-encodes everything but unreserved characters (RFC 3986): the app's routes, and the
+/// links the content compiler writes to them.
+pub fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 0xf)] as char);
+        }
+    }
+    out
+}
+
 /// The text of HTML that `escape` (or the content renderer, which escapes the same) wrote:
 /// tags become spaces, so words in neighbouring elements stay apart.
 pub fn plain_text(html: &str) -> String {
@@ -53,6 +70,14 @@ pub fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_encode_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("cloud-concepts_2.x~"), "cloud-concepts_2.x~");
+        assert_eq!(percent_encode("a b/c&d"), "a%20b%2Fc%26d");
+        assert_eq!(percent_encode("é"), "%C3%A9");
+        assert_eq!(percent_encode(""), "");
+    }
 
     #[test]
     fn checksum_is_fnv1a() {
