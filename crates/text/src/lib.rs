@@ -1,6 +1,7 @@
-//! Text and HTML: the one escaper and the one plain-text extractor, shared by the content
-//! compiler (build time) and the app, so a model answer reads the same to the content check
-//! and to the marking on the reader's device.
+//! Text and HTML: the one escaper, percent-encoder and plain-text extractor, shared by the
+//! content compiler (build time) and the app, so a model answer reads the same to the content
+//! check and to the marking on the reader's device, and a link the build writes is the one the
+//! app's router makes.
 
 /// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
 pub fn escape(text: &str) -> String {
