@@ -55,6 +55,12 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in a task of its own once the frame being prepared is produced: work that must not
+/// hold back what the reader is about to see (a download, writing the address).
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
 /// Calls `f(key)` when another tab changes this origin's localStorage.
 pub fn on_storage_change(f: impl Fn(Option<String>) + 'static) {
     let listener =

@@ -198,11 +198,8 @@ fn chunked(page: Page) -> AnyView {
 /// The start page does not: readers who come to read would pay for it; there the piece comes
 /// when the reader points at, touches or focuses the Start button.
 pub fn prefetch_interview() {
-    request_animation_frame(|| {
-        set_timeout(
-            || leptos::task::spawn_local(pieces::preload(&Page::Interview)),
-            std::time::Duration::ZERO,
-        )
+    crate::platform::page::after_frame(|| {
+        leptos::task::spawn_local(pieces::preload(&Page::Interview))
     });
 }
 

@@ -1,6 +1,6 @@
 use super::app::CurrentRoute;
 use crate::content::{self, GUIDES};
-use crate::platform::location;
+use crate::platform::{location, page};
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use crate::search::{search_with_notes, Scope};
@@ -24,15 +24,10 @@ pub fn QuestionBrowser() -> impl IntoView {
         // The address follows in a task after the list's frame: writing the browser's history
         // was about 2 ms of a keystroke's 5. Only if the filters are still these (the reader
         // may have typed on, or left the page, meanwhile).
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if route.try_get_untracked().as_ref() == Some(&next) {
-                        location::replace_hash(&next.href());
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        page::after_frame(move || {
+            if route.try_get_untracked().as_ref() == Some(&next) {
+                location::replace_hash(&next.href());
+            }
         });
     };
     let guide = Memo::new(move |_| browse.read().part.and_then(content::guide));
