@@ -29,6 +29,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
         views::preload_first_page().await;
+        progress::readers::fetch_if_stored().await;
         platform::page::next_task().await;
         let progress = progress::open();
         platform::page::next_task().await;

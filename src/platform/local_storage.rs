@@ -46,6 +46,21 @@ pub fn probe() -> Probe {
     Probe::Usable(LocalStorage(storage))
 }
 
+/// Whether localStorage holds a key that starts with `prefix` (false when it is blocked).
+pub fn holds(prefix: &str) -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    let length = storage.length().unwrap_or(0);
+    (0..length).any(|i| {
+        storage
+            .key(i)
+            .ok()
+            .flatten()
+            .is_some_and(|key| key.starts_with(prefix))
+    })
+}
+
 impl Backend for LocalStorage {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         self.0.get_item(key).map_err(to_backend_error)

@@ -4,6 +4,7 @@
 //! and the tab lock of each interview. Views call `Progress`; it forwards to the state and
 //! tells the views what changed.
 
+pub mod readers;
 mod snapshot;
 pub mod state;
 
@@ -137,9 +138,13 @@ impl Progress {
             clock::now(),
         );
         let problems = loaded.take_problems();
+        let needs_readers = loaded.take_needs_readers();
         let active_id = loaded.active_id().map(str::to_string);
         let progress = Progress::over(loaded);
         log(problems);
+        if needs_readers {
+            progress.fetch_readers();
+        }
         if let Some(id) = active_id {
             progress.own(&id, false);
         }
@@ -197,15 +202,39 @@ impl Progress {
     /// Runs `change` on the state, then tells the views what changed (after the state is
     /// released, so a view reading it never finds it borrowed).
     fn apply<T: Default>(&self, change: impl FnOnce(&mut ProgressState<AppBackend>) -> T) -> T {
-        let Some((out, changes, problems)) = self.state.try_update_value(|s| {
+        let Some((out, changes, problems, needs_readers)) = self.state.try_update_value(|s| {
             let out = change(s);
-            (out, s.take_changes(), s.take_problems())
+            (
+                out,
+                s.take_changes(),
+                s.take_problems(),
+                s.take_needs_readers(),
+            )
         }) else {
             return T::default();
         };
         log(problems);
         self.changed.publish(changes);
+        if needs_readers {
+            self.fetch_readers();
+        }
         out
+    }
+
+    /// Something waits for the decoders of stored records (another tab's change to read, a
+    /// save that must check what its key holds): fetches them, then reads and saves it. If
+    /// they cannot be downloaded, the reader is told, and they are asked for again shortly.
+    fn fetch_readers(&self) {
+        let this = *self;
+        // Not Leptos' executor: a start-up asks before the app is mounted.
+        wasm_bindgen_futures::spawn_local(async move {
+            if !readers::fetch().await {
+                this.apply(|s| s.readers_missing());
+                set_timeout(move || this.fetch_readers(), Duration::from_secs(15));
+            } else if this.apply(|s| s.readers_here()) {
+                this.refresh_elsewhere();
+            }
+        });
     }
 
     /// Reads the state without tracking.
@@ -230,8 +259,9 @@ impl Progress {
 
     /// Asks the browser which unfinished interviews other tabs are running.
     pub fn refresh_elsewhere(&self) {
+        // Not Leptos' executor: the decoders can arrive before the app is mounted.
         let this = *self;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let mut held = tab_lock::held().await;
             let (moved_away, mine) =
                 this.read(|s| (s.moved_away(), s.active_id().map(str::to_string)));

@@ -24,7 +24,9 @@ use crate::review::record::{review_id, Settings};
 use crate::review::{Note, ReviewEvent};
 use crate::sorted::{SortedMap, SortedSet};
 use crate::storage::usage::Usage;
-use crate::storage::{record_key, Backend, Listing, Loaded, Record, SaveError, Store, Unreadable};
+use crate::storage::{
+    record_key, Backend, DecodeError, Listing, Loaded, Record, SaveError, Store, Unreadable,
+};
 use crate::transfer::export::{self, Export, ImportPreview};
 use std::cell::{Cell, RefCell};
 
@@ -62,6 +64,9 @@ pub struct Notices {
     pub kept_aside: Vec<KeptAside>,
     /// A recording could not be stored (IndexedDB blocked or full): why.
     pub recordings: Option<String>,
+    /// Stored records wait to be read, or changes to be saved, for the decoders
+    /// (`storage::readers`), which could not be downloaded.
+    pub unread: bool,
 }
 
 /// What the start-up probe found of the browser's storage.
@@ -155,6 +160,12 @@ pub struct ProgressState<B: Backend> {
     changes: Changes,
     /// Saves that failed for another reason than full or blocked storage, for the log.
     problems: Vec<String>,
+    /// A record could not be read or checked because the decoders are not here
+    /// (`storage::readers`): the caller fetches them, then calls `readers_here`
+    /// (`take_needs_readers`).
+    needs_readers: bool,
+    /// Keys whose values were not read for that reason: read again by `readers_here`.
+    unread: Vec<String>,
 }
 
 impl<B: Backend> ProgressState<B> {
@@ -170,9 +181,9 @@ impl<B: Backend> ProgressState<B> {
     ) -> Self {
         let store = Store::new(backend);
         let listing = store.list();
-        let mut kept_aside = Vec::new();
+        let mut kept_aside = Aside::default();
         let snapshot = stored_snapshot(&store).unwrap_or_else(|unreadable| {
-            kept_aside.push(unreadable.into());
+            kept_aside.add(unreadable);
             None
         });
         let (mut interviews, unloaded) =
@@ -192,7 +203,7 @@ impl<B: Backend> ProgressState<B> {
         let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
             Ok(cache) => cache.unwrap_or_default(),
             Err(unreadable) => {
-                kept_aside.push(unreadable.into());
+                kept_aside.add(unreadable);
                 MemoryCache::default()
             }
         };
@@ -232,9 +243,12 @@ impl<B: Backend> ProgressState<B> {
             notices: Notices {
                 not_saved: found == Found::Blocked,
                 full: found == Found::Full,
-                kept_aside,
+                kept_aside: kept_aside.kept,
                 recordings: None,
+                unread: false,
             },
+            needs_readers: !kept_aside.unread.is_empty(),
+            unread: kept_aside.unread,
             unsaved: Vec::new(),
             checkpoint: now,
             changes: Changes::default(),
@@ -408,6 +422,35 @@ impl<B: Backend> ProgressState<B> {
 
     /// Saves that failed for another reason than a full or blocked storage, since the last
     /// call: one line each, for the log.
+    /// Whether something waits for the decoders (`storage::readers`) since the caller last
+    /// asked: once they are here, `readers_here` reads and saves it.
+    pub fn take_needs_readers(&mut self) -> bool {
+        std::mem::take(&mut self.needs_readers)
+    }
+
+    /// The decoders are here: reads the values that waited for them, as another tab's
+    /// change is read, then saves what waited. Returns whether one was another tab's interview.
+    pub fn readers_here(&mut self) -> bool {
+        let mut interview = false;
+        for key in std::mem::take(&mut self.unread) {
+            interview |= self.reload_from_storage(&key);
+        }
+        self.flush();
+        if std::mem::take(&mut self.notices.unread) {
+            self.changes.notices = true;
+        }
+        interview
+    }
+
+    /// The decoders could not be downloaded: if anything waits for them, the reader is told.
+    pub fn readers_missing(&mut self) {
+        let waiting = !self.unread.is_empty() || !self.unsaved.is_empty();
+        if waiting && !self.notices.unread {
+            self.notices.unread = true;
+            self.changes.notices = true;
+        }
+    }
+
     pub fn take_problems(&mut self) -> Vec<String> {
         std::mem::take(&mut self.problems)
     }
@@ -690,6 +733,10 @@ impl<B: Backend> ProgressState<B> {
                     }
                     still_unsaved.push(key);
                 }
+                Err(SaveError::Unchecked) => {
+                    self.needs_readers = true;
+                    still_unsaved.push(key);
+                }
                 Err(SaveError::Other(message)) => {
                     self.problems.push(format!("{key} not saved: {message}"));
                     still_unsaved.push(key);
@@ -724,9 +771,9 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// What the snapshot holds of the records (`keys`, `contents`), or `None` while some are
-    /// unread.
+    /// unread (left for `load_history`, or waiting for the decoders).
     fn fingerprints(&self) -> Option<(String, String)> {
-        if !self.unloaded.is_empty() {
+        if !self.unloaded.is_empty() || !self.unread.is_empty() {
             return None;
         }
         let keys = snapshot::keys(
@@ -831,7 +878,7 @@ impl<B: Backend> ProgressState<B> {
                 };
                 // Another tab saved a newer note whose event has not arrived yet: it wins,
                 // here as it will there, and is never overwritten with an older text.
-                if let Ok(Some(stored)) = self.store.load::<Note>(question) {
+                if let Ok(Some(stored)) = self.store.load_theirs::<Note>(question) {
                     if theirs_wins(Some(ours.updated_at), stored.updated_at) {
                         self.notes.insert(question.clone(), stored);
                         self.changes.notes = true;
@@ -842,7 +889,7 @@ impl<B: Backend> ProgressState<B> {
                 self.written::<Note>(question, result)
             }
             Dirty::Settings => {
-                if let Ok(Some(stored)) = self.store.load::<Settings>(Settings::ID) {
+                if let Ok(Some(stored)) = self.store.load_theirs::<Settings>(Settings::ID) {
                     if theirs_wins(Some(self.settings.updated_at), stored.updated_at) {
                         self.settings = stored;
                         self.changes.settings = true;
@@ -871,6 +918,13 @@ impl<B: Backend> ProgressState<B> {
     }
 
     fn keep_aside(&mut self, unreadable: Unreadable) {
+        if unreadable.error == DecodeError::NotHere {
+            self.needs_readers = true;
+            if !self.unread.contains(&unreadable.key) {
+                self.unread.push(unreadable.key);
+            }
+            return;
+        }
         let kept = KeptAside::from(unreadable);
         let known = &mut self.notices.kept_aside;
         match known.iter_mut().find(|k| k.key == kept.key) {
@@ -1059,7 +1113,7 @@ fn read_interviews<B: Backend>(
     listing: &Listing,
     snapshot: Option<&Snapshot>,
     resume: Option<&str>,
-    kept_aside: &mut Vec<KeptAside>,
+    kept_aside: &mut Aside,
 ) -> (Vec<Interview>, Vec<String>) {
     let ids = listing.ids::<Interview>();
     let listed = snapshot::keys(
@@ -1078,15 +1132,37 @@ fn read_interviews<B: Backend>(
         match store.load::<Interview>(&id) {
             Ok(Some(interview)) => interviews.push(interview),
             Ok(None) => {}
-            Err(unreadable) => kept_aside.push(unreadable.into()),
+            Err(unreadable) => kept_aside.add(unreadable),
         }
     }
     (interviews, unloaded)
 }
 
-fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {
-    kept.extend(loaded.unreadable.into_iter().map(KeptAside::from));
+fn records<R: Record>(loaded: Loaded<R>, kept: &mut Aside) -> Vec<(String, R)> {
+    for unreadable in loaded.unreadable {
+        kept.add(unreadable);
+    }
     loaded.records
+}
+
+/// What a start-up could not read.
+#[derive(Default)]
+struct Aside {
+    /// Values this version cannot read.
+    kept: Vec<KeptAside>,
+    /// Keys not read because the decoders are not here (`DecodeError::NotHere`): neither
+    /// kept aside nor ever overwritten, and read once they are.
+    unread: Vec<String>,
+}
+
+impl Aside {
+    fn add(&mut self, unreadable: Unreadable) {
+        if unreadable.error == DecodeError::NotHere {
+            self.unread.push(unreadable.key);
+        } else {
+            self.kept.push(unreadable.into());
+        }
+    }
 }
 
 /// Whether a record another tab stored replaces ours: the newer edit wins, and a tie keeps

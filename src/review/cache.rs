@@ -38,6 +38,7 @@ pub struct Cached {
 impl Record for MemoryCache {
     const KIND: &'static str = "memory";
     const SCHEMA: u32 = 1;
+    crate::storage::reader!(MemoryCache);
 }
 
 impl MemoryCache {

@@ -15,7 +15,7 @@ use serde::Serialize;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A kind of value the app stores.
-pub trait Record: Serialize + DeserializeOwned {
+pub trait Record: Serialize + DeserializeOwned + 'static {
     /// The record's name in its keys, `interview-practice/<KIND>/<id>`. Lowercase, no `/`.
     const KIND: &'static str;
     /// The current format version. Bump it when the shape changes, and teach `migrate` the step.
@@ -26,6 +26,9 @@ pub trait Record: Serialize + DeserializeOwned {
     /// The default knows no step. Text, not a parsed value: a step that needs to change the
     /// data parses it itself, and the decoders of a generic JSON value stay out of the wasm
     /// until one does.
+    /// The slot of this kind's decoder: `storage::reader!(Type);` in the impl.
+    fn reader() -> &'static super::Reader<Self>;
+
     fn migrate(from_schema: u32, data: String) -> Result<String, String> {
         if from_schema == Self::SCHEMA {
             Ok(data)
@@ -51,6 +54,9 @@ pub enum DecodeError {
     Migration(String),
     /// The right format version, but the data does not have the record's shape.
     Invalid(String),
+    /// Not read: the decoders are not here yet (`storage::readers`). Says nothing of the
+    /// value, which must be neither kept aside nor overwritten.
+    NotHere,
 }
 
 impl fmt::Display for DecodeError {
@@ -70,6 +76,9 @@ impl fmt::Display for DecodeError {
                 "saved by an older version of Interview Practice and could not be upgraded \
                  ({reason})"
             ),
+            DecodeError::NotHere => {
+                f.write_str("not read yet: part of the app is still downloading")
+            }
             DecodeError::Invalid(reason) => {
                 write!(
                     f,
@@ -109,8 +118,17 @@ pub fn encode<R: Record>(record: &R) -> String {
 }
 
 /// Reads an envelope written by `encode` (by this or an older version), migrating it to
-/// `R::SCHEMA`. Never panics, whatever `raw` holds (as long as `R::migrate` does not).
+/// `R::SCHEMA`; `DecodeError::NotHere` while `R`'s decoder is not installed
+/// (`storage::readers`). Never panics, whatever `raw` holds (as long as `R::migrate` does not).
 pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
+    match super::readers::decoder::<R>() {
+        Some(read) => read(raw),
+        None => Err(DecodeError::NotHere),
+    }
+}
+
+/// `decode` itself: what installing a decoder installs.
+pub(super) fn read<R: Record>(raw: &str) -> Result<R, DecodeError> {
     // A record as this version writes it (nearly all of them) is read in one pass, straight
     // into its type. Anything else (an older schema to migrate, an envelope written otherwise,
     // or data that does not fit) takes the general path below.
@@ -212,6 +230,7 @@ pub(crate) mod tests {
     impl Record for Note {
         const KIND: &'static str = "note";
         const SCHEMA: u32 = 1;
+        crate::storage::reader!(Note);
     }
 
     /// A record at format 2; format 1 was `{"answer": "..."}` with no `seconds`.
@@ -224,6 +243,7 @@ pub(crate) mod tests {
     impl Record for Attempt {
         const KIND: &'static str = "attempt";
         const SCHEMA: u32 = 2;
+        crate::storage::reader!(Attempt);
 
         fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
@@ -247,6 +267,7 @@ pub(crate) mod tests {
     impl Record for Chain {
         const KIND: &'static str = "chain";
         const SCHEMA: u32 = 3;
+        crate::storage::reader!(Chain);
 
         fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
@@ -319,6 +340,7 @@ pub(crate) mod tests {
     impl Record for Halves {
         const KIND: &'static str = "halves";
         const SCHEMA: u32 = 2;
+        crate::storage::reader!(Halves);
         fn migrate(_from: u32, data: String) -> Result<String, String> {
             step(data, |data| {
                 let n = data["n"].as_u64().ok_or("no n")?;

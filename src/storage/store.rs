@@ -2,12 +2,13 @@
 //! `interview-practice/<KIND>/<id>`. Values it cannot read are reported, kept byte for byte, and
 //! never overwritten; keys outside its prefix are never read or written.
 
-use crate::sorted::SortedSet;
+use crate::sorted::{SortedMap, SortedSet};
 use std::cell::RefCell;
 use std::fmt;
 
 use super::backend::{Backend, BackendError};
 use super::envelope::{decode, try_encode, DecodeError, Record};
+use super::readers;
 
 /// The prefix of every key the app writes.
 pub const KEY_PREFIX: &str = "interview-practice/";
@@ -28,6 +29,9 @@ pub enum SaveError {
     Unavailable,
     /// Storage is full.
     Full,
+    /// What the key holds could not be checked yet: the decoders are still downloading
+    /// (`storage::readers`). Try again once they are here.
+    Unchecked,
     /// Anything else, including refusing to overwrite a value this version cannot read.
     Other(String),
 }
@@ -37,6 +41,9 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Unavailable => f.write_str("the browser's storage is not available"),
             SaveError::Full => f.write_str("the browser's storage for this site is full"),
+            SaveError::Unchecked => {
+                f.write_str("not saved yet: part of the app is still downloading")
+            }
             SaveError::Other(reason) => write!(f, "could not save: {reason}"),
         }
     }
@@ -104,6 +111,10 @@ pub struct Store<B: Backend> {
     backend: B,
     /// Keys known to hold values this version cannot read: `save` refuses them.
     unreadable: RefCell<SortedSet<String>>,
+    /// Values this store wrote while the decoders were not here (`storage::readers`), by key:
+    /// one still stored is known to be readable, so writing over it needs no decoder. A tab
+    /// alone never waits for them.
+    own: RefCell<SortedMap<String, String>>,
 }
 
 impl<B: Backend> Store<B> {
@@ -111,6 +122,7 @@ impl<B: Backend> Store<B> {
         Store {
             backend,
             unreadable: RefCell::new(SortedSet::new()),
+            own: RefCell::new(SortedMap::new()),
         }
     }
 
@@ -130,15 +142,41 @@ impl<B: Backend> Store<B> {
             return Err(refusal(&key));
         }
         // Another tab (perhaps a newer version of the app) may have written since we loaded.
-        if let Some(raw) = self.backend.get(&key)? {
-            if decode::<R>(&raw).is_err() {
-                self.unreadable.borrow_mut().insert(key.clone());
-                return Err(refusal(&key));
+        if let Some(raw) = self
+            .backend
+            .get(&key)?
+            .filter(|raw| !self.is_own(&key, raw))
+        {
+            match decode::<R>(&raw) {
+                Ok(_) => {}
+                Err(DecodeError::NotHere) => return Err(SaveError::Unchecked),
+                Err(_) => {
+                    self.unreadable.borrow_mut().insert(key.clone());
+                    return Err(refusal(&key));
+                }
             }
         }
         let encoded = try_encode(record).map_err(|error| SaveError::Other(error.to_string()))?;
         self.backend.set(&key, &encoded)?;
+        if !readers::here::<R>() {
+            self.own.borrow_mut().insert(key, encoded);
+        }
         Ok(())
+    }
+
+    /// Whether `raw`, stored under `key`, is the value this store last wrote there.
+    fn is_own(&self, key: &str, raw: &str) -> bool {
+        self.own.borrow().get(key).is_some_and(|own| own == raw)
+    }
+
+    /// `load`, but `Ok(None)` when the key still holds what this store wrote there: what
+    /// another tab stored since, if anything. Needs no decoder for this tab's own value.
+    pub fn load_theirs<R: Record>(&self, id: &str) -> Result<Option<R>, Unreadable> {
+        let key = record_key::<R>(id);
+        match self.backend.get(&key) {
+            Ok(Some(raw)) if !self.is_own(&key, &raw) => self.read(key, raw).map(Some),
+            _ => Ok(None),
+        }
     }
 
     /// Deletes the record of kind `R` with this id: only ever on the reader's explicit
@@ -208,13 +246,19 @@ impl<B: Backend> Store<B> {
         loaded
     }
 
-    /// Decodes a value read from `key`, keeping the set of unreadable keys up to date.
+    /// Decodes a value read from `key`, keeping the set of unreadable keys up to date (a value
+    /// not read because the decoders are not here, `DecodeError::NotHere`, is not unreadable).
     fn read<R: Record>(&self, key: String, raw: String) -> Result<R, Unreadable> {
         match decode::<R>(&raw) {
             Ok(record) => {
                 self.unreadable.borrow_mut().remove(&key);
                 Ok(record)
             }
+            Err(DecodeError::NotHere) => Err(Unreadable {
+                key,
+                raw,
+                error: DecodeError::NotHere,
+            }),
             Err(error) => {
                 self.unreadable.borrow_mut().insert(key.clone());
                 Err(Unreadable { key, raw, error })
@@ -300,6 +344,41 @@ mod tests {
             );
         }
         assert_eq!(store.backend().keys().unwrap().len(), foreign.len() + 1);
+    }
+
+    #[test]
+    fn without_the_decoders_nothing_is_unreadable_and_only_its_own_values_are_written_over() {
+        let backend = MemoryBackend::new();
+        let theirs = encode(&note("another tab's"));
+        backend
+            .set("interview-practice/note/theirs", &theirs)
+            .unwrap();
+        let store = Store::new(backend);
+        crate::storage::readers::withhold(true);
+        assert_eq!(
+            store.load::<Note>("theirs").unwrap_err().error,
+            DecodeError::NotHere
+        );
+        assert_eq!(
+            store.save("theirs", &note("ours")),
+            Err(SaveError::Unchecked)
+        );
+        store.save("ours", &note("one")).unwrap();
+        store.save("ours", &note("two")).unwrap();
+        assert_eq!(store.load_theirs::<Note>("ours"), Ok(None));
+        crate::storage::readers::withhold(false);
+        assert_eq!(
+            store.backend().get("interview-practice/note/theirs"),
+            Ok(Some(theirs))
+        );
+        assert_eq!(store.load::<Note>("ours"), Ok(Some(note("two"))));
+        // Not taken for unreadable: with the decoders it is read and written over.
+        assert_eq!(
+            store.load::<Note>("theirs"),
+            Ok(Some(note("another tab's")))
+        );
+        store.save("theirs", &note("ours")).unwrap();
+        assert_eq!(store.load::<Note>("theirs"), Ok(Some(note("ours"))));
     }
 
     #[test]

@@ -33,6 +33,14 @@ pub fn StorageNotices() -> impl IntoView {
                     " " {why} " It plays on this page until you close it."
                 </div>
             })}
+            <Show when=move || notices.read().unread>
+                <div class="notice" role="alert">
+                    <strong>"Some of your saved progress cannot be read yet."</strong>
+                    " Part of the app could not be downloaded: until it is, what you saved before "
+                    "does not show here, and your latest changes wait on this page. Nothing stored "
+                    "was changed or deleted. Check the connection; it is tried again every few seconds."
+                </div>
+            </Show>
             <Show when=move || notices.read().full>
                 <div class="notice" role="alert">
                     <strong>"Browser storage is full."</strong>

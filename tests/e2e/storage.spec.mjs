@@ -385,3 +385,74 @@ test('a long history: later starts read only the unfinished interviews, and show
   await expect(page.getByRole('link', { name: /^Your interview history/ })).toHaveText('Your interview history (32)');
   expect(await interviewsRead()).toBe(33);
 });
+
+/// The part of the app that reads saved progress: the decoders of stored records, downloaded
+/// only when there is something stored to read (src/storage/readers.rs).
+const READERS = /\/split_readers-[0-9a-f]{16}\.wasm$/;
+
+/// Whether some stored value holds `text`.
+const saved = (page, text) => page.evaluate((t) => Object.values(localStorage).some((v) => v.includes(t)), text);
+
+test('a first visit never downloads the part that reads saved progress; a return visit reads everything with it', async ({ browser, baseURL }) => {
+  // The service worker would download every part of the app itself.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  const fetched = [];
+  context.on('request', (request) => READERS.test(request.url()) && fetched.push(request.url()));
+  const page = await context.newPage();
+  await open(page);
+  await page.getByRole('button', { name: 'Start a 5-question interview (2:00 each)' }).click();
+  const answer = page.getByLabel('Your answer');
+  await answer.fill('RAID 10 mirrors');
+  await expect.poll(() => saved(page, 'RAID 10 mirrors')).toBe(true);
+  // Saved again over its own record: no decoder needed to check it.
+  await answer.fill('RAID 10 mirrors, then stripes');
+  await expect.poll(() => saved(page, 'RAID 10 mirrors, then stripes')).toBe(true);
+  await open(page, '#/q/dba-raid');
+  await page.getByLabel('Your note').fill('never RAID 5');
+  await expect.poll(() => saved(page, 'never RAID 5')).toBe(true);
+  await page.getByLabel('Your note').fill('never RAID 5 for databases');
+  await expect.poll(() => saved(page, 'never RAID 5 for databases')).toBe(true);
+  expect(fetched).toEqual([]);
+
+  await open(page);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Resume your interview (question 1 of 5)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Resume your interview (question 1 of 5)' }).click();
+  await expect(answer).toHaveValue('RAID 10 mirrors, then stripes');
+  await open(page, '#/q/dba-raid');
+  await expect(page.getByLabel('Your note')).toHaveValue('never RAID 5 for databases');
+  expect(fetched).toHaveLength(1);
+  expect(await report()).toEqual([]);
+  await context.close();
+});
+
+test('when the part that reads saved progress cannot be downloaded, the page says so and changes nothing; once it can, everything is there', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  let blocked = false;
+  await context.route(READERS, (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await open(page, '#/q/dba-raid');
+  await page.getByLabel('Your note').fill('never RAID 5');
+  await expect.poll(() => saved(page, 'never RAID 5')).toBe(true);
+  const before = await page.evaluate(() => ({ ...localStorage }));
+
+  blocked = true;
+  await page.reload();
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await expect(page.getByRole('alert')).toContainText('Some of your saved progress cannot be read yet.');
+  await expect(page.getByRole('alert')).toContainText('Nothing stored was changed or deleted.');
+  await expect(page.getByLabel('Your note')).toHaveValue('');
+  expect(await page.evaluate(() => ({ ...localStorage }))).toEqual(before);
+
+  blocked = false;
+  await page.reload();
+  await expect(page.getByLabel('Your note')).toHaveValue('never RAID 5');
+  await expect(page.getByText('Some of your saved progress cannot be read yet.')).toHaveCount(0);
+  const unexpected = (await report()).filter((p) => !/split_readers|ERR_FAILED|Failed to fetch/.test(p));
+  expect(unexpected).toEqual([]);
+  await context.close();
+});
