@@ -130,13 +130,18 @@ impl Progress {
                 (AppBackend::Memory(MemoryBackend::new()), Found::Blocked)
             }
         };
-        let mut loaded = ProgressState::load(
-            backend,
-            found,
-            page::tab::interview().as_deref(),
-            page::visible(),
-            clock::now(),
-        );
+        // Without the decoders (a first visit, nothing stored, never fetches them), nothing
+        // is read: what is stored waits for them.
+        let mut loaded = match readers::ops() {
+            Some(ops) => (ops.load)(
+                backend,
+                found,
+                page::tab::interview().as_deref(),
+                page::visible(),
+                clock::now(),
+            ),
+            None => ProgressState::unread(backend, found, clock::now()),
+        };
         let problems = loaded.take_problems();
         let needs_readers = loaded.take_needs_readers();
         let active_id = loaded.active_id().map(str::to_string);
@@ -155,13 +160,7 @@ impl Progress {
     /// (`views::app::rehearse_start`): nothing is read from or saved to the browser.
     pub fn rehearsal() -> Progress {
         let backend = AppBackend::Memory(MemoryBackend::new());
-        Progress::over(ProgressState::load(
-            backend,
-            Found::Usable,
-            None,
-            true,
-            clock::now(),
-        ))
+        Progress::over(ProgressState::unread(backend, Found::Usable, clock::now()))
     }
 
     /// Starts an interview in a rehearsal's progress as `start` does, but claims no tab.
@@ -231,8 +230,10 @@ impl Progress {
             if !readers::fetch().await {
                 this.apply(|s| s.readers_missing());
                 set_timeout(move || this.fetch_readers(), Duration::from_secs(15));
-            } else if this.apply(|s| s.readers_here()) {
-                this.refresh_elsewhere();
+            } else if let Some(ops) = readers::ops() {
+                if this.apply(|s| (ops.readers_here)(s)) {
+                    this.refresh_elsewhere();
+                }
             }
         });
     }
@@ -450,7 +451,14 @@ impl Progress {
 
     /// Another tab saved a record: take its stored state (this tab's own interview excepted).
     pub fn reload_from_storage(&self, key: &str) {
-        if self.apply(|s| s.reload_from_storage(key)) {
+        let reload = |s: &mut ProgressState<AppBackend>| match readers::ops() {
+            Some(ops) => (ops.reload)(s, key),
+            None => {
+                s.wait_for_readers(key);
+                false
+            }
+        };
+        if self.apply(reload) {
             self.refresh_elsewhere();
         }
     }

@@ -1,6 +1,7 @@
-//! The decoders of stored records as a piece of the wasm of their own (`storage::readers`):
-//! fetched before a start-up that finds records, and when a save or another tab's change
-//! first needs one. A reader who only reads never downloads them.
+//! The decoders of stored records as a piece of the wasm of their own (`storage::readers`),
+//! with the code that reads what is stored (`Ops`): fetched before a start-up that finds
+//! records, and when a save or another tab's change first needs one. A first visit never
+//! downloads them.
 
 use crate::interview::Interview;
 use crate::review::cache::MemoryCache;
@@ -9,6 +10,37 @@ use crate::review::{Note, ReviewEvent};
 use crate::storage::{readers, KEY_PREFIX};
 
 use super::snapshot::Snapshot;
+use super::state::{Found, ProgressState};
+use super::AppBackend;
+
+/// What reads the stored records into the progress: only ever run once the decoders are here,
+/// so it comes with them.
+pub struct Ops {
+    /// `ProgressState::load`: a start-up that finds records.
+    pub load: fn(AppBackend, Found, Option<&str>, bool, u64) -> ProgressState<AppBackend>,
+    /// `ProgressState::reload_from_storage`: another tab's change.
+    pub reload: fn(&mut ProgressState<AppBackend>, &str) -> bool,
+    /// `ProgressState::readers_here`: what waited for the decoders.
+    pub readers_here: fn(&mut ProgressState<AppBackend>) -> bool,
+}
+
+/// `Ops`, once installed (in builds without pieces, always).
+pub fn ops() -> Option<&'static Ops> {
+    #[cfg(feature = "split")]
+    return OPS.get();
+    #[cfg(not(feature = "split"))]
+    return Some(&OPS_HERE);
+}
+
+#[cfg(feature = "split")]
+static OPS: std::sync::OnceLock<Ops> = std::sync::OnceLock::new();
+
+#[cfg(not(feature = "split"))]
+static OPS_HERE: Ops = Ops {
+    load: ProgressState::load,
+    reload: ProgressState::reload_from_storage,
+    readers_here: ProgressState::readers_here,
+};
 
 /// Whether the decoders are installed.
 pub fn here() -> bool {
@@ -53,8 +85,14 @@ async fn install() -> Result<(), Missing> {
     Ok(())
 }
 
-/// Every kind of record the progress stores.
+/// Every kind of record the progress stores, and what reads them.
 fn install_all() {
+    #[cfg(feature = "split")]
+    let _ = OPS.set(Ops {
+        load: ProgressState::load,
+        reload: ProgressState::reload_from_storage,
+        readers_here: ProgressState::readers_here,
+    });
     readers::install::<Interview>();
     readers::install::<ReviewEvent>();
     readers::install::<Note>();

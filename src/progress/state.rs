@@ -26,6 +26,7 @@ use crate::sorted::{SortedMap, SortedSet};
 use crate::storage::usage::Usage;
 use crate::storage::{
     record_key, Backend, DecodeError, Listing, Loaded, Record, SaveError, Store, Unreadable,
+    KEY_PREFIX,
 };
 use crate::transfer::export::{self, Export, ImportPreview};
 use std::cell::{Cell, RefCell};
@@ -166,6 +167,44 @@ pub struct ProgressState<B: Backend> {
     needs_readers: bool,
     /// Keys whose values were not read for that reason: read again by `readers_here`.
     unread: Vec<String>,
+    /// What only a tab with the decoders does; `None` until they are here.
+    derived: Option<Derived<B>>,
+}
+
+/// What only a tab with the decoders does: replay the ratings into memory states, keep the
+/// derived records (snapshot, memory cache), read the history a snapshot left unread. Set by
+/// `load` and `readers_here`, which the release build keeps with the decoders in their piece
+/// of the wasm (`progress::readers`), so this code comes with them. A tab without them (a
+/// first visit) stores no derived record, and shows memory states once they arrive: its
+/// first rating asks for them.
+struct Derived<B: Backend> {
+    memory: fn(&ProgressState<B>) -> SortedMap<String, MemoryState>,
+    first_rated: fn(&ProgressState<B>) -> SortedMap<String, Millis>,
+    load_history: fn(&mut ProgressState<B>),
+    store_snapshot: fn(&mut ProgressState<B>),
+    store_memory_cache: fn(&mut ProgressState<B>),
+    void_stale_snapshot: fn(&mut ProgressState<B>),
+}
+
+impl<B: Backend> Clone for Derived<B> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<B: Backend> Copy for Derived<B> {}
+
+impl<B: Backend> Derived<B> {
+    fn here() -> Self {
+        Derived {
+            memory: ProgressState::replay_memory,
+            first_rated: ProgressState::replay_first_rated,
+            load_history: ProgressState::read_history,
+            store_snapshot: ProgressState::write_snapshot,
+            store_memory_cache: ProgressState::write_memory_cache,
+            void_stale_snapshot: ProgressState::void_snapshot_if_stale,
+        }
+    }
 }
 
 impl<B: Backend> ProgressState<B> {
@@ -249,6 +288,7 @@ impl<B: Backend> ProgressState<B> {
             },
             needs_readers: !kept_aside.unread.is_empty(),
             unread: kept_aside.unread,
+            derived: Some(Derived::here()),
             unsaved: Vec::new(),
             checkpoint: now,
             changes: Changes::default(),
@@ -260,6 +300,47 @@ impl<B: Backend> ProgressState<B> {
         state.flush();
         state.store_snapshot();
         state
+    }
+
+    /// Nothing read yet: every record stored under the app's keys waits for the decoders
+    /// (`readers_here` reads them as another tab's changes are read). What a start-up is
+    /// without them, which a first visit (nothing stored) always is, and what a rehearsal
+    /// is: the release build keeps `load` in the decoders' piece.
+    pub fn unread(backend: B, found: Found, now: Millis) -> Self {
+        let store = Store::new(backend);
+        let unread: Vec<String> = match store.backend().keys() {
+            Ok(keys) => keys
+                .into_iter()
+                .filter(|key| key.starts_with(KEY_PREFIX))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        ProgressState {
+            store,
+            interviews: Vec::new(),
+            unloaded: Vec::new(),
+            active_id: None,
+            moved_away: false,
+            reviews: SortedMap::new(),
+            notes: SortedMap::new(),
+            settings: Settings::default(),
+            memory_cache: RefCell::new(MemoryCache::default()),
+            memory_cache_unsaved: Cell::new(false),
+            snapshot: None,
+            snapshot_check: false,
+            notices: Notices {
+                not_saved: found == Found::Blocked,
+                full: found == Found::Full,
+                ..Notices::default()
+            },
+            needs_readers: !unread.is_empty(),
+            unread,
+            derived: None,
+            unsaved: Vec::new(),
+            checkpoint: now,
+            changes: Changes::default(),
+            problems: Vec::new(),
+        }
     }
 
     /// Every interview, by start time (read in full first: `load_history`).
@@ -275,6 +356,13 @@ impl<B: Backend> ProgressState<B> {
         if self.unloaded.is_empty() {
             return;
         }
+        // Only a start-up from a snapshot leaves interviews unread: with the decoders.
+        if let Some(derived) = self.derived {
+            (derived.load_history)(self);
+        }
+    }
+
+    fn read_history(&mut self) {
         let shown = (self.completed_count(), self.memory(), self.first_rated());
         for id in std::mem::take(&mut self.unloaded) {
             match self.store.load::<Interview>(&id) {
@@ -385,10 +473,21 @@ impl<B: Backend> ProgressState<B> {
         events.into_iter().collect()
     }
 
+    /// Whether any rating is held, from interviews or from reviews.
+    fn has_ratings(&self) -> bool {
+        !self.reviews.is_empty() || self.interviews.iter().any(|i| i.ratings().next().is_some())
+    }
+
     /// Question id to its memory state, replayed from the ratings: only the questions whose
     /// ratings changed since the cache last saw them (the cache is stored by the next `flush`).
     /// From a snapshot, the states it was stored with.
     pub fn memory(&self) -> SortedMap<String, MemoryState> {
+        self.derived
+            .map(|derived| (derived.memory)(self))
+            .unwrap_or_default()
+    }
+
+    fn replay_memory(&self) -> SortedMap<String, MemoryState> {
         if !self.unloaded.is_empty() {
             return self.snapshot_part(|s| s.memory.clone());
         }
@@ -404,6 +503,12 @@ impl<B: Backend> ProgressState<B> {
 
     /// Question id to the time of its first rating (from a snapshot, as it was stored).
     pub fn first_rated(&self) -> SortedMap<String, Millis> {
+        self.derived
+            .map(|derived| (derived.first_rated)(self))
+            .unwrap_or_default()
+    }
+
+    fn replay_first_rated(&self) -> SortedMap<String, Millis> {
         if !self.unloaded.is_empty() {
             return self.snapshot_part(|s| s.first_rated.clone());
         }
@@ -420,8 +525,6 @@ impl<B: Backend> ProgressState<B> {
         std::mem::take(&mut self.changes)
     }
 
-    /// Saves that failed for another reason than a full or blocked storage, since the last
-    /// call: one line each, for the log.
     /// Whether something waits for the decoders (`storage::readers`) since the caller last
     /// asked: once they are here, `readers_here` reads and saves it.
     pub fn take_needs_readers(&mut self) -> bool {
@@ -431,6 +534,12 @@ impl<B: Backend> ProgressState<B> {
     /// The decoders are here: reads the values that waited for them, as another tab's
     /// change is read, then saves what waited. Returns whether one was another tab's interview.
     pub fn readers_here(&mut self) -> bool {
+        if self.derived.is_none() {
+            self.derived = Some(Derived::here());
+            // The memory states can be replayed now.
+            self.changes.interviews = true;
+            self.changes.reviews = true;
+        }
         let mut interview = false;
         for key in std::mem::take(&mut self.unread) {
             interview |= self.reload_from_storage(&key);
@@ -442,6 +551,14 @@ impl<B: Backend> ProgressState<B> {
         interview
     }
 
+    /// Another tab changed `key`, which waits for the decoders to be read (`readers_here`).
+    pub fn wait_for_readers(&mut self, key: &str) {
+        if !self.unread.iter().any(|k| k == key) {
+            self.unread.push(key.to_string());
+        }
+        self.needs_readers = true;
+    }
+
     /// The decoders could not be downloaded: if anything waits for them, the reader is told.
     pub fn readers_missing(&mut self) {
         let waiting = !self.unread.is_empty() || !self.unsaved.is_empty();
@@ -451,6 +568,8 @@ impl<B: Backend> ProgressState<B> {
         }
     }
 
+    /// Saves that failed for another reason than a full or blocked storage, since the last
+    /// call: one line each, for the log.
     pub fn take_problems(&mut self) -> Vec<String> {
         std::mem::take(&mut self.problems)
     }
@@ -747,8 +866,14 @@ impl<B: Backend> ProgressState<B> {
         for key in std::mem::replace(&mut self.unsaved, still_unsaved) {
             self.mark(key);
         }
-        self.store_memory_cache();
-        self.void_stale_snapshot();
+        match self.derived {
+            Some(derived) => {
+                (derived.store_memory_cache)(self);
+                (derived.void_stale_snapshot)(self);
+            }
+            // Ratings to replay (made here, or imported): the memory states wait for them.
+            None => self.needs_readers |= self.has_ratings(),
+        }
         // Full until a write succeeds: with nothing written, what was known stands.
         let full = refused || (!wrote && self.notices.full);
         if self.notices.full != full {
@@ -760,7 +885,7 @@ impl<B: Backend> ProgressState<B> {
     /// Stores the memory cache if it changed. Derived data, so best effort: a cache that
     /// cannot be stored (full or blocked storage, or an unreadable one stored by a newer
     /// version, which stays as it is) raises no notice; the states are replayed next time.
-    fn store_memory_cache(&mut self) {
+    fn write_memory_cache(&mut self) {
         if !self.memory_cache_unsaved.replace(false) {
             return;
         }
@@ -787,6 +912,12 @@ impl<B: Backend> ProgressState<B> {
     /// Voids the stored snapshot once the records it was taken of changed: the next start then
     /// reads every interview (until a new snapshot is stored).
     fn void_stale_snapshot(&mut self) {
+        if let Some(derived) = self.derived {
+            (derived.void_stale_snapshot)(self);
+        }
+    }
+
+    fn void_snapshot_if_stale(&mut self) {
         // No snapshot known, nothing to void: no hashing of every record at each save.
         if !std::mem::take(&mut self.snapshot_check) || self.snapshot.is_none() {
             return;
@@ -811,6 +942,12 @@ impl<B: Backend> ProgressState<B> {
     /// is hidden, and once a start-up has read every interview. Best effort, like the memory
     /// cache: without it, the next start reads every interview.
     pub fn store_snapshot(&mut self) {
+        if let Some(derived) = self.derived {
+            (derived.store_snapshot)(self);
+        }
+    }
+
+    fn write_snapshot(&mut self) {
         // Only of records as stored: not while a save waits (storage full), nor while
         // another tab runs this tab's interview (what this one holds of it may be behind).
         if self.moved_away || !self.unsaved.is_empty() {
@@ -842,7 +979,7 @@ impl<B: Backend> ProgressState<B> {
             self.snapshot = Some(snapshot);
         }
         // The states were brought up to date for it.
-        self.store_memory_cache();
+        self.write_memory_cache();
     }
 
     /// A part of the snapshot a start-up took its figures from.
@@ -919,11 +1056,7 @@ impl<B: Backend> ProgressState<B> {
 
     fn keep_aside(&mut self, unreadable: Unreadable) {
         if unreadable.error == DecodeError::NotHere {
-            self.needs_readers = true;
-            if !self.unread.contains(&unreadable.key) {
-                self.unread.push(unreadable.key);
-            }
-            return;
+            return self.wait_for_readers(&unreadable.key);
         }
         let kept = KeptAside::from(unreadable);
         let known = &mut self.notices.kept_aside;

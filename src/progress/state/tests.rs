@@ -1392,3 +1392,72 @@ fn a_tab_alone_saves_over_its_own_records_without_the_decoders() {
         theirs
     );
 }
+
+#[test]
+fn a_start_up_that_reads_nothing_reads_everything_once_the_decoders_are_here() {
+    let storage = Shared::default();
+    let mut first = open_tab(&storage, T0);
+    first.set_note("dba-raid", "RAID 10", T0 + SECOND);
+    first.flush();
+    put(
+        &storage,
+        INTERVIEW_ID,
+        &decode::<Interview>(INTERVIEW).unwrap(),
+    );
+    let before = stored_all(&storage);
+
+    // A first visit: nothing stored, nothing waits.
+    let mut empty = ProgressState::unread(Shared::default(), Found::Usable, T0);
+    assert!(!empty.take_needs_readers());
+
+    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0 + HOUR);
+    assert!(tab.take_needs_readers());
+    assert_eq!(tab.note("dba-raid"), "");
+    assert!(tab.interviews().is_empty());
+    tab.flush();
+    tab.store_snapshot();
+    assert_eq!(stored_all(&storage), before, "nothing was written");
+
+    tab.readers_here();
+    assert_eq!(tab.note("dba-raid"), "RAID 10");
+    assert!(tab.interviews().iter().any(|i| i.id == INTERVIEW_ID));
+    assert_eq!(tab.unfinished().len(), 1);
+    assert!(tab.notices().kept_aside.is_empty());
+}
+
+#[test]
+fn a_first_visit_rates_without_the_decoders_and_shows_memory_states_once_they_are_here() {
+    let storage = Shared::default();
+    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0);
+    let setup = Setup {
+        count: 1,
+        ..Setup::default()
+    };
+    tab.start("first".into(), setup, &["dba-raid"], T0);
+    tab.update(Save::Now, |i| {
+        i.type_answer("mirrors, then stripes", T0 + SECOND);
+        i.done(T0 + 2 * SECOND);
+    });
+    assert!(!tab.take_needs_readers(), "nothing to replay yet");
+    tab.rate(Rating::Good, T0 + 3 * SECOND);
+    assert!(tab.take_needs_readers(), "its first rating asks for them");
+    assert!(tab.memory().is_empty());
+    tab.store_snapshot();
+    tab.flush();
+    // Its own records are saved; no derived record is written without the decoders.
+    assert!(stored::<Interview>(&storage, "first").is_some());
+    let keys: Vec<String> = stored_all(&storage).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, vec![record_key::<Interview>("first")]);
+
+    tab.take_changes();
+    tab.readers_here();
+    let changes = tab.take_changes();
+    assert!(
+        changes.reviews && changes.interviews,
+        "the views replay them"
+    );
+    assert!(tab.memory().contains_key("dba-raid"));
+    assert!(tab.first_rated().contains_key("dba-raid"));
+    tab.store_snapshot();
+    assert!(stored::<Snapshot>(&storage, Snapshot::ID).is_some());
+}
