@@ -9,7 +9,9 @@
 // quality 11 takes seconds for the wasm, which no first page load should wait for). `--encoding` sends that one encoding whatever the
 // request accepts, so the benchmark can measure each (Chromium accepts both, so would always
 // get Brotli). Where the build wrote a `.br` or `.gz` copy beside a file (scripts/dist-extras.mjs),
-// at least as new as the file, it sends that copy instead of compressing.
+// at least as new as the file, it sends that copy instead of compressing. Files named by a hash of
+// their content are cached for a year, the rest asked for again (`no-cache`), as on the hosts the
+// README sets up: a reload or a return visit takes the pieces of the wasm from the browser's cache.
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -41,6 +43,9 @@ const types = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
+
+// Trunk's names and the build's own: a 16-hex content hash before the extension.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 // What is worth compressing; images and fonts in these formats already are.
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.webmanifest']);
@@ -135,7 +140,9 @@ createServer(async (request, response) => {
     const body = compress ? await encoded(file, coding, info.mtimeMs) : await readFile(file);
     const headers = {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
+      // As the README's hosts are set up (`_headers`, nginx): a file named by its content's
+      // hash never changes, so it is cached for a year; anything else is asked for again.
+      'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       // A frame sandboxed without allow-same-origin loads the scripts from an opaque origin.
       'Access-Control-Allow-Origin': '*',
     };

@@ -9,8 +9,9 @@
 // key and value is counted: JavaScript strings are UTF-16, so bytes = 2 × (key + value length).
 // The same text as UTF-8 (about half, the records being ASCII) is given for comparison.
 //
-// Start-up with that history against empty storage: two browser contexts (each its own
-// localStorage), one holding the records and one empty, reloaded in turn `reloads` times each;
+// Start-up with that history against empty storage: three browser contexts (each its own
+// localStorage), one holding the records, one empty and one holding a single interview (a return
+// visit with little history), reloaded in turn `reloads` times each;
 // a reload is timed on the page's clock from navigation start to the app ready (`data-app`
 // set and the next frame produced, APP_READY), and the medians are compared. The first reload
 // after the records are written reads every one of them (its start page counts them), and the
@@ -146,6 +147,10 @@ export async function measureStorage({ url, stored, count = 1000, per = 5, reloa
     };
     const full = await open();
     const empty = await open();
+    // A return visit with one interview stored: what reading any stored progress costs (its
+    // code is fetched only then: src/progress/readers.rs), against which the thousand show
+    // whether the start grows with the history.
+    const one = await open();
     const page = full.page;
     const written = await page.evaluate((entries) => {
       localStorage.clear();
@@ -167,11 +172,19 @@ export async function measureStorage({ url, stored, count = 1000, per = 5, reloa
     const listed = Number((await history.textContent()).match(/\((\d+)\)/)?.[1] ?? NaN);
     await empty.page.evaluate(() => localStorage.clear());
     await reloadToReady(empty.page); // warm-up, as the history page had one
+    const single = Object.entries(entries).find(([key]) => key.startsWith('interview-practice/interview/'));
+    await one.page.evaluate(([key, value]) => {
+      localStorage.clear();
+      localStorage.setItem(key, value);
+    }, single);
+    await reloadToReady(one.page);
     const withHistory = [];
     const withoutHistory = [];
+    const withOne = [];
     for (let i = 0; i < reloads; i++) {
-      // Alternate which goes first, so neither always follows the other.
-      const order = i % 2 ? [[empty.page, withoutHistory], [page, withHistory]] : [[page, withHistory], [empty.page, withoutHistory]];
+      // Rotate which goes first, so none always follows another.
+      const pages = [[page, withHistory], [empty.page, withoutHistory], [one.page, withOne]];
+      const order = [...pages.slice(i % 3), ...pages.slice(0, i % 3)];
       for (const [p, list] of order) list.push(await reloadToReady(p));
     }
     // After the timed starts (from the snapshot), the history page still lists every interview.
@@ -196,8 +209,10 @@ export async function measureStorage({ url, stored, count = 1000, per = 5, reloa
     });
     await full.context.close();
     await empty.context.close();
+    await one.context.close();
     const historyMedian = round(median(withHistory));
     const emptyMedian = round(median(withoutHistory));
+    const oneMedian = round(median(withOne));
     return {
       interviews: count,
       questionsEach: per,
@@ -210,9 +225,12 @@ export async function measureStorage({ url, stored, count = 1000, per = 5, reloa
         historyMedian,
         emptyMedian,
         ratio: round(historyMedian / emptyMedian, 2),
+        oneMedian,
+        ratioOne: round(historyMedian / oneMedian, 2),
         firstReload: round(firstReload),
         history: withHistory.map((x) => round(x)),
         empty: withoutHistory.map((x) => round(x)),
+        one: withOne.map((x) => round(x)),
       },
       ...usage,
     };

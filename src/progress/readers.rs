@@ -24,23 +24,23 @@ pub struct Ops {
     pub readers_here: fn(&mut ProgressState<AppBackend>) -> bool,
 }
 
+/// What `install_all` installs.
+const HERE: Ops = Ops {
+    load: ProgressState::load,
+    reload: ProgressState::reload_from_storage,
+    readers_here: ProgressState::readers_here,
+};
+
 /// `Ops`, once installed (in builds without pieces, always).
 pub fn ops() -> Option<&'static Ops> {
     #[cfg(feature = "split")]
     return OPS.get();
     #[cfg(not(feature = "split"))]
-    return Some(&OPS_HERE);
+    return Some(&HERE);
 }
 
 #[cfg(feature = "split")]
 static OPS: std::sync::OnceLock<Ops> = std::sync::OnceLock::new();
-
-#[cfg(not(feature = "split"))]
-static OPS_HERE: Ops = Ops {
-    load: ProgressState::load,
-    reload: ProgressState::reload_from_storage,
-    readers_here: ProgressState::readers_here,
-};
 
 /// Whether the decoders are installed.
 pub fn here() -> bool {
@@ -88,11 +88,7 @@ async fn install() -> Result<(), Missing> {
 /// Every kind of record the progress stores, and what reads them.
 fn install_all() {
     #[cfg(feature = "split")]
-    let _ = OPS.set(Ops {
-        load: ProgressState::load,
-        reload: ProgressState::reload_from_storage,
-        readers_here: ProgressState::readers_here,
-    });
+    let _ = OPS.set(HERE);
     readers::install::<Interview>();
     readers::install::<ReviewEvent>();
     readers::install::<Note>();

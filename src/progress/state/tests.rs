@@ -1271,6 +1271,22 @@ fn a_snapshot_another_tab_voids_leaves_what_this_tab_shows_as_it_was() {
 
 // The decoders not here yet (`storage::readers`: a release build before their piece arrives).
 
+/// A storage holding a note ("RAID 10" on dba-raid), its snapshot, and the fixture's
+/// unfinished interview.
+fn stored_note_and_interview() -> Shared {
+    let storage = Shared::default();
+    let mut first = open_tab(&storage, T0);
+    first.set_note("dba-raid", "RAID 10", T0 + SECOND);
+    first.store_snapshot();
+    first.flush();
+    put(
+        &storage,
+        INTERVIEW_ID,
+        &decode::<Interview>(INTERVIEW).unwrap(),
+    );
+    storage
+}
+
 /// Runs `f` as a tab does while the decoders of stored records are still downloading.
 fn without_readers<T>(f: impl FnOnce() -> T) -> T {
     crate::storage::readers::withhold(true);
@@ -1282,16 +1298,7 @@ fn without_readers<T>(f: impl FnOnce() -> T) -> T {
 #[test]
 fn a_start_up_without_the_decoders_reads_nothing_keeps_nothing_aside_and_reads_all_once_they_are_here(
 ) {
-    let storage = Shared::default();
-    let mut first = open_tab(&storage, T0);
-    first.set_note("dba-raid", "RAID 10", T0 + SECOND);
-    first.store_snapshot();
-    first.flush();
-    put(
-        &storage,
-        INTERVIEW_ID,
-        &decode::<Interview>(INTERVIEW).unwrap(),
-    );
+    let storage = stored_note_and_interview();
     let before = stored_all(&storage);
 
     let mut tab = without_readers(|| open_tab(&storage, T0 + HOUR));
@@ -1395,15 +1402,7 @@ fn a_tab_alone_saves_over_its_own_records_without_the_decoders() {
 
 #[test]
 fn a_start_up_that_reads_nothing_reads_everything_once_the_decoders_are_here() {
-    let storage = Shared::default();
-    let mut first = open_tab(&storage, T0);
-    first.set_note("dba-raid", "RAID 10", T0 + SECOND);
-    first.flush();
-    put(
-        &storage,
-        INTERVIEW_ID,
-        &decode::<Interview>(INTERVIEW).unwrap(),
-    );
+    let storage = stored_note_and_interview();
     let before = stored_all(&storage);
 
     // A first visit: nothing stored, nothing waits.
