@@ -25,8 +25,7 @@ pub enum Probe {
 /// Whether this page can use localStorage. Reading does not depend on writing: a full
 /// storage is still read. Never panics.
 pub fn probe() -> Probe {
-    // `local_storage()` throws a SecurityError when storage is blocked.
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+    let Some(storage) = storage() else {
         return Probe::Blocked;
     };
     if storage.length().is_err() {
@@ -48,7 +47,7 @@ pub fn probe() -> Probe {
 
 /// Whether localStorage holds a key that starts with `prefix` (false when it is blocked).
 pub fn holds(prefix: &str) -> bool {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+    let Some(storage) = storage() else {
         return false;
     };
     let length = storage.length().unwrap_or(0);
@@ -59,6 +58,12 @@ pub fn holds(prefix: &str) -> bool {
             .flatten()
             .is_some_and(|key| key.starts_with(prefix))
     })
+}
+
+/// The page's localStorage; `None` when it is blocked (`local_storage()` throws a
+/// SecurityError) or missing.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 impl Backend for LocalStorage {

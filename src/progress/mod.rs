@@ -105,6 +105,8 @@ pub struct Progress {
     pub memory: Memo<SortedMap<String, MemoryState>>,
     pub notices: Memo<Notices>,
     debounce: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The decoders are being fetched, or a new try waits: one at a time (`fetch_readers`).
+    fetching_readers: StoredValue<bool, LocalStorage>,
 }
 
 /// A memo of one part of the state, read again when its trigger fires; views redraw only
@@ -195,6 +197,7 @@ impl Progress {
             }),
             notices: part(state, changed.notices, |s| s.notices().clone()),
             debounce: StoredValue::new_local(None),
+            fetching_readers: StoredValue::new_local(false),
         }
     }
 
@@ -224,13 +227,27 @@ impl Progress {
     /// save that must check what its key holds): fetches them, then reads and saves it. If
     /// they cannot be downloaded, the reader is told, and they are asked for again shortly.
     fn fetch_readers(&self) {
+        // Every change asks while they are missing: one fetch, and one retry, at a time.
+        if self.fetching_readers.try_get_value().unwrap_or(true) {
+            return;
+        }
+        self.fetching_readers.set_value(true);
         let this = *self;
         // Not Leptos' executor: a start-up asks before the app is mounted.
         wasm_bindgen_futures::spawn_local(async move {
             if !readers::fetch().await {
                 this.apply(|s| s.readers_missing());
-                set_timeout(move || this.fetch_readers(), Duration::from_secs(15));
-            } else if let Some(ops) = readers::ops() {
+                set_timeout(
+                    move || {
+                        this.fetching_readers.try_set_value(false);
+                        this.fetch_readers();
+                    },
+                    Duration::from_secs(15),
+                );
+                return;
+            }
+            this.fetching_readers.try_set_value(false);
+            if let Some(ops) = readers::ops() {
                 if this.apply(|s| (ops.readers_here)(s)) {
                     this.refresh_elsewhere();
                 }
