@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { minified } from './minify.mjs';
+import { pack, withPacks } from './packs.mjs';
 import { shortImports } from './short-imports.mjs';
 import { withoutStreamClasses, withoutStreamExports } from './unused-streams.mjs';
 
@@ -25,6 +26,9 @@ const release = process.env.TRUNK_PROFILE === 'release';
 if (!staging) throw new Error('split-wasm: run by Trunk (TRUNK_STAGING_DIR is not set)');
 
 const NAME = 'interview-practice';
+// Pieces fetched as one file with the chunks they load (scripts/packs.mjs): the readers of stored
+// progress, which every return visit's start waits for (src/progress/readers.rs).
+const PACKED = ['readers'];
 const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline']));
 const input = join(metadata.target_directory, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
 
@@ -87,6 +91,12 @@ try {
     const name = write(hashed(piece, bytes), bytes);
     loader = loader.replaceAll(`"./${piece}"`, `"./${name}"`);
   }
+  // Pieces that come in one file with the chunks they load (`withPacks`).
+  loader = withPacks(loader);
+  for (const piece of PACKED) {
+    const packed = pack(loader, piece, (file) => readFileSync(join(staging, file)));
+    loader = packed.loader(write(hashed(`pack_${piece}.wasm`, packed.bytes), packed.bytes));
+  }
   let bgBytes = readFileSync(wasm[0]);
   let glue = readFileSync(join(bound, `${NAME}.js`), 'utf8');
   if (release) ({ wasm: bgBytes, glue } = shortImports(bgBytes, withoutStreamClasses(glue), `./${NAME}_bg.js`));
@@ -115,3 +125,4 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+

@@ -253,8 +253,9 @@ test('a page whose part of the app cannot be downloaded says so, and "Try again"
   await context.close();
 });
 
-/// Every page's part of the app but the start page's (the groups' files and the files they share).
-const PARTS = /\/(split_[a-z]+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+/// Every page's part of the app but the start page's (the groups' files, the files they share,
+/// and a group's files as one).
+const PARTS = /\/(split_[a-z]+|chunk_\d+|pack_[a-z]+)-[0-9a-f]{16}\.wasm$/;
 
 test('an interview shows its question at once, before its part of the app arrives, and keeps what is typed', async ({ browser, baseURL }) => {
   // The service worker would download every part itself, around the held route.

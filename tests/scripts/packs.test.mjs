@@ -1,0 +1,123 @@
+// Packs (scripts/packs.mjs): wasm-split-cli's loader, taught to take a piece and the chunks it
+// loads from one file, fetches that file once, compiles each part as the file it stands for,
+// never loads a chunk twice, and after a failed or cut-short download fetches it again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pack, withPacks } from '../../scripts/packs.mjs';
+
+const FIXTURE = readFileSync(new URL('./fixtures/wasm-split-loader.js', import.meta.url), 'utf8');
+const PACK = 'pack_one-cccccccccccccccc.wasm';
+
+/// Until every part's failure has settled, as before any retry of the app (15 s later, or a
+/// click on "Try again"): the loader as wasm-split-cli writes it fails a piece on its first
+/// failed chunk, and hands a load still failing to a retry made at once.
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/// The smallest valid module, with a custom section named after its file, so a compiled part
+/// says which file it was.
+function wasm(name) {
+  const section = Buffer.concat([Buffer.from([name.length]), Buffer.from(name)]);
+  return Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0, section.length]), section]);
+}
+const FILES = Object.fromEntries(
+  ['split_one-aaaaaaaaaaaaaaaa.wasm', 'split_two-bbbbbbbbbbbbbbbb.wasm', 'chunk_1-1111111111111111.wasm', 'chunk_2-2222222222222222.wasm'].map(
+    (name) => [name, wasm(name)],
+  ),
+);
+
+/// The fixture's loader with piece `one` packed, in a folder of its own (a fresh module, so
+/// nothing loaded before), with a fake glue and a fake `fetch` serving FILES and the pack;
+/// `broken(name)` may answer instead. Returns the loader's exports, the files requested, the
+/// files compiled, and the loads' results.
+async function loader(broken = () => null) {
+  const packed = pack(withPacks(FIXTURE), 'one', (name) => FILES[name]);
+  const served = { ...FILES, [PACK]: packed.bytes };
+  const dir = mkdtempSync(join(tmpdir(), 'packs-'));
+  writeFileSync(join(dir, '__wasm_split.mjs'), packed.loader(PACK).replace('"./interview-practice.js"', '"./glue.mjs"'));
+  writeFileSync(
+    join(dir, 'glue.mjs'),
+    'export const initSync = () => ({ __indirect_function_table: globalThis.__packsTable, memory: null, __wasm_split_shared0: null });',
+  );
+  const requested = [];
+  const compiled = [];
+  const results = [];
+  globalThis.__packsTable = { get: () => (data, ok) => results.push(ok) };
+  globalThis.fetch = async (url) => {
+    const name = basename(new URL(url).pathname);
+    requested.push(name);
+    const answer = broken(name, served[name]);
+    if (answer) return answer();
+    if (!served[name]) return new Response('', { status: 404 });
+    return new Response(served[name], { headers: { 'Content-Type': 'application/wasm' } });
+  };
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...args) => {
+    const result = await instantiate(...args);
+    compiled.push(...Object.keys(FILES).filter((name) => WebAssembly.Module.customSections(result.module, name).length));
+    return result;
+  };
+  const exports = await import(pathToFileURL(join(dir, '__wasm_split.mjs')).href);
+  return { exports, requested, compiled, results };
+}
+
+test('a packed piece comes in one request, each part compiled as the file it stands for', async () => {
+  const { exports, requested, compiled, results } = await loader();
+  await exports.__wasm_split_load_one(0, 0);
+  assert.deepEqual(results, [true]);
+  assert.deepEqual(requested, [PACK]);
+  assert.deepEqual(compiled.sort(), ['chunk_1-1111111111111111.wasm', 'chunk_2-2222222222222222.wasm', 'split_one-aaaaaaaaaaaaaaaa.wasm']);
+  // Another piece sharing a chunk loads only its own file.
+  await exports.__wasm_split_load_two(0, 0);
+  assert.deepEqual(results, [true, true]);
+  assert.deepEqual(requested, [PACK, 'split_two-bbbbbbbbbbbbbbbb.wasm']);
+  assert.equal(compiled.filter((name) => name.startsWith('chunk_1')).length, 1);
+});
+
+test('a chunk another piece loaded first is not loaded again from the pack', async () => {
+  const { exports, requested, compiled, results } = await loader();
+  await exports.__wasm_split_load_two(0, 0);
+  await exports.__wasm_split_load_one(0, 0);
+  assert.deepEqual(results, [true, true]);
+  assert.deepEqual(requested, ['chunk_1-1111111111111111.wasm', 'split_two-bbbbbbbbbbbbbbbb.wasm', PACK]);
+  assert.equal(compiled.length, 4);
+});
+
+for (const [how, failure] of Object.entries({
+  'cannot be downloaded': () => Promise.reject(new TypeError('Failed to fetch')),
+  'is missing': () => new Response('', { status: 404 }),
+})) {
+  test(`a pack that ${how} fails the load, and the next load fetches it again`, async () => {
+    let fails = 1;
+    const { exports, requested, results } = await loader((name) => (name === PACK && fails-- > 0 ? failure : null));
+    await exports.__wasm_split_load_one(0, 0);
+    assert.deepEqual(results, [false]);
+    await settled();
+    await exports.__wasm_split_load_one(0, 0);
+    assert.deepEqual(results, [false, true]);
+    assert.deepEqual(requested, [PACK, PACK]);
+  });
+}
+
+test('a pack cut short fails the load rather than compile a part of the wrong size', async () => {
+  let fails = 1;
+  const { exports, results, compiled } = await loader((name, bytes) =>
+    name === PACK && fails-- > 0
+      ? () => new Response(bytes.subarray(0, bytes.length - 1), { headers: { 'Content-Type': 'application/wasm' } })
+      : null,
+  );
+  await exports.__wasm_split_load_one(0, 0);
+  assert.deepEqual(results, [false]);
+  assert.deepEqual(compiled, []);
+  await settled();
+  await exports.__wasm_split_load_one(0, 0);
+  assert.deepEqual(results, [false, true]);
+});
+
+test('a loader not as wasm-split-cli writes it, or with no such piece, is refused', () => {
+  assert.throws(() => withPacks(FIXTURE.replace('function makeLoad(fetcher, deps)', 'function makeLoad(f, d)')), /has changed/);
+  assert.throws(() => pack(withPacks(FIXTURE), 'three', () => Buffer.alloc(0)), /no piece "three"/);
+});
