@@ -33,7 +33,7 @@ export function withPacks(loader) {
     throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it fetches');
   }
   const helpers = `
-// Parts of packs being fetched or fetched, by URL: their bytes (scripts/split-wasm.mjs).
+// Parts of packs being fetched or fetched, by URL: their bytes (scripts/packs.mjs).
 const packed = new Map();
 function source(url) {
     const part = packed.get(url.href);

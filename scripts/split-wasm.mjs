@@ -125,4 +125,3 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-
