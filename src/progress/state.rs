@@ -167,6 +167,9 @@ pub struct ProgressState<B: Backend> {
     needs_readers: bool,
     /// Keys whose values were not read for that reason: read again by `readers_here`.
     unread: Vec<String>,
+    /// The last `flush` left a save waiting to check the value it would replace
+    /// (`SaveError::Unchecked`): unsaved for want of the decoders, not for a full storage.
+    unchecked: bool,
     /// What only a tab with the decoders does; `None` until they are here.
     derived: Option<Derived<B>>,
 }
@@ -288,6 +291,7 @@ impl<B: Backend> ProgressState<B> {
             },
             needs_readers: !kept_aside.unread.is_empty(),
             unread: kept_aside.unread,
+            unchecked: false,
             derived: Some(Derived::here()),
             unsaved: Vec::new(),
             checkpoint: now,
@@ -335,6 +339,7 @@ impl<B: Backend> ProgressState<B> {
             },
             needs_readers: !unread.is_empty(),
             unread,
+            unchecked: false,
             derived: None,
             unsaved: Vec::new(),
             checkpoint: now,
@@ -561,7 +566,7 @@ impl<B: Backend> ProgressState<B> {
 
     /// The decoders could not be downloaded: if anything waits for them, the reader is told.
     pub fn readers_missing(&mut self) {
-        let waiting = !self.unread.is_empty() || !self.unsaved.is_empty();
+        let waiting = !self.unread.is_empty() || self.unchecked;
         if waiting && !self.notices.unread {
             self.notices.unread = true;
             self.changes.notices = true;
@@ -837,6 +842,7 @@ impl<B: Backend> ProgressState<B> {
     pub fn flush(&mut self) {
         let keys = std::mem::take(&mut self.unsaved);
         let (mut wrote, mut refused) = (false, false);
+        self.unchecked = false;
         let mut still_unsaved = Vec::new();
         for key in keys {
             match self.write(&key) {
@@ -854,6 +860,7 @@ impl<B: Backend> ProgressState<B> {
                 }
                 Err(SaveError::Unchecked) => {
                     self.needs_readers = true;
+                    self.unchecked = true;
                     still_unsaved.push(key);
                 }
                 Err(SaveError::Other(message)) => {

@@ -1425,6 +1425,37 @@ fn a_start_up_that_reads_nothing_reads_everything_once_the_decoders_are_here() {
 }
 
 #[test]
+fn when_the_decoders_cannot_come_the_reader_is_told_only_if_something_waits_for_them() {
+    // A first visit to a storage another script filled: the note cannot be saved, but not
+    // for want of the decoders, so their failed download is no news to the reader.
+    let other = |storage: &MemoryBackend| storage.set("another-script/cache", &"x".repeat(500));
+    let measure = MemoryBackend::new();
+    other(&measure).unwrap();
+    let storage = Shared::new(MemoryBackend::with_quota(measure.used()));
+    other(&storage).unwrap();
+    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0);
+    without_readers(|| {
+        tab.set_note("dba-raid", "RAID 10", T0 + SECOND);
+        tab.flush();
+    });
+    assert!(tab.notices().full);
+    tab.readers_missing();
+    assert!(!tab.notices().unread);
+
+    // A stored note waits for them to be read, and a save over it to check it: now the
+    // reader is told.
+    let storage = stored_note_and_interview();
+    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0 + HOUR);
+    without_readers(|| {
+        tab.set_note("dba-raid", "RAID 5", T0 + HOUR);
+        tab.flush();
+    });
+    tab.readers_missing();
+    assert!(tab.notices().unread);
+    assert!(!tab.notices().full);
+}
+
+#[test]
 fn a_first_visit_rates_without_the_decoders_and_shows_memory_states_once_they_are_here() {
     let storage = Shared::default();
     let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0);
