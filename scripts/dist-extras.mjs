@@ -13,6 +13,7 @@ import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { HASHED } from './hashed.mjs';
 import { minified } from './minify.mjs';
 import { policy } from './policy.mjs';
 
@@ -23,8 +24,6 @@ const fail = (message) => {
   process.exit(1);
 };
 
-// Trunk's names and ours: a 16-hex content hash before the extension (`_bg` for the wasm).
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 const OURS = /^(sw-register|icon|icon-\d+)-[0-9a-f]{16}\.(js|svg|png)$/;
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 const LIGHT = '#fdfdfc';

@@ -17,6 +17,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HASHED } from './hashed.mjs';
 import { policy as policyFor } from './policy.mjs';
 
 const args = process.argv.slice(2);
@@ -43,9 +44,6 @@ const types = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
-
-// Trunk's names and the build's own: a 16-hex content hash before the extension.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 // What is worth compressing; images and fonts in these formats already are.
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.webmanifest']);

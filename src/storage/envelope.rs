@@ -21,14 +21,14 @@ pub trait Record: Serialize + DeserializeOwned + 'static {
     /// The current format version. Bump it when the shape changes, and teach `migrate` the step.
     const SCHEMA: u32;
 
+    /// The slot of this kind's decoder: `storage::reader!(Type);` in the impl.
+    fn reader() -> &'static super::Reader<Self>;
+
     /// Turns `data`, the JSON text of a record stored at `from_schema`, into the shape of
     /// `from_schema + 1`. Decoding calls it once per step from the stored schema up to `SCHEMA`.
     /// The default knows no step. Text, not a parsed value: a step that needs to change the
     /// data parses it itself, and the decoders of a generic JSON value stay out of the wasm
     /// until one does.
-    /// The slot of this kind's decoder: `storage::reader!(Type);` in the impl.
-    fn reader() -> &'static super::Reader<Self>;
-
     fn migrate(from_schema: u32, data: String) -> Result<String, String> {
         if from_schema == Self::SCHEMA {
             Ok(data)

@@ -254,13 +254,10 @@ impl<B: Backend> Store<B> {
                 self.unreadable.borrow_mut().remove(&key);
                 Ok(record)
             }
-            Err(DecodeError::NotHere) => Err(Unreadable {
-                key,
-                raw,
-                error: DecodeError::NotHere,
-            }),
             Err(error) => {
-                self.unreadable.borrow_mut().insert(key.clone());
+                if error != DecodeError::NotHere {
+                    self.unreadable.borrow_mut().insert(key.clone());
+                }
                 Err(Unreadable { key, raw, error })
             }
         }
