@@ -5,13 +5,15 @@
 // measured in the same run.
 //
 //   node bench/run.mjs [--runs N] [--samples N] [--lighthouse-runs N]
-//                      [--skip transfer,wasm,marking,corrections,startup,latency,storage,lighthouse]
+//                      [--widget-runs N]
+//                      [--skip transfer,wasm,marking,corrections,startup,widget,latency,storage,lighthouse]
 //
 // Everything runs on 127.0.0.1: scripts/serve.mjs serves dist/ (with the strict CSP header)
 // compressed as a real host would, gzip on one port and Brotli on another, and bench/baseline/
 // (the static start page from `cargo run -p interview-content --bin baseline`, and the floor
-// pages of two interactions, written from the app at run time: lib/floor.mjs) gzip; Chromium
-// resolves no other host name. `wasm` reads the named build `make size` leaves in target/size/.
+// pages of two interactions, written from the app at run time: lib/floor.mjs) gzip, and the
+// embedded widget's host page from another site, localhost (lib/widget.mjs); Chromium resolves
+// no other host name. `wasm` reads the named build `make size` leaves in target/size/.
 import { writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import { measureWasmSize, codeBytes, printWasmSize } from './lib/wasm-size.mjs';
 import { measureStartup } from './lib/startup.mjs';
 import { measureInteractions } from './lib/interactions.mjs';
 import { writeFloor } from './lib/floor.mjs';
+import { measureWidget, writeWidgetPages } from './lib/widget.mjs';
 import { measureStorage } from './lib/storage.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
 import { measureMarkingQuality, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
@@ -36,10 +39,12 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const RUNS = Math.max(15, Number(option('--runs', 25)));
 const SAMPLES = Number(option('--samples', 20));
 const LIGHTHOUSE_RUNS = Number(option('--lighthouse-runs', 3));
+const WIDGET_RUNS = Number(option('--widget-runs', 9));
 const SKIP = new Set(option('--skip', '').split(',').filter(Boolean));
 const WIDGET_PORT = 4181; // gzip: what every browser part uses
 const BASELINE_PORT = 4182; // gzip
 const BROTLI_PORT = 4183;
+const HOST_PORT = 4184; // the widget's host page, on localhost: another site
 const NAMED_WASM = 'target/size/interview-practice_bg.wasm';
 
 // Issue 11 §4. Ratios against a baseline are of figures measured in the same run.
@@ -56,6 +61,10 @@ const GOALS = {
   // Issue 9: the matcher grows the wasm by about 20 KB gzip at most.
   markingGrowth: 20_000,
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
+  // The embedded widget (issue 34): its first question, in a frame on another site's page.
+  widgetBytes: 260_000,
+  widgetBytesStretch: 200_000,
+  widgetRatio: 1.3,
 };
 
 const EXPECTED = [
@@ -64,6 +73,9 @@ const EXPECTED = [
   'Lighthouse mobile, Brotli',
   'first screen visible',
   'layout shift',
+  'widget mode=interview, bytes',
+  'widget mode=interview, text box',
+  'widget mode=question, text box',
   'start-up with 1,000 interviews',
   'start interview',
   'every other interaction',
@@ -255,6 +267,79 @@ async function main() {
       worst.max <= GOALS.layoutShift,
     );
     return s;
+  });
+
+  // The embedded widget's path, in a frame on another site's page
+  say();
+  say(`Embedded widget: in a frame on a host page of another site, a fresh browser each run, gzip (${WIDGET_RUNS} runs each)`);
+  results.widget = await part('widget', 12, async () => {
+    if (!servedBaseline) throw new Error('bench/baseline/index.html is missing: run `make bench`');
+    const host = await serve('bench/baseline', HOST_PORT, { encoding: 'gzip', host: 'localhost', csp: false });
+    try {
+      const modes = { interview: '?mode=interview', question: '?mode=question&q=ops-cdn' };
+      const floors = await writeWidgetPages({ widgetUrl: widget.url, hostUrl: host.url, hostDir: baseline, floorDir: baseline, modes });
+      const w = await measureWidget({
+        widgetUrl: widget.url,
+        hostUrl: host.url,
+        modes,
+        floors: Object.fromEntries(Object.entries(floors).map(([name, file]) => [name, servedBaseline.url + file])),
+        runs: WIDGET_RUNS,
+        // The browser's own start, before each run: the static start page framed on the host page.
+        warmUp: `${host.url}widget-host.html?src=${encodeURIComponent(servedBaseline.url)}`,
+      });
+      row('', 'bytes', 'requests', 'text box', 'floor', 'ratio');
+      for (const [name, m] of Object.entries(w)) {
+        row(`?mode=${name}`, kb(m.bytes), m.requests, ms(m.textBox), ms(m.floorTextBox), times(m.ratio));
+        row('  when the text box painted', kb(m.bytesAtBox), m.requestsAtBox);
+        if (m.done !== null) row('  Done enabled (p50)', '', '', ms(m.done));
+        if (m.errors.length) note(`  page errors: ${m.errors.join(' | ')}`);
+      }
+      const i = w.interview;
+      const b = budget(
+        'widget mode=interview, bytes',
+        kb(i.bytes),
+        i.bytes / GOALS.widgetBytes,
+        '≤ 260 KB (stretch 200)',
+        i.bytes <= GOALS.widgetBytes,
+      );
+      b.verdict += i.bytes <= GOALS.widgetBytesStretch ? ', stretch OK' : '';
+      for (const [name, m] of Object.entries(w)) {
+        budget(
+          `widget mode=${name}, text box / floor`,
+          `${ms(m.textBox)} / ${ms(m.floorTextBox)}`,
+          m.ratio,
+          '≤ ×1.3',
+          m.ratio <= GOALS.widgetRatio,
+        );
+      }
+      note('bytes: every file of the widget\'s site until the first question is whole (its text box shown;');
+      note('for the interview, Done enabled) and the network idle; floor: a static page of the same screens');
+      // The files by kind, without their hashes; the shared chunks and data files summed.
+      for (const [name, m] of Object.entries(w)) {
+        const kinds = new Map();
+        for (const f of m.files) {
+          const kind = f.file
+            .replace(/-[0-9a-f]{16}(?=[._])/, '')
+            .replace(/^chunk_\d+\.wasm$/, 'chunk_*.wasm')
+            .replace(/^content-(question|article)-.*\.json$/, 'content-$1-*.json');
+          const k = kinds.get(kind) ?? { bytes: 0, n: 0 };
+          kinds.set(kind, { bytes: k.bytes + f.bytes, n: k.n + 1 });
+        }
+        const list = [...kinds].map(([kind, k]) => `${kind}${k.n > 1 ? ` ×${k.n}` : ''} ${kb(k.bytes)}`);
+        let line = `?mode=${name}:`;
+        for (const item of list) {
+          if (line.length + item.length > 100) {
+            note(line);
+            line = '   ';
+          }
+          line += ` ${item},`;
+        }
+        note(line.replace(/,$/, ''));
+      }
+      return w;
+    } finally {
+      host.stop();
+    }
   });
 
   // Interaction latency and memory

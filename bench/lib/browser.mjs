@@ -1,5 +1,6 @@
 // Headless Debian Chromium, as the end-to-end tests launch it (tests/e2e/playwright.config.mjs),
-// with every host name but 127.0.0.1 unresolvable so nothing leaves the machine.
+// with every host name but 127.0.0.1 and localhost (the widget's host pages) unresolvable so
+// nothing leaves the machine.
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -12,7 +13,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
 
 export function launch() {

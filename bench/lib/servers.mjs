@@ -6,15 +6,17 @@ import { resolve } from 'node:path';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const children = new Set();
 
-/// Serves `dir` on 127.0.0.1:`port`, with `encoding` (br, gzip, identity) forced when given, and
-/// resolves with its base URL once it answers (it has compressed every file by then).
-export async function serve(dir, port, { encoding } = {}) {
-  const args = [resolve(ROOT, 'scripts/serve.mjs'), resolve(ROOT, dir), String(port)];
+/// Serves `dir` on `host`:`port` (127.0.0.1 unless given), with `encoding` (br, gzip, identity)
+/// forced when given, without the app's policy header if `csp` is false (a host page of another
+/// site), and resolves with its base URL once it answers (it has compressed every file by then).
+export async function serve(dir, port, { encoding, host = '127.0.0.1', csp = true } = {}) {
+  const args = [resolve(ROOT, 'scripts/serve.mjs'), resolve(ROOT, dir), String(port), '--host', host];
   if (encoding) args.push('--encoding', encoding);
+  if (!csp) args.push('--no-csp');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
-  const url = `http://127.0.0.1:${port}/`;
+  const url = `http://${host}:${port}/`;
   const deadline = Date.now() + 30_000; // Brotli 11 of the wasm first
   for (;;) {
     try {

@@ -31,13 +31,19 @@ export async function measureSize(dist) {
       }).length,
     });
   }
-  // The code the page groups share comes in many small pieces (chunk_N.wasm): one row for them.
-  const shared = rows.filter((r) => /^chunk_\d+\.wasm$/.test(r.file));
-  if (shared.length) {
-    const sum = (key) => shared.reduce((s, r) => s + r[key], 0);
-    const row = { file: `chunk_*.wasm (${shared.length} files)`, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
-    rows.splice(rows.indexOf(shared[0]), 0, row);
-    rows.splice(0, rows.length, ...rows.filter((r) => !shared.includes(r)));
+  // Files that come in many small pieces get one row each kind: the code the page groups share
+  // (chunk_N.wasm), and the data files of each question and each article.
+  for (const [pattern, name] of [
+    [/^chunk_\d+\.wasm$/, 'chunk_*.wasm'],
+    [/^content-question-.*\.json$/, 'content-question-*.json'],
+    [/^content-article-.*\.json$/, 'content-article-*.json'],
+  ]) {
+    const group = rows.filter((r) => pattern.test(r.file));
+    if (!group.length) continue;
+    const sum = (key) => group.reduce((s, r) => s + r[key], 0);
+    const row = { file: `${name} (${group.length} files)`, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
+    rows.splice(rows.indexOf(group[0]), 0, row);
+    rows.splice(0, rows.length, ...rows.filter((r) => !group.includes(r)));
   }
   const total = rows.reduce(
     (sum, r) => ({ file: 'total', raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }),
