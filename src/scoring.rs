@@ -1,12 +1,13 @@
 //! Key points checked against an answer, typed or transcribed, on the device: the one entry
 //! point of the app's marking ([`mark`]), over the `interview-marking` crate with the
-//! glossary from `content/glossary.md`, which travels in the content data file with the key
-//! points (`content::bodies`). Pure: tested natively.
+//! glossary from `content/glossary.md`, which travels in the content's marking file; each
+//! question's key points' alternatives are in its own data file (`content::bodies`). Pure:
+//! tested natively.
 
 // The baseline build leaves the matcher's plumbing unused.
 #![cfg_attr(feature = "unmarked", allow(dead_code, unused_imports))]
 
-use crate::content::{bodies, Bodies, Question};
+use crate::content::{marking, question_text, Marking, Question, QuestionText};
 pub use interview_marking::PointMark;
 use interview_marking::{Glossary, Marker};
 use std::cell::RefCell;
@@ -14,32 +15,35 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-fn marker(bodies: &'static Bodies) -> &'static Marker {
+fn marker(marking: &'static Marking) -> &'static Marker {
     static MARKER: OnceLock<Marker> = OnceLock::new();
     // The content compiler has checked the glossary and the data file its checksum: it cannot
     // fail here, and an empty one would only make the marking stricter.
     MARKER.get_or_init(|| {
-        Marker::new(Glossary::new(bodies.glossary()).unwrap_or_default())
-            .with_real_words(bodies.real_words())
+        Marker::new(Glossary::new(marking.glossary()).unwrap_or_default())
+            .with_real_words(marking.real_words())
     })
 }
 
 /// How the answer fares against each of the question's key points, in order, with the words
-/// that matched; `None` until the key points' alternatives are loaded (`content::bodies`).
+/// that matched; `None` until the question's data file and the marking file are loaded
+/// (`content::bodies`).
 #[cfg(not(feature = "unmarked"))]
 pub fn mark(answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
-    let bodies = bodies()?;
-    let marker = marker(bodies);
-    prepared(bodies, question, |prepared| marker.mark(answer, prepared))
+    let marker = marker(marking()?);
+    prepared(question_text(question)?, question, |prepared| {
+        marker.mark(answer, prepared)
+    })
 }
 
 /// `make bench`'s baseline build (feature `unmarked`): the matcher left out, so the size of the
 /// wasm without it can be measured. Every point missed.
 #[cfg(feature = "unmarked")]
 pub fn mark(_answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
+    marking()?;
     Some(
-        bodies()?
-            .alternatives(question)
+        question_text(question)?
+            .alternatives()
             .map(|_| PointMark::default())
             .collect(),
     )
@@ -48,7 +52,7 @@ pub fn mark(_answer: &str, question: &'static Question) -> Option<Vec<PointMark>
 /// A question's key points, prepared for matching once per session: a question has hundreds
 /// of alternatives, and preparing them costs as much as marking an answer.
 fn prepared<T>(
-    bodies: &'static Bodies,
+    text: &'static QuestionText,
     question: &'static Question,
     f: impl FnOnce(&[interview_marking::KeyPoint]) -> T,
 ) -> Option<T> {
@@ -69,10 +73,9 @@ fn prepared<T>(
     let prepared = match found {
         Some(prepared) => prepared,
         None => {
-            let marker = marker(bodies);
+            let marker = marker(marking()?);
             let fresh: Rc<Vec<_>> = Rc::new(
-                bodies
-                    .alternatives(question)
+                text.alternatives()
                     .map(|alternatives| marker.key_point(alternatives))
                     .collect(),
             );
@@ -142,7 +145,7 @@ mod tests {
 
     /// Marks against ad-hoc key points, each given as its alternatives `a|b+c`.
     fn mark_against(answer: &str, points: &[&str]) -> Vec<PointMark> {
-        let marker = marker(bodies().unwrap());
+        let marker = marker(marking().unwrap());
         let prepared: Vec<_> = points
             .iter()
             .map(|p| marker.key_point(p.split('|').map(|a| a.split('+'))))
@@ -174,9 +177,9 @@ mod tests {
 
     #[test]
     fn every_model_answer_covers_its_own_key_points() {
-        let bodies = bodies().unwrap();
-        for q in QUESTIONS.iter().filter(|q| bodies.answer(q).is_some()) {
-            let marks = covered(&bodies.answer_text(q), q).unwrap();
+        let answers = crate::content::answers().unwrap();
+        for q in QUESTIONS.iter().filter(|q| answers.answer(q).is_some()) {
+            let marks = covered(&answers.answer_text(q), q).unwrap();
             assert_eq!(marks.len(), q.key_points.len());
             assert!(marks.iter().all(|m| *m), "{}: {marks:?}", q.id);
         }

@@ -1,6 +1,6 @@
 //! Search as you type over questions and their model answers. Pure: tested natively.
 
-use crate::content::{bodies, Question, QUESTIONS};
+use crate::content::{answers, Question, QUESTIONS};
 use std::sync::OnceLock;
 
 /// Which questions to search: all, a guide part, or one section of it.
@@ -40,8 +40,8 @@ struct Entry {
     answer: String,
 }
 
-/// The index of questions and answers; the questions alone until the answers have loaded
-/// (`content::bodies`), so the browser lists and searches at once and finds answers' words as
+/// The index of questions and answers; the questions alone until the file of every model
+/// answer has loaded (`content::bodies`), so the browser lists and searches at once and finds answers' words as
 /// soon as it can.
 fn index() -> &'static [Entry] {
     static QUESTIONS_ONLY: OnceLock<Vec<Entry>> = OnceLock::new();
@@ -56,8 +56,8 @@ fn index() -> &'static [Entry] {
             })
             .collect()
     };
-    match bodies() {
-        Some(bodies) => WITH_ANSWERS.get_or_init(|| build(&|q| bodies.answer_text(q))),
+    match answers() {
+        Some(answers) => WITH_ANSWERS.get_or_init(|| build(&|q| answers.answer_text(q))),
         None => QUESTIONS_ONLY.get_or_init(|| build(&|_| String::new())),
     }
 }

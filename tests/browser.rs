@@ -11,13 +11,23 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the page for one question in a fresh container.
-/// The long texts, as the app would fetch them (`views::bodies`), from this build's data file.
-fn load_content() {
-    content::load_bodies(include_str!(concat!(env!("OUT_DIR"), "/content.json")))
-        .expect("the build's data file passes its checksum");
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/data.rs"));
 }
 
+/// The long texts, as the app would fetch them (`views::bodies`), from this build's data files.
+fn load_content() {
+    for file in content::DataFile::all() {
+        let name = file.name();
+        let (_, text) = compiled::COMPILED_DATA
+            .iter()
+            .find(|(n, _)| *n == name)
+            .expect("the build wrote every file the app names");
+        content::load_file(file, text).expect("the build's data files pass their checksum");
+    }
+}
+
+/// Mounts the page for one question in a fresh container.
 fn mount_question(id: &str) -> HtmlElement {
     load_content();
     let question = content::question(id).expect("question exists");

@@ -1,16 +1,19 @@
 //! The blog's articles and interview guides, compiled from content/ at build time
-//! (crates/content) into the statics below, and the long texts in `bodies`. Pure: no browser
-//! APIs, tested natively.
+//! (crates/content) into the statics below, and the long texts in data files by need (`bodies`).
+//! Pure: no browser APIs, tested natively.
 
 mod bodies;
 mod model;
 
-pub use bodies::{bodies, load as load_bodies, Bodies, BodiesError};
+pub use bodies::{
+    answers, article_html, load as load_file, marking, question_text, Answers, BodiesError,
+    File as DataFile, Marking, QuestionText,
+};
 pub use model::{Article, Guide, KeyPoint, KeyPoints, Question, Section};
 
 /// HTML that the content compiler sanitised at build time (crates/content, an allow-list of
 /// tags and attributes): the only HTML the app sets as markup. Its field is private to this
-/// module (the compiled statics, and `bodies` from the data file that passed its checksum), so
+/// module (the compiled statics, and `bodies` from the data files that passed their checksum), so
 /// no other code can make one, from a reader's text or a URL or anything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Html(&'static str);
@@ -176,7 +179,7 @@ mod tests {
     fn unanswered_teaser_questions_point_elsewhere() {
         for id in ["ops-drbd", "ops-auditing", "ops-benchmark-load-testing"] {
             let q = question(id).unwrap();
-            assert!(bodies().unwrap().answer(q).is_none(), "{id}");
+            assert!(question_text(q).unwrap().answer().is_none(), "{id}");
             assert!(!q.see.is_empty() || !q.related.is_empty(), "{id}");
         }
     }
@@ -217,7 +220,7 @@ mod tests {
     #[test]
     fn answers_keep_their_formatting() {
         let tools = question("ops-command-line-tools").unwrap();
-        let html = bodies().unwrap().answer(tools).unwrap().as_str();
+        let html = question_text(tools).unwrap().answer().unwrap().as_str();
         assert!(html.contains("<li>rsync (pronounced our-sync)"), "{html}");
         assert_eq!(html.matches("<li>").count(), 11);
     }
@@ -233,9 +236,7 @@ mod tests {
 
     #[test]
     fn pull_quotes_are_marked() {
-        let airbnb = bodies()
-            .unwrap()
-            .article(article("airbnb-didnt-have-to-fail").unwrap());
+        let airbnb = article_html(article("airbnb-didnt-have-to-fail").unwrap()).unwrap();
         assert!(airbnb
             .as_str()
             .contains("<blockquote class=\"pull-quote\">"));
@@ -248,11 +249,11 @@ mod tests {
             plain_text("<p>A &amp; B &lt;i&gt;</p>\n<ul><li>x</li></ul>"),
             " A & B <i> \n  x  "
         );
-        let bodies = bodies().unwrap();
-        let raid = bodies.answer_text(question("dba-raid").unwrap());
+        let answers = answers().unwrap();
+        let raid = answers.answer_text(question("dba-raid").unwrap());
         assert!(raid.contains("RAID 10! It mirrors each volume"), "{raid}");
         assert!(!raid.contains('<'));
-        assert_eq!(bodies.answer_text(question("ops-drbd").unwrap()), "");
+        assert_eq!(answers.answer_text(question("ops-drbd").unwrap()), "");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The shape of the content the compiler emits as statics: everything a page needs to list and
-//! link the content. The long texts are in `Bodies`, loaded when first needed.
+//! link the content. The long texts are in data files, loaded as pages need them (`bodies`).
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Article {

@@ -3,7 +3,7 @@
 //! A field that holds a tab, a line break or a double quote, or starts with `#`, is put in
 //! double quotes with its quotes doubled, as Anki's CSV reader expects.
 
-use crate::content::{Bodies, Question, QUESTIONS};
+use crate::content::{Answers, Question, QUESTIONS};
 use crate::review::Note;
 use crate::sorted::SortedMap;
 use std::fmt::Write;
@@ -18,7 +18,7 @@ pub const TAGS_COLUMN: usize = 5;
 /// The whole file, one note per question in guide order.
 pub fn anki_text_in(
     questions: &[Question],
-    bodies: &'static Bodies,
+    answers: &'static Answers,
     notes: &SortedMap<String, Note>,
 ) -> String {
     let mut out = String::new();
@@ -34,7 +34,7 @@ pub fn anki_text_in(
             .unwrap_or_default();
         let fields = [
             interview_text::escape(question.ask),
-            bodies
+            answers
                 .answer(question)
                 .map_or(NO_MODEL_ANSWER, |html| html.as_str())
                 .to_string(),
@@ -49,8 +49,8 @@ pub fn anki_text_in(
     out
 }
 
-pub fn anki_text(bodies: &'static Bodies, notes: &SortedMap<String, Note>) -> String {
-    anki_text_in(QUESTIONS, bodies, notes)
+pub fn anki_text(answers: &'static Answers, notes: &SortedMap<String, Note>) -> String {
+    anki_text_in(QUESTIONS, answers, notes)
 }
 
 /// `interview-practice part-1 cloud-concepts`: space-separated, no spaces inside a tag.
@@ -98,7 +98,7 @@ fn field(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::bodies;
+    use crate::content::answers;
 
     /// Reads records back as Anki's reader does: tab-separated, double-quoted fields may hold
     /// tabs, line breaks and doubled quotes.
@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn headers_come_first_as_anki_reads_them() {
-        let text = anki_text(bodies().unwrap(), &SortedMap::new());
+        let text = anki_text(answers().unwrap(), &SortedMap::new());
         let (headers, _) = split_headers(&text);
         assert_eq!(
             headers,
@@ -186,7 +186,7 @@ mod tests {
                 updated_at: 0,
             },
         );
-        let text = anki_text(bodies().unwrap(), &notes);
+        let text = anki_text(answers().unwrap(), &notes);
         let (_, body) = split_headers(&text);
         let records = read_records(body);
         assert_eq!(records.len(), QUESTIONS.len());
@@ -194,7 +194,7 @@ mod tests {
             assert_eq!(record.len(), 5, "{}", question.id);
             assert_eq!(
                 record[1],
-                bodies()
+                answers()
                     .unwrap()
                     .answer(question)
                     .map_or(NO_MODEL_ANSWER, |html| html.as_str()),

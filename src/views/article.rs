@@ -24,8 +24,8 @@ pub fn ArticlePage(article: &'static Article) -> impl IntoView {
             <h1>{article.title}</h1>
             <p class="credit">"By " {article.author}</p>
             {practise}
-            {super::bodies::with_bodies(move |bodies| view! {
-                <TrustedHtml html=bodies.article(article) class="prose"/>
+            {super::bodies::with_article(article, |html| view! {
+                <TrustedHtml html class="prose"/>
             })}
             <TrustedHtml html=content::FOOTER_HTML class="newsletter"/>
             {(!citing.is_empty()).then(|| view! {

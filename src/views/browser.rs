@@ -46,9 +46,10 @@ pub fn QuestionBrowser() -> impl IntoView {
     });
     let progress = context::<Progress>();
     // Searching covers the model answers too once they have loaded; until then, the questions.
-    super::bodies::fetch();
+    super::bodies::fetch(&[crate::content::DataFile::Answers]);
     let results = Memo::new(move |_| {
-        let _answers = super::bodies::loaded();
+        // Tracked: the answers' arrival searches again.
+        let _answers = super::bodies::waiting(&[crate::content::DataFile::Answers]);
         let notes = progress.notes.get();
         search_with_notes(&browse.read().query, scope.get(), &|id| {
             notes.get(id).map(|n| n.text.clone())

@@ -135,10 +135,10 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="anki-heading">
             <h2 id="anki-heading">"Anki"</h2>
             <p>"All questions with their model answers, key points and your notes, as a text file Anki imports."</p>
-            {super::bodies::with_bodies(move |bodies| view! {
+            {super::bodies::with_answers(move |answers| view! {
                 <button type="button" on:click=move |_| page::download(
                     anki::FILE_NAME,
-                    &anki::anki_text(bodies, &progress.notes.get_untracked()),
+                    &anki::anki_text(answers, &progress.notes.get_untracked()),
                 )>"Export for Anki"</button>
             })}
         </section>

@@ -31,9 +31,9 @@ pub fn QuestionPage(question: &'static Question) -> impl IntoView {
     .href();
 
     // Fetched now, so the answer is there when the reader asks for it.
-    super::bodies::fetch();
+    super::bodies::fetch(&[content::DataFile::question(question)]);
     let answer = move || {
-        let model = super::bodies::with_bodies(move |bodies| model_answer(bodies.answer(question)));
+        let model = super::bodies::with_question(question, |text| model_answer(text.answer()));
         let key_points = question
             .key_points
             .iter()

@@ -126,13 +126,13 @@ fn ReviewCard(
             <Show
                 when=move || revealed.get()
                 // Revealing marks the key points: it waits for them to load.
-                fallback=move || super::bodies::with_bodies(move |_| view! {
+                fallback=move || super::bodies::with_marking(question, move || view! {
                     <button type="button" class="reveal" on:click=reveal>"Reveal answer"</button>
                 })
             >
                 <section class="answer" aria-labelledby="model-heading">
                     <h3 id="model-heading" tabindex="-1">"Model answer"</h3>
-                    {super::bodies::with_bodies(move |bodies| super::question::model_answer(bodies.answer(question)))}
+                    {super::bodies::with_question(question, |text| super::question::model_answer(text.answer()))}
                 </section>
                 {move || {
                     let text = answer.get_untracked();

@@ -131,47 +131,6 @@ test('keyboard focus and scroll stay where the reader put them when the app take
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions');
 });
 
-test('model answers that cannot be downloaded say so, and come with "Try again"', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL });
-  const problems = [];
-  const report = await guard(context, origins(baseURL), problems);
-  let blocked = true;
-  await context.route(/\/content-[0-9a-f]+\.json$/, (route) => (blocked ? route.abort() : route.continue()));
-  const page = await context.newPage();
-  await page.goto('/#/q/dba-raid');
-  await page.getByRole('button', { name: 'Reveal answer' }).click();
-  await expect(page.getByRole('alert')).toContainText('This text cannot be shown: the answers file could not be downloaded');
-  // The rest of the page works: the question and its key points are there.
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
-  await expect(page.locator('.key-points li')).not.toHaveCount(0);
-  blocked = false;
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('.answer-text')).toContainText('RAID 10');
-  await expect(page.getByRole('alert')).toHaveCount(0);
-  const unexpected = (await report()).filter((p) => !/content-[0-9a-f]+\.json|ERR_FAILED/.test(p));
-  expect(unexpected).toEqual([]);
-  await context.close();
-});
-
-test('a damaged answers file is refused with a message, never shown', async ({ browser, baseURL }) => {
-  // The service worker's own download of the file would still be in this route when the context
-  // closes (offline.spec.mjs checks that it never caches a damaged file).
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-  const problems = [];
-  const report = await guard(context, origins(baseURL), problems);
-  await context.route(/\/content-[0-9a-f]+\.json$/, async (route) => {
-    const response = await route.fetch();
-    const text = (await response.text()).replace('RAID 10', 'RAID 99');
-    await route.fulfill({ response, body: text });
-  });
-  const page = await context.newPage();
-  await page.goto('/#/article/cloud-dba-interview');
-  await expect(page.getByRole('alert')).toContainText('is damaged or belongs to another version');
-  await expect(page.locator('.prose')).toHaveCount(0);
-  expect(await report()).toEqual([]);
-  await context.close();
-});
-
 test('the start page downloads only its own part of the app, not the other pages\' parts', async ({ page }) => {
   const wasm = [];
   page.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(new URL(request.url()).pathname));

@@ -49,7 +49,7 @@ async function installed(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
-test('after one visit the app starts with no network and runs an interview, a review and reading', async ({ browser }) => {
+test('after one visit the app starts with no network and runs an interview, a review and reading, with every text', async ({ browser }) => {
   test.setTimeout(60_000);
   const site = await serve(DIST, port(0));
   const { context: ctx, report } = await context(browser, site.url);
@@ -96,6 +96,29 @@ test('after one visit the app starts with no network and runs an interview, a re
     await ready(page);
     await page.getByRole('button', { name: /^(Reveal|Show)/ }).first().click();
     await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+
+    // Every question's, article's and the search's data file came with the one visit, not
+    // only those the pages above opened.
+    await page.goto(`${site.url}/#/q/ops-cdn`);
+    await ready(page);
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await expect(page.locator('.answer-text')).not.toBeEmpty();
+    await page.goto(`${site.url}/#/article/going-solo`);
+    await ready(page);
+    await expect(page.locator('.prose')).toContainText(/\w{4,}/);
+    await page.goto(`${site.url}/#/questions`);
+    await ready(page);
+    await page.getByRole('searchbox').fill('mirrors each volume');
+    await expect(page.locator('ol.results li')).toContainText(['What is RAID? Which type is best?']);
+    const data = readdirSync(DIST).filter((name) => /^content-[a-z0-9-]+-[0-9a-f]{16}\.json$/.test(name));
+    expect(data.length).toBeGreaterThan(70);
+    const uncached = await page.evaluate(async (names) => {
+      const cache = await caches.open((await caches.keys()).at(-1));
+      const out = [];
+      for (const name of names) if (!(await cache.match(`/${name}`))) out.push(name);
+      return out;
+    }, data);
+    expect(uncached).toEqual([]);
   } finally {
     await site.stop();
     expect(await report()).toEqual([]);
@@ -226,7 +249,7 @@ test('a page that already came from the new build takes its worker without a not
 test('a damaged file is never cached: the worker does not install, and the app still runs', async ({ browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'damaged-'));
   cpSync(DIST, dir, { recursive: true });
-  const content = readdirSync(dir).find((n) => /^content-[0-9a-f]{16}\.json$/.test(n));
+  const content = readdirSync(dir).find((n) => /^content-question-dba-raid-[0-9a-f]{16}\.json$/.test(n));
   writeFileSync(join(dir, content), readFileSync(join(dir, content), 'utf8').replace('RAID 10', 'RAID 99'));
   for (const stale of readdirSync(dir).filter((n) => n.startsWith(`${content}.`))) rmSync(join(dir, stale));
   const site = await serve(dir, port(4));

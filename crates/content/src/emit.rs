@@ -1,7 +1,8 @@
 //! Writes the library for the app: what every page needs (titles, questions, sections, key
 //! point labels, glossary) as Rust statics, so the app starts with it in memory; the long texts
-//! (article bodies, model answers, key points' alternatives) as one JSON data file beside the
-//! wasm, which the app fetches when a page first needs it.
+//! (article bodies, model answers, key points' alternatives) as JSON data files beside the wasm,
+//! one per question, per article, and for what marking reads besides key points, which the app
+//! fetches as a page needs them.
 
 use crate::library::*;
 use std::fmt::Write;
@@ -88,48 +89,85 @@ pub fn rust(library: &Library) -> String {
         lit(&crate::start_page::guides(library)),
         lit(&crate::start_page::reading(library))
     );
-    let data = data(library);
+    let files = data_files(library);
+    let checksums = |files: &[DataFile]| {
+        let sums: Vec<String> = files.iter().map(|f| format!("{:#x}", f.checksum)).collect();
+        format!("&[{}]", sums.join(", "))
+    };
     let _ = writeln!(
         out,
-        "\n/// The data file the build writes beside the wasm, named after its checksum.\n\
-         pub const DATA_FILE: &str = {};\npub const DATA_CHECKSUM: u64 = {:#x};",
-        lit(&data_file_name(&data)),
-        interview_text::checksum(&data)
+        "\n/// The data files the build writes beside the wasm (`content::bodies`), each named after\n\
+         /// its kind, id and checksum: each question's and each article's checksum, in `QUESTIONS`'\n\
+         /// and `ARTICLES`' order, and those of the marking file and the file of every model answer.\n\
+         pub static QUESTION_FILES: &[u64] = {};\npub static ARTICLE_FILES: &[u64] = {};\n\
+         pub const MARKING_FILE: u64 = {:#x};\npub const ANSWERS_FILE: u64 = {:#x};\n\
+         pub const QUESTION_COUNT: usize = {};\npub const ARTICLE_COUNT: usize = {};",
+        checksums(&files.questions),
+        checksums(&files.articles),
+        files.marking.checksum,
+        files.answers.checksum,
+        library.questions.len(),
+        library.articles.len(),
     );
     out
 }
 
-/// The name of the data file: its checksum in it, so a host may cache it for good.
-pub fn data_file_name(data: &str) -> String {
-    format!("content-{:016x}.json", interview_text::checksum(data))
+/// One data file: its name (kind, id and checksum) and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFile {
+    pub name: String,
+    pub text: String,
+    pub checksum: u64,
 }
 
-/// The long texts as JSON: `{"articles": {id: html}, "answers": {question id: html},
-/// "points": {question id: ["alternative|alternative+term", …]}}` (a question without a model
-/// answer has no entry in `answers`).
-pub fn data(library: &Library) -> String {
-    let object = |entries: Vec<(&str, String)>| {
-        let fields: Vec<String> = entries
-            .into_iter()
-            .map(|(key, value)| format!("{}:{value}", json(key)))
-            .collect();
-        format!("{{{}}}", fields.join(","))
-    };
-    let articles = library
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), json(&a.html)))
-        .collect();
-    let answers = library
-        .questions
-        .iter()
-        .filter_map(|q| Some((q.id.as_str(), json(q.answer_html.as_deref()?))))
-        .collect();
-    let points = library
+impl DataFile {
+    /// `content-<kind>-<checksum>.json`, or `content-<kind>-<id>-<checksum>.json`: the checksum in
+    /// the name, so a host may cache it for good. The app makes the same names
+    /// (`content::bodies::File::name`).
+    fn new(kind: &str, id: Option<&str>, text: String) -> Self {
+        let checksum = interview_text::checksum(&text);
+        let id = id.map(|id| format!("{id}-")).unwrap_or_default();
+        DataFile {
+            name: format!("content-{kind}-{id}{checksum:016x}.json"),
+            text,
+            checksum,
+        }
+    }
+}
+
+/// The long texts, in files by need: what a page reads, and little else.
+#[derive(Debug, Clone)]
+pub struct DataFiles {
+    /// Each question's model answer and key points' alternatives, in the library's order:
+    /// `{"answer": html, "points": ["alternative|alternative+term", …]}` (no `answer` when the
+    /// guide gives none).
+    pub questions: Vec<DataFile>,
+    /// Each article's body: `{"html": html}`.
+    pub articles: Vec<DataFile>,
+    /// What marking reads besides a question's key points: `{"glossary": …, "real_words": …}`,
+    /// the glossary's groups one a line, terms separated by `=`, and the real words one slip
+    /// from a key word, separated by spaces.
+    pub marking: DataFile,
+    /// Every model answer, for the question browser's search and the Anki export:
+    /// `{"answers": {question id: html}}`.
+    pub answers: DataFile,
+}
+
+impl DataFiles {
+    pub fn all(&self) -> impl Iterator<Item = &DataFile> {
+        self.questions
+            .iter()
+            .chain(&self.articles)
+            .chain([&self.marking, &self.answers])
+    }
+}
+
+pub fn data_files(library: &Library) -> DataFiles {
+    let questions = library
         .questions
         .iter()
         .map(|q| {
-            let alternatives: Vec<String> = q
+            let points: Vec<String> = q
                 .key_points
                 .iter()
                 .map(|k| {
@@ -137,19 +175,75 @@ pub fn data(library: &Library) -> String {
                     json(&joined.join("|"))
                 })
                 .collect();
-            (q.id.as_str(), format!("[{}]", alternatives.join(",")))
+            let mut fields = Vec::new();
+            if let Some(answer) = &q.answer_html {
+                fields.push(("answer", json(answer)));
+            }
+            fields.push(("points", format!("[{}]", points.join(","))));
+            DataFile::new("question", Some(q.id.as_str()), object(fields))
         })
         .collect();
-    // The glossary's groups one a line, terms separated by `=`, and the real words one slip
-    // from a key word, separated by spaces: what marking needs besides the key points.
+    let articles = library
+        .articles
+        .iter()
+        .map(|a| {
+            DataFile::new(
+                "article",
+                Some(a.id.as_str()),
+                object(vec![("html", json(&a.html))]),
+            )
+        })
+        .collect();
     let glossary: Vec<String> = library.glossary.iter().map(|g| g.join("=")).collect();
-    object(vec![
-        ("articles", object(articles)),
-        ("answers", object(answers)),
-        ("points", object(points)),
-        ("glossary", json(&glossary.join("\n"))),
-        ("real_words", json(&library.real_words.join(" "))),
-    ])
+    let marking = DataFile::new(
+        "marking",
+        None,
+        object(vec![
+            ("glossary", json(&glossary.join("\n"))),
+            ("real_words", json(&library.real_words.join(" "))),
+        ]),
+    );
+    let answers = library
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.id.as_str(), json(q.answer_html.as_deref()?))))
+        .collect();
+    let answers = DataFile::new("answers", None, object(vec![("answers", object(answers))]));
+    DataFiles {
+        questions,
+        articles,
+        marking,
+        answers,
+    }
+}
+
+/// For native code and the browser tests, which read the files compiled in: a Rust table of
+/// every file's name and text, `include_str!` from `dir`.
+pub fn compiled(files: &DataFiles, dir: &str) -> String {
+    let mut out = String::from(
+        "// Generated by interview-content. Do not edit.\n\
+         /// Every data file's name and text, compiled in.\n\
+         pub static COMPILED_DATA: &[(&str, &str)] = &[\n",
+    );
+    for file in files.all() {
+        let _ = writeln!(
+            out,
+            "    ({}, include_str!({})),",
+            lit(&file.name),
+            lit(&format!("{dir}/{}", file.name))
+        );
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// A JSON object of `(key, JSON value)` fields.
+fn object<K: AsRef<str>>(entries: Vec<(K, String)>) -> String {
+    let fields: Vec<String> = entries
+        .into_iter()
+        .map(|(key, value)| format!("{}:{value}", json(key.as_ref())))
+        .collect();
+    format!("{{{}}}", fields.join(","))
 }
 
 /// A JSON string literal.

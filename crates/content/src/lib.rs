@@ -14,7 +14,7 @@ pub mod markdown;
 pub mod parse;
 pub mod start_page;
 
-pub use emit::{data, data_file_name};
+pub use emit::{data_files, DataFile, DataFiles};
 pub use error::{ContentError, Errors};
 pub use library::{Library, Sources};
 
@@ -70,7 +70,9 @@ pub fn compile(dir: &Path) -> Result<Library, Errors> {
     library::build(&read(dir)?)
 }
 
-/// For build.rs: compiles `dir` into Rust source at `out`, or prints every error and fails the build.
+/// For build.rs: compiles `dir` into Rust source at `out_dir` (`content.rs`), the data files into
+/// `out_dir/data/` and a table of them compiled in (`data.rs`, for native code and the browser
+/// tests), or prints every error and fails the build.
 pub fn build_script(dir: &Path, out_dir: &Path) {
     println!("cargo:rerun-if-changed={}", dir.display());
     for sub in ["articles", "guides"] {
@@ -86,15 +88,29 @@ pub fn build_script(dir: &Path, out_dir: &Path) {
     );
     match compile(dir) {
         Ok(library) => {
-            for (name, text) in [
-                ("content.rs", emit::rust(&library)),
-                ("content.json", emit::data(&library)),
-            ] {
-                let path = out_dir.join(name);
-                if let Err(e) = std::fs::write(&path, text) {
-                    eprintln!("cannot write {}: {e}", path.display());
-                    std::process::exit(1);
-                }
+            // The data files in a folder of their own, emptied first: a changed text is a new
+            // name, and the old file must not linger.
+            let data = out_dir.join("data");
+            let files = emit::data_files(&library);
+            let written = std::fs::remove_dir_all(&data)
+                .or_else(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => Ok(()),
+                    _ => Err(e),
+                })
+                .and_then(|()| std::fs::create_dir_all(&data))
+                .and_then(|()| {
+                    files
+                        .all()
+                        .try_for_each(|file| std::fs::write(data.join(&file.name), &file.text))
+                })
+                .and_then(|()| std::fs::write(out_dir.join("content.rs"), emit::rust(&library)))
+                .and_then(|()| {
+                    let compiled = emit::compiled(&files, &data.to_string_lossy());
+                    std::fs::write(out_dir.join("data.rs"), compiled)
+                });
+            if let Err(e) = written {
+                eprintln!("cannot write into {}: {e}", out_dir.display());
+                std::process::exit(1);
             }
         }
         Err(errors) => {

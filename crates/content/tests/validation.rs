@@ -1,7 +1,7 @@
 //! The content compiler on fixture folders: a valid one, and broken files that must fail with a
 //! message naming the file, the line and the entry.
 
-use interview_content::{compile, library, read, Library, Sources};
+use interview_content::{compile, data_files, library, read, Library, Sources};
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -56,6 +56,44 @@ fn valid_content_compiles_into_articles_guides_and_questions() {
         .contains("<li>fast I/O</li>"));
     assert!(raid.answer_text.contains("RAID 10 mirrors, then stripes."));
     assert_eq!(library.questions[1].answer_html, None);
+}
+
+/// The long texts go into a file per question and per article, named after their checksum, so
+/// that a page downloads only what it shows.
+#[test]
+fn data_files_hold_each_question_and_article_apart() {
+    let files = data_files(&valid());
+    let names: Vec<&str> = files.questions.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert!(
+        names[0].starts_with("content-question-basics-raid-"),
+        "{names:?}"
+    );
+    for file in files.all() {
+        let checksum = format!("-{:016x}.json", interview_text::checksum(&file.text));
+        assert!(file.name.ends_with(&checksum), "{}", file.name);
+    }
+    // Its own answer and key points, and no other question's.
+    let raid = &files.questions[0].text;
+    assert!(raid.contains("RAID 10 mirrors, then stripes."), "{raid}");
+    assert!(
+        raid.contains("\"points\":[\"RAID 10|RAID10|mirror+stripe\""),
+        "{raid}"
+    );
+    assert!(!raid.contains("DRBD"), "{raid}");
+    // A question without a model answer has only its key points.
+    assert!(!files.questions[1].text.contains("\"answer\""));
+    assert!(files
+        .articles
+        .iter()
+        .any(|f| f.name.starts_with("content-article-outage-")));
+    assert!(files.marking.name.starts_with("content-marking-"));
+    assert!(files.marking.text.contains("\"glossary\":"));
+    // The file of every model answer, for the search: the one answer there is.
+    assert!(files.answers.text.contains("\"basics-raid\":"));
+    assert!(!files.answers.text.contains("\"basics-drbd\""));
+    let unique: std::collections::BTreeSet<&str> = files.all().map(|f| f.name.as_str()).collect();
+    assert_eq!(unique.len(), files.all().count());
 }
 
 #[test]

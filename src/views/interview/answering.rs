@@ -24,13 +24,14 @@ pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
         }
         .into_any(),
     };
-    // Done marks the answer: it waits the moment the key points take to arrive (they are
-    // fetched as the interview starts). If they cannot load, Done goes ahead and the reveal
+    // Done marks the answer: it waits the moment the question's key points take to arrive
+    // (fetched as the interview starts). If they cannot load, Done goes ahead and the reveal
     // asks the reader to mark the points.
+    let files = crate::views::bodies::marking_files(question);
     let actions = view! {
         <button
             type="button"
-            disabled=crate::views::bodies::loading
+            disabled=move || crate::views::bodies::waiting(&files)
             on:click=move |_| progress.update(Save::Now, |i| i.done(clock::now()))
         >
             "Done"

@@ -1,6 +1,7 @@
 use super::answering::Answering;
 use super::reveal::Reveal;
 use super::summary::Summary;
+use crate::content::DataFile;
 use crate::interview::Phase;
 use crate::platform::clock;
 use crate::progress::{Progress, Save};
@@ -14,9 +15,23 @@ use std::time::Duration;
 #[component]
 pub fn InterviewPage() -> impl IntoView {
     let progress = context::<Progress>();
-    // The key points and model answers, there by the time the first answer is done (fetched
-    // once this page is painted, so they never hold it back).
-    crate::views::bodies::fetch_after_paint();
+    // The interview's questions' key points and model answers, and the marking file, there by
+    // the time an answer is done: fetched once this page is painted, so they never hold it
+    // back, the current question's first; again for a new interview on this page (practising
+    // again from the summary).
+    let files = Memo::new(move |_| {
+        progress.active().map_or_else(Vec::new, |interview| {
+            let current = interview.attempt().and_then(|a| a.content());
+            let others = interview.attempts.iter().filter_map(|a| a.content());
+            let mut files: Vec<DataFile> =
+                current.iter().copied().map(DataFile::question).collect();
+            files.push(DataFile::Marking);
+            files.extend(others.map(DataFile::question));
+            files.dedup_by_key(|f| *f);
+            files
+        })
+    });
+    Effect::new(move |_| crate::views::bodies::fetch_after_paint(files.get()));
     let now = RwSignal::new(clock::now());
     // Until the page is gone (`now` disposed with it).
     clock::every(Duration::from_millis(250), move || {

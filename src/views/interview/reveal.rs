@@ -76,8 +76,8 @@ pub fn Reveal() -> impl IntoView {
             view! { <AnswerEvidence text=attempt.answer.clone() found focused/> }.into_any()
         }
     };
-    let model = crate::views::bodies::with_bodies(move |bodies| {
-        crate::views::question::model_answer(bodies.answer(question))
+    let model = crate::views::bodies::with_question(question, |text| {
+        crate::views::question::model_answer(text.answer())
     });
     view! {
         <article class="reveal-view">

@@ -1,6 +1,7 @@
-//! `content-data CONTENT_DIR OUT_DIR`: writes the app's content data file (article bodies, model
-//! answers, key points' alternatives) into OUT_DIR, under the checksummed name the wasm was
-//! built to fetch. Trunk runs it after each build (Trunk.toml), into the folder it deploys.
+//! `content-data CONTENT_DIR OUT_DIR`: writes the app's content data files (each question's model
+//! answer and key points' alternatives, each article's body, what marking reads, every model
+//! answer) into OUT_DIR, under the checksummed names the wasm was built to fetch. Trunk runs it
+//! after each build (Trunk.toml), into the folder it deploys.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,13 +19,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let data = interview_content::data(&library);
-    let path = out.join(interview_content::data_file_name(&data));
-    match std::fs::write(&path, data) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+    let files = interview_content::data_files(&library);
+    for file in files.all() {
+        let path = out.join(&file.name);
+        if let Err(e) = std::fs::write(&path, &file.text) {
             eprintln!("cannot write {}: {e}", path.display());
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
     }
+    ExitCode::SUCCESS
 }
