@@ -25,7 +25,7 @@ import { measureWasmSize, codeBytes, printWasmSize } from './lib/wasm-size.mjs';
 import { measureStartup } from './lib/startup.mjs';
 import { measureInteractions } from './lib/interactions.mjs';
 import { writeFloor } from './lib/floor.mjs';
-import { measureWidget, writeWidgetPages } from './lib/widget.mjs';
+import { measureWidget, measureWidgetOnPhone, PHONE, writeWidgetPages } from './lib/widget.mjs';
 import { measureStorage } from './lib/storage.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
 import { measureMarkingQuality, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
@@ -45,6 +45,7 @@ const WIDGET_PORT = 4181; // gzip: what every browser part uses
 const BASELINE_PORT = 4182; // gzip
 const BROTLI_PORT = 4183;
 const HOST_PORT = 4184; // the widget's host page, on localhost: another site
+const SAME_SITE_HOST_PORT = 4185; // the host page for the phone-like runs (see lib/widget.mjs)
 const NAMED_WASM = 'target/size/interview-practice_bg.wasm';
 
 // Issue 11 §4. Ratios against a baseline are of figures measured in the same run.
@@ -335,6 +336,24 @@ async function main() {
           line += ` ${item},`;
         }
         note(line.replace(/,$/, ''));
+      }
+      // The same interview on a phone-like connection and CPU.
+      const sameSite = await serve('bench/baseline', SAME_SITE_HOST_PORT, { encoding: 'gzip', csp: false });
+      try {
+        const p = await measureWidgetOnPhone({
+          widgetUrl: widget.url,
+          hostUrl: sameSite.url,
+          query: modes.interview,
+          runs: Math.max(3, Math.round(WIDGET_RUNS / 2)),
+          warmUp: `${sameSite.url}widget-host.html?src=${encodeURIComponent(servedBaseline.url)}`,
+        });
+        row(`?mode=interview, phone-like (${p.runs})`, kb(p.bytes), p.requests, ms(p.textBox));
+        row('  Done enabled (p50)', '', '', ms(p.done));
+        note(`phone-like: Lighthouse's mobile throttling as DevTools applies it (${PHONE.latency} ms a request,`);
+        note(`${kb(PHONE.downloadThroughput)}/s down, CPU ×${PHONE.cpu}), the host page of the widget's site (throttling reaches its frame)`);
+        w.phone = p;
+      } finally {
+        sameSite.stop();
       }
       return w;
     } finally {

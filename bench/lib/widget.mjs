@@ -82,8 +82,20 @@ const FRAME = () => {
 
 const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(what)), ms));
 
-/// One cold run: a fresh browser, the host page framing `src`. `done`: wait for Done enabled.
-async function once(hostUrl, src, { done, origin, warmUp }) {
+// Lighthouse 12's mobile throttling as DevTools applies it (its `devtools` method): slow 4G,
+// 150 ms round trips and 1.6 Mbit/s down, as a latency per request of 150 × 3.75 ms and 90% of
+// the throughput, and the CPU 4× slower.
+export const PHONE = {
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8,
+  uploadThroughput: (750 * 0.9 * 1024) / 8,
+  cpu: 4,
+};
+
+/// One cold run: a fresh browser, the host page framing `src`. `done`: wait for Done enabled;
+/// `phone`: throttled as PHONE (the frame must then be of the host page's site, so that it is
+/// in the page's process and its requests go through the page's throttling).
+async function once(hostUrl, src, { done, origin, warmUp, phone = false }) {
   const browser = await launch();
   try {
     if (warmUp) {
@@ -121,11 +133,22 @@ async function once(hostUrl, src, { done, origin, warmUp }) {
     context.on('requestfailed', settled);
     const page = await context.newPage();
     page.on('pageerror', (e) => (reports.errors ??= []).push(String(e)));
+    if (phone) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: PHONE.latency,
+        downloadThroughput: PHONE.downloadThroughput,
+        uploadThroughput: PHONE.uploadThroughput,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+    }
     await page.goto(`${hostUrl}?src=${encodeURIComponent(src)}`, { waitUntil: 'commit' });
     const navigation = await page.evaluate(() => performance.timeOrigin);
-    await Promise.race([boxShown, timeout(30_000, `${src}: no text box in 30 s`)]);
+    await Promise.race([boxShown, timeout(60_000, `${src}: no text box in 60 s`)]);
     const atBox = new Set(requests.filter((r) => r.timing().responseEnd >= 0 && r.timing().startTime + r.timing().responseEnd <= reports.textBox));
-    if (done) await Promise.race([doneShown, timeout(30_000, `${src}: Done not enabled in 30 s`)]);
+    if (done) await Promise.race([doneShown, timeout(60_000, `${src}: Done not enabled in 60 s`)]);
     // The network idle for half a second.
     while (inFlight > 0 || Date.now() - lastChange < 500) await new Promise((r) => setTimeout(r, 50));
     const files = [];
@@ -282,4 +305,26 @@ export async function measureWidget({ widgetUrl, hostUrl, modes, floors, runs, w
     };
   }
   return out;
+}
+
+/// The interview's first question on a phone-like connection and CPU (PHONE), in a frame of a
+/// host page of the same site (see `once`): the time to its text box and to Done enabled, p50
+/// of `runs` fresh browsers.
+export async function measureWidgetOnPhone({ widgetUrl, hostUrl, query, runs, warmUp }) {
+  const origin = new URL(widgetUrl).origin;
+  const list = [];
+  for (let i = 0; i < runs; i++) {
+    list.push(await once(`${hostUrl}widget-host.html`, widgetUrl + query, { done: true, origin, warmUp, phone: true }));
+  }
+  const p50 = (key) => round(median(list.map((r) => r[key]).filter(Number.isFinite)));
+  return {
+    query,
+    runs,
+    textBox: p50('textBox'),
+    done: p50('done'),
+    requests: list[0].requests,
+    bytes: list[0].bytes,
+    textBoxes: list.map((r) => round(r.textBox)),
+    dones: list.map((r) => round(r.done)),
+  };
 }
