@@ -27,8 +27,11 @@ if (!staging) throw new Error('split-wasm: run by Trunk (TRUNK_STAGING_DIR is no
 
 const NAME = 'interview-practice';
 // Pieces fetched as one file with the chunks they load (scripts/packs.mjs): the readers of stored
-// progress, which every return visit's start waits for (src/progress/readers.rs).
-const PACKED = ['readers'];
+// progress, which every return visit's start waits for (src/progress/readers.rs); the interview,
+// whose first question waits for it, and the framed widget's talk with its host page, which an
+// embedded widget fetches as it starts (on a phone-like connection their 29 files were about a
+// second of the embedded interview's first question: make bench).
+const PACKED = ['readers', 'interview', 'frame'];
 const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline']));
 const input = join(metadata.target_directory, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
 

@@ -11,6 +11,7 @@ import { pack, withPacks } from '../../scripts/packs.mjs';
 
 const FIXTURE = readFileSync(new URL('./fixtures/wasm-split-loader.js', import.meta.url), 'utf8');
 const PACK = 'pack_one-cccccccccccccccc.wasm';
+const PACK_TWO = 'pack_two-dddddddddddddddd.wasm';
 
 /// Until every part's failure has settled, as before any retry of the app (15 s later, or a
 /// click on "Try again"): the loader as wasm-split-cli writes it fails a piece on its first
@@ -29,15 +30,21 @@ const FILES = Object.fromEntries(
   ),
 );
 
-/// The fixture's loader with piece `one` packed, in a folder of its own (a fresh module, so
-/// nothing loaded before), with a fake glue and a fake `fetch` serving FILES and the pack;
-/// `broken(name)` may answer instead. Returns the loader's exports, the files requested, the
-/// files compiled, and the loads' results.
-async function loader(broken = () => null) {
-  const packed = pack(withPacks(FIXTURE), 'one', (name) => FILES[name]);
-  const served = { ...FILES, [PACK]: packed.bytes };
+/// The fixture's loader with piece `one` packed (and `two` too if `both`), in a folder of its
+/// own (a fresh module, so nothing loaded before), with a fake glue and a fake `fetch` serving
+/// FILES and the packs; `broken(name)` may answer instead. Returns the loader's exports, the
+/// files requested, the files compiled, and the loads' results.
+async function loader(broken = () => null, { both = false } = {}) {
+  const one = pack(withPacks(FIXTURE), 'one', (name) => FILES[name]);
+  let code = one.loader(PACK);
+  const served = { ...FILES, [PACK]: one.bytes };
+  if (both) {
+    const two = pack(code, 'two', (name) => FILES[name]);
+    code = two.loader(PACK_TWO);
+    served[PACK_TWO] = two.bytes;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'packs-'));
-  writeFileSync(join(dir, '__wasm_split.mjs'), packed.loader(PACK).replace('"./interview-practice.js"', '"./glue.mjs"'));
+  writeFileSync(join(dir, '__wasm_split.mjs'), code.replace('"./interview-practice.js"', '"./glue.mjs"'));
   writeFileSync(
     join(dir, 'glue.mjs'),
     'export const initSync = () => ({ __indirect_function_table: globalThis.__packsTable, memory: null, __wasm_split_shared0: null });',
@@ -84,6 +91,23 @@ test('a chunk another piece loaded first is not loaded again from the pack', asy
   assert.deepEqual(results, [true, true]);
   assert.deepEqual(requested, ['chunk_1-1111111111111111.wasm', 'split_two-bbbbbbbbbbbbbbbb.wasm', PACK]);
   assert.equal(compiled.length, 4);
+});
+
+test('two packs that share a chunk: each piece in one request, the chunk loaded once', async () => {
+  for (const order of [['one', 'two'], ['two', 'one']]) {
+    const { exports, requested, compiled, results } = await loader(undefined, { both: true });
+    for (const piece of order) await exports[`__wasm_split_load_${piece}`](0, 0);
+    assert.deepEqual(results, [true, true]);
+    assert.deepEqual(requested, order.map((piece) => (piece === 'one' ? PACK : PACK_TWO)));
+    assert.equal(compiled.filter((name) => name.startsWith('chunk_1')).length, 1, order.join(' then '));
+    assert.equal(compiled.length, 4);
+  }
+  // Both at once, as a framed widget asks for its frame's piece and then its interview's.
+  const { exports, requested, compiled, results } = await loader(undefined, { both: true });
+  await Promise.all([exports.__wasm_split_load_one(0, 0), exports.__wasm_split_load_two(0, 0)]);
+  assert.deepEqual(results, [true, true]);
+  assert.deepEqual(requested.sort(), [PACK, PACK_TWO]);
+  assert.equal(compiled.filter((name) => name.startsWith('chunk_1')).length, 1);
 });
 
 for (const [how, failure] of Object.entries({
