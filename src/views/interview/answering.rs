@@ -1,4 +1,3 @@
-use super::speak::SpeakControls;
 use crate::content::Question;
 use crate::interview::{format_seconds, AnswerMode, Attempt, Interview, Phase, MAX_ANSWER_CHARS};
 use crate::platform::{clock, location};
@@ -19,10 +18,9 @@ pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
         AnswerMode::Type => answer_text(attempt.answer, move |text| {
             progress.update(Save::Soon, |i| i.type_answer(&text, clock::now()))
         }),
-        AnswerMode::Speak => view! {
-            <SpeakControls interview=interview.id.clone() index=interview.current question=question.id/>
+        AnswerMode::Speak => {
+            super::speak::speak_controls(interview.id.clone(), interview.current, question.id)
         }
-        .into_any(),
     };
     // Done marks the answer: it waits the moment the question's key points take to arrive
     // (fetched as the interview starts). If they cannot load, Done goes ahead and the reveal

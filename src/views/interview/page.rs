@@ -2,7 +2,7 @@ use super::answering::Answering;
 use super::reveal::Reveal;
 use super::summary::Summary;
 use crate::content::DataFile;
-use crate::interview::Phase;
+use crate::interview::{AnswerMode, Phase};
 use crate::platform::clock;
 use crate::progress::{Progress, Save};
 use crate::route::Route;
@@ -32,6 +32,12 @@ pub fn InterviewPage() -> impl IntoView {
         })
     });
     Effect::new(move |_| crate::views::bodies::fetch_after_paint(files.get()));
+    // An interview answered aloud needs the recorder at once: its piece comes with this page.
+    if untrack(|| progress.active()).is_some_and(|i| i.setup.mode == AnswerMode::Speak) {
+        leptos::task::spawn_local(async {
+            let _ = super::speak::preload().await;
+        });
+    }
     let now = RwSignal::new(clock::now());
     // Until the page is gone (`now` disposed with it).
     clock::every(Duration::from_millis(250), move || {

@@ -1,4 +1,4 @@
-use super::speak::{DeliveryFigures, RecordingPlayer};
+use super::speak::{delivery_figures, recording_player};
 use crate::interview::{Ending, Rating, MAX_ANSWER_CHARS};
 use crate::platform::{clock, location};
 use crate::progress::{Progress, Save};
@@ -47,7 +47,7 @@ pub fn Reveal() -> impl IntoView {
                     let recorded = Memo::new(move |_| current().and_then(|a| a.audio).map(|a| a.duration_ms));
                     let id = interview.id.clone();
                     move || match recorded.get() {
-                        Some(_) => view! { <RecordingPlayer interview=id.clone() index/> }.into_any(),
+                        Some(_) => recording_player(id.clone(), index),
                         None => view! { <p class="meta">"You answered out loud without recording."</p> }.into_any(),
                     }
                 }
@@ -67,7 +67,7 @@ pub fn Reveal() -> impl IntoView {
                     "Made on this device. Correct what was misheard, or write what you said: "
                     "the key points are checked against it like a typed answer."
                 </p>
-                <DeliveryFigures attempt=spoken/>
+                {delivery_figures(spoken)}
             }
             .into_any()
         }

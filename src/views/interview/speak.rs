@@ -1,5 +1,8 @@
 //! Speak mode: recording the answer (with its level meter and on-device transcription), and
-//! playing it back with its transcript and delivery figures.
+//! playing it back with its transcript and delivery figures. The recorder, the recordings in
+//! IndexedDB, the recognition and the delivery figures are a piece of the wasm of their own
+//! (`controls`, `player`, `delivery`): an interview answered by typing, as most embedded ones
+//! are, never downloads them.
 
 use crate::interview::delivery::Audio;
 use crate::interview::Attempt;
@@ -128,9 +131,39 @@ pub fn stop(progress: Progress, kept: impl FnOnce(bool) + 'static) -> bool {
     true
 }
 
+crate::views::pieces::piece!(speak, controls, preload(interview: String, index: usize, question: &'static str) =>
+    view! { <SpeakControls interview index question/> });
+crate::views::pieces::piece!(speak, player, preload_player(interview: String, index: usize) =>
+    view! { <RecordingPlayer interview index/> });
+crate::views::pieces::piece!(speak, delivery, preload_delivery(attempt: Signal<Option<Attempt>>) =>
+    view! { <DeliveryFigures attempt/> });
+
+/// The speak mode's controls of the answer screen, once their piece of the wasm is here.
+pub fn speak_controls(interview: String, index: usize, question: &'static str) -> AnyView {
+    crate::views::pieces::deferred("The recorder", crate::views::pieces::loading, move || {
+        controls(interview.clone(), index, question)
+    })
+}
+
+/// The stored recording of an answer, once its piece of the wasm is here.
+pub fn recording_player(interview: String, index: usize) -> AnyView {
+    crate::views::pieces::deferred("The recording", crate::views::pieces::loading, move || {
+        player(interview.clone(), index)
+    })
+}
+
+/// A spoken answer's delivery figures, once their piece of the wasm is here.
+pub fn delivery_figures(attempt: Signal<Option<Attempt>>) -> AnyView {
+    crate::views::pieces::deferred(
+        "The delivery figures",
+        crate::views::pieces::loading,
+        move || delivery(attempt),
+    )
+}
+
 /// The controls of the answer screen in speak mode.
 #[component]
-pub fn SpeakControls(interview: String, index: usize, question: &'static str) -> impl IntoView {
+fn SpeakControls(interview: String, index: usize, question: &'static str) -> impl IntoView {
     let progress = context::<Progress>();
     let status = RwSignal::new(Status::Idle);
     let level = RwSignal::new(0.0f64);
@@ -358,7 +391,7 @@ pub fn SpeakControls(interview: String, index: usize, question: &'static str) ->
 
 /// The stored recording of an answer, in an audio player labelled **Your recording**.
 #[component]
-pub fn RecordingPlayer(interview: String, index: usize) -> impl IntoView {
+fn RecordingPlayer(interview: String, index: usize) -> impl IntoView {
     let key = recordings::key(&interview, index);
     let url = RwSignal::new(None::<Result<Option<String>, String>>);
     spawn_local(async move {
@@ -405,7 +438,7 @@ pub fn RecordingPlayer(interview: String, index: usize) -> impl IntoView {
 
 /// Delivery figures of a spoken answer, each with its reading.
 #[component]
-pub fn DeliveryFigures(#[prop(into)] attempt: Signal<Option<Attempt>>) -> impl IntoView {
+fn DeliveryFigures(#[prop(into)] attempt: Signal<Option<Attempt>>) -> impl IntoView {
     move || {
         attempt.get().and_then(|a| a.delivery()).map(|d| {
             view! {

@@ -1,4 +1,4 @@
-use super::speak::{DeliveryFigures, RecordingPlayer};
+use super::speak::{delivery_figures, recording_player};
 use crate::interview::{self, format_seconds, Ending, Interview};
 use crate::platform::clock;
 use crate::progress::Progress;
@@ -54,8 +54,8 @@ pub fn Summary(interview: Interview, live: bool) -> impl IntoView {
             let spoken = a.audio.is_some().then(|| {
                 let attempt = a.clone();
                 view! {
-                    <RecordingPlayer interview=interview_id.clone() index/>
-                    <DeliveryFigures attempt=Signal::derive(move || Some(attempt.clone()))/>
+                    {recording_player(interview_id.clone(), index)}
+                    {delivery_figures(Signal::derive(move || Some(attempt.clone())))}
                 }
             });
             let ask = a.content().map_or(a.question.clone(), |q| q.ask.to_string());
