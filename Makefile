@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-bindgen-test-runner drives headless Chromium through Debian's chromedriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz size wasm-named wasm-marking
+.PHONY: setup serve dist test lint unit browser-test e2e budget content-check clean bench fuzz size wasm-named wasm-marking
 
 setup:
 	@scripts/setup.sh
@@ -21,8 +21,9 @@ dist: setup
 	node scripts/prerender.mjs dist
 	node scripts/dist-extras.mjs dist
 
-## Every test: lint, native unit tests, browser component tests, end-to-end tests
-test: setup lint unit browser-test e2e
+## Every test: lint, native unit tests, browser component tests, end-to-end tests, and the start
+## page's transfer budget
+test: setup lint unit browser-test e2e budget
 
 lint:
 	cargo fmt --all --check
@@ -38,6 +39,11 @@ browser-test:
 
 e2e: dist
 	playwright test -c tests/e2e
+
+## Fails when loading the start page takes more than its budget on the wire (160 KB gzip),
+## measured as make bench measures it
+budget: dist
+	node bench/budget.mjs dist
 
 ## Measure the release build against issue 11's budgets, files served gzip and Brotli: start-page
 ## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static
