@@ -7,6 +7,7 @@ import { kb } from './stats.mjs';
 export const START_PAGE_BUDGET = 160_000;
 
 const onWire = (f) => (f.body ?? 0) + (f.headers ?? 0);
+const bytes = (n) => `${n.toLocaleString('en')} bytes`;
 
 /// Judges one encoding's transfer (`measureTransfer(...).gzip`): `ok`, and a line that names
 /// the figure and the budget (and, over it, the largest files).
@@ -15,7 +16,7 @@ export function judge(transfer, budget = START_PAGE_BUDGET) {
   if (total <= budget) {
     return {
       ok: true,
-      message: `start-page transfer: ${kb(total)} gzip, within its budget of ${kb(budget)} (${kb(budget - total)} to spare)`,
+      message: `start-page transfer: ${kb(total)} gzip (${bytes(total)}), within its budget of ${kb(budget)} (${kb(budget - total)} to spare)`,
     };
   }
   const largest = [...transfer.files]
@@ -26,7 +27,7 @@ export function judge(transfer, budget = START_PAGE_BUDGET) {
   return {
     ok: false,
     message:
-      `start-page transfer: ${kb(total)} gzip is over its budget of ${kb(budget)} by ${kb(total - budget)} ` +
+      `start-page transfer: ${kb(total)} gzip (${bytes(total)}) is over its budget of ${kb(budget)} by ${kb(total - budget)} ` +
       `(largest: ${largest}). \`make size\` shows where the start page's wasm goes.`,
   };
 }
