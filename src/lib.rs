@@ -13,11 +13,13 @@ pub mod review;
 pub mod route;
 pub mod scoring;
 pub mod search;
-pub mod sorted;
 pub mod sorting;
 pub mod storage;
 pub mod transfer;
 pub mod views;
+
+/// Maps and sets as sorted vectors, and the one merge sort (`crates/sorted`).
+pub use interview_sorted as sorted;
 
 /// Mounts the app in place of the first screen the build rendered into the page, once the first
 /// page's piece of the wasm is here.
