@@ -4,7 +4,7 @@ use super::notices::StorageNotices;
 use super::{not_found::NotFound, Home};
 use crate::content;
 use crate::interview::Setup;
-use crate::platform::location;
+use crate::platform::{location, page::next_task};
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use leptos::prelude::*;
@@ -207,62 +207,49 @@ pub fn prefetch_interview() {
 /// came to it from another page), in three tasks of its own under the app's owner, rehearses the
 /// click on its one-click interview, off screen: a start page of its own, on a progress in
 /// memory, switched to the interview as the click does, then dropped. WebAssembly functions
-/// are compiled on their first call: without this the reader's first click on Start paid for
-/// compiling the few hundred functions that leave the start page, start and save an
-/// interview and build its page, about half of that click's time in traces. Nothing is
-/// stored or shown, no tab is claimed, and the interview's piece is not downloaded: all is
-/// dropped before the interview's shell would have painted. Not when that piece is already
-/// here: its own page then shows, not the shell.
+/// are compiled on their first call: without this the reader's first click on Start would
+/// compile the few hundred functions that leave the start page, start and save an interview
+/// and build its page. Nothing is stored or shown, no tab is claimed, and the interview's
+/// piece is not downloaded: all is dropped before the interview's shell would have painted.
+/// Not when that piece is already here: its own page then shows, not the shell.
 fn rehearse_start(app: &Owner) {
-    let app = app.clone();
     if pieces::interview_here() {
         return;
     }
-    set_timeout(
-        move || {
-            let owner = app.child();
-            let Ok(stage) = document().create_element("div") else {
-                return;
-            };
-            let (page, progress, mut view) = owner.with(|| {
-                let progress = Progress::rehearsal();
-                provide_context(progress);
-                let page = RwSignal::new(Page::Home);
-                let mut view = (move || match page.get() {
-                    Page::Home => view! { <Home/> }.into_any(),
-                    page => chunked(page),
-                })
-                .build();
-                view.mount(&stage, None);
-                (page, progress, view)
-            });
-            // The click, in tasks of their own: on a slow phone each part keeps a reader's
-            // input waiting less long. The interview's start and save, then its page (the
-            // click builds the page after the start too: `interview::start`).
-            set_timeout(
-                move || {
-                    let setup = Setup::default();
-                    let questions = setup.pick(crate::platform::clock::random_seed());
-                    progress.start_rehearsal(setup, &questions);
-                    set_timeout(
-                        move || {
-                            page.set(Page::Interview);
-                            leptos::task::spawn_local(async move {
-                                // The page switches, as it does after the click.
-                                leptos::task::tick().await;
-                                view.unmount();
-                                drop(view);
-                                owner.cleanup();
-                            });
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                },
-                std::time::Duration::ZERO,
-            );
-        },
-        std::time::Duration::ZERO,
-    );
+    let app = app.clone();
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        let owner = app.child();
+        let Ok(stage) = document().create_element("div") else {
+            return;
+        };
+        let (page, progress, mut view) = owner.with(|| {
+            let progress = Progress::rehearsal();
+            provide_context(progress);
+            let page = RwSignal::new(Page::Home);
+            let mut view = (move || match page.get() {
+                Page::Home => view! { <Home/> }.into_any(),
+                page => chunked(page),
+            })
+            .build();
+            view.mount(&stage, None);
+            (page, progress, view)
+        });
+        // The click, in tasks of their own: on a slow phone each part keeps a reader's input
+        // waiting less long. The interview's start and save, then its page (the click builds
+        // the page after the start too: `interview::start`).
+        next_task().await;
+        let setup = Setup::default();
+        let questions = setup.pick(crate::platform::clock::random_seed());
+        progress.start_rehearsal(setup, &questions);
+        next_task().await;
+        page.set(Page::Interview);
+        // The page switches, as it does after the click.
+        leptos::task::tick().await;
+        view.unmount();
+        drop(view);
+        owner.cleanup();
+    });
 }
 
 /// Downloads the first page's piece before the app starts, so the app takes over the first screen
