@@ -7,6 +7,7 @@ pub mod content;
 pub mod embed;
 pub mod interview;
 pub mod json;
+mod pages;
 pub mod platform;
 pub mod progress;
 pub mod review;
