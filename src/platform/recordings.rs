@@ -3,6 +3,11 @@
 //! `{ key: "<interview id>/<question number>", question, at, mime, size, blob }`.
 //! Every failure is a typed error; nothing panics.
 
+// Recordings are listed newest first by a float time, which the app's sort (`crate::sorting`)
+// does not take; only the interview's and Your data's pieces of the wasm hold this module, not
+// the start page's (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use crate::transfer::export::{base64_decode, base64_encode, RecordingFile};
 use idb::{
     Database, DatabaseEvent, Factory, KeyPath, ObjectStore, ObjectStoreParams, TransactionMode,

@@ -224,7 +224,8 @@ pub fn merge(a: &Export, b: &Export) -> Export {
             .or_insert(interview);
     }
     let mut interviews: Vec<Interview> = interviews.into_values().cloned().collect();
-    interviews.sort_by(|x, y| (x.started_at, &x.id).cmp(&(y.started_at, &y.id)));
+    // By start, then by id: they come in the order of their ids.
+    crate::sorting::by_key(&mut interviews, |i| i.started_at);
 
     let reviews: Vec<ReviewEvent> = ratings(a)
         .into_iter()
