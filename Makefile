@@ -45,7 +45,7 @@ e2e: dist
 budget: dist
 	node bench/budget.mjs dist
 
-## Measure the release build against issue 11's budgets, files served gzip and Brotli: start-page
+## Measure the release build against its budgets, files served gzip and Brotli: start-page
 ## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static
 ## baseline, interaction latency, memory, storage, Lighthouse. Prints a table and a summary of the
 ## budgets, writes bench/results.json.
@@ -65,7 +65,7 @@ WASM_NAMED := target/size/interview-practice_bg.wasm
 wasm-named: setup
 	scripts/wasm-pieces.sh split target/size --names
 
-## What marking adds to the wasm (issue 9): every piece as the release build makes them, with the
+## What marking adds to the wasm: every piece as the release build makes them, with the
 ## matcher and without it (feature `unmarked`), in target/marking/; make bench compares them
 wasm-marking: setup
 	scripts/wasm-pieces.sh split target/marking/with

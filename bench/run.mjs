@@ -1,4 +1,4 @@
-// `make bench`: measures the release build (dist/) against the budgets of issue 11 and prints a
+// `make bench`: measures the release build (dist/) against its budgets (GOALS) and prints a
 // table, then every budget again in one summary; the same figures go to bench/results.json. A
 // benchmark, not a test: a missed budget is printed (OVER / UNDER, with its ratio) and never
 // fails the run; a part that cannot be measured says why. Every ratio is of two figures
@@ -43,7 +43,7 @@ const BASELINE_PORT = 4182; // gzip
 const BROTLI_PORT = 4183;
 const NAMED_WASM = 'target/size/interview-practice_bg.wasm';
 
-// Issue 11 §4. Ratios against a baseline are of figures measured in the same run.
+// The budgets. Ratios against a baseline are of figures measured in the same run.
 const GOALS = {
   transferGzip: START_PAGE_BUDGET,
   transferGzipStretch: 110_000,
@@ -54,7 +54,7 @@ const GOALS = {
   latencyP95: 30,
   memoryBytes: 8_000_000,
   storageBytes: 2_000_000,
-  // Issue 9: the matcher grows the wasm by about 20 KB gzip at most.
+  // What the matcher may add to the wasm, gzip.
   markingGrowth: 20_000,
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
 };
@@ -421,7 +421,7 @@ async function main() {
   servedBaseline?.stop();
 
   say();
-  say(`Budgets (issue 11 §4; ratio: figure / budget, or / its baseline measured in this run)`);
+  say(`Budgets (ratio: figure / budget, or / its baseline measured in this run)`);
   say(`  ${'budget'.padEnd(44)}${'figure'.padStart(22)}${'ratio'.padStart(8)}  ${'limit'.padEnd(24)}verdict`);
   for (const b of budgets) budgetRow(b);
   const missing = EXPECTED.filter((name) => !budgets.some((b) => b.name.startsWith(name)));
