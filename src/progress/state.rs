@@ -25,8 +25,7 @@ use crate::review::{Note, ReviewEvent};
 use crate::sorted::{SortedMap, SortedSet};
 use crate::storage::usage::Usage;
 use crate::storage::{
-    record_key, Backend, DecodeError, Listing, Loaded, Record, SaveError, Store, Unreadable,
-    KEY_PREFIX,
+    record_key, Backend, Listing, Loaded, Record, SaveError, Store, Unreadable, KEY_PREFIX,
 };
 use crate::transfer::export::{self, Export, ImportPreview};
 use std::cell::{Cell, RefCell};
@@ -65,8 +64,8 @@ pub struct Notices {
     pub kept_aside: Vec<KeptAside>,
     /// A recording could not be stored (IndexedDB blocked or full): why.
     pub recordings: Option<String>,
-    /// Stored records wait to be read, or changes to be saved, for the decoders
-    /// (`storage::readers`), which could not be downloaded.
+    /// Stored records wait to be read, or changes to be saved, for the readers (`Readers`),
+    /// which could not be downloaded.
     pub unread: bool,
 }
 
@@ -124,6 +123,16 @@ impl std::fmt::Display for Dirty {
     }
 }
 
+/// What became of one record's save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Stored,
+    /// Nothing to store: the record is gone, another tab runs it, or holds a newer one.
+    Skipped,
+    /// Not stored: its key holds a value this tab cannot check without the readers.
+    Waiting,
+}
+
 /// The reader's progress in memory and the rules that save it through `B`.
 pub struct ProgressState<B: Backend> {
     store: Store<B>,
@@ -161,51 +170,59 @@ pub struct ProgressState<B: Backend> {
     changes: Changes,
     /// Saves that failed for another reason than full or blocked storage, for the log.
     problems: Vec<String>,
-    /// A record could not be read or checked because the decoders are not here
-    /// (`storage::readers`): the caller fetches them, then calls `readers_here`
+    /// Something waits for the readers: the caller fetches them, then calls `readers_here`
     /// (`take_needs_readers`).
     needs_readers: bool,
-    /// Keys whose values were not read for that reason: read again by `readers_here`.
+    /// Keys stored, or changed by another tab, not read for want of the readers: read by
+    /// `readers_here`.
     unread: Vec<String>,
     /// The last `flush` left a save waiting to check the value it would replace
-    /// (`SaveError::Unchecked`): unsaved for want of the decoders, not for a full storage.
+    /// (`Written::Waiting`): unsaved for want of the readers, not for a full storage.
     unchecked: bool,
-    /// What only a tab with the decoders does; `None` until they are here.
-    derived: Option<Derived<B>>,
+    /// What only a tab that reads stored records does; `None` until the readers are here.
+    readers: Option<Readers<B>>,
 }
 
-/// What only a tab with the decoders does: replay the ratings into memory states, keep the
-/// derived records (snapshot, memory cache), read the history a snapshot left unread. Set by
-/// `load` and `readers_here`, which the release build keeps with the decoders in their piece
-/// of the wasm (`progress::readers`), so this code comes with them. A tab without them (a
-/// first visit) stores no derived record, and shows memory states once they arrive: its
-/// first rating asks for them.
-struct Derived<B: Backend> {
+/// What only a tab that reads stored records does, as one table: `load` (a start-up that finds
+/// records), reading another tab's change, writing over a stored value (checked first),
+/// reading the history a snapshot left unread, and what is derived from the records (memory
+/// states, first ratings, the snapshot and the memory cache). The release build keeps every
+/// function it names, and the decoders they call, in the readers' piece of the wasm, which
+/// installs it (`progress::readers`): a first visit, with nothing stored, never downloads it.
+/// Without it (`ProgressState::unread`) a tab reads nothing and writes over nothing but its own
+/// values: each entry's stand-in is where `ProgressState` calls it, and `readers_here` catches
+/// up on what waited.
+pub struct Readers<B: Backend> {
+    /// `ProgressState::load`.
+    pub load: fn(B, Found, Option<&str>, bool, Millis) -> ProgressState<B>,
+    reload: fn(&mut ProgressState<B>, &str) -> bool,
+    write: fn(&mut ProgressState<B>, &Dirty) -> Result<Written, SaveError>,
+    load_history: fn(&mut ProgressState<B>),
     memory: fn(&ProgressState<B>) -> SortedMap<String, MemoryState>,
     first_rated: fn(&ProgressState<B>) -> SortedMap<String, Millis>,
-    load_history: fn(&mut ProgressState<B>),
     store_snapshot: fn(&mut ProgressState<B>),
-    store_memory_cache: fn(&mut ProgressState<B>),
-    void_stale_snapshot: fn(&mut ProgressState<B>),
+    flushed: fn(&mut ProgressState<B>),
 }
 
-impl<B: Backend> Clone for Derived<B> {
+impl<B: Backend> Clone for Readers<B> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<B: Backend> Copy for Derived<B> {}
+impl<B: Backend> Copy for Readers<B> {}
 
-impl<B: Backend> Derived<B> {
-    fn here() -> Self {
-        Derived {
+impl<B: Backend> Readers<B> {
+    pub fn here() -> Self {
+        Readers {
+            load: ProgressState::load,
+            reload: ProgressState::read_change,
+            write: ProgressState::write_checked,
+            load_history: ProgressState::read_history,
             memory: ProgressState::replay_memory,
             first_rated: ProgressState::replay_first_rated,
-            load_history: ProgressState::read_history,
             store_snapshot: ProgressState::write_snapshot,
-            store_memory_cache: ProgressState::write_memory_cache,
-            void_stale_snapshot: ProgressState::void_snapshot_if_stale,
+            flushed: ProgressState::update_derived,
         }
     }
 }
@@ -223,9 +240,9 @@ impl<B: Backend> ProgressState<B> {
     ) -> Self {
         let store = Store::new(backend);
         let listing = store.list();
-        let mut kept_aside = Aside::default();
+        let mut kept_aside = Vec::new();
         let snapshot = stored_snapshot(&store).unwrap_or_else(|unreadable| {
-            kept_aside.add(unreadable);
+            kept_aside.push(unreadable.into());
             None
         });
         let (mut interviews, unloaded) =
@@ -245,7 +262,7 @@ impl<B: Backend> ProgressState<B> {
         let memory_cache = match store.load::<MemoryCache>(MemoryCache::ID) {
             Ok(cache) => cache.unwrap_or_default(),
             Err(unreadable) => {
-                kept_aside.add(unreadable);
+                kept_aside.push(unreadable.into());
                 MemoryCache::default()
             }
         };
@@ -285,14 +302,14 @@ impl<B: Backend> ProgressState<B> {
             notices: Notices {
                 not_saved: found == Found::Blocked,
                 full: found == Found::Full,
-                kept_aside: kept_aside.kept,
+                kept_aside,
                 recordings: None,
                 unread: false,
             },
-            needs_readers: !kept_aside.unread.is_empty(),
-            unread: kept_aside.unread,
+            needs_readers: false,
+            unread: Vec::new(),
             unchecked: false,
-            derived: Some(Derived::here()),
+            readers: Some(Readers::here()),
             unsaved: Vec::new(),
             checkpoint: now,
             changes: Changes::default(),
@@ -306,10 +323,10 @@ impl<B: Backend> ProgressState<B> {
         state
     }
 
-    /// Nothing read yet: every record stored under the app's keys waits for the decoders
+    /// Nothing read yet: every record stored under the app's keys waits for the readers
     /// (`readers_here` reads them as another tab's changes are read). What a start-up is
     /// without them, which a first visit (nothing stored) always is, and what a rehearsal
-    /// is: the release build keeps `load` in the decoders' piece.
+    /// is.
     pub fn unread(backend: B, found: Found, now: Millis) -> Self {
         let store = Store::new(backend);
         let unread: Vec<String> = match store.backend().keys() {
@@ -340,7 +357,7 @@ impl<B: Backend> ProgressState<B> {
             needs_readers: !unread.is_empty(),
             unread,
             unchecked: false,
-            derived: None,
+            readers: None,
             unsaved: Vec::new(),
             checkpoint: now,
             changes: Changes::default(),
@@ -361,9 +378,9 @@ impl<B: Backend> ProgressState<B> {
         if self.unloaded.is_empty() {
             return;
         }
-        // Only a start-up from a snapshot leaves interviews unread: with the decoders.
-        if let Some(derived) = self.derived {
-            (derived.load_history)(self);
+        // Only a start-up from a snapshot leaves interviews unread: with the readers.
+        if let Some(readers) = self.readers {
+            (readers.load_history)(self);
         }
     }
 
@@ -487,8 +504,8 @@ impl<B: Backend> ProgressState<B> {
     /// ratings changed since the cache last saw them (the cache is stored by the next `flush`).
     /// From a snapshot, the states it was stored with.
     pub fn memory(&self) -> SortedMap<String, MemoryState> {
-        self.derived
-            .map(|derived| (derived.memory)(self))
+        self.readers
+            .map(|readers| (readers.memory)(self))
             .unwrap_or_default()
     }
 
@@ -508,8 +525,8 @@ impl<B: Backend> ProgressState<B> {
 
     /// Question id to the time of its first rating (from a snapshot, as it was stored).
     pub fn first_rated(&self) -> SortedMap<String, Millis> {
-        self.derived
-            .map(|derived| (derived.first_rated)(self))
+        self.readers
+            .map(|readers| (readers.first_rated)(self))
             .unwrap_or_default()
     }
 
@@ -530,17 +547,17 @@ impl<B: Backend> ProgressState<B> {
         std::mem::take(&mut self.changes)
     }
 
-    /// Whether something waits for the decoders (`storage::readers`) since the caller last
-    /// asked: once they are here, `readers_here` reads and saves it.
+    /// Whether something waits for the readers since the caller last asked: once they are
+    /// here, `readers_here` reads and saves it.
     pub fn take_needs_readers(&mut self) -> bool {
         std::mem::take(&mut self.needs_readers)
     }
 
-    /// The decoders are here: reads the values that waited for them, as another tab's
-    /// change is read, then saves what waited. Returns whether one was another tab's interview.
-    pub fn readers_here(&mut self) -> bool {
-        if self.derived.is_none() {
-            self.derived = Some(Derived::here());
+    /// The readers are here: reads the values that waited for them, as another tab's change
+    /// is read, then saves what waited. Returns whether one was another tab's interview.
+    pub fn readers_here(&mut self, readers: Readers<B>) -> bool {
+        if self.readers.is_none() {
+            self.readers = Some(readers);
             // The memory states can be replayed now.
             self.changes.interviews = true;
             self.changes.reviews = true;
@@ -556,15 +573,15 @@ impl<B: Backend> ProgressState<B> {
         interview
     }
 
-    /// Another tab changed `key`, which waits for the decoders to be read (`readers_here`).
-    pub fn wait_for_readers(&mut self, key: &str) {
+    /// `key` waits for the readers to be read (`readers_here`).
+    fn wait_for_readers(&mut self, key: &str) {
         if !self.unread.iter().any(|k| k == key) {
             self.unread.push(key.to_string());
         }
         self.needs_readers = true;
     }
 
-    /// The decoders could not be downloaded: if anything waits for them, the reader is told.
+    /// The readers could not be downloaded: if anything waits for them, the reader is told.
     pub fn readers_missing(&mut self) {
         let waiting = !self.unread.is_empty() || self.unchecked;
         if waiting && !self.notices.unread {
@@ -846,7 +863,13 @@ impl<B: Backend> ProgressState<B> {
         let mut still_unsaved = Vec::new();
         for key in keys {
             match self.write(&key) {
-                Ok(written) => wrote |= written,
+                Ok(Written::Stored) => wrote = true,
+                Ok(Written::Skipped) => {}
+                Ok(Written::Waiting) => {
+                    self.needs_readers = true;
+                    self.unchecked = true;
+                    still_unsaved.push(key);
+                }
                 Err(SaveError::Full) => {
                     refused = true;
                     still_unsaved.push(key);
@@ -856,11 +879,6 @@ impl<B: Backend> ProgressState<B> {
                         self.notices.not_saved = true;
                         self.changes.notices = true;
                     }
-                    still_unsaved.push(key);
-                }
-                Err(SaveError::Unchecked) => {
-                    self.needs_readers = true;
-                    self.unchecked = true;
                     still_unsaved.push(key);
                 }
                 Err(SaveError::Other(message)) => {
@@ -873,11 +891,8 @@ impl<B: Backend> ProgressState<B> {
         for key in std::mem::replace(&mut self.unsaved, still_unsaved) {
             self.mark(key);
         }
-        match self.derived {
-            Some(derived) => {
-                (derived.store_memory_cache)(self);
-                (derived.void_stale_snapshot)(self);
-            }
+        match self.readers {
+            Some(readers) => (readers.flushed)(self),
             // Ratings to replay (made here, or imported): the memory states wait for them.
             None => self.needs_readers |= self.has_ratings(),
         }
@@ -887,6 +902,13 @@ impl<B: Backend> ProgressState<B> {
             self.notices.full = full;
             self.changes.notices = true;
         }
+    }
+
+    /// After a flush: the memory cache stored if it changed, the snapshot voided if it no
+    /// longer holds.
+    fn update_derived(&mut self) {
+        self.write_memory_cache();
+        self.void_stale_snapshot();
     }
 
     /// Stores the memory cache if it changed. Derived data, so best effort: a cache that
@@ -903,7 +925,7 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// What the snapshot holds of the records (`keys`, `contents`), or `None` while some are
-    /// unread (left for `load_history`, or waiting for the decoders).
+    /// unread (left for `load_history`, or waiting for the readers).
     fn fingerprints(&self) -> Option<(String, String)> {
         if !self.unloaded.is_empty() || !self.unread.is_empty() {
             return None;
@@ -919,12 +941,6 @@ impl<B: Backend> ProgressState<B> {
     /// Voids the stored snapshot once the records it was taken of changed: the next start then
     /// reads every interview (until a new snapshot is stored).
     fn void_stale_snapshot(&mut self) {
-        if let Some(derived) = self.derived {
-            (derived.void_stale_snapshot)(self);
-        }
-    }
-
-    fn void_snapshot_if_stale(&mut self) {
         // No snapshot known, nothing to void: no hashing of every record at each save.
         if !std::mem::take(&mut self.snapshot_check) || self.snapshot.is_none() {
             return;
@@ -949,8 +965,8 @@ impl<B: Backend> ProgressState<B> {
     /// is hidden, and once a start-up has read every interview. Best effort, like the memory
     /// cache: without it, the next start reads every interview.
     pub fn store_snapshot(&mut self) {
-        if let Some(derived) = self.derived {
-            (derived.store_snapshot)(self);
+        if let Some(readers) = self.readers {
+            (readers.store_snapshot)(self);
         }
     }
 
@@ -994,31 +1010,67 @@ impl<B: Backend> ProgressState<B> {
         self.snapshot.as_ref().map(part).unwrap_or_default()
     }
 
-    /// Writes one record; `Ok(false)` when there was nothing to write.
-    fn write(&mut self, key: &Dirty) -> Result<bool, SaveError> {
+    /// Writes one record.
+    fn write(&mut self, key: &Dirty) -> Result<Written, SaveError> {
+        // The interview moved to another tab: what this tab holds of it is no longer the
+        // newest.
+        if matches!(key, Dirty::Interview(id) if self.moved_away && self.active_id.as_ref() == Some(id))
+        {
+            return Ok(Written::Skipped);
+        }
+        match self.readers {
+            Some(readers) => (readers.write)(self, key),
+            None => self.write_own(key),
+        }
+    }
+
+    /// `write` without the readers: over nothing but what this tab wrote (`Store::save_own`).
+    /// Another tab's value under the key waits for the readers, to be checked: for a note or
+    /// the settings, whether it is newer.
+    fn write_own(&mut self, key: &Dirty) -> Result<Written, SaveError> {
+        let saved = match key {
+            Dirty::Interview(id) => match self.interviews.iter().find(|i| &i.id == id) {
+                Some(interview) => self.store.save_own(id, interview),
+                None => return Ok(Written::Skipped),
+            },
+            Dirty::Review(id) => match self.reviews.get(id) {
+                Some(event) => self.store.save_own(id, event),
+                None => return Ok(Written::Skipped),
+            },
+            Dirty::Note(question) => match self.notes.get(question) {
+                Some(note) => self.store.save_own(question, note),
+                None => return Ok(Written::Skipped),
+            },
+            Dirty::Settings => self.store.save_own(Settings::ID, &self.settings),
+        };
+        Ok(if saved? {
+            Written::Stored
+        } else {
+            Written::Waiting
+        })
+    }
+
+    /// `write` with the readers: over any value this version can read, after a note or the
+    /// settings another tab stored are checked to be older.
+    fn write_checked(&mut self, key: &Dirty) -> Result<Written, SaveError> {
         match key {
-            // The interview moved to another tab: what this tab holds of it is no longer
-            // the newest.
-            Dirty::Interview(id) if self.moved_away && self.active_id.as_ref() == Some(id) => {
-                Ok(false)
-            }
             Dirty::Interview(id) => {
                 let Some(interview) = self.interviews.iter().find(|i| &i.id == id) else {
-                    return Ok(false);
+                    return Ok(Written::Skipped);
                 };
                 let result = self.store.save(id, interview);
                 self.written::<Interview>(id, result)
             }
             Dirty::Review(id) => {
                 let Some(event) = self.reviews.get(id) else {
-                    return Ok(false);
+                    return Ok(Written::Skipped);
                 };
                 let result = self.store.save(id, event);
                 self.written::<ReviewEvent>(id, result)
             }
             Dirty::Note(question) => {
                 let Some(ours) = self.notes.get(question) else {
-                    return Ok(false);
+                    return Ok(Written::Skipped);
                 };
                 // Another tab saved a newer note whose event has not arrived yet: it wins,
                 // here as it will there, and is never overwritten with an older text.
@@ -1026,7 +1078,7 @@ impl<B: Backend> ProgressState<B> {
                     if theirs_wins(Some(ours.updated_at), stored.updated_at) {
                         self.notes.insert(question.clone(), stored);
                         self.changes.notes = true;
-                        return Ok(false);
+                        return Ok(Written::Skipped);
                     }
                 }
                 let result = self.store.save(question, ours);
@@ -1037,7 +1089,7 @@ impl<B: Backend> ProgressState<B> {
                     if theirs_wins(Some(self.settings.updated_at), stored.updated_at) {
                         self.settings = stored;
                         self.changes.settings = true;
-                        return Ok(false);
+                        return Ok(Written::Skipped);
                     }
                 }
                 let result = self.store.save(Settings::ID, &self.settings);
@@ -1052,19 +1104,16 @@ impl<B: Backend> ProgressState<B> {
         &mut self,
         id: &str,
         result: Result<(), SaveError>,
-    ) -> Result<bool, SaveError> {
+    ) -> Result<Written, SaveError> {
         if let Err(SaveError::Other(_)) = &result {
             if let Err(unreadable) = self.store.load::<R>(id) {
                 self.keep_aside(unreadable);
             }
         }
-        result.map(|()| true)
+        result.map(|()| Written::Stored)
     }
 
     fn keep_aside(&mut self, unreadable: Unreadable) {
-        if unreadable.error == DecodeError::NotHere {
-            return self.wait_for_readers(&unreadable.key);
-        }
         let kept = KeptAside::from(unreadable);
         let known = &mut self.notices.kept_aside;
         match known.iter_mut().find(|k| k.key == kept.key) {
@@ -1076,10 +1125,21 @@ impl<B: Backend> ProgressState<B> {
     }
 
     /// Another tab saved (or deleted) the record under `key`: take its state, except for this
-    /// tab's own interview, and except a note or settings older than this tab's. Returns
-    /// whether it was another tab's interview (which tabs run which interview may have
-    /// changed).
+    /// tab's own interview, and except a note or settings older than this tab's; without the
+    /// readers, it waits for them. Returns whether it was another tab's interview (which tabs
+    /// run which interview may have changed).
     pub fn reload_from_storage(&mut self, key: &str) -> bool {
+        match self.readers {
+            Some(readers) => (readers.reload)(self, key),
+            None => {
+                self.wait_for_readers(key);
+                false
+            }
+        }
+    }
+
+    /// `reload_from_storage` with the readers.
+    fn read_change(&mut self, key: &str) -> bool {
         if key == record_key::<Snapshot>(Snapshot::ID) {
             // Another tab stored or voided it: if it is not of the records as this tab holds
             // them (their latest change not yet there when it was taken), it goes. The figures
@@ -1253,7 +1313,7 @@ fn read_interviews<B: Backend>(
     listing: &Listing,
     snapshot: Option<&Snapshot>,
     resume: Option<&str>,
-    kept_aside: &mut Aside,
+    kept_aside: &mut Vec<KeptAside>,
 ) -> (Vec<Interview>, Vec<String>) {
     let ids = listing.ids::<Interview>();
     let listed = snapshot::keys(
@@ -1272,37 +1332,15 @@ fn read_interviews<B: Backend>(
         match store.load::<Interview>(&id) {
             Ok(Some(interview)) => interviews.push(interview),
             Ok(None) => {}
-            Err(unreadable) => kept_aside.add(unreadable),
+            Err(unreadable) => kept_aside.push(unreadable.into()),
         }
     }
     (interviews, unloaded)
 }
 
-fn records<R: Record>(loaded: Loaded<R>, kept: &mut Aside) -> Vec<(String, R)> {
-    for unreadable in loaded.unreadable {
-        kept.add(unreadable);
-    }
+fn records<R: Record>(loaded: Loaded<R>, kept: &mut Vec<KeptAside>) -> Vec<(String, R)> {
+    kept.extend(loaded.unreadable.into_iter().map(KeptAside::from));
     loaded.records
-}
-
-/// What a start-up could not read.
-#[derive(Default)]
-struct Aside {
-    /// Values this version cannot read.
-    kept: Vec<KeptAside>,
-    /// Keys not read because the decoders are not here (`DecodeError::NotHere`): neither
-    /// kept aside nor ever overwritten, and read once they are.
-    unread: Vec<String>,
-}
-
-impl Aside {
-    fn add(&mut self, unreadable: Unreadable) {
-        if unreadable.error == DecodeError::NotHere {
-            self.unread.push(unreadable.key);
-        } else {
-            self.kept.push(unreadable.into());
-        }
-    }
 }
 
 /// Whether a record another tab stored replaces ours: the newer edit wins, and a tie keeps

@@ -21,9 +21,6 @@ pub trait Record: Serialize + DeserializeOwned + 'static {
     /// The current format version. Bump it when the shape changes, and teach `migrate` the step.
     const SCHEMA: u32;
 
-    /// The slot of this kind's decoder: `storage::reader!(Type);` in the impl.
-    fn reader() -> &'static super::Reader<Self>;
-
     /// Turns `data`, the JSON text of a record stored at `from_schema`, into the shape of
     /// `from_schema + 1`. Decoding calls it once per step from the stored schema up to `SCHEMA`.
     /// The default knows no step. Text, not a parsed value: a step that needs to change the
@@ -54,9 +51,6 @@ pub enum DecodeError {
     Migration(String),
     /// The right format version, but the data does not have the record's shape.
     Invalid(String),
-    /// Not read: the decoders are not here yet (`storage::readers`). Says nothing of the
-    /// value, which must be neither kept aside nor overwritten.
-    NotHere,
 }
 
 impl fmt::Display for DecodeError {
@@ -76,9 +70,6 @@ impl fmt::Display for DecodeError {
                 "saved by an older version of Interview Practice and could not be upgraded \
                  ({reason})"
             ),
-            DecodeError::NotHere => {
-                f.write_str("not read yet: part of the app is still downloading")
-            }
             DecodeError::Invalid(reason) => {
                 write!(
                     f,
@@ -118,17 +109,8 @@ pub fn encode<R: Record>(record: &R) -> String {
 }
 
 /// Reads an envelope written by `encode` (by this or an older version), migrating it to
-/// `R::SCHEMA`; `DecodeError::NotHere` while `R`'s decoder is not installed
-/// (`storage::readers`). Never panics, whatever `raw` holds (as long as `R::migrate` does not).
+/// `R::SCHEMA`. Never panics, whatever `raw` holds (as long as `R::migrate` does not).
 pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
-    match super::readers::decoder::<R>() {
-        Some(read) => read(raw),
-        None => Err(DecodeError::NotHere),
-    }
-}
-
-/// `decode` itself: what installing a decoder installs.
-pub(super) fn read<R: Record>(raw: &str) -> Result<R, DecodeError> {
     // A record as this version writes it (nearly all of them) is read in one pass, straight
     // into its type. Anything else (an older schema to migrate, an envelope written otherwise,
     // or data that does not fit) takes the general path below.
@@ -230,7 +212,6 @@ pub(crate) mod tests {
     impl Record for Note {
         const KIND: &'static str = "note";
         const SCHEMA: u32 = 1;
-        crate::storage::reader!(Note);
     }
 
     /// A record at format 2; format 1 was `{"answer": "..."}` with no `seconds`.
@@ -243,7 +224,6 @@ pub(crate) mod tests {
     impl Record for Attempt {
         const KIND: &'static str = "attempt";
         const SCHEMA: u32 = 2;
-        crate::storage::reader!(Attempt);
 
         fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
@@ -267,7 +247,6 @@ pub(crate) mod tests {
     impl Record for Chain {
         const KIND: &'static str = "chain";
         const SCHEMA: u32 = 3;
-        crate::storage::reader!(Chain);
 
         fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
@@ -340,7 +319,6 @@ pub(crate) mod tests {
     impl Record for Halves {
         const KIND: &'static str = "halves";
         const SCHEMA: u32 = 2;
-        crate::storage::reader!(Halves);
         fn migrate(_from: u32, data: String) -> Result<String, String> {
             step(data, |data| {
                 let n = data["n"].as_u64().ok_or("no n")?;

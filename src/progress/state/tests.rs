@@ -1269,7 +1269,7 @@ fn a_snapshot_another_tab_voids_leaves_what_this_tab_shows_as_it_was() {
     assert!(!tab.take_changes().interviews);
 }
 
-// The decoders not here yet (`storage::readers`: a release build before their piece arrives).
+// Without the readers (`Readers`: a release build before their piece arrives).
 
 /// A storage holding a note ("RAID 10" on dba-raid), its snapshot, and the fixture's
 /// unfinished interview.
@@ -1287,22 +1287,19 @@ fn stored_note_and_interview() -> Shared {
     storage
 }
 
-/// Runs `f` as a tab does while the decoders of stored records are still downloading.
-fn without_readers<T>(f: impl FnOnce() -> T) -> T {
-    crate::storage::readers::withhold(true);
-    let out = f();
-    crate::storage::readers::withhold(false);
-    out
+/// A tab started before the readers are here.
+fn open_unread(storage: &Shared, now: Millis) -> Tab {
+    ProgressState::unread(storage.clone(), Found::Usable, now)
 }
 
 #[test]
-fn a_start_up_without_the_decoders_reads_nothing_keeps_nothing_aside_and_reads_all_once_they_are_here(
+fn a_start_up_without_the_readers_reads_nothing_keeps_nothing_aside_and_reads_all_once_they_are_here(
 ) {
     let storage = stored_note_and_interview();
     let before = stored_all(&storage);
 
-    let mut tab = without_readers(|| open_tab(&storage, T0 + HOUR));
-    assert!(tab.take_needs_readers(), "it asks for the decoders");
+    let mut tab = open_unread(&storage, T0 + HOUR);
+    assert!(tab.take_needs_readers(), "it asks for the readers");
     assert_eq!(tab.note("dba-raid"), "");
     assert!(tab.notices().kept_aside.is_empty(), "nothing is unreadable");
     assert_eq!(stored_all(&storage), before, "nothing was overwritten");
@@ -1312,7 +1309,7 @@ fn a_start_up_without_the_decoders_reads_nothing_keeps_nothing_aside_and_reads_a
     assert!(tab.notices().unread);
     assert!(tab.take_changes().notices);
 
-    tab.readers_here();
+    tab.readers_here(Readers::here());
     assert!(!tab.notices().unread);
     assert_eq!(tab.note("dba-raid"), "RAID 10");
     assert!(tab.interviews().iter().any(|i| i.id == INTERVIEW_ID));
@@ -1321,23 +1318,22 @@ fn a_start_up_without_the_decoders_reads_nothing_keeps_nothing_aside_and_reads_a
 }
 
 #[test]
-fn a_tab_without_the_decoders_overwrites_nothing_and_catches_up_once_they_are_here() {
+fn a_tab_without_the_readers_overwrites_nothing_and_catches_up_once_they_are_here() {
     let mut browser = Browser::with_tabs(2, T0);
-    // B writes a note; A hears of it before its decoders are here.
+    browser.tabs[A] = open_unread(&browser.storage, T0);
+    // B writes a note; A hears of it before its readers are here.
     browser.tabs[B].set_note("dba-raid", "typed in B", T0 + SECOND);
     browser.tabs[B].flush();
     let key = record_key::<Note>("dba-raid");
     let a = &mut browser.tabs[A];
-    without_readers(|| {
-        a.reload_from_storage(&key);
-        assert!(a.take_needs_readers());
-        assert_eq!(a.note("dba-raid"), "");
-        // An older edit of B's note, typed in A before B's arrived: not written over B's,
-        // which A cannot check yet, and not lost.
-        a.set_note("dba-raid", "typed in A, earlier", T0 + SECOND / 2);
-        a.flush();
-        assert!(a.take_needs_readers());
-    });
+    a.reload_from_storage(&key);
+    assert!(a.take_needs_readers());
+    assert_eq!(a.note("dba-raid"), "");
+    // An older edit of B's note, typed in A before B's arrived: not written over B's, which
+    // A cannot check yet, and not lost.
+    a.set_note("dba-raid", "typed in A, earlier", T0 + SECOND / 2);
+    a.flush();
+    assert!(a.take_needs_readers());
     assert_eq!(
         stored::<Note>(&browser.storage, "dba-raid").unwrap().text,
         "typed in B"
@@ -1346,7 +1342,7 @@ fn a_tab_without_the_decoders_overwrites_nothing_and_catches_up_once_they_are_he
     assert!(a.notices() == &Notices::default(), "no notice for a wait");
     assert!(a.take_problems().is_empty(), "a wait is no failure");
 
-    a.readers_here();
+    a.readers_here(Readers::here());
     // B's newer note wins, in A and in storage.
     assert_eq!(a.note("dba-raid"), "typed in B");
     assert_eq!(
@@ -1358,21 +1354,19 @@ fn a_tab_without_the_decoders_overwrites_nothing_and_catches_up_once_they_are_he
 }
 
 #[test]
-fn a_tab_alone_saves_over_its_own_records_without_the_decoders() {
+fn a_tab_alone_saves_over_its_own_records_without_the_readers() {
     let storage = Shared::default();
-    let mut tab = open_tab(&storage, T0);
-    without_readers(|| {
-        start(&mut tab, "alone", T0);
-        tab.update(Save::Now, |i| i.type_answer("mirrors", T0 + SECOND));
-        tab.update(Save::Now, |i| {
-            i.type_answer("mirrors, then stripes", T0 + 2 * SECOND)
-        });
-        tab.set_note("dba-raid", "RAID 10", T0 + SECOND);
-        tab.flush();
-        tab.set_note("dba-raid", "RAID 10, never 5", T0 + 2 * SECOND);
-        tab.flush();
-        assert!(!tab.take_needs_readers(), "nothing waits for them");
+    let mut tab = open_unread(&storage, T0);
+    start(&mut tab, "alone", T0);
+    tab.update(Save::Now, |i| i.type_answer("mirrors", T0 + SECOND));
+    tab.update(Save::Now, |i| {
+        i.type_answer("mirrors, then stripes", T0 + 2 * SECOND)
     });
+    tab.set_note("dba-raid", "RAID 10", T0 + SECOND);
+    tab.flush();
+    tab.set_note("dba-raid", "RAID 10, never 5", T0 + 2 * SECOND);
+    tab.flush();
+    assert!(!tab.take_needs_readers(), "nothing waits for them");
     assert_eq!(
         answer_of(stored(&storage, "alone").as_ref()),
         "mirrors, then stripes"
@@ -1388,12 +1382,10 @@ fn a_tab_alone_saves_over_its_own_records_without_the_decoders() {
     storage
         .set(&record_key::<Interview>("alone"), &theirs)
         .unwrap();
-    without_readers(|| {
-        tab.update(Save::Now, |i| {
-            i.type_answer("mirrors, then stripes, then", T0 + 3 * SECOND)
-        });
-        assert!(tab.take_needs_readers());
+    tab.update(Save::Now, |i| {
+        i.type_answer("mirrors, then stripes, then", T0 + 3 * SECOND)
     });
+    assert!(tab.take_needs_readers());
     assert_eq!(
         stored_all(&storage)[&record_key::<Interview>("alone")],
         theirs
@@ -1401,15 +1393,15 @@ fn a_tab_alone_saves_over_its_own_records_without_the_decoders() {
 }
 
 #[test]
-fn a_start_up_that_reads_nothing_reads_everything_once_the_decoders_are_here() {
+fn a_start_up_that_reads_nothing_reads_everything_once_the_readers_are_here() {
     let storage = stored_note_and_interview();
     let before = stored_all(&storage);
 
     // A first visit: nothing stored, nothing waits.
-    let mut empty = ProgressState::unread(Shared::default(), Found::Usable, T0);
+    let mut empty = open_unread(&Shared::default(), T0);
     assert!(!empty.take_needs_readers());
 
-    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0 + HOUR);
+    let mut tab = open_unread(&storage, T0 + HOUR);
     assert!(tab.take_needs_readers());
     assert_eq!(tab.note("dba-raid"), "");
     assert!(tab.interviews().is_empty());
@@ -1417,7 +1409,7 @@ fn a_start_up_that_reads_nothing_reads_everything_once_the_decoders_are_here() {
     tab.store_snapshot();
     assert_eq!(stored_all(&storage), before, "nothing was written");
 
-    tab.readers_here();
+    tab.readers_here(Readers::here());
     assert_eq!(tab.note("dba-raid"), "RAID 10");
     assert!(tab.interviews().iter().any(|i| i.id == INTERVIEW_ID));
     assert_eq!(tab.unfinished().len(), 1);
@@ -1425,19 +1417,17 @@ fn a_start_up_that_reads_nothing_reads_everything_once_the_decoders_are_here() {
 }
 
 #[test]
-fn when_the_decoders_cannot_come_the_reader_is_told_only_if_something_waits_for_them() {
+fn when_the_readers_cannot_come_the_reader_is_told_only_if_something_waits_for_them() {
     // A first visit to a storage another script filled: the note cannot be saved, but not
-    // for want of the decoders, so their failed download is no news to the reader.
+    // for want of the readers, so their failed download is no news to the reader.
     let other = |storage: &MemoryBackend| storage.set("another-script/cache", &"x".repeat(500));
     let measure = MemoryBackend::new();
     other(&measure).unwrap();
     let storage = Shared::new(MemoryBackend::with_quota(measure.used()));
     other(&storage).unwrap();
-    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0);
-    without_readers(|| {
-        tab.set_note("dba-raid", "RAID 10", T0 + SECOND);
-        tab.flush();
-    });
+    let mut tab = open_unread(&storage, T0);
+    tab.set_note("dba-raid", "RAID 10", T0 + SECOND);
+    tab.flush();
     assert!(tab.notices().full);
     tab.readers_missing();
     assert!(!tab.notices().unread);
@@ -1445,20 +1435,18 @@ fn when_the_decoders_cannot_come_the_reader_is_told_only_if_something_waits_for_
     // A stored note waits for them to be read, and a save over it to check it: now the
     // reader is told.
     let storage = stored_note_and_interview();
-    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0 + HOUR);
-    without_readers(|| {
-        tab.set_note("dba-raid", "RAID 5", T0 + HOUR);
-        tab.flush();
-    });
+    let mut tab = open_unread(&storage, T0 + HOUR);
+    tab.set_note("dba-raid", "RAID 5", T0 + HOUR);
+    tab.flush();
     tab.readers_missing();
     assert!(tab.notices().unread);
     assert!(!tab.notices().full);
 }
 
 #[test]
-fn a_first_visit_rates_without_the_decoders_and_shows_memory_states_once_they_are_here() {
+fn a_first_visit_rates_without_the_readers_and_shows_memory_states_once_they_are_here() {
     let storage = Shared::default();
-    let mut tab = ProgressState::unread(storage.clone(), Found::Usable, T0);
+    let mut tab = open_unread(&storage, T0);
     let setup = Setup {
         count: 1,
         ..Setup::default()
@@ -1474,13 +1462,13 @@ fn a_first_visit_rates_without_the_decoders_and_shows_memory_states_once_they_ar
     assert!(tab.memory().is_empty());
     tab.store_snapshot();
     tab.flush();
-    // Its own records are saved; no derived record is written without the decoders.
+    // Its own records are saved; no derived record is written without the readers.
     assert!(stored::<Interview>(&storage, "first").is_some());
     let keys: Vec<String> = stored_all(&storage).into_iter().map(|(k, _)| k).collect();
     assert_eq!(keys, vec![record_key::<Interview>("first")]);
 
     tab.take_changes();
-    tab.readers_here();
+    tab.readers_here(Readers::here());
     let changes = tab.take_changes();
     assert!(
         changes.reviews && changes.interviews,
