@@ -8,8 +8,9 @@
 use std::fmt;
 
 use crate::json;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
 /// The app version written into every envelope (for diagnosis only: reading ignores it).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -116,7 +117,7 @@ pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
     // or data that does not fit) takes the general path below.
     if let Some((schema, data)) = as_written(raw) {
         if schema == R::SCHEMA {
-            if let Ok(record) = json::from_str(data) {
+            if let Ok(record) = serde_json::from_str(data) {
                 return Ok(record);
             }
         }
@@ -124,7 +125,7 @@ pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
     let data = migrated(raw, R::SCHEMA, R::migrate)?;
     // Read from text again rather than with `from_value`: that would be a second copy of every
     // record's decoder in the wasm, for a path (older formats, damaged data) that is rare.
-    json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
+    serde_json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
 }
 
 /// The schema and the data's text of an envelope exactly as `encode` writes it,
@@ -148,43 +149,65 @@ fn migrated(
     supported: u32,
     migrate: fn(u32, String) -> Result<String, String>,
 ) -> Result<String, DecodeError> {
-    // An envelope however it was written (any order, spacing or other fields), its data left
-    // as text, skipped over without recursion so hostile nesting cannot overflow the stack.
     // Text that is not JSON is told apart from JSON of another shape: the whole text is read
-    // before any field is looked for.
-    let fields = json::fields(raw).map_err(|error| {
-        if error.is_data() {
-            DecodeError::NotAnEnvelope
-        } else {
-            DecodeError::NotJson
-        }
-    })?;
-    let field = |name: &str| {
-        let mut found = fields.iter().filter(|(n, _)| n == name).map(|(_, v)| *v);
-        // Named twice is no envelope this app wrote.
-        match (found.next(), found.next()) {
-            (Some(value), None) => Some(value),
-            _ => None,
-        }
-    };
-    // `"data": null` is there (and not a record), not missing.
-    let (Some(schema), Some(data)) = (
-        field("schema").and_then(|s| json::from_str::<u32>(s).ok()),
-        field("data"),
-    ) else {
-        return Err(DecodeError::NotAnEnvelope);
-    };
+    // before any field is looked for, skipped over without recursion (`RawValue`) so hostile
+    // nesting cannot overflow the stack.
+    serde_json::from_str::<&RawValue>(raw).map_err(|_| DecodeError::NotJson)?;
+    let Envelope { schema, data } =
+        serde_json::from_str(raw).map_err(|_| DecodeError::NotAnEnvelope)?;
     if schema > supported {
         return Err(DecodeError::NewerSchema {
             found: schema,
             supported,
         });
     }
-    let mut data = data.to_owned();
+    let mut data = data.get().to_owned();
     for from in schema..supported {
         data = migrate(from, data).map_err(DecodeError::Migration)?;
     }
     Ok(data)
+}
+
+/// An envelope however it was written (any order, spacing or other fields), its data left as
+/// text: an object naming `schema` (a `u32`) and `data` (any value, `null` included) once each.
+struct Envelope<'a> {
+    schema: u32,
+    data: &'a RawValue,
+}
+
+impl<'de> Deserialize<'de> for Envelope<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(EnvelopeFields)
+    }
+}
+
+struct EnvelopeFields;
+
+impl<'de> Visitor<'de> for EnvelopeFields {
+    type Value = Envelope<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an envelope")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Envelope<'de>, A::Error> {
+        let (mut schema, mut data) = (None, None);
+        while let Some(name) = fields.next_key::<String>()? {
+            // Named twice is no envelope this app wrote.
+            let twice = match name.as_str() {
+                "schema" => schema.replace(fields.next_value()?).is_some(),
+                "data" => data.replace(fields.next_value()?).is_some(),
+                _ => fields.next_value::<IgnoredAny>().map(|_| false)?,
+            };
+            if twice {
+                return Err(de::Error::duplicate_field("schema or data"));
+            }
+        }
+        match (schema, data) {
+            (Some(schema), Some(data)) => Ok(Envelope { schema, data }),
+            _ => Err(de::Error::missing_field("schema or data")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -432,6 +455,9 @@ pub(crate) mod tests {
             r#"{"schema":-1,"data":{}}"#,
             r#"{"schema":1.5,"data":{}}"#,
             r#"{"schema":4294967296,"data":{}}"#,
+            r#"{"schema":1,"schema":1,"data":{}}"#,
+            r#"{"schema":1,"data":{},"data":{}}"#,
+            r#"[1,{"text":"x","stars":1}]"#,
         ] {
             assert_eq!(
                 decode::<Note>(raw),
