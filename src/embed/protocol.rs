@@ -104,7 +104,7 @@ impl HostMessage {
         if json.len() > 1_024 {
             return None;
         }
-        let incoming: Incoming = crate::json::from_str(json).ok()?;
+        let incoming: Incoming = serde_json::from_str(json).ok()?;
         if incoming.source != SOURCE || incoming.version != VERSION {
             return None;
         }

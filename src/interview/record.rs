@@ -12,7 +12,6 @@ use crate::storage::Record;
 impl Record for Interview {
     const KIND: &'static str = "interview";
     const SCHEMA: u32 = 2;
-    crate::storage::reader!(Interview);
 
     fn migrate(from_schema: u32, data: String) -> Result<String, String> {
         match from_schema {

@@ -1,7 +1,7 @@
 //! Writing any `Serialize` value as compact JSON, byte for byte as `serde_json::to_string`.
 
-use super::Error;
 use serde::ser::{self, Serialize};
+use std::fmt;
 
 type Result<T = ()> = std::result::Result<T, Error>;
 
@@ -12,9 +12,21 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     Ok(out)
 }
 
+/// Why a value could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
 impl ser::Error for Error {
-    fn custom<T: std::fmt::Display>(message: T) -> Self {
-        <Error as serde::de::Error>::custom(message)
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error(message.to_string())
     }
 }
 

@@ -38,7 +38,6 @@ pub struct Snapshot {
 impl Record for Snapshot {
     const KIND: &'static str = "snapshot";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(Snapshot);
 }
 
 impl Snapshot {

@@ -38,7 +38,6 @@ pub struct Cached {
 impl Record for MemoryCache {
     const KIND: &'static str = "memory";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(MemoryCache);
 }
 
 impl MemoryCache {
