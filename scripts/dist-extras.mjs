@@ -13,7 +13,7 @@ import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { HASHED } from './hashed.mjs';
+import { HASHED, misnamed, named } from './hashed.mjs';
 import { minified } from './minify.mjs';
 import { policy } from './policy.mjs';
 
@@ -28,7 +28,6 @@ const OURS = /^(sw-register|icon|icon-\d+)-[0-9a-f]{16}\.(js|svg|png)$/;
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 const LIGHT = '#fdfdfc';
 const DARK = '#15171a';
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 async function names() {
   return (await readdir(dist, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
@@ -45,10 +44,16 @@ for (const name of await names()) {
 /// relative to the page (or the manifest, or the worker: all three sit beside it), so the same
 /// build works under any path.
 async function hashed(stem, ext, bytes) {
-  const name = `${stem}-${hash(bytes)}${ext}`;
+  const name = named(`${stem}${ext}`, Buffer.from(bytes));
   await writeFile(join(dist, name), bytes);
   return name;
 }
+
+// A host caches a content-named file for a year: a name that is not the hash of the file's
+// final bytes may come back stale after a rebuild (an old loader naming pieces that are gone, a
+// worker whose integrity check then fails on every visit).
+const wrong = misnamed(dist);
+if (wrong.length) fail(`not named by the hash of their bytes (scripts/hashed.mjs): ${wrong.join(', ')}`);
 
 // Icons: the SVG as drawn, and PNGs at the sizes install prompts ask for.
 const svg = await readFile(join(pub, 'icon.svg'));

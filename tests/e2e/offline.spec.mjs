@@ -3,7 +3,7 @@
 // element. Tests that need a server to go away or change run their own (scripts/serve.mjs).
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -11,6 +11,7 @@ import { test, expect, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
 import { InterviewPage } from './interview-page.mjs';
 import { DIST, ROOT, context, installed, port, ready, serve } from './servers.mjs';
+import { named } from '../../scripts/hashed.mjs';
 
 test('after one visit the app starts with no network and runs an interview, a review and reading', async ({ browser }) => {
   test.setTimeout(60_000);
@@ -72,9 +73,10 @@ function secondBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'build-b-'));
   cpSync(DIST, dir, { recursive: true });
   const css = readdirSync(dir).find((n) => /^app-[0-9a-f]{16}\.css$/.test(n));
-  const renamed = css.replace(/[0-9a-f]{16}/, 'b0b0b0b0b0b0b0b0');
-  writeFileSync(join(dir, css), readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n');
-  renameSync(join(dir, css), join(dir, renamed));
+  const changed = readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n';
+  const renamed = named('app.css', Buffer.from(changed));
+  writeFileSync(join(dir, renamed), changed);
+  rmSync(join(dir, css));
   for (const stale of readdirSync(dir).filter((n) => n.startsWith(`${css}.`))) rmSync(join(dir, stale));
   const index = join(dir, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replaceAll(css, renamed));
