@@ -20,6 +20,8 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 // Which open page runs which build: an empty entry per page (by its client id) in the cache of
 // its build, so that build stays while the page is open.
 const RUNS = new URL('runs/', location).href;
+// How long a visit waits for the host's page before this build's answers.
+const PATIENCE = 3000;
 
 // The whole build or nothing: one failed or damaged file fails the install, which the browser
 // tries again on a later visit. The integrity check also refuses files of another build (a
@@ -29,8 +31,11 @@ self.addEventListener('install', (event) => {
     caches.open(CACHE).then(async (cache) => {
       try {
         await cache.addAll(
-          FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache', integrity: INTEGRITY[f] || '' })),
+          FILES.filter((f) => f !== PAGE).map(
+            (f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache', integrity: INTEGRITY[f] || '' }),
+          ),
         );
+        await cache.put(PAGE, await ownPage());
       } catch (error) {
         await caches.delete(CACHE);
         throw error;
@@ -38,6 +43,22 @@ self.addEventListener('install', (event) => {
     }),
   );
 });
+
+/// This build's page, as a response of its own: a host may answer `index.html` with a redirect
+/// (Cloudflare Pages sends a 308 to the folder), and a response that came by a redirect cannot
+/// answer a visit. The folder's address is asked for when `index.html` is not served.
+async function ownPage() {
+  for (const url of [PAGE, './']) {
+    const response = await fetch(new Request(url, { cache: 'no-cache', integrity: INTEGRITY[PAGE] || '' })).catch(() => null);
+    if (response && response.ok) {
+      const headers = new Headers(response.headers);
+      headers.delete('content-encoding');
+      headers.delete('content-length');
+      return new Response(await response.blob(), { headers });
+    }
+  }
+  throw new Error('the page could not be downloaded');
+}
 
 // Older builds' files go, except the build just replaced and every build an open page still
 // runs: such a page (one open since before the last two updates, or updated from another tab)
@@ -77,11 +98,18 @@ self.addEventListener('fetch', (event) => {
   if (FILES.includes(path) || HASHED.test(path)) event.respondWith(file(request, path));
 });
 
-/// The page from the network, so a reader online gets the newest build at once; offline, the
-/// page this build cached (never one fetched later: it could name another build's files).
+/// The page from the host, so a reader online gets the newest build at once. This build's own
+/// page when the host fails: no answer within PATIENCE (a connection that hangs), an answer
+/// other than 200 (a 404, a 5xx), or a redirect (a captive portal's, or a host's own: a
+/// redirected response cannot answer a visit). Never a page fetched later: it could name
+/// another build's files.
 async function page(event) {
-  try {
-    const fresh = await fetch(event.request);
+  const network = fetch(event.request);
+  const fresh = await Promise.race([
+    network.then((r) => (r.ok && !r.redirected && r.type === 'basic' ? r : null), () => null),
+    new Promise((resolve) => setTimeout(resolve, PATIENCE, null)),
+  ]);
+  if (fresh) {
     // Its build, from the page itself (`data-build` on <html>).
     const build = fresh
       .clone()
@@ -90,12 +118,11 @@ async function page(event) {
       .then((found) => found && runs(event.resultingClientId, found[1]));
     event.waitUntil(build.catch(() => {}));
     return fresh;
-  } catch (error) {
-    const cached = await caches.match(PAGE, { cacheName: CACHE });
-    if (!cached) throw error;
-    event.waitUntil(runs(event.resultingClientId, BUILD));
-    return cached;
   }
+  const cached = await caches.match(PAGE, { cacheName: CACHE });
+  if (!cached) return network;
+  event.waitUntil(runs(event.resultingClientId, BUILD));
+  return cached;
 }
 
 /// This build's copy; else a file named by its content, from whichever build holds it (the same

@@ -2,7 +2,7 @@
 // gone, as a host that publishes a folder replaces it), and every open page ends on a working
 // build with nothing lost. Each test runs its own servers (scripts/serve.mjs).
 import { test, expect } from './fixtures.mjs';
-import { DIST, context, installed, port, ready, serve } from './servers.mjs';
+import { DIST, changingHost, context, installed, port, ready, serve } from './servers.mjs';
 import { buildOf, glueOf, wasmChanged } from './builds.mjs';
 
 /// The glue the page runs: it names the main wasm and the loader, so it tells builds apart.
@@ -91,5 +91,61 @@ test('two deploys later, the build a tab still runs is kept for it', async ({ br
     await ctx.close();
     b.stop();
     c.stop();
+  }
+});
+
+for (const [failure, answer] of [
+  ['answers 503 to everything', (request, response) => (response.writeHead(503, { 'Content-Type': 'text/plain' }).end('Service unavailable'), true)],
+  ['never answers', () => true],
+]) {
+  test(`after one visit, the cached app starts when the host ${failure}`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const host = await changingHost(DIST, port(4), port(5));
+    const { context: ctx, report } = await context(browser, host.url);
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${host.url}/#/`);
+      await ready(page);
+      await installed(page);
+      host.answer = answer;
+      // A new visit (not the same document's hash changing).
+      await page.goto(`${host.url}/?from=bookmark#/q/dba-raid`, { timeout: 15_000 });
+      await ready(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
+    } finally {
+      await host.stop();
+      expect(await report()).toEqual([]);
+      await ctx.close();
+    }
+  });
+}
+
+test('a host that redirects index.html to its folder: the app installs, and starts offline', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const host = await changingHost(DIST, port(6), port(7));
+  // As Cloudflare Pages does.
+  host.answer = (request, response) =>
+    new URL(request.url, host.url).pathname === '/index.html' && (response.writeHead(308, { Location: '/' }).end(), true);
+  const { context: ctx, report } = await context(browser, host.url);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${host.url}/#/`);
+    await ready(page);
+    await installed(page);
+    // Online, the redirected address still opens the app.
+    await page.goto(`${host.url}/index.html#/questions`);
+    await ready(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions');
+    await host.stop();
+    await ctx.setOffline(true);
+    for (const address of ['/#/q/dba-raid', '/index.html#/q/dba-raid']) {
+      await page.goto(`${host.url}${address}`);
+      await ready(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
+    }
+  } finally {
+    await host.stop();
+    expect(await report()).toEqual([]);
+    await ctx.close();
   }
 });
