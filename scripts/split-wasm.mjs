@@ -78,7 +78,12 @@ try {
   // page, which names the glue.
   // A piece that fails to load is the app's to report (the page says so, with "Try again"); the
   // loader's own console error would also fire for a download cut short by leaving the page.
-  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8').replace('console.error(e);', '');
+  // Instead the loader tells the page, which looks whether a deploy removed its build
+  // (public/boot.js).
+  const FAILED = 'console.error(e);';
+  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8');
+  if (!loader.includes(FAILED)) throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it reports a failed load');
+  loader = loader.replace(FAILED, "globalThis.dispatchEvent?.(new Event('interview-practice:download-failed'));");
   // Each file compiles as it downloads: the loader as generated instantiates a piece only once
   // the pieces it imports from are instantiated, so the largest file's compilation waited for
   // every other download. Compiling needs no imports; only instantiating does.

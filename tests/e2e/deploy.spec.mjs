@@ -1,8 +1,13 @@
 // Deploys while pages are open: the site goes from one build to the next (the old one's files
 // gone, as a host that publishes a folder replaces it), and every open page ends on a working
 // build with nothing lost. Each test runs its own servers (scripts/serve.mjs).
-import { test, expect } from './fixtures.mjs';
-import { DIST, changingHost, context, installed, port, ready, serve } from './servers.mjs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { test, expect, guard, origins } from './fixtures.mjs';
+import config from './playwright.config.mjs';
+import { DIST, changingHost, context, hostPages, installed, port, ready, serve } from './servers.mjs';
 import { buildOf, glueOf, wasmChanged } from './builds.mjs';
 
 /// The glue the page runs: it names the main wasm and the loader, so it tells builds apart.
@@ -147,5 +152,110 @@ test('a host that redirects index.html to its folder: the app installs, and star
     await host.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
+  }
+});
+
+/// A browser that keeps a cross-site frame's storage (partitioned per top-level site, as
+/// Chromium does by default outside incognito; Playwright's own contexts block it), guarded
+/// like every test's, for the sites in `urls`.
+async function partitionedBrowser(...urls) {
+  const profile = mkdtempSync(join(tmpdir(), 'partitioned-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, { ...config.use.launchOptions, headless: true });
+  const problems = [];
+  const report = await guard(context, [...origins(urls[0]), ...urls], problems);
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page: context.pages()[0] ?? (await context.newPage()), report, close };
+}
+
+/// Holds back the requests matching `pattern` until `release()`: a download still under way
+/// when the deploy lands.
+async function hold(context, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await context.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+// What a page of a build that is gone logs: the 404 of the piece it asked for.
+const gone = (problems) => problems.filter((p) => !/status of 404 \(Not Found\)/.test(p));
+
+test('a frame whose build is gone starts the new build where it was, with the typed answer', async () => {
+  test.setTimeout(120_000);
+  const b = wasmChanged('interview', 'B');
+  let site = await serve(DIST, port(8));
+  const query = 'mode=interview&q=dba-raid&count=1';
+  const hosts = await hostPages(
+    {
+      'post.html':
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog post</title><link rel="icon" href="data:,">` +
+        `<script src="${site.url}/embed.js" defer></script></head><body><h1>A blog post</h1>` +
+        `<iframe data-interview-practice src="${site.url}/?${query.replaceAll('&', '&amp;')}" title="Interview Practice" width="100%" height="640"></iframe></body></html>`,
+    },
+    port(9),
+  );
+  const { context: ctx, page, report, close } = await partitionedBrowser(site.url, hosts.url);
+  try {
+    // The interview's piece, which the frame fetches once it has started, is still on its way
+    // when build B is deployed, A's files gone.
+    const release = await hold(ctx, /\/split_interview-[0-9a-f]{16}\.wasm$/);
+    await page.goto(`${hosts.url}/post.html`);
+    const frame = page.frameLocator('iframe[data-interview-practice]');
+    await expect(frame.locator('html[data-app="ready"] main')).toBeVisible();
+    await site.stop();
+    site = await serve(b.dir, port(8));
+    await frame.getByRole('button', { name: 'Start interview' }).click();
+    await frame.getByRole('textbox', { name: 'Your answer' }).fill('RAID 10: mirrored pairs, striped.');
+    await page.waitForTimeout(1_000);
+    release();
+    // The frame finds its build gone and starts B, on the same question, with the answer.
+    const glue = frame.locator('script[data-glue]');
+    await expect.poll(() => glue.getAttribute('data-glue').catch(() => null), { timeout: 20_000 }).toContain(b.glue);
+    await expect(frame.locator('html[data-app="ready"]')).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
+    await expect(frame.getByRole('textbox', { name: 'Your answer' })).toHaveValue('RAID 10: mirrored pairs, striped.');
+    await frame.getByRole('button', { name: 'Done', exact: true }).click();
+    await expect(frame.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+    expect(gone(await report())).toEqual([]);
+  } finally {
+    await site.stop();
+    await hosts.stop();
+    await close();
+    b.stop();
+  }
+});
+
+test('a page without a worker whose build is gone starts the new build on the page it opened', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const b = wasmChanged('history', 'B');
+  let site = await serve(DIST, port(10));
+  const problems = [];
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const report = await guard(ctx, origins(site.url), problems);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/#/`);
+    await ready(page);
+    await site.stop();
+    site = await serve(b.dir, port(10));
+    await page.getByRole('link', { name: 'History' }).click();
+    await expect(page.getByText('No completed interview yet.')).toBeVisible({ timeout: 20_000 });
+    await expect(page).toHaveURL(/#\/history$/);
+    expect(await runs(page)).toBe(b.glue);
+    expect(gone(await report())).toEqual([]);
+  } finally {
+    await site.stop();
+    await ctx.close();
+    b.stop();
   }
 });
