@@ -29,7 +29,7 @@ export function render(results) {
     'release bundle, serves `dist/` compressed as real hosts do (gzip, and Brotli for comparison) on',
     '127.0.0.1, and drives Debian\'s Chromium. Each ratio is the figure over its budget, or over a',
     'baseline measured in the same run (a static page of the same screen). The bench never fails;',
-    'the byte budget of the start page is also a check in `make test` (`scripts/size-budget.mjs`).',
+    'the byte budget of the start page is also a check in `make test` (`bench/budget.mjs`).',
     '',
     `Run of ${date}${commit}: ${m.cpu ?? '?'}, ${m.memory ?? '?'}, ${m.os ?? '?'}; Chromium ${m.chromium ?? '?'}; Node ${m.node ?? '?'}.`,
     '',
