@@ -52,6 +52,7 @@ budget: dist
 bench: dist wasm-named wasm-marking
 	cargo run -q -p interview-content --bin baseline -- content bench/baseline
 	node bench/run.mjs
+	node bench/report.mjs
 
 ## Where the release wasm's bytes go: code by crate and by function, data, gzip estimates
 size: wasm-named

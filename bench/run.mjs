@@ -13,6 +13,7 @@
 // pages of two interactions, written from the app at run time: lib/floor.mjs) gzip; Chromium
 // resolves no other host name. `wasm` reads the named build `make size` leaves in target/size/.
 import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +89,16 @@ function budget(name, figure, ratio, limit, ok, missed = 'OVER') {
 }
 const budgetRow = (b) => say(`  ${b.name.padEnd(44)}${b.figure.padStart(22)}${times(b.ratio).padStart(8)}  ${b.limit.padEnd(24)}${b.verdict}`);
 
+/// The checked-out commit, marked `-dirty` when the tree has changes; null outside a checkout.
+function gitCommit() {
+  try {
+    const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : '');
+  } catch {
+    return null;
+  }
+}
+
 /// Runs one part, bounded in time; a failure is reported, not thrown.
 async function part(name, minutes, fn) {
   if (SKIP.has(name)) {
@@ -126,6 +137,8 @@ async function main() {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     chromium,
+    // The commit measured: docs/performance.md names it (bench/report.mjs).
+    commit: gitCommit(),
   };
   const results = { machine, goals: GOALS };
   say(`Interview Practice benchmark · ${machine.date.slice(0, 10)}`);
