@@ -6,7 +6,6 @@
 pub mod content;
 pub mod embed;
 pub mod interview;
-pub mod json;
 pub mod platform;
 pub mod progress;
 pub mod review;
