@@ -10,7 +10,6 @@
 pub mod content;
 pub mod embed;
 pub mod interview;
-pub mod json;
 mod pages;
 pub mod platform;
 pub mod progress;

@@ -378,11 +378,9 @@ async fn key_points_show_the_answer_words_that_covered_them() {
     assert!(text(&raid5).contains("missed"));
 }
 
-/// The `f32`s the app stores (memory states), written by its own writer (`json`) and read by
-/// serde_json, come back to the bit in the browser as natively.
+/// The `f32`s the app stores (memory states) come back to the bit in the browser as natively.
 #[wasm_bindgen_test]
 fn stored_numbers_read_in_the_browser_as_written() {
-    use interview_practice::json;
     for f in [
         0.1f32,
         3.4028235e38,
@@ -392,7 +390,7 @@ fn stored_numbers_read_in_the_browser_as_written() {
         123.456,
         -0.0,
     ] {
-        let text = json::to_string(&f).unwrap();
+        let text = serde_json::to_string(&f).unwrap();
         assert_eq!(
             serde_json::from_str::<f32>(&text).unwrap().to_bits(),
             f.to_bits(),

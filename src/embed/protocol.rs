@@ -50,7 +50,7 @@ struct Envelope<'a> {
 impl WidgetMessage {
     /// The message as JSON, in its envelope.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(&Envelope {
+        serde_json::to_string(&Envelope {
             source: SOURCE,
             version: VERSION,
             message: self,

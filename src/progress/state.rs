@@ -54,7 +54,7 @@ use std::cell::{Cell, RefCell};
 pub const CHECKPOINT_MS: Millis = 5_000;
 
 /// Completed interviews that keep their typed answers; older ones keep everything else, so a
-/// thousand interviews fit in the browser's storage.
+/// long history fits in the browser's storage (the budget test in `interview::record`).
 pub const KEEP_ANSWERS: usize = 50;
 
 /// Stored data this version cannot read, kept as it is for the reader to download.

@@ -207,10 +207,10 @@ impl<B: Backend> Store<B> {
     }
 
     /// The backend's keys, sorted, listed once to load several kinds in a row
-    /// (`load_listed`): listing asks the browser for every key, a thousand at a start with a
-    /// long history.
+    /// (`load_listed`): listing asks the browser for every key, one call each.
     pub fn list(&self) -> Listing {
-        // The app's merge sort: the standard one would bring its own few KB of wasm.
+        // The app's merge sort keeps the standard sort out of the start page's piece: see
+        // docs/decisions.md.
         Listing(self.backend.keys().map(crate::sorted::sort))
     }
 

@@ -12,6 +12,7 @@ use crate::sorted::SortedMap;
 use crate::storage::Backend;
 
 impl<B: Backend> ProgressState<B> {
+    /// `memory` with the readers.
     pub(super) fn replay_memory(&self) -> SortedMap<String, MemoryState> {
         if !self.unloaded.is_empty() {
             return self.snapshot_part(|s| s.memory.clone());
@@ -26,6 +27,7 @@ impl<B: Backend> ProgressState<B> {
         states
     }
 
+    /// `first_rated` with the readers.
     pub(super) fn replay_first_rated(&self) -> SortedMap<String, Millis> {
         if !self.unloaded.is_empty() {
             return self.snapshot_part(|s| s.first_rated.clone());
@@ -95,6 +97,7 @@ impl<B: Backend> ProgressState<B> {
         }
     }
 
+    /// `store_snapshot` with the readers.
     pub(super) fn write_snapshot(&mut self) {
         // Only of records as stored: not while a save waits (storage full), nor while
         // another tab runs this tab's interview (what this one holds of it may be behind).

@@ -159,8 +159,8 @@ impl<B: Backend> ProgressState<B> {
     pub(super) fn write(&mut self, key: &Dirty) -> Result<Written, SaveError> {
         // The interview moved to another tab: what this tab holds of it is no longer the
         // newest.
-        if matches!(key, Dirty::Interview(id) if self.moved_away && self.active_id.as_ref() == Some(id))
-        {
+        let ours = matches!(key, Dirty::Interview(id) if self.active_id.as_ref() == Some(id));
+        if ours && self.moved_away {
             return Ok(Written::Skipped);
         }
         match self.readers {
