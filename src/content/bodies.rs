@@ -228,8 +228,8 @@ pub fn load(file: File, text: &str) -> Result<(), BodiesError> {
     Ok(())
 }
 
-fn parse(text: &str) -> Result<Data, crate::json::Error> {
-    crate::json::from_str(text)
+fn parse(text: &str) -> Result<Data, serde_json::Error> {
+    serde_json::from_str(text)
 }
 
 fn keep<T>(slot: Option<&'static OnceLock<T>>, value: T) {
