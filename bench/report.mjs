@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { kb, ms } from './lib/stats.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const RESULTS = resolve(ROOT, 'bench/results.json');
@@ -40,6 +41,7 @@ export function render(results) {
     const ratio = Number.isFinite(b.ratio) ? `×${b.ratio.toFixed(2)}` : '';
     out.push(`| ${cell(b.name)} | ${cell(b.figure)} | ${ratio} | ${cell(b.limit)} | ${cell(b.verdict)} |`);
   }
+  out.push(...widget(results.widget));
   out.push(
     '',
     '## How each is measured',
@@ -68,6 +70,43 @@ export function render(results) {
     '',
   );
   return out.join('\n');
+}
+
+/// The embedded widget's first question, each mode against its floor page; nothing when the
+/// run did not measure it.
+function widget(w) {
+  const modes = Object.entries(w ?? {}).filter(([, m]) => m && Number.isFinite(m.bytes) && Array.isArray(m.files));
+  if (!modes.length) return [];
+  const ratio = (x) => (Number.isFinite(x) ? `×${x.toFixed(2)}` : '');
+  const out = [
+    '',
+    '## The embedded widget',
+    '',
+    'In a frame on a host page of another origin, a fresh browser each run, served gzip: the bytes',
+    'on the wire and requests of the widget\'s site until the first question is whole, those already',
+    'in when its text box painted, and the time to the text box against a static floor page of the',
+    'same screen, medians.',
+    '',
+    '| page | bytes | requests | by the text box | text box | floor | ratio | Done enabled |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [name, m] of modes) {
+    out.push(
+      `| \`?mode=${name}\` | ${kb(m.bytes)} | ${m.requests} | ${kb(m.bytesAtBox)}, ${m.requestsAtBox} | ` +
+        `${ms(m.textBox)} | ${ms(m.floorTextBox)} | ${ratio(m.ratio)} | ${Number.isFinite(m.done) ? ms(m.done) : ''} |`,
+    );
+  }
+  const p = w.phone;
+  if (p && Number.isFinite(p.bytes)) {
+    out.push(
+      `| \`?mode=interview\`, phone-like | ${kb(p.bytes)} | ${p.requests} | | ${ms(p.textBox)} | | | ${ms(p.done)} |`,
+      '',
+      'Phone-like: Lighthouse\'s mobile throttling as DevTools applies it (a latency per request, a',
+      'slow download, CPU ×4), the host page of the widget\'s own site so that the throttling reaches',
+      'the frame.',
+    );
+  }
+  return out;
 }
 
 async function main() {

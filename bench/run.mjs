@@ -64,7 +64,7 @@ const GOALS = {
   // What the matcher may add to the wasm, gzip.
   markingGrowth: 20_000,
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
-  // The embedded widget (issue 34): its first question, in a frame on another site's page.
+  // The embedded widget: its first question, in a frame on another site's page.
   widgetBytes: 260_000,
   widgetBytesStretch: 200_000,
   widgetRatio: 1.3,
