@@ -83,6 +83,16 @@ test.describe('each page downloads only its own data', () => {
     await close();
   });
 
+  test('an embedded question (?mode=question): its question\'s file', async ({ browser, baseURL }) => {
+    const { page, fetched, close } = await site(browser, baseURL);
+    await page.goto('/?mode=question&q=ops-cdn');
+    await page.getByRole('button', { name: 'Reveal answer' }).click();
+    await expect(page.locator('.answer-text')).not.toBeEmpty();
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual(['question ops-cdn']);
+    await close();
+  });
+
   test('an article page: its article\'s file', async ({ browser, baseURL }) => {
     const { page, fetched, close } = await site(browser, baseURL);
     await open(page, '#/article/going-solo');
@@ -135,6 +145,25 @@ for (const how of ['missing', 'damaged']) {
       await page.getByRole('button', { name: 'Try again' }).click();
       await expect(page.locator('.prose')).toContainText(/\w{4,}/);
       await expect(page.getByRole('alert')).toHaveCount(0);
+      await close();
+    });
+
+    test('in an interview, the marking file: Done still works, and the reader marks by hand', async ({ browser, baseURL }) => {
+      const { page, close } = await site(browser, baseURL, { broken: ['marking'], how });
+      await page.goto('/?mode=interview&q=dba-raid');
+      await page.getByRole('button', { name: 'Start interview' }).click();
+      await page.getByRole('textbox', { name: 'Your answer' }).fill('RAID 10: mirror and stripe.');
+      await expect(done(page)).toBeEnabled();
+      await done(page).click();
+      await expect(page.getByRole('status').filter({ hasText: 'could not be checked on this device' })).toBeVisible();
+      // The model answer is in the question's own file, which came.
+      await expect(page.locator('.answer-text')).toContainText('RAID 10');
+      const first = page.locator('.key-points-check li').first();
+      await expect(first.locator('.mark')).toHaveText('missed');
+      await first.getByRole('checkbox').check();
+      await expect(first.locator('.mark')).toHaveText('covered');
+      // What was typed is kept.
+      await expect(page.locator('.reveal-view')).toContainText('RAID 10: mirror and stripe.');
       await close();
     });
 

@@ -75,12 +75,15 @@ test('after one visit the app starts with no network and runs an interview, a re
     await expect(page.locator('ol.results li')).toContainText(['What is RAID? Which type is best?']);
     const data = readdirSync(DIST).filter((name) => /^content-[a-z0-9-]+-[0-9a-f]{16}\.json$/.test(name));
     expect(data.length).toBeGreaterThan(70);
+    // And every piece of the wasm, the ones no page above opened too (speak mode's recorder).
+    const pieces = readdirSync(DIST).filter((name) => /^(split|pack)_[a-z]+-[0-9a-f]{16}\.wasm$/.test(name));
+    expect(pieces.some((name) => name.startsWith('split_speak-'))).toBe(true);
     const uncached = await page.evaluate(async (names) => {
       const cache = await caches.open((await caches.keys()).at(-1));
       const out = [];
       for (const name of names) if (!(await cache.match(`/${name}`))) out.push(name);
       return out;
-    }, data);
+    }, [...data, ...pieces]);
     expect(uncached).toEqual([]);
   } finally {
     await site.stop();
