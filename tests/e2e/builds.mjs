@@ -33,15 +33,28 @@ function finish(dir) {
 }
 
 /// A build whose only change is in the wasm: the piece `piece` (`history`, `reading`, …) has
-/// other bytes (`label` in a custom section), so it, the loader naming it and the glue naming
-/// the loader have new names, and the page names the new glue. Nothing else changes.
+/// other bytes (`label` in a custom section), so it, its pack if it has one, the loader naming
+/// them and the glue naming the loader have new names, and the page names the new glue.
+/// Nothing else changes.
 export function wasmChanged(piece, label, from = DIST) {
   const dir = copy(from);
   const section = Buffer.from(`build ${label}`);
   const old = find(dir, new RegExp(`^split_${piece}-[0-9a-f]{16}\\.wasm$`));
-  const piece2 = replace(dir, old, Buffer.concat([readFileSync(join(dir, old)), Buffer.from([0, section.length + 1, section.length]), section]));
+  const bytes = readFileSync(join(dir, old));
+  const changed = Buffer.concat([bytes, Buffer.from([0, section.length + 1, section.length]), section]);
+  const piece2 = replace(dir, old, changed);
   const loader = find(dir, /^__wasm_split-[0-9a-f]{16}\.js$/);
-  const loader2 = replace(dir, loader, readFileSync(join(dir, loader), 'utf8').replaceAll(old, piece2));
+  let text = readFileSync(join(dir, loader), 'utf8').replaceAll(old, piece2);
+  // A packed piece (scripts/packs.mjs) is fetched as the pack, which begins with it: the pack
+  // changes with it, and the loader's list of the pack's parts gives its new size.
+  const pack = find(dir, new RegExp(`^pack_${piece}-[0-9a-f]{16}\\.wasm$`));
+  if (pack) {
+    const pack2 = replace(dir, pack, Buffer.concat([changed, readFileSync(join(dir, pack)).subarray(bytes.length)]));
+    const part = new RegExp(`("\\./${piece2}",\\s*)${bytes.length}\\]`);
+    if (!part.test(text)) throw new Error(`builds: the loader lists no part ${piece2} of ${bytes.length} bytes`);
+    text = text.replace(part, `$1${changed.length}]`).replaceAll(pack, pack2);
+  }
+  const loader2 = replace(dir, loader, text);
   const glue = find(dir, /^interview-practice-[0-9a-f]{16}\.js$/);
   const glue2 = replace(dir, glue, readFileSync(join(dir, glue), 'utf8').replaceAll(loader, loader2));
   const index = join(dir, 'index.html');

@@ -208,7 +208,7 @@ test('a frame whose build is gone starts the new build where it was, with the ty
   try {
     // The interview's piece, which the frame fetches once it has started, is still on its way
     // when build B is deployed, A's files gone.
-    const release = await hold(ctx, /\/split_interview-[0-9a-f]{16}\.wasm$/);
+    const release = await hold(ctx, /\/(split|pack)_interview-[0-9a-f]{16}\.wasm$/);
     await page.goto(`${hosts.url}/post.html`);
     const frame = page.frameLocator('iframe[data-interview-practice]');
     await expect(frame.locator('html[data-app="ready"] main')).toBeVisible();

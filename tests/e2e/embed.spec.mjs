@@ -101,7 +101,7 @@ test("an interview started before the frame's part of the app arrives is still r
   // it back until the interview is running.
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route(/\/split_frame-[0-9a-f]{16}\.wasm$/, async (route) => {
+  await page.route(/\/(split|pack)_frame-[0-9a-f]{16}\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
