@@ -15,13 +15,15 @@ serve: dist
 
 ## The release build into dist/, as static files, with its first screens pre-rendered, then what
 ## a static host needs: the policy in the page, manifest and icons, service worker, embed.js,
-## _headers, precompressed copies
+## _headers, precompressed copies; and the WordPress plugin, dist/interview-practice-wordpress.zip
 dist: setup
 	trunk build --release --offline
 	node scripts/prerender.mjs dist
 	node scripts/dist-extras.mjs dist
+	node scripts/wordpress-zip.mjs dist
 
-## Every test: lint, native unit tests, browser component tests, end-to-end tests
+## Every test: lint, native unit tests, browser component tests, end-to-end tests (the app's,
+## then the WordPress plugin's in a real WordPress)
 test: setup lint unit browser-test e2e
 
 lint:
@@ -38,6 +40,7 @@ browser-test:
 
 e2e: dist
 	playwright test -c tests/e2e
+	playwright test -c tests/wordpress
 
 ## Measure the release build against issue 11's budgets, files served gzip and Brotli: start-page
 ## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static

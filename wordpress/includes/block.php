@@ -1,0 +1,39 @@
+<?php
+/**
+ * The "Interview Practice" block (block/block.json): rendered on the server by the same
+ * function as the shortcode, so the two cannot differ. Its editor script (block/editor.js)
+ * needs no build step.
+ *
+ * @package InterviewPractice
+ */
+
+namespace InterviewPractice;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the block from its block.json.
+ */
+function register_block() {
+	register_block_type(
+		dirname( FILE ) . '/block',
+		array( 'render_callback' => __NAMESPACE__ . '\render_block' )
+	);
+}
+
+/**
+ * The block's markup: its settings (the attributes named in block.json) through `render()`,
+ * with the block's classes and alignment on the element.
+ *
+ * @param array $attributes The block's attributes.
+ * @return string
+ */
+function render_block( $attributes ) {
+	$given = array();
+	foreach ( array_merge( Parameters::names(), array( 'label' ) ) as $name ) {
+		if ( isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ) {
+			$given[ $name ] = $attributes[ $name ];
+		}
+	}
+	return render( $given, get_block_wrapper_attributes() );
+}
