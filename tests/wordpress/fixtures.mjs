@@ -6,16 +6,30 @@ import { SITES, USERS } from './sites.mjs';
 
 const ORIGINS = Object.values(SITES).map((s) => new URL(s.url).origin);
 
+/// Guards `context` for the test's length; returns what to call at its end.
+async function guarded(context) {
+  const problems = [];
+  const report = await guard(context, ORIGINS, problems);
+  // Which file a "Failed to load resource" was.
+  const failed = (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`);
+  context.pages().forEach((page) => page.on('response', failed));
+  context.on('page', (page) => page.on('response', failed));
+  return async () => expect(await report(), 'console errors, CSP violations or requests to other hosts').toEqual([]);
+}
+
 export const test = base.extend({
   context: async ({ context }, use) => {
-    const problems = [];
-    const report = await guard(context, ORIGINS, problems);
-    // Which file a "Failed to load resource" was.
-    const failed = (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`);
-    context.pages().forEach((page) => page.on('response', failed));
-    context.on('page', (page) => page.on('response', failed));
+    const check = await guarded(context);
     await use(context);
-    expect(await report(), 'console errors, CSP violations or requests to other hosts').toEqual([]);
+    await check();
+  },
+  /// A reader's page beside the test's own (signed-in) one: a browser context of its own.
+  reader: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const check = await guarded(context);
+    await use(await context.newPage());
+    await check();
+    await context.close();
   },
 });
 
