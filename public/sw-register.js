@@ -10,6 +10,11 @@
     sw = window.isSecureContext ? navigator.serviceWorker : null;
   } catch (e) {}
   if (!sw) return;
+  // The worker sits beside this script, the page and the rest of the build, wherever the host
+  // put them; its scope is that folder.
+  var me = document.currentScript;
+  var WORKER = new URL('sw.js', me && me.src ? me.src : location.href).href;
+  var BASE = new URL('./', WORKER).href;
   var html = document.documentElement;
   var updating = false;
 
@@ -30,13 +35,13 @@
     });
   }
 
-  // The files this page was built with, as the build named them.
+  // The files this page was built with, as the build named them (relative to the worker).
   function ownFiles() {
     var files = [];
     var nodes = document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"]');
     for (var i = 0; i < nodes.length; i++) {
-      var url = new URL(nodes[i].src || nodes[i].href, location.href);
-      if (url.origin === location.origin) files.push(url.pathname);
+      var url = new URL(nodes[i].src || nodes[i].href, location.href).href;
+      if (url.indexOf(BASE) === 0) files.push(url.slice(BASE.length));
     }
     return files;
   }
@@ -122,7 +127,7 @@
   });
 
   function register() {
-    sw.register('/sw.js')
+    sw.register(WORKER)
       .then(function (registration) {
         offer(registration);
         registration.addEventListener('updatefound', function () {

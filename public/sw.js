@@ -4,12 +4,17 @@
 'use strict';
 
 const BUILD = 'development';
+// The build's files, named relative to this worker, which sits beside them and the page.
 const FILES = [];
 // Each file's SHA-384, as built: a damaged or foreign download fails the install.
 const INTEGRITY = {};
-const PREFIX = 'interview-practice-';
+// The worker's folder, and so its scope: the app's, wherever the host put it. Caches are per
+// origin, so their names say whose they are: another copy of the app in another folder of the
+// same site keeps its own.
+const SCOPE = new URL('./', location).pathname;
+const PREFIX = `interview-practice ${SCOPE} `;
 const CACHE = PREFIX + BUILD;
-const PAGE = '/index.html';
+const PAGE = 'index.html';
 // Files named by their content (Trunk's and the build's 16-hex hash): never change in place.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
@@ -48,12 +53,13 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== location.origin) return;
+  if (url.origin !== location.origin || !url.pathname.startsWith(SCOPE)) return;
+  const path = url.pathname.slice(SCOPE.length);
   if (request.mode === 'navigate') {
-    if (url.pathname === '/' || url.pathname === PAGE) event.respondWith(page(request));
+    if (path === '' || path === PAGE) event.respondWith(page(request));
     return;
   }
-  if (FILES.includes(url.pathname) || HASHED.test(url.pathname)) event.respondWith(file(request, url.pathname));
+  if (FILES.includes(path) || HASHED.test(path)) event.respondWith(file(request, path));
 });
 
 /// The page from the network, so a reader online gets the newest build at once; offline, the
