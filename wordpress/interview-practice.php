@@ -33,6 +33,7 @@ add_action(
 		add_shortcode( 'interview_practice', __NAMESPACE__ . '\shortcode' );
 	}
 );
+add_action( 'enqueue_block_assets', __NAMESPACE__ . '\enqueue_editor_canvas_assets' );
 
 if ( is_admin() ) {
 	require_once __DIR__ . '/includes/settings-page.php';

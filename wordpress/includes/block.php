@@ -22,6 +22,17 @@ function register_block() {
 }
 
 /**
+ * The preview needs embed.js where the block is drawn. Editors that draw blocks in a frame of
+ * their own (WordPress 6.3 and later, with blocks of API version 3) load what this hook
+ * enqueues into that frame; it also runs for readers' pages, where nothing is enqueued.
+ */
+function enqueue_editor_canvas_assets() {
+	if ( is_admin() ) {
+		wp_enqueue_script( SCRIPT );
+	}
+}
+
+/**
  * The block's markup: its settings (the attributes named in block.json) through `render()`,
  * with the block's classes and alignment on the element.
  *
