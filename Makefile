@@ -38,9 +38,9 @@ unit:
 browser-test:
 	cargo test --target wasm32-unknown-unknown --test browser
 
+# Both suites run, so one CI run shows every failure; the first failure's status is kept.
 e2e: dist
-	playwright test -c tests/e2e
-	playwright test -c tests/wordpress
+	playwright test -c tests/e2e; app=$$?; playwright test -c tests/wordpress && exit $$app
 
 ## Measure the release build against issue 11's budgets, files served gzip and Brotli: start-page
 ## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static
