@@ -1,6 +1,7 @@
 // The WordPress plugin's parts that need no WordPress: its PHP parses on this machine's PHP
 // (Debian's 8.2), its checks answer as the widget's parser does, the block, embed.js and the
-// table name the same settings, and scripts/wordpress-zip.mjs packs what a site needs.
+// table name the same settings (the block also their aliases), and scripts/wordpress-zip.mjs
+// packs what a site needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ const repo = join(import.meta.dirname, '..', '..');
 const plugin = join(repo, 'wordpress');
 const table = JSON.parse(readFileSync(join(plugin, 'parameters.json'), 'utf8'));
 const names = table.parameters.map((p) => p.name);
+const aliases = JSON.parse(readFileSync(join(plugin, 'aliases.json'), 'utf8')).aliases;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
@@ -33,10 +35,14 @@ test("the plugin's checks answer as the widget's parser does", () => {
   assert.equal(result.stdout.trim(), 'ok');
 });
 
-test('the block and embed.js take the settings of the table, and a label', () => {
+test('the block takes the settings of the table, their aliases and a label; embed.js the settings and a label', () => {
   const block = JSON.parse(readFileSync(join(plugin, 'block', 'block.json'), 'utf8'));
   assert.equal(block.apiVersion, 3);
-  assert.deepEqual(Object.keys(block.attributes), [...names, 'label']);
+  assert.deepEqual(Object.keys(block.attributes), [...names, ...aliases.map((a) => a.name), 'label']);
+  assert.deepEqual(
+    aliases.map((a) => [a.name, a.setting]),
+    [['guides', 'parts'], ['question', 'q'], ['speaking', 'answer'], ['speak', 'answer']],
+  );
   for (const attribute of Object.values(block.attributes)) assert.deepEqual(attribute, { type: 'string' });
 
   // embed.js, run with just enough of a browser to define its element.

@@ -159,6 +159,103 @@ foreach ( $reasons as list( $name, $value, $reason ) ) {
 	expect( ! $settings && count( $problems ) === 1 && $problems[0]['name'] === $name && $got === $reason, "$name: “{$got}”, not “{$reason}”" );
 }
 
+// Aliases: checked as the setting they stand for, passed on under the widget's name.
+$aliased = array(
+	array( array( 'guides' => '3, +1' ), array( 'parts' => '3,1' ) ),
+	array( array( 'question' => ' ops-cdn ' ), array( 'q' => 'ops-cdn' ) ),
+	array( array( 'speaking' => 'true' ), array( 'answer' => 'speak' ) ),
+	array( array( 'speaking' => 'no' ), array( 'answer' => 'type' ) ),
+	array( array( 'speak' => 'yes' ), array( 'answer' => 'speak' ) ),
+	array( array( 'speak' => '' ), array() ),
+	array(
+		array(
+			'theme'    => 'dark',
+			'question' => 'dba-raid',
+			'guides'   => '2',
+		),
+		array(
+			'parts' => '2',
+			'q'     => 'dba-raid',
+			'theme' => 'dark',
+		),
+	),
+	// The setting's own name wins, wherever it is written; an empty one sets nothing.
+	array(
+		array(
+			'guides' => '1',
+			'parts'  => '2',
+		),
+		array( 'parts' => '2' ),
+	),
+	array(
+		array(
+			'parts'  => ' ',
+			'guides' => '1',
+		),
+		array( 'parts' => '1' ),
+	),
+);
+foreach ( $aliased as list( $given, $expected ) ) {
+	list( $settings ) = Parameters::check( $given );
+	expect( $settings === $expected, json_encode( $given ) . ' reads as ' . json_encode( $settings ) );
+}
+foreach ( Parameters::aliases() as $alias ) {
+	expect( in_array( $alias['setting'], Parameters::names(), true ), "{$alias['name']} stands for a setting" );
+	expect( null === Parameters::parameter( $alias['name'] ), "{$alias['name']} is not a setting's own name" );
+	if ( isset( $alias['flag'] ) ) {
+		foreach ( $alias['flag'] as $target ) {
+			expect( accepted( $alias['setting'], $target ), "{$alias['name']} sets {$alias['setting']} to $target, which it accepts" );
+		}
+	}
+}
+// Refused as their settings would be, named as written.
+$refused = array(
+	array( array( 'guides' => '1,4' ), array( array( 'guides', 'must list guide parts 1 to 3, not “4”' ) ) ),
+	array( array( 'question' => 'nope' ), array( array( 'question', 'no question “nope”' ) ) ),
+	array( array( 'speaking' => 'maybe' ), array( array( 'speaking', 'must be true or false, not “maybe”' ) ) ),
+	array( array( 'speak' => 'speak' ), array( array( 'speak', 'must be true or false, not “speak”' ) ) ),
+	array( array( 'guides' => "\xff" ), array( array( 'guides', 'is not valid text' ) ) ),
+	array(
+		array(
+			'speaking' => 'true',
+			'answer'   => 'type',
+			'speak'    => 'no',
+		),
+		array( array( 'speaking', 'duplicates answer, which is read instead' ), array( 'speak', 'duplicates answer, which is read instead' ) ),
+	),
+	array(
+		array(
+			'speak'    => 'true',
+			'speaking' => 'false',
+		),
+		array( array( 'speaking', 'duplicates speak, which is read instead' ) ),
+	),
+	array(
+		array(
+			'parts'  => '9',
+			'guides' => '1',
+		),
+		array( array( 'parts', 'must list guide parts 1 to 3, not “9”' ), array( 'guides', 'duplicates parts, which is read instead' ) ),
+	),
+);
+foreach ( $refused as list( $given, $expected ) ) {
+	list( $settings, $problems ) = Parameters::check( $given );
+	$got = array_map(
+		function ( $problem ) {
+			return array( $problem['name'], $problem['reason'] );
+		},
+		$problems
+	);
+	expect( $got === $expected, json_encode( $given ) . ' is refused as ' . json_encode( $got, JSON_UNESCAPED_UNICODE ) );
+}
+list( $settings ) = Parameters::check(
+	array(
+		'speaking' => 'true',
+		'answer'   => 'type',
+	)
+);
+expect( array( 'answer' => 'type' ) === $settings, 'answer wins over speaking' );
+
 if ( $failures ) {
 	echo implode( "\n", $failures ), "\n", count( $failures ), " failed\n";
 	exit( 1 );

@@ -1,7 +1,8 @@
 /* The "Interview Practice" block in the editor: its settings in the sidebar and the widget
  * itself as the preview, rendered by the server as the published post will be (so a refused
  * setting shows the same notice). Plain script on WordPress's globals: no build step.
- * The allowed values come from ../parameters.json, the table the server checks against. */
+ * The allowed values come from ../parameters.json, the table the server checks against, and
+ * the settings' other names from ../aliases.json. */
 (function (wp) {
   'use strict';
   var el = wp.element.createElement;
@@ -16,20 +17,54 @@
   var NAME = 'interview-practice/widget';
   var source = document.currentScript && document.currentScript.src;
   var table = null;
-  var loading = fetch(new URL('../parameters.json', source || location.href), { credentials: 'same-origin' })
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+  var aliases = null;
+  function load(file) {
+    return fetch(new URL(file, source || location.href), { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) throw new Error(file + ': ' + response.status + ' ' + response.statusText);
       return response.json();
-    })
-    .then(function (json) {
-      table = json;
-      return json;
     });
+  }
+  var loading = Promise.all([load('../parameters.json'), load('../aliases.json')]).then(function (json) {
+    table = json[0];
+    aliases = json[1].aliases;
+  });
 
   function parameter(name) {
     return table.parameters.filter(function (p) {
       return p.name === name;
     })[0];
+  }
+
+  function aliasesOf(name) {
+    return aliases.filter(function (alias) {
+      return alias.setting === name;
+    });
+  }
+
+  // A setting's value as the server reads it: its own, or else the first of its aliases in the
+  // block's attributes (a flag alias's true or false as the value it stands for), so the sidebar shows what the
+  // block does even when its settings were written by hand.
+  function current(attributes, name) {
+    function written(value) {
+      return typeof value === 'string' && value.trim() !== '';
+    }
+    if (written(attributes[name])) return attributes[name];
+    var found = Object.keys(attributes)
+      .map(function (key) {
+        return aliasesOf(name).filter(function (alias) {
+          return alias.name === key && written(attributes[key]);
+        })[0];
+      })
+      .filter(Boolean)[0];
+    if (!found) return typeof attributes[name] === 'string' ? attributes[name] : '';
+    var value = attributes[found.name].trim();
+    if (!found.flag) return value;
+    var flag = table.parameters.filter(function (p) {
+      return p.kind === 'flag';
+    })[0];
+    if (flag['true'].indexOf(value) !== -1) return found.flag['true'];
+    if (flag['false'].indexOf(value) !== -1) return found.flag['false'];
+    return value;
   }
 
   function list(value) {
@@ -47,23 +82,30 @@
 
   function Settings(props) {
     var attributes = props.attributes;
+    function value(name) {
+      return current(attributes, name);
+    }
+    // A setting set here is written under its own name, and replaces its aliases.
     function set(name) {
-      return function (value) {
+      return function (next) {
         var change = {};
-        change[name] = value === undefined || value === null || value === '' ? undefined : String(value);
+        change[name] = next === undefined || next === null || next === '' ? undefined : String(next);
+        aliasesOf(name).forEach(function (alias) {
+          change[alias.name] = undefined;
+        });
         props.setAttributes(change);
       };
     }
     function number(name, label, step) {
       var p = parameter(name);
-      var value = parseInt(attributes[name], 10);
+      var number = parseInt(value(name), 10);
       return el(c.RangeControl, {
         label: label,
         help: sprintf(__('%1$d to %2$d; site default when reset (the widget’s own is %3$d).', 'interview-practice'), p.min, p.max, p['default']),
         min: p.min,
         max: p.max,
         step: step,
-        value: isNaN(value) ? undefined : value,
+        value: isNaN(number) ? undefined : number,
         allowReset: true,
         onChange: set(name),
       });
@@ -71,7 +113,7 @@
     function tokens(name, label, suggestions) {
       return el(c.FormTokenField, {
         label: label,
-        value: list(attributes[name]),
+        value: list(value(name)),
         suggestions: suggestions,
         __experimentalExpandOnFocus: true,
         __experimentalShowHowTo: false,
@@ -80,7 +122,7 @@
         },
       });
     }
-    var parts = list(attributes.parts);
+    var parts = list(value('parts'));
     var sections = [];
     table.guides.forEach(function (guide) {
       guide.sections.forEach(function (section) {
@@ -92,7 +134,7 @@
       null,
       el(c.SelectControl, {
         label: __('Opens on', 'interview-practice'),
-        value: attributes.mode || '',
+        value: value('mode'),
         options: choices([
           { label: __('An interview, ready to start', 'interview-practice'), value: 'interview' },
           { label: __('The question browser', 'interview-practice'), value: 'browse' },
@@ -125,7 +167,7 @@
       number('time', __('Seconds per question', 'interview-practice'), 10),
       el(c.SelectControl, {
         label: __('Order', 'interview-practice'),
-        value: attributes.order || '',
+        value: value('order'),
         options: choices([
           { label: __('Random', 'interview-practice'), value: 'random' },
           { label: __('As in the guide', 'interview-practice'), value: 'guide' },
@@ -134,7 +176,7 @@
       }),
       el(c.SelectControl, {
         label: __('Answers', 'interview-practice'),
-        value: attributes.answer || '',
+        value: value('answer'),
         options: choices([
           { label: __('Typed', 'interview-practice'), value: 'type' },
           { label: __('Spoken (speaking mode)', 'interview-practice'), value: 'speak' },
@@ -143,7 +185,7 @@
       }),
       el(c.SelectControl, {
         label: __('Theme', 'interview-practice'),
-        value: attributes.theme || '',
+        value: value('theme'),
         options: choices([
           { label: __('The reader’s system setting', 'interview-practice'), value: 'auto' },
           { label: __('Light', 'interview-practice'), value: 'light' },
@@ -154,12 +196,12 @@
       el(c.TextControl, {
         label: __('Accent colour', 'interview-practice'),
         help: __('A hex colour such as #0b5cad.', 'interview-practice'),
-        value: attributes.accent || '',
+        value: value('accent'),
         onChange: set('accent'),
       }),
       el(c.SelectControl, {
         label: __('Header and footer', 'interview-practice'),
-        value: attributes.compact || '',
+        value: value('compact'),
         options: choices([
           { label: __('Shown', 'interview-practice'), value: 'false' },
           { label: __('Hidden (compact)', 'interview-practice'), value: 'true' },
@@ -169,7 +211,7 @@
       el(c.TextControl, {
         label: __('Name for screen readers', 'interview-practice'),
         help: __('The frame’s title; “Interview Practice” if empty.', 'interview-practice'),
-        value: attributes.label || '',
+        value: value('label'),
         onChange: set('label'),
       })
     );

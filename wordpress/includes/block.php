@@ -33,15 +33,15 @@ function enqueue_editor_canvas_assets() {
 }
 
 /**
- * The block's markup: its settings (the attributes named in block.json) through `render()`,
- * with the block's classes and alignment on the element.
+ * The block's markup: its settings (the attributes named in block.json, aliases included)
+ * through `render()`, with the block's classes and alignment on the element.
  *
  * @param array $attributes The block's attributes.
  * @return string
  */
 function render_block( $attributes ) {
 	$given = array();
-	foreach ( array_merge( Parameters::names(), array( 'label' ) ) as $name ) {
+	foreach ( array_merge( Parameters::names(), array_keys( Parameters::aliases() ), array( 'label' ) ) as $name ) {
 		if ( isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ) {
 			$given[ $name ] = $attributes[ $name ];
 		}

@@ -4,6 +4,8 @@
  * the widget's own parser, src/embed/config.rs, by tests/wordpress_parameters.rs). A value the
  * widget would refuse is refused here, with the widget's reason, so what reaches the page is
  * always a setting the widget reads; each value is passed on in one canonical spelling.
+ * Authors may also write some settings by other names (aliases.json), checked as the setting
+ * they stand for and passed on under the widget's name.
  *
  * Plain PHP: no WordPress function but the translation ones, so it is tested on its own
  * (tests/wordpress/parameters-test.php).
@@ -26,6 +28,13 @@ final class Parameters {
 	 * @var array|null
 	 */
 	private static $table = null;
+
+	/**
+	 * The decoded aliases.json's aliases, by name.
+	 *
+	 * @var array|null
+	 */
+	private static $aliases = null;
 
 	/**
 	 * The table: `limits`, `parameters` (name, kind, values, default), `guides`, `questions`.
@@ -65,22 +74,81 @@ final class Parameters {
 	}
 
 	/**
-	 * Checks settings as the widget's parser would. An empty value means "not set".
+	 * The other names of settings: name => `setting` (the widget's name) and, for a flag,
+	 * `flag` (the setting's value for `true` and for `false`).
 	 *
-	 * @param array<string, mixed> $given Setting name => value as written.
+	 * @return array<string, array{name: string, setting: string, flag?: array{true: string, false: string}}>
+	 */
+	public static function aliases() {
+		if ( null === self::$aliases ) {
+			$json          = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/aliases.json' ), true );
+			self::$aliases = array_column( $json['aliases'], null, 'name' );
+		}
+		return self::$aliases;
+	}
+
+	/**
+	 * What a name as written stands for, or null: the entry its value is checked against, with
+	 * `setting`, the widget's name for it, and `flag` for a flag alias.
+	 *
+	 * @param string $name A setting's name or one of its aliases.
+	 * @return array|null
+	 */
+	public static function written( $name ) {
+		$entry = self::parameter( $name );
+		if ( $entry ) {
+			return $entry + array( 'setting' => $name );
+		}
+		$alias = isset( self::aliases()[ $name ] ) ? self::aliases()[ $name ] : null;
+		if ( ! $alias ) {
+			return null;
+		}
+		if ( ! isset( $alias['flag'] ) ) {
+			return array( 'setting' => $alias['setting'] ) + self::parameter( $alias['setting'] );
+		}
+		// True and false in the words the widget's flags take.
+		$flags = array_values( array_filter( self::table()['parameters'], fn( $p ) => 'flag' === $p['kind'] ) );
+		return array(
+			'name'    => $name,
+			'kind'    => 'flag',
+			'true'    => $flags[0]['true'],
+			'false'   => $flags[0]['false'],
+			'setting' => $alias['setting'],
+			'flag'    => $alias['flag'],
+		);
+	}
+
+	/**
+	 * Checks settings as the widget's parser would. An empty value means "not set". A setting
+	 * written under two names is read under one: its own, or else the first alias written.
+	 *
+	 * @param array<string, mixed> $given Setting name (or alias) => value as written.
 	 * @return array{0: array<string, string>, 1: array<int, array{name: string, value: string, reason: string}>}
-	 *     The accepted settings, canonical and in the widget's order; and each refused one, why.
+	 *     The accepted settings, canonical, under the widget's names and in its order; and each
+	 *     refused one, named as written, and why.
 	 */
 	public static function check( array $given ) {
 		$accepted = array();
 		$problems = array();
 		$limit    = self::table()['limits']['value'];
+		$read     = array();
+		foreach ( $given as $name => $value ) {
+			$entry = self::written( (string) $name );
+			if ( $entry && self::is_set( $value ) && ( ! isset( $read[ $entry['setting'] ] ) || $name === $entry['setting'] ) ) {
+				$read[ $entry['setting'] ] = (string) $name;
+			}
+		}
 		foreach ( $given as $name => $value ) {
 			$name  = (string) $name;
 			$value = is_scalar( $value ) ? (string) $value : '';
-			$entry = self::parameter( $name );
+			$entry = self::written( $name );
 			if ( null === $entry ) {
 				$problems[] = self::problem( $name, $value, __( 'is not a setting of the widget', 'interview-practice' ) );
+				continue;
+			}
+			if ( self::is_set( $value ) && $read[ $entry['setting'] ] !== $name ) {
+				/* translators: %s: the name under which the same setting is also written */
+				$problems[] = self::problem( $name, $value, sprintf( __( 'duplicates %s, which is read instead', 'interview-practice' ), $read[ $entry['setting'] ] ) );
 				continue;
 			}
 			if ( ! self::is_text( $value ) ) {
@@ -100,7 +168,7 @@ final class Parameters {
 			if ( is_array( $result ) ) {
 				$problems[] = self::problem( $name, $value, $result['reason'] );
 			} else {
-				$accepted[ $name ] = $result;
+				$accepted[ $entry['setting'] ] = isset( $entry['flag'] ) ? $entry['flag'][ $result ] : $result;
 			}
 		}
 		return array( self::ordered( $accepted ), $problems );
@@ -313,6 +381,17 @@ final class Parameters {
 			}
 		}
 		return $ordered;
+	}
+
+	/**
+	 * Whether a value as written sets its setting: not empty, or not even text.
+	 *
+	 * @param mixed $value A value as written.
+	 * @return bool
+	 */
+	private static function is_set( $value ) {
+		$text = is_scalar( $value ) ? (string) $value : '';
+		return ! self::is_text( $text ) || '' !== self::trim( $text );
 	}
 
 	/**

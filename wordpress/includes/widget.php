@@ -50,7 +50,8 @@ function defaults() {
 }
 
 /**
- * The `[interview_practice]` shortcode. A bare flag (`[interview_practice compact]`) is true.
+ * The `[interview_practice]` shortcode. A bare flag (`[interview_practice compact]`,
+ * `[interview_practice speak]`) is true.
  *
  * @param array|string $atts Attributes, or '' when there are none.
  * @return string
@@ -59,12 +60,13 @@ function shortcode( $atts ) {
 	$given = array();
 	foreach ( is_array( $atts ) ? $atts : array() as $name => $value ) {
 		if ( is_int( $name ) ) {
-			$parameter = Parameters::parameter( strtolower( (string) $value ) );
+			$word      = strtolower( (string) $value );
+			$parameter = Parameters::written( $word );
 			if ( $parameter && 'flag' === $parameter['kind'] ) {
-				$given[ $parameter['name'] ] = 'true';
+				$given[ $word ] = 'true';
 			} elseif ( $parameter ) {
 				// A setting without its value: refused, named with the word as its value.
-				$given[ $parameter['name'] ] = $parameter['name'];
+				$given[ $word ] = $word;
 			} else {
 				$given[ (string) $value ] = '';
 			}
