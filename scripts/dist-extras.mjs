@@ -126,14 +126,20 @@ const last = [
 // (make bench: about 10 ms of its 100).
 const boot = page.match(/<script async src="(?:\.\/)?boot-[0-9a-f]{16}\.js"[^>]*>/);
 if (!boot) fail(`${index} has no boot script (scripts/prerender.mjs writes it)`);
+const root = page.match(/<html\b[^>]*>/);
+if (!root) fail(`${index} has no <html> tag`);
 page = page
+  // The build's id, written in below: until then the page is hashed with it empty.
+  .replace(root[0], root[0].replace(/ data-build="[^"]*"/, '').replace(/>$/, ' data-build="">'))
   .replace(charset[0], `${charset[0]}${START}${first}${END}`)
   .replace('</head>', `${START}${last}${END}</head>`)
   .replace(boot[0], `${boot[0].replace(/ data-sw="[^"]*"/, '').replace(/>$/, '')} data-sw="${register}">`);
 await writeFile(index, page);
 
-// The service worker: this build's files, and an id that changes with any of them or with the
-// worker's own code, so a new worker never shares (and, failing, never deletes) the old one's cache.
+// The build's id: it changes with any of the build's files (the page's as written above) or with
+// the worker's own code. The worker's cache is named by it, so a new worker never shares (and,
+// failing, never deletes) the old one's cache; the page carries it (`data-build` on <html>), so
+// a page and a worker can tell whether they are of the same build, whatever changed.
 // Names relative to the worker, which sits beside them.
 const files = (await names()).filter((n) => HASHED.test(n));
 files.push('index.html', 'manifest.webmanifest');
@@ -142,6 +148,7 @@ let worker = await readFile(join(pub, 'sw.js'), 'utf8');
 const digest = createHash('sha256').update(worker);
 for (const file of files) digest.update(file).update(await readFile(join(dist, file)));
 const build = digest.digest('hex').slice(0, 16);
+await writeFile(index, page.replace(' data-build="">', ` data-build="${build}">`));
 const integrity = {};
 for (const file of files) {
   integrity[file] = `sha384-${createHash('sha384').update(await readFile(join(dist, file))).digest('base64')}`;

@@ -414,3 +414,31 @@ fn stored_numbers_read_in_the_browser_as_natively() {
     }
     assert!(json::from_str::<f64>("1e400").is_err());
 }
+
+/// A file of the build that cannot be had tells the page (public/boot.js then looks whether a
+/// deploy removed the build): a 404, as for a content file a new build renamed.
+#[wasm_bindgen_test]
+async fn a_missing_file_of_the_build_is_told_to_the_page() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let told = Rc::new(Cell::new(0));
+    let listener = {
+        let told = told.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || told.set(told.get() + 1))
+    };
+    window()
+        .add_event_listener_with_callback(
+            "interview-practice:download-failed",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    let missing = interview_practice::platform::fetch::text("content-0000000000000000.json").await;
+    assert!(missing.unwrap_err().contains("404"));
+    assert_eq!(told.get(), 1);
+    window()
+        .remove_event_listener_with_callback(
+            "interview-practice:download-failed",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+}

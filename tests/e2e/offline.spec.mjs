@@ -2,7 +2,6 @@
 // the next, the policy from the page's meta tag, the manifest, and the <interview-practice>
 // element. Tests that need a server to go away or change run their own (scripts/serve.mjs).
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +9,8 @@ import { chromium } from '@playwright/test';
 import { test, expect, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
 import { InterviewPage } from './interview-page.mjs';
-import { DIST, ROOT, context, installed, port, ready, serve } from './servers.mjs';
-import { named } from '../../scripts/hashed.mjs';
+import { DIST, context, installed, port, ready, serve } from './servers.mjs';
+import { filesOf, stylesheetChanged } from './builds.mjs';
 
 test('after one visit the app starts with no network and runs an interview, a review and reading', async ({ browser }) => {
   test.setTimeout(60_000);
@@ -67,27 +66,6 @@ test('after one visit the app starts with no network and runs an interview, a re
   }
 });
 
-/// A second build of `dist`: the stylesheet changed (so its hashed name did), and the build
-/// steps after Trunk's ran again over it, as `make dist` would.
-function secondBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'build-b-'));
-  cpSync(DIST, dir, { recursive: true });
-  const css = readdirSync(dir).find((n) => /^app-[0-9a-f]{16}\.css$/.test(n));
-  const changed = readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n';
-  const renamed = named('app.css', Buffer.from(changed));
-  writeFileSync(join(dir, renamed), changed);
-  rmSync(join(dir, css));
-  for (const stale of readdirSync(dir).filter((n) => n.startsWith(`${css}.`))) rmSync(join(dir, stale));
-  const index = join(dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replaceAll(css, renamed));
-  execFileSync(process.execPath, [join(ROOT, 'scripts/dist-extras.mjs'), dir], { stdio: 'ignore' });
-  return { dir, oldCss: `/${css}`, newCss: `/${renamed}`, files: filesOf(dir) };
-}
-
-/// The files the build in `dir` precaches, as paths on the site (the worker names them
-/// relative to itself).
-const filesOf = (dir) => JSON.parse(readFileSync(join(dir, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]).map((f) => `/${f}`);
-
 /// The path of the page's stylesheet, which names its build (its href is relative to the page).
 const stylesheet = (page) => page.locator('link[rel="stylesheet"]').evaluate((link) => new URL(link.href).pathname).catch(() => null);
 
@@ -98,8 +76,8 @@ const loaded = (page) =>
   );
 
 test('an update never mixes two builds: the reader is told, and it applies on a click', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const b = secondBuild();
+  test.setTimeout(180_000);
+  const b = stylesheetChanged();
   const a = filesOf(DIST);
   let site = await serve(DIST, port(1));
   const { context: ctx, report } = await context(browser, site.url);
@@ -149,13 +127,12 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    rmSync(b.dir, { recursive: true, force: true });
   }
 });
 
 test('a page that already came from the new build takes its worker without a notice', async ({ browser }) => {
-  test.setTimeout(120_000);
-  const b = secondBuild();
+  test.setTimeout(180_000);
+  const b = stylesheetChanged();
   let site = await serve(DIST, port(3));
   const { context: ctx, report } = await context(browser, site.url);
   try {
@@ -190,7 +167,6 @@ test('a page that already came from the new build takes its worker without a not
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    rmSync(b.dir, { recursive: true, force: true });
   }
 });
 

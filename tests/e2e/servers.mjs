@@ -1,6 +1,7 @@
 // Servers a test starts, changes and stops itself: the build as scripts/serve.mjs serves it
-// (at a domain's root or under a path), and host pages on another origin.
+// (at a domain's root or under a path), host pages on another origin, and hosts that fail.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +25,42 @@ export async function serve(dir, port, ...args) {
         server.exitCode !== null || server.signalCode !== null ? done() : (server.once('exit', done), server.kill()),
       ),
   };
+}
+
+/// A host in front of scripts/serve.mjs on `port`, whose answers a test changes as it goes:
+/// `host.answer = (request, response) => true` answers a request itself (a 503, a redirect, a
+/// connection that hangs); returning false, or no `answer`, passes it on to the build, with
+/// `host.headers` added.
+export async function changingHost(dir, port, backendPort, ...args) {
+  const backend = await serve(dir, backendPort, ...args);
+  const hanging = new Set();
+  const host = { answer: null, headers: {}, url: `http://127.0.0.1:${port}` };
+  const server = createServer((request, response) => {
+    if (host.answer && host.answer(request, response)) {
+      if (!response.writableEnded) hanging.add(response);
+      return;
+    }
+    const proxied = fetch(`${backend.url}${request.url}`, {
+      headers: { 'accept-encoding': 'identity' },
+      redirect: 'manual',
+    });
+    proxied
+      .then(async (answer) => {
+        const headers = Object.fromEntries(answer.headers);
+        for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive']) delete headers[name];
+        response.writeHead(answer.status, { ...headers, ...host.headers });
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      })
+      .catch(() => response.writeHead(502).end());
+  });
+  await new Promise((ready) => server.listen(port, '127.0.0.1', ready));
+  host.stop = async () => {
+    for (const response of hanging) response.destroy();
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+    await backend.stop();
+  };
+  return host;
 }
 
 /// A port of this test's own, apart from other workers' and from the fixed ports of the
