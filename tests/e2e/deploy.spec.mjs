@@ -55,7 +55,6 @@ test('a deploy that changes only the wasm is noticed, and applies on a click', a
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    b.stop();
   }
 });
 
@@ -94,8 +93,6 @@ test('two deploys later, the build a tab still runs is kept for it', async ({ br
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    b.stop();
-    c.stop();
   }
 });
 
@@ -191,7 +188,7 @@ async function hold(context, pattern) {
 const gone = (problems) => problems.filter((p) => !/status of 404 \(Not Found\)/.test(p));
 
 test('a frame whose build is gone starts the new build where it was, with the typed answer', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const b = wasmChanged('interview', 'B');
   let site = await serve(DIST, port(8));
   const query = 'mode=interview&q=dba-raid&count=1';
@@ -231,12 +228,11 @@ test('a frame whose build is gone starts the new build where it was, with the ty
     await site.stop();
     await hosts.stop();
     await close();
-    b.stop();
   }
 });
 
 test('a page without a worker whose build is gone starts the new build on the page it opened', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const b = wasmChanged('history', 'B');
   let site = await serve(DIST, port(10));
   const problems = [];
@@ -256,6 +252,5 @@ test('a page without a worker whose build is gone starts the new build on the pa
   } finally {
     await site.stop();
     await ctx.close();
-    b.stop();
   }
 });

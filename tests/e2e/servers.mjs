@@ -29,11 +29,12 @@ export async function serve(dir, port, ...args) {
 
 /// A host in front of scripts/serve.mjs on `port`, whose answers a test changes as it goes:
 /// `host.answer = (request, response) => true` answers a request itself (a 503, a redirect, a
-/// connection that hangs); returning false, or no `answer`, passes it on to the build.
+/// connection that hangs); returning false, or no `answer`, passes it on to the build, with
+/// `host.headers` added.
 export async function changingHost(dir, port, backendPort, ...args) {
   const backend = await serve(dir, backendPort, ...args);
   const hanging = new Set();
-  const host = { answer: null, url: `http://127.0.0.1:${port}` };
+  const host = { answer: null, headers: {}, url: `http://127.0.0.1:${port}` };
   const server = createServer((request, response) => {
     if (host.answer && host.answer(request, response)) {
       if (!response.writableEnded) hanging.add(response);
@@ -47,7 +48,7 @@ export async function changingHost(dir, port, backendPort, ...args) {
       .then(async (answer) => {
         const headers = Object.fromEntries(answer.headers);
         for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive']) delete headers[name];
-        response.writeHead(answer.status, headers);
+        response.writeHead(answer.status, { ...headers, ...host.headers });
         response.end(Buffer.from(await answer.arrayBuffer()));
       })
       .catch(() => response.writeHead(502).end());
