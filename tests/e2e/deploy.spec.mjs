@@ -190,7 +190,7 @@ const gone = (problems) => problems.filter((p) => !/status of 404 \(Not Found\)/
 test('a frame whose build is gone starts the new build where it was, with the typed answer', async () => {
   test.setTimeout(180_000);
   const b = wasmChanged('interview', 'B');
-  let site = await serve(DIST, port(8));
+  const site = await changingHost(DIST, port(8), port(11));
   const query = 'mode=interview&q=dba-raid&count=1';
   const hosts = await hostPages(
     {
@@ -209,8 +209,7 @@ test('a frame whose build is gone starts the new build where it was, with the ty
     await page.goto(`${hosts.url}/post.html`);
     const frame = page.frameLocator('iframe[data-interview-practice]');
     await expect(frame.locator('html[data-app="ready"] main')).toBeVisible();
-    await site.stop();
-    site = await serve(b.dir, port(8));
+    await site.deploy(b.dir, port(12));
     await frame.getByRole('button', { name: 'Start interview' }).click();
     await frame.getByRole('textbox', { name: 'Your answer' }).fill('RAID 10: mirrored pairs, striped.');
     await page.waitForTimeout(1_000);

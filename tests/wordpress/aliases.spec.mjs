@@ -73,7 +73,7 @@ test.describe('the post\'s author, signed in', () => {
     await expect(page.locator(NOTICE)).toHaveCount(0);
 
     await page.goto(`${SITES.root.url}/wp-admin/post.php?post=${id}&action=edit`);
-    await page.locator('.wp-block-interview-practice-widget').click();
+    await page.getByRole('document', { name: 'Block: Interview Practice' }).click();
     const open = page.getByRole('region', { name: 'Editor top bar' }).getByRole('button', { name: 'Settings', exact: true });
     if ((await open.getAttribute('aria-pressed')) !== 'true') await open.click();
     const sidebar = page.getByRole('region', { name: 'Editor settings' });
