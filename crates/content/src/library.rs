@@ -13,8 +13,8 @@ pub struct Library {
     pub guides: Vec<Guide>,
     pub questions: Vec<Question>,
     pub footer_html: String,
-    /// Synonym groups for marking answers, the canonical term first.
-    pub glossary: Vec<Vec<String>>,
+    /// The glossary's entries for marking answers, one a line (see `glossary.rs`).
+    pub glossary: Vec<String>,
     /// Common words one slip away from a key word: the marker takes them as written.
     pub real_words: Vec<String>,
 }
@@ -120,7 +120,7 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
         questions: Vec::new(),
         footer_html: String::new(),
         glossary: glossary
-            .map(|doc| doc.groups.into_iter().map(|(_, terms)| terms).collect())
+            .map(|doc| doc.entries.into_iter().map(|(_, text)| text).collect())
             .unwrap_or_default(),
         real_words: Vec::new(),
     };

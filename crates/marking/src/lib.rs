@@ -8,8 +8,9 @@
 //! synonyms replaced by their canonical form ([`glossary`]). A phrase's words must appear in
 //! order within one sentence, with at most two other words between them; small function words
 //! of the phrase are optional. A word matches by stem, as two words written as one (or one as
-//! two), or with a spelling slip ([`typo`]). An occurrence inside a negated clause does not
-//! count ([`negation`]).
+//! two, or spelled letter by letter), or with a spelling slip ([`typo`]). An occurrence inside
+//! a negated clause does not count ([`negation`]), nor one said of another member of the kind
+//! the key point names ("Apache is the newer one" for "nginx + newer"; see [`glossary`]).
 
 pub mod glossary;
 pub mod negation;
@@ -18,6 +19,7 @@ pub mod typo;
 pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
+pub use words::Member;
 
 use sorted::SortedMap;
 use std::cell::RefCell;
@@ -36,7 +38,16 @@ pub struct PointMark {
 /// A key point prepared for matching: its alternatives, each a list of terms.
 #[derive(Debug, Clone)]
 pub struct KeyPoint {
-    alternatives: Vec<Vec<Term>>,
+    alternatives: Vec<Alternative>,
+    /// The members of kinds its alternatives name: what an alternative naming none is about.
+    members: Vec<Member>,
+}
+
+#[derive(Debug, Clone)]
+struct Alternative {
+    terms: Vec<Term>,
+    /// The members of kinds its terms name ("nginx" in `nginx + newer`).
+    members: Vec<Member>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,8 +98,17 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// At most this many other words between two words of a phrase.
 const MAX_GAP: usize = 2;
+/// The terms of an alternative (`mirror + stripe`) count within this many words of each
+/// other's first.
+const TERMS_APART: usize = 30;
+/// Words after an occurrence where a member it is said of may stand ("the write penalty of
+/// RAID 6").
+const SAID_OF_AFTER: usize = 4;
 /// A phrase's words in another order count within this many words of its first.
 const NEAR: usize = 4;
+/// At most this many of an answer's words written apart are one key word ("e c 2" is not
+/// longer than this; "web server" is two).
+const MAX_JOINED: usize = 6;
 
 impl Marker {
     pub fn new(glossary: Glossary) -> Self {
@@ -116,7 +136,7 @@ impl Marker {
     ) -> Vec<String> {
         let keys: Vec<&Word> = points
             .iter()
-            .flat_map(|p| p.alternatives.iter().flatten())
+            .flat_map(|p| p.alternatives.iter().flat_map(|a| &a.terms))
             .flat_map(|term| term.words.iter())
             .collect();
         let mut found: Vec<String> = words
@@ -130,6 +150,21 @@ impl Marker {
         found
     }
 
+    /// The members of kinds a text names, each once, in order ("ext4 or xfs": two
+    /// filesystems), and the name of each one's kind.
+    pub fn members(&self, text: &str) -> Vec<(Member, &str)> {
+        let mut found: Vec<(Member, &str)> = Vec::new();
+        for t in self.glossary.canonical(words::tokens(text)) {
+            if let Some(m) = t.member {
+                if !found.iter().any(|(f, _)| *f == m) {
+                    let kind = self.glossary.kinds().get(usize::from(m.kind));
+                    found.push((m, kind.map_or("", String::as_str)));
+                }
+            }
+        }
+        found
+    }
+
     /// Prepares a key point from its alternatives (each a list of `+`-joined terms).
     pub fn key_point<A, T>(&self, alternatives: A) -> KeyPoint
     where
@@ -137,21 +172,31 @@ impl Marker {
         A::Item: IntoIterator<Item = T>,
         T: AsRef<str>,
     {
-        let alternatives = alternatives
-            .into_iter()
-            .map(|terms| {
-                terms
-                    .into_iter()
-                    .map(|term| {
-                        let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
-                        Term::new(tokens.into_iter().map(|t| (*t.word).clone()).collect())
-                    })
-                    .filter(|term| !term.words.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|terms: &Vec<Term>| !terms.is_empty())
-            .collect();
-        KeyPoint { alternatives }
+        let mut point = KeyPoint {
+            alternatives: Vec::new(),
+            members: Vec::new(),
+        };
+        for terms in alternatives {
+            let mut alternative = Alternative {
+                terms: Vec::new(),
+                members: Vec::new(),
+            };
+            for term in terms {
+                let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
+                for member in tokens.iter().filter_map(|t| t.member) {
+                    insert_sorted(&mut alternative.members, member);
+                    insert_sorted(&mut point.members, member);
+                }
+                let term = Term::new(tokens.into_iter().map(|t| (*t.word).clone()).collect());
+                if !term.words.is_empty() {
+                    alternative.terms.push(term);
+                }
+            }
+            if !alternative.terms.is_empty() {
+                point.alternatives.push(alternative);
+            }
+        }
+        point
     }
 
     /// Marks the answer against each key point, in order.
@@ -179,6 +224,10 @@ struct Answer {
     hits: RefCell<SortedMap<String, Rc<Hits>>>,
     /// For each token, the token of the cue that negates it.
     negated_by: Vec<Option<usize>>,
+    /// For each token, its segment: a clause, or part of one where the sentence turns.
+    segment: Vec<usize>,
+    /// The members of kinds each segment names.
+    segment_members: Vec<Vec<Member>>,
 }
 
 /// How one key word relates to each distinct word of an answer.
@@ -217,7 +266,15 @@ impl Answer {
                 }
             })
             .collect();
-        let negated_by = negation::scopes(&tokens);
+        let segment = negation::segments(&tokens);
+        let negated_by = negation::scopes(&tokens, &segment);
+        let mut segment_members: Vec<Vec<Member>> =
+            vec![Vec::new(); segment.last().map_or(0, |s| s + 1)];
+        for (t, &s) in tokens.iter().zip(&segment) {
+            if let Some(member) = t.member {
+                insert_sorted(&mut segment_members[s], member);
+            }
+        }
         let real = words
             .iter()
             .map(|w| real_words.get(w.text.as_str()).is_some())
@@ -240,6 +297,8 @@ impl Answer {
             by_initial,
             hits: RefCell::default(),
             negated_by,
+            segment,
+            segment_members,
         }
     }
 
@@ -282,7 +341,12 @@ impl Answer {
 
     fn mark(&self, point: &KeyPoint) -> PointMark {
         for alternative in &point.alternatives {
-            if let Some(evidence) = self.find_alternative(alternative) {
+            let own = if alternative.members.is_empty() {
+                &point.members
+            } else {
+                &alternative.members
+            };
+            if let Some(evidence) = self.find_alternative(&alternative.terms, own) {
                 return PointMark {
                     covered: true,
                     evidence,
@@ -292,11 +356,57 @@ impl Answer {
         PointMark::default()
     }
 
-    /// Every term of the alternative occurs outside negation. A term that is a negation
+    /// Whether the occurrence is said of other members of a kind the key point names than its
+    /// own (`own`): those named before it in its segment, or else within a few words after
+    /// it. "Apache is the newer one" says nothing of nginx, nor "nano, my text editor" of vi;
+    /// "a database like MySQL or Oracle stalls" speaks of MySQL.
+    fn said_of_another(&self, o: &Occurrence, own: &[Member]) -> bool {
+        let Some(&first) = o.tokens.first() else {
+            return false;
+        };
+        let segment = self.segment[first];
+        let of_kind = |i: &usize| {
+            self.tokens[*i]
+                .member
+                .filter(|m| own.iter().any(|o| o.kind == m.kind))
+        };
+        if own.is_empty()
+            || !self.segment_members[segment]
+                .iter()
+                .any(|m| own.iter().any(|o| o.kind == m.kind))
+            || o.tokens
+                .iter()
+                .filter_map(of_kind)
+                .any(|m| own.contains(&m))
+        {
+            return false;
+        }
+        let last = o.tokens[o.tokens.len() - 1];
+        let before = (0..first).rev().take_while(|&i| self.segment[i] == segment);
+        let after = (last + 1..self.tokens.len())
+            .take(SAID_OF_AFTER)
+            .take_while(|&i| self.segment[i] == segment);
+        let spoken_of = |named: &mut dyn Iterator<Item = usize>| {
+            let mut any = false;
+            for m in named.filter_map(|i| of_kind(&i)) {
+                if own.contains(&m) {
+                    return Some(false);
+                }
+                any = true;
+            }
+            any.then_some(true)
+        };
+        spoken_of(&mut before.into_iter())
+            .or_else(|| spoken_of(&mut after.into_iter()))
+            .unwrap_or(false)
+    }
+
+    /// Every term of the alternative occurs outside negation, and not said of another member
+    /// of a kind the point names (see [`Answer::said_of_another`]). A term that is a negation
     /// itself (`can't + tune`) must negate another term of the alternative ("can't tune"),
     /// and that term's negation is then the point, not against it; so is a negation inside
     /// a phrase ("no DBA").
-    fn find_alternative(&self, terms: &[Term]) -> Option<Vec<Range<usize>>> {
+    fn find_alternative(&self, terms: &[Term], own: &[Member]) -> Option<Vec<Range<usize>>> {
         let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(terms.len());
         for term in terms {
             let occurrences = self.occurrences(term);
@@ -317,15 +427,30 @@ impl Answer {
         let free = |o: &Occurrence| {
             o.tokens.iter().all(|&t| {
                 self.negated_by[t].is_none_or(|cue| cues.contains(&cue) || o.tokens.contains(&cue))
-            })
+            }) && !self.said_of_another(o, own)
         };
-        let mut chosen: Vec<&Occurrence> = Vec::with_capacity(terms.len());
-        for (term, occ) in terms.iter().zip(&found) {
-            if is_cue(term) {
-                continue;
+        // The terms' occurrences close together: around each place the first term stands,
+        // the nearest of every other term's ("hard" in one sentence and "scale" in another
+        // say nothing together).
+        let free_found: Vec<Vec<&Occurrence>> = terms
+            .iter()
+            .zip(&found)
+            .filter(|(term, _)| !is_cue(term))
+            .map(|(_, occ)| occ.iter().filter(|o| free(o)).collect())
+            .collect();
+        let (first, others) = free_found.split_first()?;
+        let mut chosen: Vec<&Occurrence> = first.iter().find_map(|anchor| {
+            let at = anchor.tokens[0];
+            let mut chosen = vec![*anchor];
+            for occ in others {
+                chosen.push(
+                    *occ.iter()
+                        .min_by_key(|o| o.tokens[0].abs_diff(at))
+                        .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART)?,
+                );
             }
-            chosen.push(occ.iter().find(|o| free(o))?);
-        }
+            Some(chosen)
+        })?;
         // Each cue term negates one of the chosen occurrences.
         for (term, occ) in terms.iter().zip(&found) {
             if !is_cue(term) {
@@ -416,18 +541,24 @@ impl Answer {
         let mut used = Vec::new();
         let mut at = start;
         let mut k = 0;
+        let sentence = self.tokens[start].sentence;
         while k < term.words.len() {
-            let window = if k == 0 { 0 } else { MAX_GAP };
-            let sentence = self.tokens[start].sentence;
+            // Other words between two of the phrase's, small function words not counted.
+            let mut gap = 0;
             let mut matched = None;
-            for p in at..=at + window {
-                if p >= self.tokens.len() || self.tokens[p].sentence != sentence {
-                    break;
-                }
+            let mut p = at;
+            while p < self.tokens.len() && self.tokens[p].sentence == sentence {
                 if let Some((a, b)) = self.word_at(term, hits, k, p) {
                     matched = Some((p, a, b));
                     break;
                 }
+                if !is_function_word(&self.tokens[p].word.text) {
+                    gap += 1;
+                }
+                if k == 0 || gap > MAX_GAP {
+                    break;
+                }
+                p += 1;
             }
             let (pos, answer_len, key_len) = matched?;
             used.extend(pos..pos + answer_len);
@@ -443,12 +574,12 @@ impl Answer {
         if term.words.len() < 2 || !hits.words[0].same[self.distinct[start]] {
             return None;
         }
-        let sentence = self.tokens[start].sentence;
+        let (sentence, clause) = (self.tokens[start].sentence, self.tokens[start].clause);
         let near = start.saturating_sub(NEAR)..self.tokens.len().min(start + NEAR + 1);
         let mut used = vec![start];
         for word_hits in &hits.words[1..] {
             let p = near.clone().find(|&p| {
-                self.tokens[p].sentence == sentence
+                (self.tokens[p].sentence, self.tokens[p].clause) == (sentence, clause)
                     && !used.contains(&p)
                     && word_hits.same[self.distinct[p]]
             })?;
@@ -465,14 +596,23 @@ impl Answer {
         }
         let token = &self.tokens[p];
         let word = &term.words[k];
-        // "web server" in the answer for "webserver" in the key, and the other way round.
+        // "web server" in the answer for "webserver" in the key, and the other way round;
+        // letters spelled one by one ("e b s") for the word they spell.
         if hits.words[k].starts[d] {
-            if let Some(next) = self.tokens.get(p + 1) {
-                if next.sentence == token.sentence && next.clause == token.clause {
-                    let joined = Word::new(&format!("{}{}", token.word.text, next.word.text));
-                    if same_word(&joined, word, false) {
-                        return Some((2, 1));
+            let mut joined = token.word.text.clone();
+            for (n, next) in self.tokens[p + 1..].iter().take(MAX_JOINED - 1).enumerate() {
+                if next.sentence != token.sentence || next.clause != token.clause {
+                    break;
+                }
+                joined.push_str(&next.word.text);
+                if !word.text.starts_with(&joined) {
+                    if same_word(&Word::new(&joined), word, false) {
+                        return Some((n + 2, 1));
                     }
+                    break;
+                }
+                if joined.len() == word.text.len() {
+                    return Some((n + 2, 1));
                 }
             }
         }
@@ -483,8 +623,8 @@ impl Answer {
     }
 }
 
-/// Adds `x` to a short sorted list of token positions, once (cheaper in the wasm than a sort).
-fn insert_sorted(list: &mut Vec<usize>, x: usize) {
+/// Adds `x` to a short sorted list, once (cheaper in the wasm than a sort).
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, x: T) {
     if let Err(at) = list.binary_search(&x) {
         list.insert(at, x);
     }

@@ -1,52 +1,134 @@
 //! Which words stand in a negated clause: "I wouldn't bother with restore tests", "no need for
 //! a firewall", "skip the cron job", "use RAID 10 instead of RAID 5", "RAID 5 is not something
-//! I'd worry about". A cue negates the words after it up to the end of its clause (or a word
-//! that turns the sentence: "but", "because"…), at most `SCOPE` words. A cue followed by a
-//! word of need or worth ("not needed", "isn't important") also negates the clause's words
-//! before it, as do dismissive words ("overkill", "unnecessary").
+//! I'd worry about", "I'd steer clear of Chef", "ext4 over xfs". A cue negates the words after
+//! it up to the end of its segment (a clause, cut where the sentence turns: "but", "because"…,
+//! or where speech without punctuation starts a new clause: "…RAID 5 I prefer…"), at most
+//! `SCOPE` words. A cue followed by a word of need, worth or being ("not needed", "isn't
+//! important", "doesn't exist") also negates the segment's words before it, as do dismissive
+//! words ("overkill", "a myth", "theoretical").
 
 use crate::words::Token;
 use std::sync::OnceLock;
 
 /// Words that negate what follows them.
 const CUES: &[&str] = &[
-    "not", "no", "never", "nor", "neither", "none", "without", "dont", "doesnt", "didnt", "wont",
-    "wouldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
-    "neednt", "mustnt", "hardly", "skip", "skipping", "skipped", "forget", "ignore", "ignoring",
-    "disagree", "nothing", "nobody",
+    "not",
+    "no",
+    "never",
+    "nor",
+    "neither",
+    "none",
+    "without",
+    "dont",
+    "doesnt",
+    "didnt",
+    "wont",
+    "wouldnt",
+    "shouldnt",
+    "isnt",
+    "arent",
+    "wasnt",
+    "werent",
+    "cant",
+    "cannot",
+    "couldnt",
+    "neednt",
+    "mustnt",
+    "hardly",
+    "barely",
+    "rarely",
+    "seldom",
+    "skip",
+    "skipping",
+    "skipped",
+    "forget",
+    "ignore",
+    "ignoring",
+    "disagree",
+    "nothing",
+    "nobody",
+    "doubt",
+    "lack",
+    "lacks",
+    "lacking",
+    "nope",
+    "nah",
+    "skeptical",
+    "sceptical",
+];
+/// Phrases that negate what follows them: "instead of RAID 5", "steer clear of Chef".
+const CUE_PHRASES: &[&[&str]] = &[
+    &["instead", "of"],
+    &["rather", "than"],
+    &["better", "than"],
+    &["in", "place", "of"],
+    &["anything", "but"],
+    &["far", "from"],
+    &["rid", "of"],
+    &["steer", "clear", "of"],
+    &["stay", "away", "from"],
+    &["away", "from"],
+    &["switched", "from"],
+    &["moved", "off"],
+    &["migrated", "off"],
+    &["stopped", "using"],
+    &["stop", "using"],
+    &["quit", "using"],
+    &["gave", "up", "on"],
+    &["give", "up", "on"],
+    &["last", "thing"],
 ];
 /// Cues that deny a verb: only these reach back over the clause ("X isn't needed").
 const DENY: &[&str] = &[
     "not", "never", "dont", "doesnt", "didnt", "wont", "wouldnt", "shouldnt", "isnt", "arent",
     "wasnt", "werent", "cant", "cannot", "couldnt", "neednt",
 ];
-/// Words after which a cue does not negate: "not only", "no doubt".
-const NOT_NEGATING: &[&str] = &["only", "just", "doubt", "matter", "longer", "mistake"];
-/// After a cue, these make it negate the words before it too: "X isn't needed".
+/// Words after which a cue does not negate: "not only", "not just".
+const NOT_NEGATING: &[&str] = &["only", "just"];
+/// Words after which "no" does not negate: "no doubt", "no matter what".
+const NOT_NEGATING_NO: &[&str] = &["doubt", "matter", "mistake", "wonder"];
+/// After a denying cue, these make it negate the words before it too: "X isn't needed", "X
+/// doesn't exist", "X is not the answer".
 const NEED: &[&str] = &[
-    "need",
-    "needed",
     "necessary",
     "important",
     "worth",
-    "matter",
-    "matters",
     "required",
     "useful",
     "helpful",
     "relevant",
-    "worry",
-    "bother",
     "care",
     "big",
-    "concern",
-    "recommend",
     "point",
     "buy",
     "true",
     "think",
-    "agree",
+    "real",
+    "case",
+    "something",
+    "sense",
 ];
+/// The same, by stem: "needed", "worried", "exists", "happens".
+const NEED_BY_STEM: &[&str] = &[
+    "need",
+    "matter",
+    "worry",
+    "bother",
+    "concern",
+    "recommend",
+    "agree",
+    "exist",
+    "happen",
+    "help",
+    "apply",
+    "answer",
+    "solution",
+    "problem",
+    "issue",
+    "fix",
+    "solve",
+];
+
 /// Words (by stem) that dismiss what comes before them: "backups are overkill", "the subpoena
 /// argument is paranoid", "Provisioned IOPS is mostly marketing".
 const DISMISSIVE: &[&str] = &[
@@ -67,19 +149,49 @@ const DISMISSIVE: &[&str] = &[
     "buzzword",
     "marketing",
     "paranoid",
+    "paranoia",
     "hyped",
+    "overhyped",
     "nonsense",
     "negligible",
+    "silly",
+    "ridiculous",
+    "bogus",
+    "meaningless",
+    "moot",
+    "misconception",
+    "herring",
+    "legend",
+    "unimportant",
+    "errand",
 ];
+
+fn stems(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| crate::words::stem(w)).collect()
+}
 
 /// The stems of `DISMISSIVE`: "wastes", "myths" and "hype" dismiss too.
 fn dismissive_stems() -> &'static [String] {
     static STEMS: OnceLock<Vec<String>> = OnceLock::new();
-    STEMS.get_or_init(|| DISMISSIVE.iter().map(|w| crate::words::stem(w)).collect())
+    STEMS.get_or_init(|| stems(DISMISSIVE))
+}
+
+/// Whether the word is one of need, worth or being (see `NEED`).
+fn is_need(token: &Token) -> bool {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    NEED.contains(&token.word.text.as_str())
+        || STEMS
+            .get_or_init(|| stems(NEED_BY_STEM))
+            .contains(&token.word.stem)
 }
 /// Words that dismiss only when they say so of what was just said: "that's wrong", "that is
 /// a false dichotomy" (but "the wrong database", "false positives").
 const POINTED_DISMISSIVE: &[&str] = &["wrong", "false", "untrue", "incorrect"];
+/// Words that dismiss only when said of the subject: "hypervisor bugs are pretty
+/// theoretical" (but "theoretical knowledge").
+const PREDICATED_DISMISSIVE: &[&str] = &["theoretical", "academic", "hypothetical"];
+/// Words that say something of the subject: one of them at most two words before.
+const PREDICATING: &[&str] = &["is", "are", "was", "were", "be", "seem", "seems", "sounds"];
 /// Words that end a cue's scope: the sentence turns.
 const TURNS: &[&str] = &[
     "but", "however", "although", "though", "because", "since", "while", "whereas", "yet", "which",
@@ -87,56 +199,99 @@ const TURNS: &[&str] = &[
 ];
 /// Words that point back to what was just said.
 const ANAPHORS: &[&str] = &["that", "this", "it", "which"];
+/// Pronouns that start a clause of their own ("…RAID 5 I prefer RAID 10"): where speech has no
+/// punctuation, a segment starts at them.
+const SUBJECTS: &[&str] = &["i", "we", "they", "he", "she", "you"];
+/// Words that join two clauses: a subject pronoun after them always starts one ("…and you
+/// can lose data").
+const JOINING: &[&str] = &["and", "or", "so", "then", "but"];
+/// Words (by stem) after which a subject pronoun goes on the same clause: verbs of saying and
+/// thinking ("I don't think we need it"), conjunctions, auxiliaries ("would we"), and nouns a
+/// relative clause follows ("not something I'd worry about").
+const CARRY_ON: &[&str] = &[
+    "say", "think", "believ", "agre", "claim", "feel", "know", "guess", "suppos", "mean", "sure",
+    "hope", "that", "if", "whether", "when", "where", "what", "how", "whi", "who", "than", "as",
+    "like", "do", "doe", "did", "can", "could", "would", "will", "should", "must", "may", "might",
+    "is", "are", "was", "were", "have", "has", "had", "not", "someth", "anyth", "thing", "one",
+    "1", "way", "time", "reason", "place", "day", "befor", "after", "until", "onc", "dont",
+    "didnt", "doesnt", "let", "make",
+];
 /// A cue reaches at most this many words.
-const SCOPE: usize = 6;
+const SCOPE: usize = 10;
 
 /// Whether the word starts a negation on its own ("not", "never", "can't"…).
 pub fn is_cue(word: &str) -> bool {
     CUES.contains(&word)
 }
 
-/// For each token, the index of the cue token that negates it.
-pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
+/// For each token, the index of the cue token that negates it; `fine` is [`segments`]: a cue
+/// reaches forward to the end of its segment, and back (a denied need, a dismissal) to the
+/// start of its clause where the sentence has not turned, a subject pronoun notwithstanding
+/// ("Multi-AZ I don't see the point of").
+pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
     let mut negated_by = vec![None; tokens.len()];
     let text = |i: usize| tokens[i].word.text.as_str();
-    let segment = segments(tokens);
+    let coarse = split(tokens, false);
+    let segment = &coarse[..];
     // Segments whose dismissal points back at the one before: (dismissing word, segment).
     let mut pointing_back: Vec<(usize, usize)> = Vec::new();
     for cue in 0..tokens.len() {
         let Some(end) = cue_end(tokens, cue) else {
             continue;
         };
-        // Forward: up to the segment's end, or SCOPE words.
-        let reach = tokens.len().min(end + 1 + SCOPE);
-        for (i, negated) in negated_by.iter_mut().enumerate().take(reach).skip(end + 1) {
-            if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
+        // Forward: up to the segment's end, or SCOPE words; "or" and "nor" carry the
+        // negation on ("not worried about the write penalty or how long a rebuild takes").
+        let mut left = SCOPE;
+        for i in end + 1..tokens.len() {
+            if left == 0 || fine[i] != fine[end] || TURNS.contains(&text(i)) {
                 break;
             }
-            negated.get_or_insert(cue);
+            negated_by[i].get_or_insert(cue);
+            left = if matches!(text(i), "or" | "nor") {
+                SCOPE
+            } else {
+                left - 1
+            };
+        }
+        // "Waterfall has nothing to do with it": a relation denied reaches back.
+        if text(cue) == "nothing" && text_at(tokens, cue + 1..cue + 4) == ["to", "do", "with"] {
+            negate_before(tokens, segment, cue, false, &mut negated_by);
         }
         // Backward, when a verb of need, worth or truth is denied shortly after the cue ("X
         // isn't needed", "I don't buy that"), not when a phrase goes on without it
         // ("deployed without the need for…").
-        let denies_need = DENY.contains(&text(cue))
-            && (end + 1..tokens.len().min(end + 4))
-                .take_while(|&i| segment[i] == segment[cue])
-                .any(|i| NEED.contains(&text(i)));
+        let denied_need = (end + 1..tokens.len().min(end + 4))
+            .take_while(|&i| segment[i] == segment[cue])
+            .find(|&i| is_need(&tokens[i]))
+            .filter(|_| DENY.contains(&text(cue)));
         // "…but really it doesn't": a bare denial of what was just said.
         let denies_it = DENY.contains(&text(cue))
             && cue > 0
             && ANAPHORS.contains(&text(cue - 1))
             && segment.get(end + 1) != Some(&segment[cue]);
-        if denies_need || denies_it {
-            negate_before(tokens, &segment, cue, false, &mut negated_by);
+        if let Some(need) = denied_need {
+            // Back over the clause when the need has nothing after it ("Multi-AZ I don't see
+            // the point of"), only over its segment when it has ("…I never bothered with
+            // backup name servers").
+            let after = (need + 1..tokens.len())
+                .take_while(|&i| segment[i] == segment[cue])
+                .count();
+            let reach = if after <= 2 { segment } else { fine };
+            negate_before(tokens, reach, cue, false, &mut negated_by);
+            pointing_back.push((cue, segment[cue]));
+        } else if denies_it {
+            negate_before(tokens, segment, cue, false, &mut negated_by);
             pointing_back.push((cue, segment[cue]));
         }
     }
     for word in 0..tokens.len() {
         let dismisses = dismissive_stems().contains(&tokens[word].word.stem)
             || (POINTED_DISMISSIVE.contains(&text(word))
-                && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))));
+                && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))))
+            || (PREDICATED_DISMISSIVE.contains(&text(word))
+                && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))));
         if dismisses {
-            negate_before(tokens, &segment, word, true, &mut negated_by);
+            negate_before(tokens, fine, word, true, &mut negated_by);
             pointing_back.push((word, segment[word]));
         }
     }
@@ -148,8 +303,10 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             .take_while(|&i| segment[i] == seg)
             .last()
             .unwrap_or(word);
-        let points_back = (start..word).any(|i| ANAPHORS.contains(&text(i)))
-            || ANAPHORS.contains(&text(word.saturating_sub(1)));
+        // "that's a myth", "I don't think that's true", "I don't buy that".
+        let points_back = (start..tokens.len().min(word + 4))
+            .take_while(|&i| segment[i] == seg)
+            .any(|i| ANAPHORS.contains(&text(i)));
         if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
             let previous = segment[start - 1];
             // A dismissal outweighs the negations inside what it dismisses ("people say
@@ -162,7 +319,9 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
     // "xfs? Never needed it.": a short question answered by a denial.
     for (i, t) in tokens.iter().enumerate() {
         let starts_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
-        if !starts_sentence || !(DENY.contains(&text(i)) || matches!(text(i), "no" | "nope")) {
+        if !starts_sentence
+            || !(DENY.contains(&text(i)) || matches!(text(i), "no" | "nope" | "nah"))
+        {
             continue;
         }
         let asked: Vec<usize> = (0..i)
@@ -175,18 +334,77 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             }
         }
     }
+    preferences(tokens, fine, &mut negated_by);
     negated_by
 }
 
+/// One member of a kind preferred over another rejects the other: "ext4 over xfs", "I'd pick
+/// ext4 over xfs every time", "prefer zsh to bash". Only between members of one kind: "over
+/// time" and "over the network" reject nothing.
+fn preferences(tokens: &[Token], segment: &[usize], negated_by: &mut [Option<usize>]) {
+    for (i, t) in tokens.iter().enumerate() {
+        let preferring = match t.word.text.as_str() {
+            "over" => true,
+            "to" => (i.saturating_sub(4)..i).any(|j| tokens[j].word.stem == "prefer"),
+            _ => false,
+        };
+        if !preferring || i == 0 {
+            continue;
+        }
+        let Some(before) = (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&j| segment[j] == segment[i])
+            .find_map(|j| tokens[j].member)
+        else {
+            continue;
+        };
+        let rejected = tokens[i + 1..]
+            .iter()
+            .enumerate()
+            .take(3)
+            .take_while(|(_, r)| {
+                r.member.is_none() || r.member.is_some_and(|m| m.kind == before.kind)
+            })
+            .find(|(_, r)| {
+                r.member
+                    .is_some_and(|m| m.kind == before.kind && m != before)
+            });
+        if let Some((offset, r)) = rejected {
+            let first = i + 1 + offset;
+            for j in (first..tokens.len()).take_while(|&j| tokens[j].member == r.member) {
+                negated_by[j] = Some(i);
+            }
+        }
+    }
+}
+
 /// For each token, its segment: clauses split further at the words where a sentence turns
-/// ("but", "because"…), which begin the next segment.
-fn segments(tokens: &[Token]) -> Vec<usize> {
+/// ("but", "because"…), which begin the next segment, and before a subject pronoun that starts
+/// a clause of its own (what punctuation would have marked in speech).
+pub fn segments(tokens: &[Token]) -> Vec<usize> {
+    split(tokens, true)
+}
+
+/// Segments, with or without the cut before a subject pronoun.
+fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
+    static CARRY: OnceLock<Vec<String>> = OnceLock::new();
+    let carry = CARRY.get_or_init(|| stems(CARRY_ON));
     let mut out = Vec::with_capacity(tokens.len());
     let mut id = 0;
     for (i, t) in tokens.iter().enumerate() {
         let new_clause =
             i > 0 && (t.sentence, t.clause) != (tokens[i - 1].sentence, tokens[i - 1].clause);
-        if i > 0 && (new_clause || TURNS.contains(&t.word.text.as_str())) {
+        let text = t.word.text.as_str();
+        let before = tokens.get(i.wrapping_sub(1)).map(|b| b.word.as_ref());
+        // "you" is as often an object ("gives you"): only after a joining word.
+        let new_subject = at_subjects
+            && !new_clause
+            && SUBJECTS.contains(&text)
+            && before.is_some_and(|b| {
+                JOINING.contains(&b.text.as_str())
+                    || (text != "you" && !carry.contains(&b.stem) && !is_cue(&b.text))
+            });
+        if i > 0 && (new_clause || new_subject || TURNS.contains(&text)) {
             id += 1;
         }
         out.push(id);
@@ -198,18 +416,47 @@ fn segments(tokens: &[Token]) -> Vec<usize> {
 /// "rather than", "no need"): `None` when it does not negate.
 fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
     let text = |i: usize| tokens.get(i).map(|t| t.word.text.as_str());
-    match text(cue)? {
-        "instead" if text(cue + 1) == Some("of") => Some(cue + 1),
-        "rather" if text(cue + 1) == Some("than") => Some(cue + 1),
-        word if CUES.contains(&word) => {
-            if text(cue + 1).is_some_and(|next| NOT_NEGATING.contains(&next)) {
-                None
-            } else {
-                Some(cue)
-            }
+    let word = text(cue)?;
+    for phrase in CUE_PHRASES {
+        if phrase[0] == word
+            && phrase[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| text(cue + 1 + k) == Some(w))
+        {
+            return Some(cue + phrase.len() - 1);
         }
-        _ => None,
     }
+    // "I'd avoid RAID 5", "avoid Chef": a choice, not what a thing does ("RAID 10 avoids the
+    // write penalty").
+    if tokens[cue].word.stem == "avoid" {
+        let chooses = cue == 0
+            || tokens[cue - 1].clause != tokens[cue].clause
+            || matches!(
+                text(cue - 1),
+                Some("i" | "we" | "you" | "would" | "should" | "d" | "always" | "just" | "to")
+            );
+        return chooses.then_some(cue);
+    }
+    let next = text(cue + 1).unwrap_or_default();
+    let before = cue.checked_sub(1).and_then(text);
+    let not_negating = NOT_NEGATING.contains(&next)
+        // "no doubt it helps", "without a doubt".
+        || (word == "doubt" && matches!(before, Some("no" | "a" | "little")))
+        || (word == "no" && NOT_NEGATING_NO.contains(&next))
+        // "failed over for nothing": in vain, not a negation of what follows.
+        || (word == "nothing" && before == Some("for"));
+    (CUES.contains(&word) && !not_negating).then_some(cue)
+}
+
+/// The words of `range`, as far as the text goes.
+fn text_at(tokens: &[Token], range: std::ops::Range<usize>) -> Vec<&str> {
+    tokens
+        .get(range.start..range.end.min(tokens.len()))
+        .unwrap_or_default()
+        .iter()
+        .map(|t| t.word.text.as_str())
+        .collect()
 }
 
 /// Negates the words of `at`'s segment before it (at most `SCOPE * 2`), a leading turn
@@ -242,7 +489,7 @@ mod tests {
     /// The words of `text` that are negated.
     fn negated(text: &str) -> Vec<String> {
         let t = tokens(text);
-        scopes(&t)
+        scopes(&t, &segments(&t))
             .iter()
             .zip(&t)
             .filter(|(n, _)| n.is_some())
@@ -313,8 +560,118 @@ mod tests {
     fn a_dismissal_outweighs_the_negations_it_dismisses() {
         let t = tokens("People say they don't flush to disk, but that's outdated");
         let flush = t.iter().position(|t| t.word.text == "flush").unwrap();
-        let by = scopes(&t)[flush].unwrap();
+        let by = scopes(&t, &segments(&t))[flush].unwrap();
         assert_eq!(t[by].word.text, "outdated");
+    }
+
+    /// Whether `word` (its first occurrence) is negated in `text`.
+    fn is_negated(text: &str, word: &str) -> bool {
+        let t = tokens(text);
+        let at = t.iter().position(|t| t.word.text == word).unwrap();
+        scopes(&t, &segments(&t))[at].is_some()
+    }
+
+    #[test]
+    fn rejections_in_other_words() {
+        for (text, word) in [
+            ("Backups rarely fail", "fail"),
+            ("I doubt restore drills help", "restore"),
+            ("Anything but xfs", "xfs"),
+            ("I'd steer clear of Chef", "chef"),
+            ("we stopped using cron", "cron"),
+            ("we got rid of cron", "cron"),
+            ("far from essential, offsite copies", "essential"),
+            ("ext4 is better than xfs", "xfs"),
+            ("the last thing I'd buy is offsite storage", "offsite"),
+            ("I'd avoid RAID 5", "raid"),
+            ("a lack of monitoring", "monitoring"),
+            ("we no longer use cron", "cron"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // Choosing to avoid, not what a thing does; "no doubt" and "not only" affirm.
+        assert!(!is_negated("RAID 10 avoids the write penalty", "penalty"));
+        assert!(!is_negated("no doubt journaling helps", "journaling"));
+        assert!(!is_negated("not only mirrors", "mirrors"));
+    }
+
+    #[test]
+    fn or_carries_a_negation_on() {
+        let text =
+            "I'm not worried about the write penalty on RAID 5 or how long it takes to rebuild";
+        assert!(is_negated(text, "rebuild"));
+    }
+
+    #[test]
+    fn a_denied_relation_or_existence_reaches_back() {
+        assert!(is_negated(
+            "Waterfall has nothing to do with it",
+            "waterfall"
+        ));
+        assert!(is_negated("The write penalty doesn't exist", "penalty"));
+        assert!(is_negated("False positives don't happen", "positives"));
+        assert!(is_negated("passwords are not the answer", "passwords"));
+        assert!(is_negated("port numbers don't matter much", "port"));
+        // "for nothing" is in vain: what follows stands.
+        assert!(!is_negated(
+            "you fail over for nothing and lose the last transactions",
+            "lose"
+        ));
+    }
+
+    #[test]
+    fn speech_without_punctuation_starts_a_clause_at_a_subject() {
+        // The negation of RAID 5 stops where the next clause starts.
+        let text = "i would not use raid five i prefer raid ten";
+        let t = tokens(text);
+        let negated = scopes(&t, &segments(&t));
+        let ten = t.iter().rposition(|t| t.word.text == "raid").unwrap();
+        assert!(negated[3].is_some() && negated[ten].is_none());
+        assert!(is_negated("i don't think we need raid five", "raid"));
+        assert!(!is_negated(
+            "so it fails over when nothing is wrong and you can lose data",
+            "lose"
+        ));
+        // A need with nothing after it reaches back over the subject ("I don't see the point
+        // of"); with an object after it, only over its own clause.
+        assert!(is_negated("Multi-AZ I don't see the point of", "multi"));
+        assert!(!is_negated(
+            "it maps names to addresses and i never bothered with backup name servers",
+            "maps"
+        ));
+    }
+
+    #[test]
+    fn a_dismissal_said_of_the_subject() {
+        assert!(is_negated(
+            "hypervisor bugs leaking data are basically theoretical",
+            "hypervisor"
+        ));
+        assert!(!is_negated(
+            "it requires stronger theoretical knowledge",
+            "knowledge"
+        ));
+        assert!(is_negated(
+            "People say disk I/O is the bottleneck, but I don't think that's true",
+            "disk"
+        ));
+    }
+
+    #[test]
+    fn a_member_preferred_over_another_rejects_it() {
+        let glossary =
+            crate::Glossary::new(["kind filesystem: xfs, ext4", "kind shell: bash, zsh"]).unwrap();
+        let negated = |text: &str, word: &str| {
+            let t = glossary.canonical(tokens(text));
+            let at = t.iter().position(|t| t.word.text == word).unwrap();
+            scopes(&t, &segments(&t))[at].is_some()
+        };
+        assert!(negated("I'd pick ext4 over xfs every time", "xfs"));
+        assert!(negated("prefer zsh to bash", "bash"));
+        assert!(!negated("I'd pick ext4 over xfs every time", "ext"));
+        // Not between members of two kinds, nor of anything else.
+        assert!(!negated("zsh over xfs", "xfs"));
+        assert!(!negated("metrics over time from xfs", "xfs"));
     }
 
     #[test]

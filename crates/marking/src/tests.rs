@@ -13,12 +13,12 @@ fn marker() -> Marker {
     assert_eq!(real, ["share", "white"]);
     Marker::new(
         Glossary::new([
-            vec!["availability zone", "AZ"],
-            vec!["RAID 10", "RAID 1+0", "RAID10"],
-            vec!["I/O", "IO"],
-            vec!["database", "DB"],
-            vec!["memcached", "memcache"],
-            vec!["bigger", "larger", "beefier"],
+            "availability zone = AZ",
+            "RAID 10 = RAID 1+0 = RAID10",
+            "I/O = IO",
+            "database = DB",
+            "memcached = memcache",
+            "bigger = larger = beefier",
         ])
         .unwrap(),
     )
@@ -145,7 +145,7 @@ fn negated_terms_do_not_count() {
 #[test]
 fn contractions_open_up() {
     // "I'd" is "I" (would), never the glossary's "ID"; "isn't" negates like "is not".
-    let m = Marker::new(Glossary::new([vec!["intrusion detection system", "IDS"]]).unwrap());
+    let m = Marker::new(Glossary::new(["intrusion detection system = IDS"]).unwrap());
     let point = m.key_point([["detection"]]);
     assert!(!m.mark("I'd watch the logs", std::slice::from_ref(&point))[0].covered);
     assert!(m.mark("an IDS watches", &[point])[0].covered);
@@ -229,5 +229,119 @@ fn a_phrase_in_another_order_counts_when_its_words_are_close() {
     assert!(!covers(
         "writes go to the log first, and only much later is there any kind of penalty",
         "write penalty"
+    ));
+}
+
+/// A marker that knows some kinds of things, for the rules about them.
+fn kinds_marker() -> Marker {
+    Marker::new(
+        Glossary::new([
+            "vi = vim",
+            "kind text editor: vi, emacs, nano",
+            "kind web server: Apache, nginx",
+            "kind relational database: MySQL, Oracle",
+            "kind RAID level: RAID 5, RAID 6, RAID 10",
+            "idiom: on-call rotation",
+        ])
+        .unwrap(),
+    )
+}
+
+fn covers_with(m: &Marker, answer: &str, key: &str) -> bool {
+    let point = m.key_point(key.split('|').map(|alt| alt.split('+').collect::<Vec<_>>()));
+    m.mark(answer, &[point])[0].covered
+}
+
+#[test]
+fn a_member_of_a_kind_stands_for_itself_only() {
+    let m = kinds_marker();
+    // A version of the member is it; another member is not.
+    assert!(covers_with(&m, "I edit in vim", "vi"));
+    assert!(!covers_with(&m, "I edit in nano", "vi"));
+    // What is said of another member does not count for the point's own.
+    let newer = "nginx is newer | nginx + newer";
+    assert!(covers_with(&m, "nginx is the newer one", newer));
+    assert!(!covers_with(
+        &m,
+        "Apache is the newer one and lighter, nginx uses more memory",
+        newer
+    ));
+    let editor = "vi | text editor";
+    assert!(covers_with(&m, "a terminal text editor", editor));
+    assert!(!covers_with(&m, "nano is my text editor", editor));
+    assert!(!covers_with(&m, "the text editor nano", editor));
+    // Said of a list that holds the point's own member, it counts.
+    let stalls = "database looks stalled | MySQL + stall";
+    assert!(covers_with(
+        &m,
+        "a database like MySQL or Oracle stalls",
+        stalls
+    ));
+    // A key point about RAID 5 is not covered by what is said of RAID 10.
+    let penalty = "RAID 5 write penalty | write penalty";
+    assert!(covers_with(&m, "RAID 5 has a write penalty", penalty));
+    assert!(!covers_with(&m, "RAID 6 has a write penalty too", penalty));
+}
+
+#[test]
+fn a_member_preferred_over_another_rejects_it() {
+    let m = kinds_marker();
+    assert!(!covers_with(&m, "I'd take RAID 5 over RAID 10", "RAID 10"));
+    assert!(covers_with(&m, "I'd take RAID 10 over RAID 5", "RAID 10"));
+}
+
+#[test]
+fn an_idiom_is_not_its_words() {
+    let m = kinds_marker();
+    assert!(!covers_with(
+        &m,
+        "I'm on the on-call rotation",
+        "log + rotation"
+    ));
+    assert!(covers_with(&m, "logs need rotation", "log + rotation"));
+}
+
+#[test]
+fn letters_spelled_one_by_one_are_the_word() {
+    assert!(covers("e b s volumes", "EBS"));
+    assert!(covers("on e c two", "EC2"));
+    assert!(covers("i like x f s", "xfs"));
+    assert!(covers("a r sync job", "rsync"));
+    assert!(!covers("e b c", "EBS"));
+}
+
+#[test]
+fn small_words_between_a_phrases_words_are_not_counted() {
+    // "a lot of" is one word more between "takes" and "load", not three.
+    assert!(covers("it takes a lot of the load off", "take + load off"));
+    assert!(covers(
+        "takes a lot of load off the backend",
+        "take load off"
+    ));
+    assert!(!covers("takes time, money and patience, load", "take load"));
+}
+
+#[test]
+fn the_terms_of_an_alternative_stand_near_each_other() {
+    let key = "hard + scale";
+    assert!(covers("relational databases are hard to scale", key));
+    let far = format!(
+        "it is hard. {} Later they scale.",
+        "Words go on about other things entirely. ".repeat(6)
+    );
+    assert!(!covers(&far, key));
+}
+
+#[test]
+fn spoken_answers_read_like_typed_ones() {
+    assert!(covers("um so raid ten uh mirrors", "RAID 10"));
+    assert!(covers("sixty four bit", "64 bit"));
+    assert!(!covers(
+        "i would not use raid five i prefer raid ten",
+        "RAID 5"
+    ));
+    assert!(covers(
+        "i would not use raid five i prefer raid ten",
+        "RAID 10"
     ));
 }

@@ -1,5 +1,7 @@
 //! Text to words: where they are, which sentence and clause they belong to, their spelling
-//! folded (case, apostrophes, British to American) and their Snowball stem.
+//! folded (case, apostrophes, British to American) and their Snowball stem. Speech comes in as
+//! recognition writes it, so fillers ("um") are dropped and numbers said as words ("sixty
+//! four") become digits, as typed answers write them.
 
 use crate::sorted::SortedMap;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -28,6 +30,17 @@ pub struct Token {
     pub sentence: u32,
     /// Clauses also end at `,`, `;`, `:`, brackets and dashes.
     pub clause: u32,
+    /// The member of a kind of thing the word names ("ext4", a filesystem), set by the
+    /// glossary.
+    pub member: Option<Member>,
+}
+
+/// A member of a kind of thing the glossary lists ("filesystem: xfs, ext4, …"): its kind and
+/// which member it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Member {
+    pub kind: u16,
+    pub id: u16,
 }
 
 impl Word {
@@ -51,11 +64,76 @@ impl Word {
     }
 }
 
+/// Forms of a verb the stemmer leaves apart from its other forms ("taken" is not "take",
+/// "adding" is stemmed "ad"), sorted: each is read as the verb's plain form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("added", "add"),
+    ("adding", "add"),
+    ("bought", "buy"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("done", "do"),
+    ("drawn", "draw"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("fallen", "fall"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("fought", "fight"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("said", "say"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shown", "show"),
+    ("sold", "sell"),
+    ("spent", "spend"),
+    ("spun", "spin"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("understood", "understand"),
+    ("went", "go"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
 /// The Snowball English (Porter 2) stem; numbers are their own stem.
 pub fn stem(word: &str) -> String {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         return word.to_string();
     }
+    let word = match IRREGULAR.binary_search_by(|(form, _)| (*form).cmp(word)) {
+        Ok(i) => IRREGULAR[i].1,
+        Err(_) => word,
+    };
     // Snowball keeps the plural of words without vowels: "DBs", "VMs", "LBs".
     let vowels = word.contains(|c: char| "aeiouy".contains(c));
     match word.strip_suffix('s') {
@@ -93,11 +171,15 @@ pub fn tokens(text: &str) -> Vec<Token> {
                     known.get_or_insert_with(part.to_string(), || Rc::new(Word::new(part))),
                 ),
             };
+            if FILLERS.contains(&folded.text.as_str()) {
+                continue;
+            }
             out.push(Token {
                 word: folded,
                 span: start..end,
                 sentence: s,
                 clause: c,
+                member: None,
             });
         }
         word.clear();
@@ -139,7 +221,134 @@ pub fn tokens(text: &str) -> Vec<Token> {
     if let Some((start, _)) = current {
         flush(&mut out, &mut word, start, text.len(), sentence, clause);
     }
+    numbers(out)
+}
+
+/// Sounds a speaker makes while thinking, which recognition writes down.
+const FILLERS: &[&str] = &[
+    "ah", "eh", "er", "erm", "hm", "hmm", "mhm", "mm", "uh", "uhh", "uhm", "um", "umm",
+];
+
+/// The value of a number word: units and teens, tens, and the multipliers.
+fn number_word(word: &str) -> Option<(u64, NumberWord)> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(n) = UNITS.iter().position(|w| *w == word) {
+        return Some((n as u64, NumberWord::Unit));
+    }
+    if let Some(n) = TENS.iter().position(|w| *w == word) {
+        return Some((20 + 10 * n as u64, NumberWord::Ten));
+    }
+    match word {
+        "hundred" => Some((100, NumberWord::Hundred)),
+        "thousand" => Some((1_000, NumberWord::Large)),
+        "million" => Some((1_000_000, NumberWord::Large)),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NumberWord {
+    Unit,
+    Ten,
+    Hundred,
+    Large,
+}
+
+/// Numbers said as words become the digits a typed answer has: "sixty four" → "64", "two
+/// thousand" → "2000", "RAID ten" → "RAID 10". Digits said one by one stay apart ("one zero"
+/// → "1", "0", as "1+0" is).
+fn numbers(tokens: Vec<Token>) -> Vec<Token> {
+    if !tokens.iter().any(|t| number_word(&t.word.text).is_some()) {
+        return tokens;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((first, _)) = number_word(&tokens[i].word.text) else {
+            out.push(tokens[i].clone());
+            i += 1;
+            continue;
+        };
+        // (total so far, the part under a thousand, the last word's kind)
+        let (mut total, mut part) = (0u64, 0u64);
+        let mut last: Option<NumberWord> = None;
+        let mut end = i;
+        while end < tokens.len() && tokens[end].sentence == tokens[i].sentence {
+            let Some((n, kind)) = number_word(&tokens[end].word.text) else {
+                break;
+            };
+            let fits = match (last, kind) {
+                (None, NumberWord::Unit | NumberWord::Ten) => true,
+                (None, _) => false,
+                (Some(NumberWord::Ten), NumberWord::Unit) => n > 0 && n < 10,
+                (
+                    Some(NumberWord::Hundred | NumberWord::Large),
+                    NumberWord::Unit | NumberWord::Ten,
+                ) => true,
+                (Some(NumberWord::Unit | NumberWord::Ten), NumberWord::Hundred) => part < 100,
+                (Some(_), NumberWord::Large) => part > 0 || total > 0,
+                _ => false,
+            };
+            if !fits {
+                break;
+            }
+            match kind {
+                NumberWord::Unit | NumberWord::Ten => part += n,
+                NumberWord::Hundred => part *= 100,
+                NumberWord::Large => {
+                    total += part.max(1) * n;
+                    part = 0;
+                }
+            }
+            last = Some(kind);
+            end += 1;
+        }
+        if end == i {
+            // "hundred" alone ("a few hundred"): a number of its own.
+            out.push(number_token(&tokens[i..=i], first));
+            i += 1;
+            continue;
+        }
+        out.push(number_token(&tokens[i..end], total + part));
+        i = end;
+    }
     out
+}
+
+fn number_token(said: &[Token], value: u64) -> Token {
+    let first = &said[0];
+    let last = &said[said.len() - 1];
+    Token {
+        word: Rc::new(Word::new(&value.to_string())),
+        span: first.span.start..last.span.end,
+        sentence: first.sentence,
+        clause: first.clause,
+        member: None,
+    }
 }
 
 /// The words a written word stands for: a contraction opens up, other apostrophes vanish.
@@ -284,6 +493,52 @@ mod tests {
         assert_eq!(stem("10"), "10");
         assert_eq!(stem("dbs"), "db");
         assert_eq!(stem("vms"), "vm");
+    }
+
+    #[test]
+    fn fillers_of_speech_are_dropped() {
+        assert_eq!(
+            texts("so um raid uh ten erm is hmm fine"),
+            ["so", "raid", "10", "is", "fine"]
+        );
+        // A word that only starts like one stays.
+        assert_eq!(texts("umbrella error"), ["umbrella", "error"]);
+    }
+
+    #[test]
+    fn numbers_said_as_words_are_digits() {
+        assert_eq!(texts("RAID ten"), ["raid", "10"]);
+        assert_eq!(texts("sixty four bit"), ["64", "bit"]);
+        assert_eq!(
+            texts("thirty-two versus sixty-four"),
+            ["32", "versus", "64"]
+        );
+        assert_eq!(texts("two thousand IOPS"), ["2000", "iops"]);
+        assert_eq!(texts("ten thousand five hundred"), ["10500"]);
+        assert_eq!(texts("a few hundred"), ["a", "few", "100"]);
+        assert_eq!(texts("fifteen hundred"), ["1500"]);
+        // Digits said one by one stay apart, as "1+0" is.
+        assert_eq!(texts("raid one zero"), ["raid", "1", "0"]);
+        assert_eq!(texts("twenty thirty"), ["20", "30"]);
+        let t = tokens("use sixty four bit");
+        assert_eq!(&"use sixty four bit"[t[1].span.clone()], "sixty four");
+        // Not across sentences.
+        assert_eq!(texts("two. Three"), ["2", "3"]);
+    }
+
+    #[test]
+    fn irregular_verb_forms_stem_as_their_verb() {
+        for (form, verb) in [
+            ("taken", "take"),
+            ("took", "take"),
+            ("written", "write"),
+            ("adding", "add"),
+            ("kept", "keep"),
+            ("lost", "lose"),
+        ] {
+            assert_eq!(stem(form), stem(verb), "{form}");
+        }
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
     }
 
     #[test]

@@ -276,11 +276,11 @@ fn timing(library: &interview_content::Library, marker: &Marker, answers: &[&Lab
                 .iter()
                 .map(|p| marker.key_point(&p.alternatives))
                 .collect();
-            preparing.push(start.elapsed().as_secs_f64() * 1000.0);
+            preparing.push((start.elapsed().as_secs_f64() * 1000.0, q.id.as_str()));
             points
         })
         .collect();
-    preparing.sort_by(f64::total_cmp);
+    preparing.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut slowest_of_all: f64 = 0.0;
     for (form, text) in [("typed", &typed), ("spoken", &spoken)] {
         // Rounds over every question, so that a moment of load on the machine spreads over
@@ -321,9 +321,11 @@ fn timing(library: &interview_content::Library, marker: &Marker, answers: &[&Lab
             "OVER"
         }
     );
-    if let (Some(mid), Some(worst)) = (preparing.get(preparing.len() / 2), preparing.last()) {
+    if let (Some((mid, _)), Some((worst, id))) =
+        (preparing.get(preparing.len() / 2), preparing.last())
+    {
         println!(
-            "  preparing a question's key points (once a session): median {mid:.2} ms, slowest {worst:.2} ms"
+            "  preparing a question's key points (once a session): median {mid:.2} ms, slowest {worst:.2} ms ({id})"
         );
     }
 }
