@@ -46,8 +46,35 @@ pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], m
                 .into_iter()
                 .map(|t| t.word.stem.clone())
                 .collect();
+            // Members of kinds the question names may be in any alternative ("apache +
+            // older" for "nginx is newer" when asked about Apache and nginx).
+            let asked_members = marker.members(&doc.ask);
             for point in &doc.key_points {
+                let label = point
+                    .alternatives
+                    .first()
+                    .map(|a| a.join(" "))
+                    .unwrap_or_default();
+                let named = marker.members(&label);
                 for alternative in &point.alternatives {
+                    if !named.is_empty() {
+                        let other =
+                            marker
+                                .members(&alternative.join(" "))
+                                .into_iter()
+                                .find(|(m, _)| {
+                                    named.iter().any(|(n, _)| n.kind == m.kind && n != m)
+                                        && !named.iter().any(|(n, _)| n == m)
+                                        && !asked_members.iter().any(|(a, _)| a == m)
+                                });
+                        if let Some((_, kind)) = other {
+                            errors.push(at(point.line, format!(
+                                "key point `{}`: the alternative `{}` names another {kind} than the label does; a label that names one thing is covered by that thing only (content/glossary.md lists the kinds)",
+                                point.label(),
+                                alternative.join(" + ")
+                            )));
+                        }
+                    }
                     if only_repeats(alternative, &asked) {
                         errors.push(at(point.line, format!(
                             "key point `{}`: the alternative `{}` only repeats the question's words, which any answer may echo",
