@@ -150,7 +150,27 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
             .flat_map(|q| &q.key_points)
             .map(|p| marker.key_point(&p.alternatives))
             .collect();
-        library.real_words = marker.near_misses(crate::key_points::common_words(), &points);
+        // Real words: English's most frequent, and every word the content itself writes
+        // (the glossary's terms, the questions and their model answers): "integration" is
+        // not a slip of "iteration".
+        let mut written: Vec<String> = library
+            .glossary
+            .iter()
+            .map(String::as_str)
+            .chain(
+                library
+                    .questions
+                    .iter()
+                    .flat_map(|q| [q.ask.as_str(), q.answer_text.as_str()]),
+            )
+            .flat_map(interview_marking::words::tokens)
+            .map(|t| t.word.text.clone())
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+            .chain(crate::key_points::common_words().map(str::to_string))
+            .collect();
+        written.sort();
+        written.dedup();
+        library.real_words = marker.near_misses(written.iter().map(String::as_str), &points);
         let marker = marker.with_real_words(&library.real_words);
         crate::key_points::check(&mut errors, &guides, &library.questions, &marker);
     }

@@ -320,10 +320,16 @@ impl Glossary {
                 sentence: tokens[i].sentence,
                 clause: tokens[i].clause,
                 member: None,
+                written: None,
             };
             match (found, spelled) {
                 (Some((_, canonical)), _) => {
                     out.extend(canonical.iter().map(|w| placed(Rc::new(w.clone()))));
+                    if end == i + 1 && canonical.len() == 1 {
+                        if let Some(last) = out.last_mut() {
+                            last.written = Some(Rc::clone(&tokens[i].word));
+                        }
+                    }
                 }
                 (None, Some((word, _))) => out.push(placed(Rc::new(word))),
                 (None, None) => out.push(tokens[i].clone()),

@@ -104,6 +104,11 @@ const TERMS_APART: usize = 30;
 /// Words after an occurrence where a member it is said of may stand ("the write penalty of
 /// RAID 6").
 const SAID_OF_AFTER: usize = 4;
+/// Words that introduce what a description is said of, after it: "penalty of RAID 6", "jobs
+/// I use systemd timers for".
+const INTRODUCING: &[&str] = &[
+    "of", "on", "in", "for", "to", "with", "like", "from", "using", "via", "use", "as", "is",
+];
 /// A phrase's words in another order count within this many words of its first.
 const NEAR: usize = 4;
 /// At most this many of an answer's words written apart are one key word ("e c 2" is not
@@ -148,6 +153,16 @@ impl Marker {
         found.sort();
         found.dedup();
         found
+    }
+
+    /// The stems of a text's words as matching reads them: through the glossary ("Multi-AZ"
+    /// is "multi", "availabl", "zone").
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        self.glossary
+            .canonical(words::tokens(text))
+            .into_iter()
+            .map(|t| t.word.stem.clone())
+            .collect()
     }
 
     /// The members of kinds a text names, each once, in order ("ext4 or xfs": two
@@ -226,8 +241,6 @@ struct Answer {
     negated_by: Vec<Option<usize>>,
     /// For each token, its segment: a clause, or part of one where the sentence turns.
     segment: Vec<usize>,
-    /// The members of kinds each segment names.
-    segment_members: Vec<Vec<Member>>,
 }
 
 /// How one key word relates to each distinct word of an answer.
@@ -268,13 +281,7 @@ impl Answer {
             .collect();
         let segment = negation::segments(&tokens);
         let negated_by = negation::scopes(&tokens, &segment);
-        let mut segment_members: Vec<Vec<Member>> =
-            vec![Vec::new(); segment.last().map_or(0, |s| s + 1)];
-        for (t, &s) in tokens.iter().zip(&segment) {
-            if let Some(member) = t.member {
-                insert_sorted(&mut segment_members[s], member);
-            }
-        }
+
         let real = words
             .iter()
             .map(|w| real_words.get(w.text.as_str()).is_some())
@@ -298,7 +305,6 @@ impl Answer {
             hits: RefCell::default(),
             negated_by,
             segment,
-            segment_members,
         }
     }
 
@@ -371,9 +377,6 @@ impl Answer {
                 .filter(|m| own.iter().any(|o| o.kind == m.kind))
         };
         if own.is_empty()
-            || !self.segment_members[segment]
-                .iter()
-                .any(|m| own.iter().any(|o| o.kind == m.kind))
             || o.tokens
                 .iter()
                 .filter_map(of_kind)
@@ -383,9 +386,19 @@ impl Answer {
         }
         let last = o.tokens[o.tokens.len() - 1];
         let before = (0..first).rev().take_while(|&i| self.segment[i] == segment);
+        // After it, within its clause, a member it is said of: "the write penalty of RAID 6",
+        // "for scheduled jobs I use systemd timers" (but not "the rebuild is slow raid 10
+        // gives you fast I/O", speech running on).
+        let clause = (self.tokens[last].sentence, self.tokens[last].clause);
+        let in_clause = |i: &usize| (self.tokens[*i].sentence, self.tokens[*i].clause) == clause;
+        let introduced = (last + 1..self.tokens.len())
+            .take(SAID_OF_AFTER)
+            .take_while(in_clause)
+            .position(|i| INTRODUCING.contains(&self.tokens[i].word.text.as_str()));
         let after = (last + 1..self.tokens.len())
             .take(SAID_OF_AFTER)
-            .take_while(|&i| self.segment[i] == segment);
+            .take_while(in_clause)
+            .skip(introduced.map_or(SAID_OF_AFTER, |p| p + 1));
         let spoken_of = |named: &mut dyn Iterator<Item = usize>| {
             let mut any = false;
             for m in named.filter_map(|i| of_kind(&i)) {
@@ -487,6 +500,27 @@ impl Answer {
         Some(spans)
     }
 
+    /// Whether the occurrence is a strict part of one term the glossary wrote in the answer's
+    /// place: "availability zone" is not said by "multi-AZ" (multi availability zone), nor
+    /// "private cloud" by "VPC" (virtual private cloud).
+    fn inside_longer_term(&self, o: &Occurrence) -> bool {
+        let span = &self.tokens[o.tokens[0]].span;
+        if o.tokens.iter().any(|&t| self.tokens[t].span != *span) {
+            return false;
+        }
+        let same = |t: &&Token| t.span == *span;
+        let before = self.tokens[..o.tokens[0]]
+            .iter()
+            .rev()
+            .take_while(same)
+            .count();
+        let after = self.tokens[o.tokens[o.tokens.len() - 1] + 1..]
+            .iter()
+            .take_while(same)
+            .count();
+        before + after > 0
+    }
+
     /// Whether token `b` follows token `a` in the same clause.
     fn neighbours(&self, a: usize, b: usize) -> bool {
         let (first, second) = (&self.tokens[a], &self.tokens[b]);
@@ -529,6 +563,7 @@ impl Answer {
             if let Some(occurrence) = self
                 .phrase_at(term, &hits, start)
                 .or_else(|| self.phrase_near(term, &hits, start))
+                .filter(|o| term.words.len() < 2 || !self.inside_longer_term(o))
             {
                 found.push(occurrence);
             }
@@ -599,20 +634,28 @@ impl Answer {
         // "web server" in the answer for "webserver" in the key, and the other way round;
         // letters spelled one by one ("e b s") for the word they spell.
         if hits.words[k].starts[d] {
-            let mut joined = token.word.text.clone();
-            for (n, next) in self.tokens[p + 1..].iter().take(MAX_JOINED - 1).enumerate() {
-                if next.sentence != token.sentence || next.clause != token.clause {
-                    break;
-                }
-                joined.push_str(&next.word.text);
-                if !word.text.starts_with(&joined) {
-                    if same_word(&Word::new(&joined), word, false) {
+            // The glossary's words, then the words as written ("r sync", though "sync" is
+            // read as "synchronous").
+            for as_written in [false, true] {
+                let mut joined = token.word.text.clone();
+                for (n, next) in self.tokens[p + 1..].iter().take(MAX_JOINED - 1).enumerate() {
+                    if next.sentence != token.sentence || next.clause != token.clause {
+                        break;
+                    }
+                    let next_word = match (&next.written, as_written) {
+                        (Some(written), true) => written,
+                        _ => &next.word,
+                    };
+                    joined.push_str(&next_word.text);
+                    if !word.text.starts_with(&joined) {
+                        if same_word(&Word::new(&joined), word, false) {
+                            return Some((n + 2, 1));
+                        }
+                        break;
+                    }
+                    if joined.len() == word.text.len() {
                         return Some((n + 2, 1));
                     }
-                    break;
-                }
-                if joined.len() == word.text.len() {
-                    return Some((n + 2, 1));
                 }
             }
         }

@@ -64,9 +64,17 @@ const CUE_PHRASES: &[&[&str]] = &[
     &["in", "place", "of"],
     &["anything", "but"],
     &["far", "from"],
-    &["rid", "of"],
     &["steer", "clear", "of"],
     &["stay", "away", "from"],
+    &["last", "thing"],
+];
+/// Phrases that negate what follows when someone chooses so ("we got rid of cron", "I'd
+/// avoid RAID 5"), not when they say what a thing does ("NoSQL gets rid of joins", "RAID 10
+/// avoids the write penalty").
+const CHOICE_PHRASES: &[&[&str]] = &[
+    &["avoid"],
+    &["avoiding"],
+    &["rid", "of"],
     &["away", "from"],
     &["switched", "from"],
     &["moved", "off"],
@@ -76,7 +84,11 @@ const CUE_PHRASES: &[&[&str]] = &[
     &["quit", "using"],
     &["gave", "up", "on"],
     &["give", "up", "on"],
-    &["last", "thing"],
+];
+/// Words before a choice phrase that make it someone's choice: "I'd avoid", "we got rid of",
+/// "you should stop using".
+const CHOOSERS: &[&str] = &[
+    "i", "we", "you", "d", "would", "should", "to", "us", "always", "just", "lets", "finally",
 ];
 /// Cues that deny a verb: only these reach back over the clause ("X isn't needed").
 const DENY: &[&str] = &[
@@ -218,6 +230,9 @@ const CARRY_ON: &[&str] = &[
 ];
 /// A cue reaches at most this many words.
 const SCOPE: usize = 10;
+/// A denial with nothing after it reaches back over this many words before its clause's
+/// subject: the topic it denies ("Multi-AZ I don't see the point of").
+const TOPIC: usize = 4;
 
 /// Whether the word starts a negation on its own ("not", "never", "can't"…).
 pub fn is_cue(word: &str) -> bool {
@@ -265,19 +280,35 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             .find(|&i| is_need(&tokens[i]))
             .filter(|_| DENY.contains(&text(cue)));
         // "…but really it doesn't": a bare denial of what was just said.
+        // Not "…when it isn't": a condition, not a denial.
         let denies_it = DENY.contains(&text(cue))
-            && cue > 0
-            && ANAPHORS.contains(&text(cue - 1))
+            && (ANAPHORS.contains(&text(cue.saturating_sub(1)))
+                || (cue >= 2
+                    && ANAPHORS.contains(&text(cue - 2))
+                    && matches!(text(cue - 1), "is" | "was" | "does" | "did")))
+            && !(cue.saturating_sub(3)..cue).any(|i| matches!(text(i), "when" | "if" | "whether"))
             && segment.get(end + 1) != Some(&segment[cue]);
         if let Some(need) = denied_need {
-            // Back over the clause when the need has nothing after it ("Multi-AZ I don't see
-            // the point of"), only over its segment when it has ("…I never bothered with
-            // backup name servers").
+            // Back over its segment, and a few words before it when the need has nothing
+            // after it ("Multi-AZ I don't see the point of"), not when it has ("…I never
+            // bothered with backup name servers").
             let after = (need + 1..tokens.len())
                 .take_while(|&i| segment[i] == segment[cue])
                 .count();
-            let reach = if after <= 2 { segment } else { fine };
-            negate_before(tokens, reach, cue, false, &mut negated_by);
+            negate_before(tokens, fine, cue, false, &mut negated_by);
+            if after <= 2 {
+                let start = (0..cue)
+                    .rev()
+                    .take_while(|&i| fine[i] == fine[cue])
+                    .last()
+                    .unwrap_or(cue);
+                for i in (start.saturating_sub(TOPIC)..start).rev() {
+                    if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
+                        break;
+                    }
+                    negated_by[i].get_or_insert(cue);
+                }
+            }
             pointing_back.push((cue, segment[cue]));
         } else if denies_it {
             negate_before(tokens, segment, cue, false, &mut negated_by);
@@ -396,10 +427,17 @@ fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
             i > 0 && (t.sentence, t.clause) != (tokens[i - 1].sentence, tokens[i - 1].clause);
         let text = t.word.text.as_str();
         let before = tokens.get(i.wrapping_sub(1)).map(|b| b.word.as_ref());
-        // "you" is as often an object ("gives you"): only after a joining word.
+        let after = tokens.get(i + 1).map(|a| a.word.text.as_str());
+        // "you" is as often an object ("gives you"): only after a joining word. "it" only as
+        // the subject of "is" ("…they lag it's real time"); "i" not as a letter ("i p").
+        let subject = match text {
+            "it" => matches!(after, Some("is" | "was")),
+            "i" => after.is_none_or(|a| a.len() > 1),
+            _ => SUBJECTS.contains(&text),
+        };
         let new_subject = at_subjects
             && !new_clause
-            && SUBJECTS.contains(&text)
+            && subject
             && before.is_some_and(|b| {
                 JOINING.contains(&b.text.as_str())
                     || (text != "you" && !carry.contains(&b.stem) && !is_cue(&b.text))
@@ -427,16 +465,20 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
             return Some(cue + phrase.len() - 1);
         }
     }
-    // "I'd avoid RAID 5", "avoid Chef": a choice, not what a thing does ("RAID 10 avoids the
-    // write penalty").
-    if tokens[cue].word.stem == "avoid" {
-        let chooses = cue == 0
-            || tokens[cue - 1].clause != tokens[cue].clause
-            || matches!(
-                text(cue - 1),
-                Some("i" | "we" | "you" | "would" | "should" | "d" | "always" | "just" | "to")
-            );
-        return chooses.then_some(cue);
+    for phrase in CHOICE_PHRASES {
+        let said = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| text(cue + k) == Some(w));
+        if said {
+            // Someone chooses: a chooser a few words before, or the phrase opens its clause
+            // ("avoid Chef").
+            let chooses = cue == 0
+                || tokens[cue - 1].clause != tokens[cue].clause
+                || (cue.saturating_sub(3)..cue)
+                    .any(|i| CHOOSERS.contains(&tokens[i].word.text.as_str()));
+            return chooses.then_some(cue + phrase.len() - 1);
+        }
     }
     let next = text(cue + 1).unwrap_or_default();
     let before = cue.checked_sub(1).and_then(text);
@@ -542,7 +584,16 @@ mod tests {
     fn a_dismissal_that_points_back_reaches_the_clause_before() {
         assert_eq!(
             negated("People talk about noisy neighbours, but that's a myth"),
-            ["people", "talk", "about", "noisy", "neighbors", "that", "a"]
+            [
+                "people",
+                "talk",
+                "about",
+                "noisy",
+                "neighbors",
+                "that",
+                "is",
+                "a"
+            ]
         );
         assert!(negated("Noisy neighbours hurt. That's no myth, honestly")
             .contains(&"myth".to_string()));
@@ -591,6 +642,11 @@ mod tests {
         }
         // Choosing to avoid, not what a thing does; "no doubt" and "not only" affirm.
         assert!(!is_negated("RAID 10 avoids the write penalty", "penalty"));
+        assert!(!is_negated("NoSQL databases get rid of joins", "joins"));
+        assert!(!is_negated(
+            "Continuous integration moved away from waterfall",
+            "waterfall"
+        ));
         assert!(!is_negated("no doubt journaling helps", "journaling"));
         assert!(!is_negated("not only mirrors", "mirrors"));
     }

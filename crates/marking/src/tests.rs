@@ -269,7 +269,13 @@ fn a_member_of_a_kind_stands_for_itself_only() {
     let editor = "vi | text editor";
     assert!(covers_with(&m, "a terminal text editor", editor));
     assert!(!covers_with(&m, "nano is my text editor", editor));
-    assert!(!covers_with(&m, "the text editor nano", editor));
+    assert!(!covers_with(&m, "a text editor like nano", editor));
+    // Speech running on: what follows unintroduced is the next clause.
+    assert!(covers_with(
+        &m,
+        "a terminal text editor nano is another",
+        editor
+    ));
     // Said of a list that holds the point's own member, it counts.
     let stalls = "database looks stalled | MySQL + stall";
     assert!(covers_with(
@@ -344,4 +350,52 @@ fn spoken_answers_read_like_typed_ones() {
         "i would not use raid five i prefer raid ten",
         "RAID 10"
     ));
+}
+
+#[test]
+fn a_phrase_inside_a_longer_glossary_term_is_not_said() {
+    let m = Marker::new(
+        Glossary::new([
+            "multi availability zone = multi-AZ",
+            "availability zone = AZ",
+            "virtual private cloud = VPC",
+        ])
+        .unwrap(),
+    );
+    assert!(!covers_with(
+        &m,
+        "Multi-AZ is a standby",
+        "availability zone"
+    ));
+    assert!(covers_with(
+        &m,
+        "a standby in another AZ",
+        "availability zone"
+    ));
+    assert!(!covers_with(&m, "a VPC", "private cloud"));
+    assert!(covers_with(&m, "a VPC", "virtual private cloud"));
+}
+
+#[test]
+fn what_follows_a_description_in_its_clause_is_what_it_speaks_of() {
+    let m = Marker::new(Glossary::new(["kind scheduler: cron, systemd timers"]).unwrap());
+    let key = "cron | scheduled + job";
+    assert!(!covers_with(
+        &m,
+        "For scheduled jobs I use systemd timers",
+        key
+    ));
+    assert!(covers_with(&m, "For scheduled jobs I use cron", key));
+    assert!(covers_with(
+        &m,
+        "scheduled jobs, and systemd timers elsewhere",
+        key
+    ));
+}
+
+#[test]
+fn letters_join_the_word_as_written_when_the_glossary_read_it_otherwise() {
+    let m = Marker::new(Glossary::new(["synchronous = sync"]).unwrap());
+    assert!(covers_with(&m, "r sync for copying", "rsync"));
+    assert!(covers_with(&m, "the copies are sync", "synchronous"));
 }

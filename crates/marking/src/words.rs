@@ -33,6 +33,9 @@ pub struct Token {
     /// The member of a kind of thing the word names ("ext4", a filesystem), set by the
     /// glossary.
     pub member: Option<Member>,
+    /// The word as written, where the glossary replaced it by another ("sync" read as
+    /// "synchronous"): letters spelled before it may join it ("r sync").
+    pub written: Option<Rc<Word>>,
 }
 
 /// A member of a kind of thing the glossary lists ("filesystem: xfs, ext4, …"): its kind and
@@ -153,8 +156,8 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits text into words: runs of letters, or of digits ("RAID10" → "raid", "10"; "1+0" →
-/// "1", "0"). Contractions open up: "don't" → "do", "not"; "can't" → "can", "not"; "I'd",
-/// "we'll", "it's", "company's" → "i", "we", "it", "company" (so "I'd" is never "ID").
+/// "1", "0"). Contractions open up: "don't" → "do", "not"; "can't" → "can", "not"; "it's" →
+/// "it", "is"; "I'd", "we'll", "company's" → "i", "we", "company" (so "I'd" is never "ID").
 pub fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     // A long answer repeats its words: fold and stem each distinct one once.
@@ -180,6 +183,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 sentence: s,
                 clause: c,
                 member: None,
+                written: None,
             });
         }
         word.clear();
@@ -348,6 +352,7 @@ fn number_token(said: &[Token], value: u64) -> Token {
         sentence: first.sentence,
         clause: first.clause,
         member: None,
+        written: None,
     }
 }
 
@@ -366,6 +371,15 @@ fn contraction(word: &str) -> (&str, Option<&str>) {
             _ => base,
         };
         return (base, Some("not"));
+    }
+    // "it's" is "it is": a clause of its own starts there ("…they lag it's real time").
+    if lower_tail == "s"
+        && matches!(
+            lower(head).as_str(),
+            "it" | "that" | "there" | "here" | "what" | "who" | "he" | "she"
+        )
+    {
+        return (head, Some("is"));
     }
     if matches!(lower_tail.as_str(), "d" | "ll" | "re" | "ve" | "s" | "m") {
         return (head, None);
@@ -442,8 +456,8 @@ mod tests {
         assert_eq!((t[0].span.clone(), t[1].span.clone()), (0..7, 0..7));
         assert_eq!(&"Don’t use it"[t[3].span.clone()], "it");
         assert_eq!(
-            texts("can't won't I'd we'll o'clock"),
-            ["can", "not", "will", "not", "i", "we", "oclock"]
+            texts("can't won't I'd we'll o'clock it's Amazon's"),
+            ["can", "not", "will", "not", "i", "we", "oclock", "it", "is", "amazon"]
         );
     }
 
