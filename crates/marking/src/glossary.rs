@@ -63,7 +63,8 @@ type Variant = (Vec<Pattern>, Vec<Word>);
 pub struct Glossary {
     /// By the stem of a variant's first word, longest variant first.
     variants: SortedMap<String, Vec<Variant>>,
-    /// Members of kinds, by the stem of their first canonical word, longest first.
+    /// Members of kinds, by the name of their first canonical word, longest first (see
+    /// [`name`]).
     members: SortedMap<String, Vec<(Vec<String>, Member)>>,
     /// The kinds' names, in order.
     kinds: Vec<String>,
@@ -169,12 +170,12 @@ impl Glossary {
             }
         }
         // Members are read through the synonyms ("vim = vi"), so kinds come last.
-        for (line, name, members) in kinds {
+        for (line, kind_name, members) in kinds {
             if members.len() < 2 {
                 return Err(GlossaryError::TooFewTerms { line });
             }
             let kind = glossary.kinds.len() as u16;
-            glossary.kinds.push(name.to_string());
+            glossary.kinds.push(kind_name.to_string());
             for (id, member) in members.into_iter().enumerate() {
                 let tokens = glossary.canonical(words::tokens(member));
                 if tokens.is_empty() {
@@ -183,7 +184,7 @@ impl Glossary {
                         term: member.to_string(),
                     });
                 }
-                let stems: Vec<String> = tokens.iter().map(|t| t.word.stem.clone()).collect();
+                let stems: Vec<String> = tokens.iter().map(|t| name(&t.word)).collect();
                 let key = format!("member {}", stems.join(" "));
                 if let Some(&first_line) = seen.get(key.as_str()) {
                     return Err(GlossaryError::Repeated {
@@ -369,8 +370,8 @@ impl Glossary {
                 .is_some_and(|list| list.iter().any(|(p, _)| p[0].matches(&word)))
                 || self
                     .members
-                    .get(word.stem.as_str())
-                    .is_some_and(|list| list.iter().any(|(stems, _)| stems.len() == 1));
+                    .get(name(&word).as_str())
+                    .is_some_and(|list| list.iter().any(|(names, _)| names.len() == 1));
             known.then_some((word, at + len))
         })
     }
@@ -384,26 +385,35 @@ impl Glossary {
         while i < tokens.len() {
             let found = self
                 .members
-                .get(tokens[i].word.stem.as_str())
+                .get(name(&tokens[i].word).as_str())
                 .and_then(|list| {
-                    list.iter().find(|(stems, _)| {
-                        tokens.len() - i >= stems.len()
-                            && stems
+                    list.iter().find(|(names, _)| {
+                        tokens.len() - i >= names.len()
+                            && names
                                 .iter()
                                 .zip(&tokens[i..])
-                                .all(|(s, t)| *s == t.word.stem)
+                                .all(|(n, t)| *n == name(&t.word))
                     })
                 });
             match found {
-                Some((stems, member)) => {
-                    for t in &mut tokens[i..i + stems.len()] {
+                Some((names, member)) => {
+                    for t in &mut tokens[i..i + names.len()] {
                         t.member = Some(*member);
                     }
-                    i += stems.len();
+                    i += names.len();
                 }
                 None => i += 1,
             }
         }
+    }
+}
+
+/// A member's word as it is matched: as written, a plural `s` aside. Not by stem: "fast" is
+/// not "Fastly".
+fn name(word: &Word) -> String {
+    match word.text.strip_suffix('s') {
+        Some(singular) if singular.len() >= 2 => singular.to_string(),
+        _ => word.text.clone(),
     }
 }
 
@@ -507,6 +517,15 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(g.kinds(), ["text editor", "database"]);
+        // By name, not stem: "fast" is not "Fastly"; a plural is the member.
+        let cdn = Glossary::new([
+            "kind CDN: Fastly, Akamai",
+            "kind scheduler: cron, systemd timers",
+        ])
+        .unwrap();
+        let t = cdn.canonical(words::tokens("fast Fastly systemd timer"));
+        assert_eq!(t[0].member, None);
+        assert!(t[1].member.is_some() && t[2].member.is_some() && t[3].member.is_some());
         let t = g.canonical(words::tokens("vim or nano, on SQL Server, not in a server"));
         let members: Vec<(&str, Option<Member>)> =
             t.iter().map(|t| (t.word.text.as_str(), t.member)).collect();

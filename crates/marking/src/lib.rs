@@ -61,17 +61,26 @@ struct Term {
 
 impl Term {
     fn new(all: Vec<Word>) -> Self {
-        let content: Vec<Word> = all
-            .iter()
-            .filter(|w| !FUNCTION_WORDS.contains(&w.text.as_str()))
-            .cloned()
+        // Function words are left out, unless the phrase has nothing else; a word is written
+        // together with the next only if they stand side by side ("up to date" is not
+        // "update").
+        let kept: Vec<usize> = (0..all.len())
+            .filter(|&i| !FUNCTION_WORDS.contains(&all[i].text.as_str()))
             .collect();
-        let words = if content.is_empty() { all } else { content };
-        let joined = words
+        let kept = if kept.is_empty() {
+            (0..all.len()).collect()
+        } else {
+            kept
+        };
+        let joined = kept
             .windows(2)
-            .map(|pair| Some(words::stem(&format!("{}{}", pair[0].text, pair[1].text))))
+            .map(|pair| {
+                (pair[1] == pair[0] + 1)
+                    .then(|| words::stem(&format!("{}{}", all[pair[0]].text, all[pair[1]].text)))
+            })
             .chain(std::iter::once(None))
             .collect();
+        let words = kept.iter().map(|&i| all[i].clone()).collect();
         Self { words, joined }
     }
 }

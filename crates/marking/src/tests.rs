@@ -399,3 +399,10 @@ fn letters_join_the_word_as_written_when_the_glossary_read_it_otherwise() {
     assert!(covers_with(&m, "r sync for copying", "rsync"));
     assert!(covers_with(&m, "the copies are sync", "synchronous"));
 }
+
+#[test]
+fn words_a_phrase_holds_apart_are_not_one_word() {
+    assert!(!covers("apply the updates", "up to date"));
+    assert!(covers("keep packages up to date", "up to date"));
+    assert!(covers("one webserver", "web server"));
+}

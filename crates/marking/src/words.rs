@@ -128,6 +128,49 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wrote", "write"),
 ];
 
+/// Comparatives and superlatives the stemmer leaves apart from their adjective ("faster" is
+/// not "fast"), sorted: each is read as the adjective, so "faster reads" and "fast reads" match.
+const COMPARED: &[(&str, &str)] = &[
+    ("bigger", "big"),
+    ("biggest", "big"),
+    ("cheaper", "cheap"),
+    ("cheapest", "cheap"),
+    ("cleaner", "clean"),
+    ("easier", "easy"),
+    ("easiest", "easy"),
+    ("faster", "fast"),
+    ("fastest", "fast"),
+    ("greater", "great"),
+    ("harder", "hard"),
+    ("heavier", "heavy"),
+    ("higher", "high"),
+    ("highest", "high"),
+    ("larger", "large"),
+    ("largest", "large"),
+    ("lighter", "light"),
+    ("longer", "long"),
+    ("lower", "low"),
+    ("lowest", "low"),
+    ("newer", "new"),
+    ("newest", "new"),
+    ("older", "old"),
+    ("oldest", "old"),
+    ("quicker", "quick"),
+    ("quickest", "quick"),
+    ("safer", "safe"),
+    ("safest", "safe"),
+    ("shorter", "short"),
+    ("simpler", "simple"),
+    ("simplest", "simple"),
+    ("slower", "slow"),
+    ("slowest", "slow"),
+    ("smaller", "small"),
+    ("smallest", "small"),
+    ("stronger", "strong"),
+    ("tighter", "tight"),
+    ("weaker", "weak"),
+];
+
 /// The Snowball English (Porter 2) stem; numbers are their own stem.
 pub fn stem(word: &str) -> String {
     if word.bytes().any(|b| b.is_ascii_digit()) {
@@ -135,7 +178,10 @@ pub fn stem(word: &str) -> String {
     }
     let word = match IRREGULAR.binary_search_by(|(form, _)| (*form).cmp(word)) {
         Ok(i) => IRREGULAR[i].1,
-        Err(_) => word,
+        Err(_) => match COMPARED.binary_search_by(|(form, _)| (*form).cmp(word)) {
+            Ok(i) => COMPARED[i].1,
+            Err(_) => word,
+        },
     };
     // Snowball keeps the plural of words without vowels: "DBs", "VMs", "LBs".
     let vowels = word.contains(|c: char| "aeiouy".contains(c));
@@ -553,6 +599,16 @@ mod tests {
             assert_eq!(stem(form), stem(verb), "{form}");
         }
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+    }
+
+    #[test]
+    fn comparatives_stem_as_their_adjective() {
+        for (compared, adjective) in [("faster", "fast"), ("slowest", "slow"), ("bigger", "big")] {
+            assert_eq!(stem(compared), stem(adjective), "{compared}");
+        }
+        // Not every word ending in "-er": a server is not a "serv".
+        assert_ne!(stem("server"), stem("serve"));
+        assert!(COMPARED.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
     }
 
     #[test]
