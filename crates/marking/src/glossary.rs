@@ -15,7 +15,7 @@
 //! acronym ("v p c"), are read as the acronym they spell.
 
 use crate::sorted::SortedMap;
-use crate::words::{self, Member, Token, Word};
+use crate::words::{self, prefix, Member, Prefix, Token, Word};
 use std::fmt;
 use std::rc::Rc;
 
@@ -68,6 +68,12 @@ pub struct Glossary {
     members: SortedMap<String, Vec<(Vec<String>, Member)>>,
     /// The kinds' names, in order.
     kinds: Vec<String>,
+    /// Every word of the variants as it is matched (see [`Glossary::stems`]).
+    matched: Vec<String>,
+    /// The prefixes of the keys of `variants` and `members`, sorted: a word whose prefix is
+    /// in neither is looked up in neither.
+    variant_prefixes: Vec<Prefix>,
+    member_prefixes: Vec<Prefix>,
 }
 
 /// Why a glossary cannot be built; `line` counts the lines given from 0.
@@ -170,6 +176,7 @@ impl Glossary {
             }
         }
         // Members are read through the synonyms ("vim = vi"), so kinds come last.
+        let mut member_names: Vec<String> = Vec::new();
         for (line, kind_name, members) in kinds {
             if members.len() < 2 {
                 return Err(GlossaryError::TooFewTerms { line });
@@ -184,7 +191,8 @@ impl Glossary {
                         term: member.to_string(),
                     });
                 }
-                let stems: Vec<String> = tokens.iter().map(|t| name(&t.word)).collect();
+                let stems: Vec<String> = tokens.iter().map(|t| name(&t.word).to_string()).collect();
+                member_names.push(stems[0].clone());
                 let key = format!("member {}", stems.join(" "));
                 if let Some(&first_line) = seen.get(key.as_str()) {
                     return Err(GlossaryError::Repeated {
@@ -205,6 +213,15 @@ impl Glossary {
                 list.insert(at, (stems, member));
             }
         }
+        let sorted = |keys: Vec<Prefix>| {
+            let mut keys = keys;
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        };
+        glossary.variant_prefixes =
+            sorted((glossary.matched.iter().filter_map(|w| prefix(w))).collect());
+        glossary.member_prefixes = sorted(member_names.iter().filter_map(|n| prefix(n)).collect());
         Ok(glossary)
     }
 
@@ -271,6 +288,9 @@ impl Glossary {
                 .map(|w| Pattern::Stem(w.stem.clone()))
                 .collect()
         };
+        self.matched.extend(patterns.iter().map(|p| match p {
+            Pattern::Stem(s) | Pattern::Acronym(s) => s.clone(),
+        }));
         // Longest variant first, so "multi AZ" wins over "multi".
         let list = self
             .variants
@@ -278,6 +298,11 @@ impl Glossary {
         let at = list.partition_point(|(other, _)| other.len() >= patterns.len());
         list.insert(at, (patterns, canonical));
         Ok(())
+    }
+
+    /// Every word of the glossary's terms as it is matched (stems, and acronyms as written).
+    pub(crate) fn stems(&self) -> impl Iterator<Item = &str> {
+        self.matched.iter().map(String::as_str)
     }
 
     /// The kinds' names, in the order of their lines.
@@ -300,16 +325,19 @@ impl Glossary {
                 Some((word, end)) => (word, *end),
                 None => (&*tokens[i].word, i + 1),
             };
-            let found = self.variants.get(first.stem.as_str()).and_then(|list| {
-                list.iter().find(|(patterns, _)| {
-                    patterns[0].matches(first)
-                        && tokens.len() - rest >= patterns.len() - 1
-                        && patterns[1..]
-                            .iter()
-                            .zip(&tokens[rest..])
-                            .all(|(p, t)| p.matches(&t.word) && t.sentence == tokens[i].sentence)
-                })
-            });
+            let found = self
+                .may_be(&self.variant_prefixes, &first.stem)
+                .then(|| self.variants.get(first.stem.as_str()))
+                .flatten()
+                .and_then(|list| {
+                    list.iter().find(|(patterns, _)| {
+                        patterns[0].matches(first)
+                            && tokens.len() - rest >= patterns.len() - 1
+                            && patterns[1..].iter().zip(&tokens[rest..]).all(|(p, t)| {
+                                p.matches(&t.word) && t.sentence == tokens[i].sentence
+                            })
+                    })
+                });
             let end = match found {
                 Some((patterns, _)) => rest + patterns.len() - 1,
                 None => rest,
@@ -370,10 +398,15 @@ impl Glossary {
                 .is_some_and(|list| list.iter().any(|(p, _)| p[0].matches(&word)))
                 || self
                     .members
-                    .get(name(&word).as_str())
+                    .get(name(&word))
                     .is_some_and(|list| list.iter().any(|(names, _)| names.len() == 1));
             known.then_some((word, at + len))
         })
+    }
+
+    /// Whether a word (a stem or name) may be among keys with these prefixes.
+    fn may_be(&self, prefixes: &[Prefix], word: &str) -> bool {
+        prefix(word).is_none_or(|p| prefixes.binary_search(&p).is_ok())
     }
 
     /// Marks the tokens that name a member of a kind, longest member first.
@@ -383,16 +416,18 @@ impl Glossary {
         }
         let mut i = 0;
         while i < tokens.len() {
+            let word_name = name(&tokens[i].word);
             let found = self
-                .members
-                .get(name(&tokens[i].word).as_str())
+                .may_be(&self.member_prefixes, word_name)
+                .then(|| self.members.get(word_name))
+                .flatten()
                 .and_then(|list| {
                     list.iter().find(|(names, _)| {
                         tokens.len() - i >= names.len()
                             && names
                                 .iter()
                                 .zip(&tokens[i..])
-                                .all(|(n, t)| *n == name(&t.word))
+                                .all(|(n, t)| n == name(&t.word))
                     })
                 });
             match found {
@@ -410,10 +445,10 @@ impl Glossary {
 
 /// A member's word as it is matched: as written, a plural `s` aside. Not by stem: "fast" is
 /// not "Fastly".
-fn name(word: &Word) -> String {
+fn name(word: &Word) -> &str {
     match word.text.strip_suffix('s') {
-        Some(singular) if singular.len() >= 2 => singular.to_string(),
-        _ => word.text.clone(),
+        Some(singular) if singular.len() >= 2 => singular,
+        _ => &word.text,
     }
 }
 

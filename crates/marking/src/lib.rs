@@ -25,7 +25,7 @@ use sorted::SortedMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
-use words::{Token, Word};
+use words::{prefix, Prefix, Token, Word};
 
 /// How one key point fared against an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -41,6 +41,8 @@ pub struct KeyPoint {
     alternatives: Vec<Alternative>,
     /// The members of kinds its alternatives name: what an alternative naming none is about.
     members: Vec<Member>,
+    /// The first letters of its words and stems (see [`Prefix`]).
+    prefixes: Vec<Prefix>,
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +94,8 @@ pub struct Marker {
     /// Real words that are one slip away from a key word ("share" for "spare"): an answer
     /// that writes them means them, not the key word.
     real_words: SortedMap<String, ()>,
+    /// The prefixes of the glossary's terms and of the words negation reads by stem.
+    prefixes: Vec<Prefix>,
 }
 
 /// Words that a phrase may leave out or add: "more ways to search" matches "more ways you
@@ -126,9 +130,14 @@ const MAX_JOINED: usize = 6;
 
 impl Marker {
     pub fn new(glossary: Glossary) -> Self {
+        let mut prefixes: Vec<Prefix> = glossary.stems().filter_map(prefix).collect();
+        prefixes.extend(negation::stemmed_words().filter_map(prefix));
+        prefixes.sort_unstable();
+        prefixes.dedup();
         Self {
             glossary,
             real_words: SortedMap::default(),
+            prefixes,
         }
     }
 
@@ -199,6 +208,7 @@ impl Marker {
         let mut point = KeyPoint {
             alternatives: Vec::new(),
             members: Vec::new(),
+            prefixes: Vec::new(),
         };
         for terms in alternatives {
             let mut alternative = Alternative {
@@ -220,13 +230,32 @@ impl Marker {
                 point.alternatives.push(alternative);
             }
         }
+        for term in point.alternatives.iter().flat_map(|a| &a.terms) {
+            let words = term.words.iter().flat_map(|w| [&w.text, &w.stem]);
+            for p in words
+                .chain(term.joined.iter().flatten())
+                .filter_map(|w| prefix(w))
+            {
+                insert_sorted(&mut point.prefixes, p);
+            }
+        }
         point
     }
 
     /// Marks the answer against each key point, in order.
     pub fn mark(&self, answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
+        // Short words are always stemmed: their stem may change their first letters
+        // ("using" is "use").
+        let needed = |word: &str| {
+            word.len() <= 5
+                || prefix(word).is_none_or(|p| {
+                    self.prefixes.binary_search(&p).is_ok()
+                        || points.iter().any(|k| k.prefixes.binary_search(&p).is_ok())
+                })
+        };
         let answer = Answer::new(
-            self.glossary.canonical(words::tokens(answer)),
+            self.glossary
+                .canonical(words::tokens_stemming(answer, &needed)),
             &self.real_words,
         );
         points.iter().map(|p| answer.mark(p)).collect()
@@ -239,7 +268,7 @@ struct Answer {
     /// For each token, the index of its word among the answer's distinct words: a long answer
     /// repeats words, and each distinct word is compared with a key word once.
     distinct: Vec<usize>,
-    words: Vec<Word>,
+    words: Vec<Rc<Word>>,
     /// For each distinct word, whether it is a real word near a key word (so not a slip).
     real: Vec<bool>,
     /// The distinct words by their first letter.
@@ -275,19 +304,17 @@ struct Occurrence {
 
 impl Answer {
     fn new(tokens: Vec<Token>, real_words: &SortedMap<String, ()>) -> Self {
-        let mut index: SortedMap<String, usize> = SortedMap::default();
-        let mut words = Vec::new();
-        let distinct: Vec<usize> = tokens
-            .iter()
-            .map(|t| match index.get(t.word.text.as_str()) {
-                Some(&d) => d,
-                // A new word: only then is its text copied for the index.
-                None => {
-                    words.push((*t.word).clone());
-                    *index.get_or_insert_with(t.word.text.clone(), || words.len() - 1)
-                }
-            })
-            .collect();
+        // The distinct words, found by sorting the tokens by their text.
+        let order = words::sorted_by_text(tokens.len(), |i| &tokens[i].word.text);
+        let mut words: Vec<Rc<Word>> = Vec::new();
+        let mut distinct = vec![0; tokens.len()];
+        for (n, &i) in order.iter().enumerate() {
+            let new = n == 0 || tokens[order[n - 1]].word.text != tokens[i].word.text;
+            if new {
+                words.push(Rc::clone(&tokens[i].word));
+            }
+            distinct[i] = words.len() - 1;
+        }
         let segment = negation::segments(&tokens);
         let negated_by = negation::scopes(&tokens, &segment);
 
@@ -454,22 +481,20 @@ impl Answer {
         // The terms' occurrences close together: around each place the first term stands,
         // the nearest of every other term's ("hard" in one sentence and "scale" in another
         // say nothing together).
-        let free_found: Vec<Vec<&Occurrence>> = terms
-            .iter()
-            .zip(&found)
-            .filter(|(term, _)| !is_cue(term))
-            .map(|(_, occ)| occ.iter().filter(|o| free(o)).collect())
-            .collect();
-        let (first, others) = free_found.split_first()?;
-        let mut chosen: Vec<&Occurrence> = first.iter().find_map(|anchor| {
+        // Checked lazily: most alternatives are one term, whose first free occurrence does.
+        let mut plain = terms.iter().zip(&found).filter(|(term, _)| !is_cue(term));
+        let (_, first) = plain.next()?;
+        let others: Vec<&Vec<Occurrence>> = plain.map(|(_, occ)| occ).collect();
+        let mut chosen: Vec<&Occurrence> = first.iter().filter(|o| free(o)).find_map(|anchor| {
             let at = anchor.tokens[0];
-            let mut chosen = vec![*anchor];
-            for occ in others {
-                chosen.push(
-                    *occ.iter()
-                        .min_by_key(|o| o.tokens[0].abs_diff(at))
-                        .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART)?,
-                );
+            let mut chosen = vec![anchor];
+            for occ in &others {
+                let mut near: Vec<&Occurrence> = occ
+                    .iter()
+                    .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART)
+                    .collect();
+                near.sort_by_key(|o| o.tokens[0].abs_diff(at));
+                chosen.push(near.into_iter().find(|o| free(o))?);
             }
             Some(chosen)
         })?;
@@ -644,7 +669,9 @@ impl Answer {
         // letters spelled one by one ("e b s") for the word they spell.
         if hits.words[k].starts[d] {
             // The glossary's words, then the words as written ("r sync", though "sync" is
-            // read as "synchronous").
+            // read as "synchronous"). A lone letter starts many key words: only letters
+            // spelling one out join it, as written, not by stem ("a lot" is no key word).
+            let letter = token.word.text.len() == 1;
             for as_written in [false, true] {
                 let mut joined = token.word.text.clone();
                 for (n, next) in self.tokens[p + 1..].iter().take(MAX_JOINED - 1).enumerate() {
@@ -657,7 +684,11 @@ impl Answer {
                     };
                     joined.push_str(&next_word.text);
                     if !word.text.starts_with(&joined) {
-                        if same_word(&Word::new(&joined), word, false) {
+                        // Stemmed only if it may be the key word with an ending.
+                        if !letter
+                            && joined.starts_with(&word.stem)
+                            && same_word(&Word::new(&joined), word, false)
+                        {
                             return Some((n + 2, 1));
                         }
                         break;

@@ -185,7 +185,38 @@ fn stems(words: &[&str]) -> Vec<String> {
 /// The stems of `DISMISSIVE`: "wastes", "myths" and "hype" dismiss too.
 fn dismissive_stems() -> &'static [String] {
     static STEMS: OnceLock<Vec<String>> = OnceLock::new();
-    STEMS.get_or_init(|| stems(DISMISSIVE))
+    STEMS.get_or_init(|| {
+        let mut all = stems(DISMISSIVE);
+        all.sort();
+        all
+    })
+}
+
+/// Every word a cue starts with, sorted: most words start none (a quick refusal).
+fn cue_starts() -> &'static [&'static str] {
+    static STARTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut all: Vec<&str> = CUES.to_vec();
+        all.extend(CUE_PHRASES.iter().chain(CHOICE_PHRASES).map(|p| p[0]));
+        all.sort_unstable();
+        all.dedup();
+        all
+    })
+}
+
+/// The words negation reads by their stem: an answer's words that may be these are stemmed.
+pub(crate) fn stemmed_words() -> impl Iterator<Item = &'static str> {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            let mut all = stems(NEED_BY_STEM);
+            all.extend(stems(DISMISSIVE));
+            all.extend(CARRY_ON.iter().map(|w| w.to_string()));
+            all.push("prefer".into());
+            all
+        })
+        .iter()
+        .map(String::as_str)
 }
 
 /// Whether the word is one of need, worth or being (see `NEED`).
@@ -316,7 +347,9 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         }
     }
     for word in 0..tokens.len() {
-        let dismisses = dismissive_stems().contains(&tokens[word].word.stem)
+        let dismisses = dismissive_stems()
+            .binary_search(&tokens[word].word.stem)
+            .is_ok()
             || (POINTED_DISMISSIVE.contains(&text(word))
                 && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))))
             || (PREDICATED_DISMISSIVE.contains(&text(word))
@@ -455,6 +488,9 @@ fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
 fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
     let text = |i: usize| tokens.get(i).map(|t| t.word.text.as_str());
     let word = text(cue)?;
+    if cue_starts().binary_search(&word).is_err() {
+        return None;
+    }
     for phrase in CUE_PHRASES {
         if phrase[0] == word
             && phrase[1..]

@@ -406,3 +406,10 @@ fn words_a_phrase_holds_apart_are_not_one_word() {
     assert!(covers("keep packages up to date", "up to date"));
     assert!(covers("one webserver", "web server"));
 }
+
+#[test]
+fn a_word_whose_stem_changes_its_first_letters_still_matches() {
+    // "using" is stemmed "use": short words are always stemmed.
+    assert!(covers("we were using cron for it", "use + cron"));
+    assert!(covers("the instances were dying", "die"));
+}

@@ -3,7 +3,6 @@
 //! recognition writes it, so fillers ("um") are dropped and numbers said as words ("sixty
 //! four") become digits, as typed answers write them.
 
-use crate::sorted::SortedMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::ops::Range;
 use std::rc::Rc;
@@ -48,8 +47,24 @@ pub struct Member {
 
 impl Word {
     pub fn new(text: &str) -> Self {
-        let text = american(&lower(text).replace(['\'', '’'], ""));
-        let stem = stem(&text);
+        Self::stemmed_if(text, &|_| true)
+    }
+
+    /// The word, stemmed only if `needed` says its folded text may matter (stemming is most
+    /// of what reading an answer costs); an irregular form is always read as its verb.
+    pub fn stemmed_if(text: &str, needed: &dyn Fn(&str) -> bool) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        folded.extend(
+            text.chars()
+                .filter(|&c| c != '\'' && c != '’')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        let text = american_of(&folded).unwrap_or(folded);
+        let stem = match irregular(&text) {
+            Some(plain) => snowball(plain),
+            None if needed(&text) => stem(&text),
+            None => text.clone(),
+        };
         let letters = text
             .bytes()
             .filter(u8::is_ascii_lowercase)
@@ -65,6 +80,20 @@ impl Word {
     pub fn has_digit(&self) -> bool {
         self.text.bytes().any(|b| b.is_ascii_digit())
     }
+}
+
+/// The first three letters of a word. An answer's word whose first letters start no key
+/// word, glossary term or word that negation reads by stem is never compared by its stem,
+/// so it is not stemmed: stemming is most of what reading an answer costs. (A stem keeps
+/// its word's first letters; irregular forms are stemmed always.) Lookups in the glossary
+/// are skipped the same way.
+pub type Prefix = [u8; 3];
+
+/// The prefix of a word of three letters or more (the words it is used for are longer than
+/// five: a shorter word's stem may change its first letters, "using" → "use").
+pub fn prefix(word: &str) -> Option<Prefix> {
+    let b = word.as_bytes();
+    (b.len() >= 3).then(|| [b[0], b[1], b[2]])
 }
 
 /// Forms of a verb the stemmer leaves apart from its other forms ("taken" is not "take",
@@ -171,18 +200,42 @@ const COMPARED: &[(&str, &str)] = &[
     ("weaker", "weak"),
 ];
 
+/// The plain form of an irregular verb form or a comparative ("taken" → "take", "faster" →
+/// "fast").
+fn irregular(word: &str) -> Option<&'static str> {
+    // Every form in the tables ends in one of these: most words are refused at once.
+    if !word.ends_with(['d', 'e', 'g', 'k', 'n', 'r', 't', 'w']) {
+        return None;
+    }
+    let find = |table: &'static [(&str, &str)]| {
+        table
+            .binary_search_by(|(form, _)| (*form).cmp(word))
+            .ok()
+            .map(|i| table[i].1)
+    };
+    find(IRREGULAR).or_else(|| find(COMPARED))
+}
+
 /// The Snowball English (Porter 2) stem; numbers are their own stem.
 pub fn stem(word: &str) -> String {
     if word.bytes().any(|b| b.is_ascii_digit()) {
         return word.to_string();
     }
-    let word = match IRREGULAR.binary_search_by(|(form, _)| (*form).cmp(word)) {
-        Ok(i) => IRREGULAR[i].1,
-        Err(_) => match COMPARED.binary_search_by(|(form, _)| (*form).cmp(word)) {
-            Ok(i) => COMPARED[i].1,
-            Err(_) => word,
-        },
-    };
+    snowball(irregular(word).unwrap_or(word))
+}
+
+/// Snowball's stem of a word without digits.
+fn snowball(word: &str) -> String {
+    // A word of five letters or fewer is its own stem unless it ends in one of these: the
+    // other suffixes Porter 2 removes need a longer word. Most short words skip the stemmer.
+    if word.len() <= 5 && word.is_ascii() && !word.ends_with(['s', 'd', 'g', 'y', 'e', 'l', 'i']) {
+        return word.to_string();
+    }
+    stemmed(word)
+}
+
+/// The stem, always through the stemmer.
+fn stemmed(word: &str) -> String {
     // Snowball keeps the plural of words without vowels: "DBs", "VMs", "LBs".
     let vowels = word.contains(|c: char| "aeiouy".contains(c));
     match word.strip_suffix('s') {
@@ -205,32 +258,25 @@ fn is_apostrophe(c: char) -> bool {
 /// "1", "0"). Contractions open up: "don't" → "do", "not"; "can't" → "can", "not"; "it's" →
 /// "it", "is"; "I'd", "we'll", "company's" → "i", "we", "company" (so "I'd" is never "ID").
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
-    // A long answer repeats its words: fold and stem each distinct one once.
-    let mut known: SortedMap<String, Rc<Word>> = SortedMap::default();
+    tokens_stemming(text, &|_| true)
+}
+
+/// [`tokens`], each word stemmed only if `needed` says it may matter (see
+/// [`Word::stemmed_if`]).
+pub fn tokens_stemming(text: &str, needed: &dyn Fn(&str) -> bool) -> Vec<Token> {
+    // The words as written, one after another in `written`, and where each stands: (its bytes
+    // in `written`, its bytes in the text, sentence, clause).
+    let mut written = String::new();
+    let mut raw: Vec<(Range<usize>, Range<usize>, u32, u32)> = Vec::new();
     let (mut sentence, mut clause) = (0u32, 0u32);
     let mut word = String::new();
     let mut current: Option<(usize, bool)> = None; // where the word starts, whether digits
-    let mut flush = |out: &mut Vec<Token>, word: &mut String, start: usize, end, s, c| {
+    let mut flush = |word: &mut String, start: usize, end, s, c| {
         let (first, second) = contraction(word);
         for part in std::iter::once(first).chain(second) {
-            let folded = match known.get(part) {
-                Some(w) => Rc::clone(w),
-                None => Rc::clone(
-                    known.get_or_insert_with(part.to_string(), || Rc::new(Word::new(part))),
-                ),
-            };
-            if FILLERS.contains(&folded.text.as_str()) {
-                continue;
-            }
-            out.push(Token {
-                word: folded,
-                span: start..end,
-                sentence: s,
-                clause: c,
-                member: None,
-                written: None,
-            });
+            let at = written.len();
+            written.push_str(part);
+            raw.push((at..written.len(), start..end, s, c));
         }
         word.clear();
     };
@@ -242,7 +288,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             match current {
                 Some((_, d)) if d == digit => {}
                 Some((start, _)) => {
-                    flush(&mut out, &mut word, start, i, sentence, clause);
+                    flush(&mut word, start, i, sentence, clause);
                     current = Some((i, digit));
                 }
                 None => current = Some((i, digit)),
@@ -257,7 +303,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         if let Some((start, _)) = current.take() {
-            flush(&mut out, &mut word, start, i, sentence, clause);
+            flush(&mut word, start, i, sentence, clause);
         }
         let before_space = next.is_none_or(char::is_whitespace);
         match c {
@@ -269,9 +315,62 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
     }
     if let Some((start, _)) = current {
-        flush(&mut out, &mut word, start, text.len(), sentence, clause);
+        flush(&mut word, start, text.len(), sentence, clause);
     }
+    // A long answer repeats its words: fold and stem each distinct one once, found by
+    // sorting rather than by a map kept sorted as it grows.
+    let part = |i: usize| &written[raw[i].0.clone()];
+    let order = sorted_by_text(raw.len(), part);
+    let mut folded: Vec<Option<Rc<Word>>> = vec![None; raw.len()];
+    let mut last: Option<(usize, Rc<Word>)> = None;
+    for &i in &order {
+        let word = match &last {
+            Some((j, w)) if part(*j) == part(i) => Rc::clone(w),
+            _ => Rc::new(Word::stemmed_if(part(i), needed)),
+        };
+        folded[i] = Some(Rc::clone(&word));
+        last = Some((i, word));
+    }
+    let out = raw
+        .into_iter()
+        .zip(folded)
+        .filter_map(|((_, span, sentence, clause), word)| {
+            let word = word?;
+            (!FILLERS.contains(&word.text.as_str())).then_some(Token {
+                word,
+                span,
+                sentence,
+                clause,
+                member: None,
+                written: None,
+            })
+        })
+        .collect();
     numbers(out)
+}
+
+/// The indices `0..n` in the order of their texts. Compared by their first bytes first, as
+/// one number: most pairs of words differ there, and a string comparison costs more.
+pub fn sorted_by_text<'a>(n: usize, text: impl Fn(usize) -> &'a str) -> Vec<usize> {
+    // The first eight bytes, zeros after a shorter word: equal numbers are equal words
+    // when both are that short (words hold no zero byte).
+    let key = |s: &str| {
+        let mut k = [0u8; 8];
+        let b = s.as_bytes();
+        k[..b.len().min(8)].copy_from_slice(&b[..b.len().min(8)]);
+        (u64::from_be_bytes(k), b.len() > 8)
+    };
+    let mut order: Vec<((u64, bool), usize)> = (0..n).map(|i| (key(text(i)), i)).collect();
+    order.sort_unstable_by(|a, b| {
+        a.0 .0.cmp(&b.0 .0).then_with(|| {
+            if a.0 .1 || b.0 .1 {
+                text(a.1).cmp(text(b.1))
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+    });
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Sounds a speaker makes while thinking, which recognition writes down.
@@ -438,6 +537,20 @@ fn contraction(word: &str) -> (&str, Option<&str>) {
 /// be consistent: "virtualised" → "virtualized", "datacentre" → "datacenter", "behaviour" →
 /// "behavior", "catalogue" → "catalog", "analyse" → "analyze".
 pub fn american(word: &str) -> String {
+    american_of(word).unwrap_or_else(|| word.to_string())
+}
+
+/// The American spelling of a British one, `None` when it is not one.
+fn american_of(word: &str) -> Option<String> {
+    // Most words hold none of the endings' letters near their end: a cheap refusal.
+    let tail = &word.as_bytes()[word.len().saturating_sub(9)..];
+    let holds = |pair: &[u8]| tail.windows(2).any(|w| w == pair);
+    if ![b"is", b"ys", b"og", b"tr", b"br", b"ou"]
+        .iter()
+        .any(|p| holds(*p))
+    {
+        return None;
+    }
     const ISE: &[(&str, &str)] = &[
         ("isations", "izations"),
         ("isation", "ization"),
@@ -461,7 +574,7 @@ pub fn american(word: &str) -> String {
             // "rise" and "wise" stay as they are; "fibre" and "metre" fold.
             let shortest = if british.ends_with("re") { 2 } else { 3 };
             if root.chars().count() >= shortest {
-                return format!("{root}{american}");
+                return Some(format!("{root}{american}"));
             }
         }
     }
@@ -472,11 +585,11 @@ pub fn american(word: &str) -> String {
     for ending in OUR {
         if let Some(root) = word.strip_suffix(ending) {
             if root.chars().count() >= 3 {
-                return format!("{root}or{}", &ending[3..]);
+                return Some(format!("{root}or{}", &ending[3..]));
             }
         }
     }
-    word.to_string()
+    None
 }
 
 #[cfg(test)]
@@ -599,6 +712,36 @@ mod tests {
             assert_eq!(stem(form), stem(verb), "{form}");
         }
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+    }
+
+    #[test]
+    fn short_words_skip_the_stemmer_only_where_it_would_change_nothing() {
+        let common = include_str!("../../content/src/common_words.txt");
+        for word in common.lines().filter(|w| w.len() <= 5) {
+            assert_eq!(snowball(word), stemmed(word), "{word}");
+        }
+        // Every irregular form passes the quick refusal.
+        for (form, _) in IRREGULAR.iter().chain(COMPARED) {
+            assert!(irregular(form).is_some(), "{form}");
+        }
+    }
+
+    #[test]
+    fn words_sort_by_their_text() {
+        let words = [
+            "zebra",
+            "a",
+            "infrastructure",
+            "infrastructures",
+            "b",
+            "a",
+            "Zebra",
+        ];
+        let order = sorted_by_text(words.len(), |i| words[i]);
+        let sorted: Vec<&str> = order.iter().map(|&i| words[i]).collect();
+        let mut expected = words.to_vec();
+        expected.sort();
+        assert_eq!(sorted, expected);
     }
 
     #[test]
