@@ -14,8 +14,8 @@
 //! by its stem ("IPS" is not "IP"). Letters spelled one by one, as speech recognition writes an
 //! acronym ("v p c"), are read as the acronym they spell.
 
-use crate::sorted::SortedMap;
 use crate::words::{self, prefix, Member, Prefix, Token, Word};
+use interview_sorted::SortedMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -201,21 +201,18 @@ impl Glossary {
                         first_line,
                     });
                 }
-                seen.get_or_insert_with(key, || line);
+                seen.entry(key).or_insert(line);
                 let member = Member {
                     kind,
                     id: id as u16,
                 };
-                let list = glossary
-                    .members
-                    .get_or_insert_with(stems[0].clone(), Vec::new);
+                let list = glossary.members.entry(stems[0].clone()).or_default();
                 let at = list.partition_point(|(other, _)| other.len() >= stems.len());
                 list.insert(at, (stems, member));
             }
         }
         let sorted = |keys: Vec<Prefix>| {
-            let mut keys = keys;
-            keys.sort_unstable();
+            let mut keys = interview_sorted::sort(keys);
             keys.dedup();
             keys
         };
@@ -243,7 +240,7 @@ impl Glossary {
                 first_line,
             });
         }
-        seen.get_or_insert_with(key, || line);
+        seen.entry(key).or_insert(line);
         for term in &terms[1..] {
             let words = term_words(line, term)?;
             self.variant(line, term, &words, canonical.clone(), seen)?;
@@ -271,7 +268,7 @@ impl Glossary {
             }
             return Ok(()); // the same term twice on a line ("IO = I/O" fold alike)
         }
-        seen.get_or_insert_with(key, || line);
+        seen.entry(key).or_insert(line);
         let written: Vec<&str> = term
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -292,9 +289,7 @@ impl Glossary {
             Pattern::Stem(s) | Pattern::Acronym(s) => s.clone(),
         }));
         // Longest variant first, so "multi AZ" wins over "multi".
-        let list = self
-            .variants
-            .get_or_insert_with(patterns[0].key(), Vec::new);
+        let list = self.variants.entry(patterns[0].key()).or_default();
         let at = list.partition_point(|(other, _)| other.len() >= patterns.len());
         list.insert(at, (patterns, canonical));
         Ok(())

@@ -14,14 +14,13 @@
 
 pub mod glossary;
 pub mod negation;
-mod sorted;
 pub mod typo;
 pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
 pub use words::Member;
 
-use sorted::SortedMap;
+use interview_sorted::SortedMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -132,7 +131,7 @@ impl Marker {
     pub fn new(glossary: Glossary) -> Self {
         let mut prefixes: Vec<Prefix> = glossary.stems().filter_map(prefix).collect();
         prefixes.extend(negation::stemmed_words().filter_map(prefix));
-        prefixes.sort_unstable();
+        let mut prefixes = interview_sorted::sort(prefixes);
         prefixes.dedup();
         Self {
             glossary,
@@ -145,7 +144,8 @@ impl Marker {
     pub fn with_real_words<W: AsRef<str>>(mut self, words: impl IntoIterator<Item = W>) -> Self {
         for word in words {
             self.real_words
-                .get_or_insert_with(Word::new(word.as_ref()).text, || ());
+                .entry(Word::new(word.as_ref()).text)
+                .or_insert(());
         }
         self
     }
@@ -162,13 +162,13 @@ impl Marker {
             .flat_map(|p| p.alternatives.iter().flat_map(|a| &a.terms))
             .flat_map(|term| term.words.iter())
             .collect();
-        let mut found: Vec<String> = words
+        let found: Vec<String> = words
             .into_iter()
             .map(Word::new)
             .filter(|w| keys.iter().any(|k| w.stem != k.stem && slip_of(w, k)))
             .map(|w| w.text)
             .collect();
-        found.sort();
+        let mut found = interview_sorted::sort(found);
         found.dedup();
         found
     }
@@ -372,7 +372,8 @@ impl Answer {
         let hits = Rc::new(hits);
         self.hits
             .borrow_mut()
-            .get_or_insert_with(word.text.clone(), || Rc::clone(&hits));
+            .entry(word.text.clone())
+            .or_insert_with(|| Rc::clone(&hits));
         hits
     }
 
@@ -489,12 +490,11 @@ impl Answer {
             let at = anchor.tokens[0];
             let mut chosen = vec![anchor];
             for occ in &others {
-                let mut near: Vec<&Occurrence> = occ
-                    .iter()
-                    .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART)
-                    .collect();
-                near.sort_by_key(|o| o.tokens[0].abs_diff(at));
-                chosen.push(near.into_iter().find(|o| free(o))?);
+                chosen.push(
+                    occ.iter()
+                        .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART && free(o))
+                        .min_by_key(|o| o.tokens[0].abs_diff(at))?,
+                );
             }
             Some(chosen)
         })?;

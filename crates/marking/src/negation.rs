@@ -185,11 +185,7 @@ fn stems(words: &[&str]) -> Vec<String> {
 /// The stems of `DISMISSIVE`: "wastes", "myths" and "hype" dismiss too.
 fn dismissive_stems() -> &'static [String] {
     static STEMS: OnceLock<Vec<String>> = OnceLock::new();
-    STEMS.get_or_init(|| {
-        let mut all = stems(DISMISSIVE);
-        all.sort();
-        all
-    })
+    STEMS.get_or_init(|| interview_sorted::sort(stems(DISMISSIVE)))
 }
 
 /// Every word a cue starts with, sorted: most words start none (a quick refusal).
@@ -198,7 +194,7 @@ fn cue_starts() -> &'static [&'static str] {
     STARTS.get_or_init(|| {
         let mut all: Vec<&str> = CUES.to_vec();
         all.extend(CUE_PHRASES.iter().chain(CHOICE_PHRASES).map(|p| p[0]));
-        all.sort_unstable();
+        let mut all = interview_sorted::sort(all);
         all.dedup();
         all
     })

@@ -352,25 +352,18 @@ pub fn tokens_stemming(text: &str, needed: &dyn Fn(&str) -> bool) -> Vec<Token> 
 /// The indices `0..n` in the order of their texts. Compared by their first bytes first, as
 /// one number: most pairs of words differ there, and a string comparison costs more.
 pub fn sorted_by_text<'a>(n: usize, text: impl Fn(usize) -> &'a str) -> Vec<usize> {
-    // The first eight bytes, zeros after a shorter word: equal numbers are equal words
-    // when both are that short (words hold no zero byte).
+    // The first eight bytes, zeros after a shorter word (words hold no zero byte).
     let key = |s: &str| {
         let mut k = [0u8; 8];
         let b = s.as_bytes();
         k[..b.len().min(8)].copy_from_slice(&b[..b.len().min(8)]);
-        (u64::from_be_bytes(k), b.len() > 8)
+        u64::from_be_bytes(k)
     };
-    let mut order: Vec<((u64, bool), usize)> = (0..n).map(|i| (key(text(i)), i)).collect();
-    order.sort_unstable_by(|a, b| {
-        a.0 .0.cmp(&b.0 .0).then_with(|| {
-            if a.0 .1 || b.0 .1 {
-                text(a.1).cmp(text(b.1))
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-    });
-    order.into_iter().map(|(_, i)| i).collect()
+    let order: Vec<(u64, &str, usize)> = (0..n).map(|i| (key(text(i)), text(i), i)).collect();
+    interview_sorted::sort(order)
+        .into_iter()
+        .map(|(_, _, i)| i)
+        .collect()
 }
 
 /// Sounds a speaker makes while thinking, which recognition writes down.
@@ -727,6 +720,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // the standard sort is the oracle
     fn words_sort_by_their_text() {
         let words = [
             "zebra",
