@@ -283,14 +283,24 @@ fn timing(library: &interview_content::Library, marker: &Marker, answers: &[&Lab
     preparing.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut slowest_of_all: f64 = 0.0;
     for (form, text) in [("typed", &typed), ("spoken", &spoken)] {
-        // Rounds over every question, so that a moment of load on the machine spreads over
-        // all of them instead of landing on one.
+        // Rounds over every question, each in another order, so that load on the machine
+        // spreads over all of them: in one order every round, a time slice taken at the
+        // rhythm of a round lands on the same question each time.
         let mut runs: Vec<Vec<f64>> = vec![Vec::new(); prepared.len()];
+        let mut order: Vec<usize> = (0..prepared.len()).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..51 {
-            for (points, times) in prepared.iter().zip(&mut runs) {
+            for i in (1..order.len()).rev() {
+                // xorshift64: any fixed sequence of orders does.
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            for &q in &order {
                 let start = Instant::now();
-                std::hint::black_box(marker.mark(std::hint::black_box(text), points));
-                times.push(start.elapsed().as_secs_f64() * 1000.0);
+                std::hint::black_box(marker.mark(std::hint::black_box(text), &prepared[q]));
+                runs[q].push(start.elapsed().as_secs_f64() * 1000.0);
             }
         }
         let mut medians: Vec<(f64, &str)> = runs
