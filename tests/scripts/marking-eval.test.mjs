@@ -26,8 +26,8 @@ const PRINTOUT = `Marking of key points against labelled answers (goals: precisi
     all held-out, spoken           150     751      0.928    0.813   UNDER
       negation                      30     154      0.900    0.706   OK (precision ≥ 0.85)
     spoken against typed (held-out): precision -0.032, recall -0.097   UNDER
-  time to mark a 5000-character answer, typed, native (opt-level 3): median 1.10 ms, slowest question 1.28 ms (dba-rds)
-  time to mark a 5000-character answer, spoken, native (opt-level 3): median 1.12 ms, slowest question 2.34 ms (deploy-patching)
+  time to mark a 5000-character answer, typed, native (opt-level 3, CPU time): median 1.10 ms, slowest question 1.28 ms (dba-rds)
+  time to mark a 5000-character answer, spoken, native (opt-level 3, CPU time): median 1.12 ms, slowest question 2.34 ms (deploy-patching)
   slowest question, typed or spoken: 2.34 ms (goal ≤ 2 ms) OVER
   preparing a question's key points (once a session): median 0.22 ms, slowest 4.44 ms (deploy-metrics)`;
 
