@@ -312,7 +312,7 @@ impl Glossary {
         if self.variants.is_empty() && self.members.is_empty() {
             return tokens;
         }
-        let mut out = Vec::with_capacity(tokens.len());
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
             let spelled = self.spelled(&tokens, i);
@@ -347,8 +347,21 @@ impl Glossary {
                 written: None,
             };
             match (found, spelled) {
-                (Some((_, canonical)), _) => {
-                    out.extend(canonical.iter().map(|w| placed(Rc::new(w.clone()))));
+                (Some((patterns, canonical)), _) => {
+                    // The canonical form's first words already written before a variant that
+                    // ends it are not written again: "Elastic Beanstalk" is not "elastic
+                    // elastic beanstalk" for "Beanstalk".
+                    let before = canonical.len().saturating_sub(patterns.len());
+                    let written = before > 0
+                        && out.len() >= before
+                        && out[out.len() - before..]
+                            .iter()
+                            .zip(canonical)
+                            .all(|(t, w)| {
+                                t.word.stem == w.stem && t.sentence == tokens[i].sentence
+                            });
+                    let skip = if written { before } else { 0 };
+                    out.extend(canonical[skip..].iter().map(|w| placed(Rc::new(w.clone()))));
                     if end == i + 1 && canonical.len() == 1 {
                         if let Some(last) = out.last_mut() {
                             last.written = Some(Rc::clone(&tokens[i].word));

@@ -55,13 +55,16 @@ struct Alternative {
 struct Term {
     /// The phrase's words, without function words unless it has nothing else.
     words: Vec<Word>,
+    /// For each word, the member of a kind it names, if any.
+    members: Vec<Option<Member>>,
     /// For each word, the stem of it written together with the next ("web server" →
     /// "webserv"), to match an answer that writes them as one.
     joined: Vec<Option<String>>,
 }
 
 impl Term {
-    fn new(all: Vec<Word>) -> Self {
+    fn new(tokens: Vec<Token>) -> Self {
+        let all: Vec<&Word> = tokens.iter().map(|t| &*t.word).collect();
         // Function words are left out, unless the phrase has nothing else; a word is written
         // together with the next only if they stand side by side ("up to date" is not
         // "update").
@@ -82,7 +85,12 @@ impl Term {
             .chain(std::iter::once(None))
             .collect();
         let words = kept.iter().map(|&i| all[i].clone()).collect();
-        Self { words, joined }
+        let members = kept.iter().map(|&i| tokens[i].member).collect();
+        Self {
+            words,
+            members,
+            joined,
+        }
     }
 }
 
@@ -221,7 +229,7 @@ impl Marker {
                     insert_sorted(&mut alternative.members, member);
                     insert_sorted(&mut point.members, member);
                 }
-                let term = Term::new(tokens.into_iter().map(|t| (*t.word).clone()).collect());
+                let term = Term::new(tokens);
                 if !term.words.is_empty() {
                     alternative.terms.push(term);
                 }
@@ -637,20 +645,37 @@ impl Answer {
         Some(Occurrence { tokens: used })
     }
 
+    /// Whether answer token `p` may be the phrase's word `k` as far as kinds go: a word naming
+    /// a member of a kind is that member, matched as written by a key word naming no other
+    /// ("RAID" in "RAID 5"), never by stem ("Fastly" is not "fast", the "Elastic" of
+    /// "Elastic Beanstalk" not "elasticity").
+    fn may_be(&self, term: &Term, k: usize, p: usize) -> bool {
+        let token = &self.tokens[p];
+        match (token.member, term.members[k]) {
+            (None, _) => true,
+            (Some(m), Some(n)) => m == n,
+            (Some(_), None) => token.word.text == term.words[k].text,
+        }
+    }
+
     /// The phrase's words in another order, close to its first word in one sentence: "the
     /// penalty on writes" for "write penalty".
     fn phrase_near(&self, term: &Term, hits: &TermHits, start: usize) -> Option<Occurrence> {
-        if term.words.len() < 2 || !hits.words[0].same[self.distinct[start]] {
+        if term.words.len() < 2
+            || !hits.words[0].same[self.distinct[start]]
+            || !self.may_be(term, 0, start)
+        {
             return None;
         }
         let (sentence, clause) = (self.tokens[start].sentence, self.tokens[start].clause);
         let near = start.saturating_sub(NEAR)..self.tokens.len().min(start + NEAR + 1);
         let mut used = vec![start];
-        for word_hits in &hits.words[1..] {
+        for (k, word_hits) in hits.words.iter().enumerate().skip(1) {
             let p = near.clone().find(|&p| {
                 (self.tokens[p].sentence, self.tokens[p].clause) == (sentence, clause)
                     && !used.contains(&p)
                     && word_hits.same[self.distinct[p]]
+                    && self.may_be(term, k, p)
             })?;
             insert_sorted(&mut used, p);
         }
@@ -659,6 +684,9 @@ impl Answer {
 
     /// Whether the phrase's word `k` matches at answer token `p`: (answer tokens, phrase words) used.
     fn word_at(&self, term: &Term, hits: &TermHits, k: usize, p: usize) -> Option<(usize, usize)> {
+        if !self.may_be(term, k, p) {
+            return None;
+        }
         let d = self.distinct[p];
         if hits.words[k].same[d] {
             return Some((1, 1));

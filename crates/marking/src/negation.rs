@@ -139,6 +139,9 @@ const NEED_BY_STEM: &[&str] = &[
     "issue",
     "fix",
     "solve",
+    "affect",
+    "impact",
+    "hurt",
 ];
 
 /// Words (by stem) that dismiss what comes before them: "backups are overkill", "the subpoena
@@ -228,7 +231,21 @@ fn is_need(token: &Token) -> bool {
 const POINTED_DISMISSIVE: &[&str] = &["wrong", "false", "untrue", "incorrect"];
 /// Words that dismiss only when said of the subject: "hypervisor bugs are pretty
 /// theoretical" (but "theoretical knowledge").
-const PREDICATED_DISMISSIVE: &[&str] = &["theoretical", "academic", "hypothetical"];
+const PREDICATED_DISMISSIVE: &[&str] = &[
+    "theoretical",
+    "academic",
+    "hypothetical",
+    "rare",
+    "unlikely",
+    "uncommon",
+];
+/// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
+/// "those packages are out of date".
+const DISMISSIVE_PHRASES: &[&[&str]] = &[
+    &["thing", "of", "the", "past"],
+    &["out", "of", "date"],
+    &["recipe", "for", "disaster"],
+];
 /// Words that say something of the subject: one of them at most two words before.
 const PREDICATING: &[&str] = &["is", "are", "was", "were", "be", "seem", "seems", "sounds"];
 /// Words that end a cue's scope: the sentence turns.
@@ -349,7 +366,13 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             || (POINTED_DISMISSIVE.contains(&text(word))
                 && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))))
             || (PREDICATED_DISMISSIVE.contains(&text(word))
-                && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))));
+                && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))))
+            || DISMISSIVE_PHRASES.iter().any(|phrase| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(word + k).is_some_and(|t| t.word.text == *w))
+            });
         if dismisses {
             negate_before(tokens, fine, word, true, &mut negated_by);
             pointing_back.push((word, segment[word]));
@@ -742,6 +765,48 @@ mod tests {
         assert!(is_negated(
             "People say disk I/O is the bottleneck, but I don't think that's true",
             "disk"
+        ));
+    }
+
+    #[test]
+    fn a_judgement_said_in_a_phrase_or_of_the_subject_dismisses_it() {
+        assert!(is_negated(
+            "RAID 5 is fine these days, the write penalty is a thing of the past",
+            "penalty"
+        ));
+        assert!(is_negated(
+            "Distribution packages are out of date, I build from source",
+            "packages"
+        ));
+        assert!(is_negated(
+            "False alarms are rare with health checks",
+            "alarms"
+        ));
+        assert!(is_negated(
+            "an outage of a whole zone is unlikely",
+            "outage"
+        ));
+        // Not what is said of something else, nor a word that only looks alike.
+        assert!(!is_negated("a rare outage took the site down", "outage"));
+        assert!(!is_negated(
+            "the past few years we kept everything up to date",
+            "everything"
+        ));
+    }
+
+    #[test]
+    fn a_denied_effect_reaches_back_to_its_cause() {
+        assert!(is_negated(
+            "so a neighbour hammering the disk never affects you",
+            "neighbor"
+        ));
+        assert!(is_negated(
+            "Contention doesn't really hurt performance",
+            "contention"
+        ));
+        assert!(!is_negated(
+            "Contention hurts performance, and you can't predict it",
+            "contention"
         ));
     }
 

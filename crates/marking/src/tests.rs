@@ -290,6 +290,44 @@ fn a_member_of_a_kind_stands_for_itself_only() {
 }
 
 #[test]
+fn a_word_naming_a_member_is_matched_by_name_only() {
+    let m = Marker::new(
+        Glossary::new([
+            "Elastic Beanstalk = Beanstalk",
+            "kind CDN: CloudFront, Fastly",
+            "kind PaaS: Heroku, Elastic Beanstalk",
+            "kind RAID level: RAID 0, RAID 10",
+        ])
+        .unwrap(),
+    );
+    assert!(!covers_with(&m, "a CDN such as Fastly", "loads faster"));
+    assert!(covers_with(
+        &m,
+        "with Fastly pages load faster",
+        "loads faster"
+    ));
+    assert!(!covers_with(
+        &m,
+        "We run on Elastic Beanstalk",
+        "elasticity"
+    ));
+    assert!(covers_with(&m, "We run on Beanstalk", "Elastic Beanstalk"));
+    // A key word that names no member is still the member's word as written.
+    assert!(covers_with(
+        &m,
+        "RAID 0 across EBS volumes",
+        "RAID + volumes"
+    ));
+}
+
+#[test]
+fn a_variant_ending_its_canonical_form_is_not_written_twice() {
+    let m = Marker::new(Glossary::new(["Elastic Beanstalk = Beanstalk"]).unwrap());
+    assert_eq!(m.stems("Elastic Beanstalk"), ["elast", "beanstalk"]);
+    assert_eq!(m.stems("on Beanstalk"), ["on", "elast", "beanstalk"]);
+}
+
+#[test]
 fn a_member_preferred_over_another_rejects_it() {
     let m = kinds_marker();
     assert!(!covers_with(&m, "I'd take RAID 5 over RAID 10", "RAID 10"));
