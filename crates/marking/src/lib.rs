@@ -285,6 +285,8 @@ struct Answer {
     hits: RefCell<SortedMap<String, Rc<Hits>>>,
     /// For each token, the token of the cue that negates it.
     negated_by: Vec<Option<usize>>,
+    /// The tokens that start a cue negating what follows ("not", "instead of", "I'd avoid").
+    cues: Vec<usize>,
     /// For each token, its segment: a clause, or part of one where the sentence turns.
     segment: Vec<usize>,
 }
@@ -325,6 +327,9 @@ impl Answer {
         }
         let segment = negation::segments(&tokens);
         let negated_by = negation::scopes(&tokens, &segment);
+        let cues = (0..tokens.len())
+            .filter(|&i| negation::starts_cue(&tokens, i))
+            .collect();
 
         let real = words
             .iter()
@@ -348,6 +353,7 @@ impl Answer {
             by_initial,
             hits: RefCell::default(),
             negated_by,
+            cues,
             segment,
         }
     }
@@ -465,16 +471,25 @@ impl Answer {
     /// and that term's negation is then the point, not against it; so is a negation inside
     /// a phrase ("no DBA").
     fn find_alternative(&self, terms: &[Term], own: &[Member]) -> Option<Vec<Range<usize>>> {
+        let is_cue =
+            |term: &Term| matches!(term.words.as_slice(), [w] if negation::is_cue(&w.text));
         let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(terms.len());
         for term in terms {
-            let occurrences = self.occurrences(term);
+            // A cue term is any cue of the answer: `not + waterfall` is said by "instead of
+            // waterfall", "no waterfall", "never waterfall" alike.
+            let occurrences = if is_cue(term) {
+                self.cues
+                    .iter()
+                    .map(|&c| Occurrence { tokens: vec![c] })
+                    .collect()
+            } else {
+                self.occurrences(term)
+            };
             if occurrences.is_empty() {
                 return None;
             }
             found.push(occurrences);
         }
-        let is_cue =
-            |term: &Term| matches!(term.words.as_slice(), [w] if negation::is_cue(&w.text));
         // The cue tokens the alternative names as its own.
         let cues: Vec<usize> = terms
             .iter()
@@ -511,11 +526,14 @@ impl Answer {
             if !is_cue(term) {
                 continue;
             }
+            // Before what it negates: "X has nothing to do with it" rejects X.
             let negating = occ.iter().find(|cue| {
                 chosen.iter().any(|o| {
                     o.tokens.iter().any(|&t| {
-                        cue.tokens
-                            .contains(&self.negated_by[t].unwrap_or(usize::MAX))
+                        t > cue.tokens[0]
+                            && cue
+                                .tokens
+                                .contains(&self.negated_by[t].unwrap_or(usize::MAX))
                     })
                 })
             })?;

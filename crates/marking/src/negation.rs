@@ -253,6 +253,8 @@ const TURNS: &[&str] = &[
     "but", "however", "although", "though", "because", "since", "while", "whereas", "yet", "which",
     "so", "unless", "except",
 ];
+/// Words that start what is said of the thing before them.
+const RELATIVE: &[&str] = &["where", "when", "who", "that", "whose"];
 /// Words that point back to what was just said.
 const ANAPHORS: &[&str] = &["that", "this", "it", "which"];
 /// Pronouns that start a clause of their own ("…RAID 5 I prefer RAID 10"): where speech has no
@@ -272,6 +274,8 @@ const CARRY_ON: &[&str] = &[
     "1", "way", "time", "reason", "place", "day", "befor", "after", "until", "onc", "dont",
     "didnt", "doesnt", "let", "make",
 ];
+/// A dismissal said of a subject reaches at most this many words before the verb.
+const SUBJECT: usize = 6;
 /// A cue reaches at most this many words.
 const SCOPE: usize = 10;
 /// A denial with nothing after it reaches back over this many words before its clause's
@@ -281,6 +285,12 @@ const TOPIC: usize = 4;
 /// Whether the word starts a negation on its own ("not", "never", "can't"…).
 pub fn is_cue(word: &str) -> bool {
     CUES.contains(&word)
+}
+
+/// Whether the token at `at` starts a cue that negates what follows it: a cue word ("not
+/// only" aside), a cue phrase ("instead of"), a choice ("I'd avoid").
+pub fn starts_cue(tokens: &[Token], at: usize) -> bool {
+    cue_end(tokens, at).is_some()
 }
 
 /// For each token, the index of the cue token that negates it; `fine` is [`segments`]: a cue
@@ -301,8 +311,15 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         // Forward: up to the segment's end, or SCOPE words; "or" and "nor" carry the
         // negation on ("not worried about the write penalty or how long a rebuild takes").
         let mut left = SCOPE;
+        // A phrase ("instead of", "rather than") negates a thing, not what is said of it
+        // after a relative word ("instead of waterfall, where you release every few months").
+        let of_a_thing = end > cue;
         for i in end + 1..tokens.len() {
-            if left == 0 || fine[i] != fine[end] || TURNS.contains(&text(i)) {
+            if left == 0
+                || fine[i] != fine[end]
+                || TURNS.contains(&text(i))
+                || (of_a_thing && RELATIVE.contains(&text(i)))
+            {
                 break;
             }
             negated_by[i].get_or_insert(cue);
@@ -374,7 +391,23 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
                     .all(|(k, w)| tokens.get(word + k).is_some_and(|t| t.word.text == *w))
             });
         if dismisses {
-            negate_before(tokens, fine, word, true, &mut negated_by);
+            // Said of a subject ("the write penalty on RAID 5 is a myth"): the subject only,
+            // not what speech said before it without a pause ("i'd go raid ten the write
+            // penalty on raid five is a myth").
+            let copula = (word.saturating_sub(4)..word)
+                .rev()
+                .find(|&i| PREDICATING.contains(&text(i)) && fine[i] == fine[word]);
+            match copula {
+                Some(c) => {
+                    for i in (c.saturating_sub(SUBJECT)..word).rev() {
+                        if fine[i] != fine[word] || TURNS.contains(&text(i)) {
+                            break;
+                        }
+                        negated_by[i] = Some(word);
+                    }
+                }
+                None => negate_before(tokens, fine, word, true, &mut negated_by),
+            }
             pointing_back.push((word, segment[word]));
         }
     }
@@ -391,10 +424,12 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             .take_while(|&i| segment[i] == seg)
             .any(|i| ANAPHORS.contains(&text(i)));
         if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
-            let previous = segment[start - 1];
+            // The segment before, cut where a subject starts a clause ("they're both web
+            // servers i guess people say nginx is faster but i don't buy that").
+            let previous = fine[start - 1];
             // A dismissal outweighs the negations inside what it dismisses ("people say
             // they don't flush to disk, but that's outdated").
-            for i in (0..start).rev().take_while(|&i| segment[i] == previous) {
+            for i in (0..start).rev().take_while(|&i| fine[i] == previous) {
                 negated_by[i] = Some(word);
             }
         }
@@ -487,12 +522,16 @@ fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
             "i" => after.is_none_or(|a| a.len() > 1),
             _ => SUBJECTS.contains(&text),
         };
+        // "these days I…" is said of when, not the start of a relative clause.
+        let when = i >= 2
+            && matches!(tokens[i - 1].word.text.as_str(), "days" | "times")
+            && matches!(tokens[i - 2].word.text.as_str(), "these" | "those" | "most");
         let new_subject = at_subjects
             && !new_clause
             && subject
             && before.is_some_and(|b| {
                 JOINING.contains(&b.text.as_str())
-                    || (text != "you" && !carry.contains(&b.stem) && !is_cue(&b.text))
+                    || (text != "you" && (when || !carry.contains(&b.stem)) && !is_cue(&b.text))
             });
         if i > 0 && (new_clause || new_subject || TURNS.contains(&text)) {
             id += 1;
@@ -792,6 +831,31 @@ mod tests {
             "the past few years we kept everything up to date",
             "everything"
         ));
+    }
+
+    #[test]
+    fn a_phrase_negates_a_thing_not_what_is_said_of_it() {
+        let text = "instead of waterfall where you release every few months with agile you deploy";
+        assert!(is_negated(text, "waterfall"));
+        assert!(!is_negated(text, "months"));
+        assert!(!is_negated(text, "agile"));
+    }
+
+    #[test]
+    fn speech_reads_when_something_happens_as_no_relative_clause() {
+        let text = "honestly backups hardly ever fail these days i don't think restore drills are worth it";
+        assert!(!is_negated(text, "backups"));
+        assert!(is_negated(text, "restore"));
+    }
+
+    #[test]
+    fn a_dismissal_reaches_what_is_dismissed_not_what_speech_said_before() {
+        let text = "they're both web servers i guess people say nginx is more efficient but i don't really buy that";
+        assert!(is_negated(text, "nginx"));
+        assert!(!is_negated(text, "servers"));
+        let text = "i'd go raid ten the write penalty on raid five is kind of a myth these days";
+        assert!(is_negated(text, "penalty"));
+        assert!(!is_negated(text, "10"));
     }
 
     #[test]

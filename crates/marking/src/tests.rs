@@ -321,6 +321,26 @@ fn a_word_naming_a_member_is_matched_by_name_only() {
 }
 
 #[test]
+fn a_negation_term_is_any_negation_before_the_other_term() {
+    let key = "waterfall | not + waterfall";
+    assert!(covers(
+        "instead of waterfall we ship weekly",
+        "not + waterfall"
+    ));
+    assert!(covers("no more waterfall releases", "not + waterfall"));
+    assert!(covers("we never did waterfall", "not + waterfall"));
+    assert!(covers("rather than waterfall, agile", key));
+    // A rejection that comes after is no contrast: it is rejected.
+    assert!(!covers("Waterfall has nothing to do with it", key));
+}
+
+#[test]
+fn plurals_of_acronyms_are_their_singular() {
+    assert!(covers("more CPUs and GPUs", "more CPU + GPU"));
+    assert!(covers("give it more cpus", "more CPU"));
+}
+
+#[test]
 fn a_variant_ending_its_canonical_form_is_not_written_twice() {
     let m = Marker::new(Glossary::new(["Elastic Beanstalk = Beanstalk"]).unwrap());
     assert_eq!(m.stems("Elastic Beanstalk"), ["elast", "beanstalk"]);

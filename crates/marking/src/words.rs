@@ -236,7 +236,13 @@ fn snowball(word: &str) -> String {
 
 /// The stem, always through the stemmer.
 fn stemmed(word: &str) -> String {
-    // Snowball keeps the plural of words without vowels: "DBs", "VMs", "LBs".
+    // Snowball keeps the plural of words without vowels: "DBs", "VMs", "LBs"; and of words
+    // whose only vowel is the `u` before it: "CPUs", "GPUs".
+    if let Some(singular) = word.strip_suffix("us").filter(|s| s.len() >= 2) {
+        if !singular.contains(|c: char| "aeiouy".contains(c)) {
+            return format!("{singular}u");
+        }
+    }
     let vowels = word.contains(|c: char| "aeiouy".contains(c));
     match word.strip_suffix('s') {
         Some(singular) if !vowels && singular.len() >= 2 => singular.to_string(),
