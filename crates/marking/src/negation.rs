@@ -245,6 +245,7 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["thing", "of", "the", "past"],
     &["out", "of", "date"],
     &["recipe", "for", "disaster"],
+    &["far", "fetched"],
 ];
 /// Words that say something of the subject: one of them at most two words before.
 const PREDICATING: &[&str] = &["is", "are", "was", "were", "be", "seem", "seems", "sounds"];
@@ -434,6 +435,39 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             }
         }
     }
+    reported(tokens, &mut negated_by);
+    // "Noisy neighbours were a problem, but not anymore": a denial of now after a turn
+    // reaches the clause before.
+    for i in 1..tokens.len().saturating_sub(1) {
+        let now = matches!(text(i + 1), "anymore" | "now" | "nowadays" | "today")
+            || (text(i + 1) == "any" && tokens.get(i + 2).is_some_and(|t| t.word.text == "more"));
+        if !(matches!(text(i), "not" | "no") && now && text(i - 1) == "but") {
+            continue;
+        }
+        let turn = i - 1;
+        for j in (0..turn).rev() {
+            if tokens[j].sentence != tokens[i].sentence || TURNS.contains(&text(j)) {
+                break;
+            }
+            negated_by[j].get_or_insert(i);
+        }
+    }
+    // "It's a myth that NoSQL loses data": a dismissal reaches the clause it introduces.
+    for word in 0..tokens.len().saturating_sub(1) {
+        if text(word + 1) != "that"
+            || !dismissive_stems()
+                .binary_search(&tokens[word].word.stem)
+                .is_ok()
+        {
+            continue;
+        }
+        for i in (word + 2..tokens.len()).take(SCOPE) {
+            if tokens[i].sentence != tokens[word].sentence || TURNS.contains(&text(i)) {
+                break;
+            }
+            negated_by[i] = Some(word);
+        }
+    }
     // "xfs? Never needed it.": a short question answered by a denial.
     for (i, t) in tokens.iter().enumerate() {
         let starts_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
@@ -455,6 +489,57 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
     preferences(tokens, fine, &mut negated_by);
     negated_by
 }
+
+/// What others say, when the speaker then turns against it: "People say the kernel manages
+/// resources, but that's the hypervisor's job now". Not when the turn adds to it ("…, but
+/// it's also critical"), nor without a turn ("everyone says DNS is critical").
+fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
+    let text = |i: usize| tokens[i].word.text.as_str();
+    for (i, t) in tokens.iter().enumerate() {
+        if !REPORTERS.contains(&t.word.text.as_str()) {
+            continue;
+        }
+        let Some(say) = (i + 1..tokens.len().min(i + 3))
+            .find(|&j| REPORTING.contains(&tokens[j].word.stem.as_str()))
+        else {
+            continue;
+        };
+        let same = |j: &usize| tokens[*j].sentence == t.sentence;
+        let Some(turn) = (say + 1..tokens.len())
+            .take_while(same)
+            .find(|&j| matches!(text(j), "but" | "however"))
+        else {
+            continue;
+        };
+        let adds = (turn + 1..tokens.len())
+            .take_while(same)
+            .take(8)
+            .any(|j| matches!(text(j), "also" | "too" | "true" | "right"));
+        if adds || turn - say > SCOPE * 2 {
+            continue;
+        }
+        for j in say + 1..turn {
+            negated_by[j].get_or_insert(say);
+        }
+    }
+}
+
+/// Who says what the speaker may turn against ("people say", "everyone claims").
+const REPORTERS: &[&str] = &[
+    "people",
+    "everyone",
+    "everybody",
+    "some",
+    "many",
+    "folks",
+    "vendors",
+    "others",
+    "they",
+];
+/// Verbs of saying, by stem.
+const REPORTING: &[&str] = &[
+    "say", "claim", "tell", "talk", "think", "believ", "argu", "insist",
+];
 
 /// One member of a kind preferred over another rejects the other: "ext4 over xfs", "I'd pick
 /// ext4 over xfs every time", "prefer zsh to bash". Only between members of one kind: "over
@@ -856,6 +941,35 @@ mod tests {
         let text = "i'd go raid ten the write penalty on raid five is kind of a myth these days";
         assert!(is_negated(text, "penalty"));
         assert!(!is_negated(text, "10"));
+    }
+
+    #[test]
+    fn what_others_say_is_rejected_when_the_speaker_turns_against_it() {
+        let text =
+            "People say the kernel manages resources, but on a server that's the hypervisor's job";
+        assert!(is_negated(text, "manages"));
+        assert!(!is_negated(text, "hypervisor"));
+        // Not when the turn adds to it, nor without a turn.
+        assert!(!is_negated(
+            "People say DNS is the phone book of the internet, but it's also critical",
+            "phone"
+        ));
+        assert!(!is_negated("Everyone says DNS is critical", "critical"));
+    }
+
+    #[test]
+    fn a_thing_of_the_past_is_dismissed() {
+        let text = "Noisy neighbours were a problem ten years ago but not anymore.";
+        assert!(is_negated(text, "noisy"));
+        assert!(!is_negated(
+            "Noisy neighbours were a problem. But not for us.",
+            "noisy"
+        ));
+        assert!(is_negated("It's a myth that they lose data", "lose"));
+        assert!(is_negated(
+            "The subpoena scenario is far-fetched",
+            "subpoena"
+        ));
     }
 
     #[test]
