@@ -18,6 +18,7 @@ const SETS = [
   'tests/marking/dev4.txt',
   'tests/marking/dev4-spoken.txt',
   'tests/marking/dev5.txt',
+  'tests/marking/dev5-spoken.txt',
   'tests/marking/held-out.txt',
   'tests/marking/held-out-typed.txt',
   'tests/marking/held-out-spoken.txt',
