@@ -718,6 +718,9 @@ impl Answer {
             // read as "synchronous"). A lone letter starts many key words: only letters
             // spelling one out join it, as written, not by stem ("a lot" is no key word).
             let letter = token.word.text.len() == 1;
+            // "a" and "i" are words of their own: they join only letters spelled after them
+            // ("a m i"), never a word ("a synchronous copy" is no "asynchronous").
+            let word_of_its_own = matches!(token.word.text.as_str(), "a" | "i");
             for as_written in [false, true] {
                 let mut joined = token.word.text.clone();
                 for (n, next) in self.tokens[p + 1..].iter().take(MAX_JOINED - 1).enumerate() {
@@ -728,6 +731,9 @@ impl Answer {
                         (Some(written), true) => written,
                         _ => &next.word,
                     };
+                    if word_of_its_own && next_word.text.len() > 1 {
+                        break;
+                    }
                     joined.push_str(&next_word.text);
                     if !word.text.starts_with(&joined) {
                         // Stemmed only if it may be the key word with an ending.

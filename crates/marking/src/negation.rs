@@ -261,6 +261,11 @@ const ANAPHORS: &[&str] = &["that", "this", "it", "which"];
 /// Pronouns that start a clause of their own ("…RAID 5 I prefer RAID 10"): where speech has no
 /// punctuation, a segment starts at them.
 const SUBJECTS: &[&str] = &["i", "we", "they", "he", "she", "you"];
+/// Verbs after which "you" is a subject, not an object ("never raid five you want fast i o",
+/// but "it gives you fast I/O").
+const YOU_DO: &[&str] = &[
+    "want", "need", "should", "can", "have", "get", "will", "would", "might", "must", "could",
+];
 /// Words that join two clauses: a subject pronoun after them always starts one ("…and you
 /// can lose data").
 const JOINING: &[&str] = &["and", "or", "so", "then", "but"];
@@ -616,7 +621,9 @@ fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
             && subject
             && before.is_some_and(|b| {
                 JOINING.contains(&b.text.as_str())
-                    || (text != "you" && (when || !carry.contains(&b.stem)) && !is_cue(&b.text))
+                    || ((text != "you" || after.is_some_and(|a| YOU_DO.contains(&a)))
+                        && (when || !carry.contains(&b.stem))
+                        && !is_cue(&b.text))
             });
         if i > 0 && (new_clause || new_subject || TURNS.contains(&text)) {
             id += 1;
@@ -941,6 +948,14 @@ mod tests {
         let text = "i'd go raid ten the write penalty on raid five is kind of a myth these days";
         assert!(is_negated(text, "penalty"));
         assert!(!is_negated(text, "10"));
+    }
+
+    #[test]
+    fn you_start_a_clause_of_your_own_when_you_do_something() {
+        let text = "not raid five never raid five you want fast i o";
+        assert!(is_negated(text, "5"));
+        assert!(!is_negated(text, "fast"));
+        assert!(is_negated("never raid five it gives you fast i o", "fast"));
     }
 
     #[test]

@@ -335,6 +335,16 @@ fn a_negation_term_is_any_negation_before_the_other_term() {
 }
 
 #[test]
+fn an_article_is_no_letter_of_a_word() {
+    assert!(!covers(
+        "multi a z is a synchronous copy in another zone",
+        "asynchronous"
+    ));
+    assert!(covers("read replicas are asynchronous", "asynchronous"));
+    assert!(covers("an a m i of the server", "AMI"));
+}
+
+#[test]
 fn plurals_of_acronyms_are_their_singular() {
     assert!(covers("more CPUs and GPUs", "more CPU + GPU"));
     assert!(covers("give it more cpus", "more CPU"));
