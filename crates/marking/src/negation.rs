@@ -460,9 +460,9 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
     // "It's a myth that NoSQL loses data": a dismissal reaches the clause it introduces.
     for word in 0..tokens.len().saturating_sub(1) {
         if text(word + 1) != "that"
-            || !dismissive_stems()
+            || dismissive_stems()
                 .binary_search(&tokens[word].word.stem)
-                .is_ok()
+                .is_err()
         {
             continue;
         }
@@ -523,8 +523,8 @@ fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
         if adds || turn - say > SCOPE * 2 {
             continue;
         }
-        for j in say + 1..turn {
-            negated_by[j].get_or_insert(say);
+        for by in &mut negated_by[say + 1..turn] {
+            by.get_or_insert(say);
         }
     }
 }
