@@ -27,7 +27,7 @@ import { measureInteractions } from './lib/interactions.mjs';
 import { writeFloor } from './lib/floor.mjs';
 import { measureStorage } from './lib/storage.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
-import { measureMarkingQuality, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
+import { measureMarkingQuality, markingBudgets, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
 import { serve, stopAll } from './lib/servers.mjs';
 import { launch } from './lib/browser.mjs';
 import { kb, mb, ms, verdict } from './lib/stats.mjs';
@@ -69,6 +69,9 @@ const EXPECTED = [
   'start-up with 1,000 interviews',
   'start interview',
   'every other interaction',
+  'marking, held-out-typed.txt',
+  'marking, held-out-spoken.txt',
+  'marking a 5,000-character answer',
 ];
 
 const lines = [];
@@ -203,6 +206,7 @@ async function main() {
   results.marking = await part('marking', 5, async () => {
     const m = measureMarkingQuality(ROOT);
     for (const line of m.lines) say(line);
+    for (const b of markingBudgets(m)) budget(b.name, b.figure, b.ratio, b.limit, b.ok, b.missed);
     return m;
   });
 

@@ -140,9 +140,9 @@ pub fn data(library: &Library) -> String {
             (q.id.as_str(), format!("[{}]", alternatives.join(",")))
         })
         .collect();
-    // The glossary's groups one a line, terms separated by `=`, and the real words one slip
-    // from a key word, separated by spaces: what marking needs besides the key points.
-    let glossary: Vec<String> = library.glossary.iter().map(|g| g.join("=")).collect();
+    // The glossary's entries one a line, and the real words one slip from a key word,
+    // separated by spaces: what marking needs besides the key points.
+    let glossary = &library.glossary;
     object(vec![
         ("articles", object(articles)),
         ("answers", object(answers)),
