@@ -25,14 +25,11 @@ pub fn next_save(stored: &[Stored]) -> u64 {
     stored.iter().map(|r| r.saved).max().unwrap_or(0) + 1
 }
 
-/// Sorts the last saved first.
-pub fn newest_first(stored: &mut [Stored]) {
-    stored.sort_by(|a, b| {
-        b.saved
-            .cmp(&a.saved)
-            .then(b.at.total_cmp(&a.at))
-            .then_with(|| a.key.cmp(&b.key))
-    });
+/// Sorts the last saved first (then the last recorded, by the clock).
+pub fn newest_first(stored: &mut Vec<Stored>) {
+    // Stable sorts: the clock's order stays among recordings of the same save number.
+    crate::sorting::by_key_descending(stored, |r| r.at.max(0.0) as u64);
+    crate::sorting::by_key_descending(stored, |r| r.saved);
 }
 
 /// The keys of the recordings of `question` beyond the last `keep` saved: those to delete.

@@ -3,6 +3,10 @@
 //! and how often the reader corrected the device's marking of key points.
 //! The views draw them (SVG) and give each a table as its text alternative.
 
+// Two orders here are by floats, which the app's sort (`crate::sorting`) does not take; only the
+// statistics page's piece of the wasm holds this module, not the start page's (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use super::event::ReviewEvent;
 use super::memory::{retrievability, MemoryState};
 use super::DAY_MS;
@@ -291,7 +295,7 @@ pub fn delivery_over_time<'a>(
             })
         })
         .collect();
-    points.sort_by_key(|p| p.completed_ms);
+    crate::sorting::by_key(&mut points, |p| p.completed_ms);
     points
 }
 
