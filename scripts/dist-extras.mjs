@@ -181,7 +181,7 @@ const rules = [
 ];
 await writeFile(
   join(dist, '_headers'),
-  '# Written by scripts/dist-extras.mjs for Netlify and Cloudflare Pages (see README, Deploy).\n' +
+  '# Written by scripts/dist-extras.mjs for Netlify and Cloudflare Pages (see docs/deploy.md).\n' +
     rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join('')}`).join(''),
 );
 
