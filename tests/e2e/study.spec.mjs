@@ -1,5 +1,5 @@
 // Practice over days: spaced review, statistics, notes, and moving progress by export/import.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { test, expect, open, guard, origins } from './fixtures.mjs';
 import { InterviewPage } from './interview-page.mjs';
 
@@ -168,6 +168,42 @@ test('an invalid, truncated or foreign import file changes nothing and says why'
   expect(await records()).toEqual(stored);
   await open(page, '#/history');
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+});
+
+test('a file above the stated size is refused unread, with its size and the limit; a file is read once', async ({ page }, testInfo) => {
+  // Every way a page reads a file, counted.
+  await page.addInitScript(() => {
+    window.fileReads = 0;
+    const count = (prototype, names) => {
+      for (const name of names) {
+        const read = prototype[name];
+        if (read) prototype[name] = function (...args) { window.fileReads++; return read.apply(this, args); };
+      }
+    };
+    count(Blob.prototype, ['text', 'arrayBuffer', 'stream', 'bytes']);
+    count(FileReader.prototype, ['readAsText', 'readAsArrayBuffer', 'readAsDataURL', 'readAsBinaryString']);
+  });
+  await open(page, '#/data');
+  await expect(page.getByText('Files up to 50 MB.')).toBeVisible();
+
+  // 50,000,001 bytes (sparse on disk: nothing reads it).
+  const large = testInfo.outputPath('large.json');
+  writeFileSync(large, '');
+  truncateSync(large, 50_000_001);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(large);
+  await expect(page.locator('.import-error')).toHaveText(
+    'This file is too large to import: 50.1 MB, and the app imports files up to 50 MB. An export without recordings is far smaller. Nothing was changed.',
+  );
+  await expect(page.locator('.import-preview')).toHaveCount(0);
+  expect(await page.evaluate(() => window.fileReads)).toBe(0);
+
+  // Within the limit: read once, and previewed.
+  const small = testInfo.outputPath('small.json');
+  writeFileSync(small, JSON.stringify({ format: 'interview-practice-export', version: 1, exported_at: 1 }));
+  await page.getByLabel('Import', { exact: true }).setInputFiles(small);
+  await expect(page.locator('.import-preview')).toContainText('Nothing: everything in the file is already here.');
+  await expect(page.locator('.import-error')).toHaveCount(0);
+  expect(await page.evaluate(() => window.fileReads)).toBe(1);
 });
 
 test('the question bank exports for Anki with the reader’s notes', async ({ page }) => {
