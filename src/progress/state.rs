@@ -19,6 +19,7 @@
 use super::snapshot::{self, Snapshot};
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
 use crate::review::cache::MemoryCache;
+use crate::review::event::{self, Points};
 use crate::review::memory::MemoryState;
 use crate::review::record::{review_id, Settings};
 use crate::review::{Note, ReviewEvent};
@@ -463,19 +464,14 @@ impl<B: Backend> ProgressState<B> {
 
     /// `rating_events` of what is read: all of them once `unloaded` is empty.
     fn read_rating_events(&self) -> Vec<ReviewEvent> {
-        let events: SortedSet<ReviewEvent> = self
-            .reviews
-            .values()
-            .cloned()
-            .chain(self.interviews.iter().flat_map(|i| {
-                i.ratings()
-                    .map(|(at, q, r)| ReviewEvent::new(at, q, r))
-                    .collect::<Vec<_>>()
-            }))
-            .collect();
         // A rating that came both as a review record and inside an interview (through an
         // import) counts once, as the export's merge counts it.
-        events.into_iter().collect()
+        event::unite(
+            self.reviews
+                .values()
+                .cloned()
+                .chain(self.interviews.iter().flat_map(event::of_interview)),
+        )
     }
 
     /// Whether any rating is held, from interviews or from reviews.
@@ -646,10 +642,17 @@ impl<B: Backend> ProgressState<B> {
         self.update(Save::Now, |i| i.rate(rating, now));
     }
 
-    /// A rating from the Review mode, stored as a record of its own.
-    pub fn record_review(&mut self, question: &str, rating: Rating, now: Millis) {
+    /// A rating from the Review mode, stored as a record of its own, with the key points the
+    /// reader's answer covered if it was marked.
+    pub fn record_review(
+        &mut self,
+        question: &str,
+        rating: Rating,
+        points: Option<Points>,
+        now: Millis,
+    ) {
         self.load_history();
-        let event = ReviewEvent::new(now, question, rating);
+        let event = ReviewEvent::new(now, question, rating).with_points(points);
         let id = review_id(&event);
         self.reviews.insert(id.clone(), event);
         self.changes.reviews = true;
@@ -686,6 +689,15 @@ impl<B: Backend> ProgressState<B> {
     /// Recordings kept per question (1 to 20).
     pub fn set_keep_recordings(&mut self, count: usize, now: Millis) {
         self.settings.keep_recordings = count.clamp(1, 20);
+        self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
+        self.changes.settings = true;
+        self.mark(Dirty::Settings);
+        self.flush();
+    }
+
+    /// The day of the reader's interview (a local day number), or none.
+    pub fn set_interview_day(&mut self, day: Option<i64>, now: Millis) {
+        self.settings.interview_day = day;
         self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
         self.changes.settings = true;
         self.mark(Dirty::Settings);
@@ -814,7 +826,7 @@ impl<B: Backend> ProgressState<B> {
                 dirty.push(Dirty::Note(question.clone()));
             }
         }
-        if settings.new_per_day != self.settings.new_per_day {
+        if !settings.same_choices(&self.settings) {
             self.settings = Settings {
                 updated_at: edit_time(Some(self.settings.updated_at), now),
                 ..settings

@@ -351,7 +351,7 @@ fn a_full_storage_is_read_in_full_and_what_waits_is_saved_once_there_is_room() {
     assert_eq!(tab.note("ops-cdn"), "edge caches");
     assert_eq!(stored::<Note>(&storage, "ops-cdn"), None);
     // Another change while still full: both wait, in memory.
-    tab.record_review("dba-raid", Rating::Good, T0 + 4 * HOUR);
+    tab.record_review("dba-raid", Rating::Good, None, T0 + 4 * HOUR);
     assert!(tab.notices().full);
     assert_eq!(tab.rating_events().len(), 3);
 
