@@ -32,6 +32,7 @@ pub fn start() {
         progress::readers::fetch_if_stored().await;
         platform::page::next_task().await;
         let progress = progress::open();
+        views::preload_interview_summary(progress).await;
         platform::page::next_task().await;
         platform::takeover::mount(move || leptos::view! { <views::App progress/> });
     });

@@ -3,16 +3,24 @@
 
 use super::DAY_MS;
 
+/// Milliseconds in a day, signed. Days are counted in `i64` milliseconds, good for 292 million
+/// years: `i128` would bring its division routine into the start page's piece of the wasm.
+const DAY: i64 = DAY_MS as i64;
+
 /// The local day of an instant: days since 1970-01-01 in the reader's time zone.
 pub fn local_day(epoch_ms: u64, utc_offset_minutes: i32) -> i64 {
-    let local = epoch_ms as i128 + i128::from(utc_offset_minutes) * 60_000;
-    local.div_euclid(i128::from(DAY_MS)) as i64
+    let epoch_ms = i64::try_from(epoch_ms).unwrap_or(i64::MAX);
+    epoch_ms
+        .saturating_add(i64::from(utc_offset_minutes) * 60_000)
+        .div_euclid(DAY)
 }
 
 /// Epoch milliseconds when local day `day` begins (0 for days before 1970).
 pub fn start_ms(day: i64, utc_offset_minutes: i32) -> u64 {
-    let start = i128::from(day) * i128::from(DAY_MS) - i128::from(utc_offset_minutes) * 60_000;
-    u64::try_from(start.max(0)).unwrap_or(u64::MAX)
+    let start = day
+        .saturating_mul(DAY)
+        .saturating_sub(i64::from(utc_offset_minutes) * 60_000);
+    u64::try_from(start).unwrap_or(0)
 }
 
 /// A local day as (year, month, day), for labels and the calendar's table.
@@ -44,6 +52,8 @@ fn day_of(year: i64, month: u32, day: u32) -> i64 {
 /// `2024-03-09`.
 pub fn format_day(day: i64) -> String {
     let (y, m, d) = civil_date(day);
+    // Years as u32, whose formatting the wasm has anyway (not before year 0).
+    let y = u32::try_from(y).unwrap_or(0);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -93,6 +103,7 @@ pub fn describe_day(day: i64) -> String {
     // 1970-01-01 was a Thursday.
     let weekday = WEEKDAYS[(day + 3).rem_euclid(7) as usize];
     let month = MONTHS[(m as usize).saturating_sub(1) % 12];
+    let y = u32::try_from(y).unwrap_or(0);
     format!("{weekday} {d} {month} {y}")
 }
 
@@ -121,6 +132,9 @@ mod tests {
         assert_eq!(local_day(start, 120), day);
         assert_eq!(local_day(start - 1, 120), day - 1);
         assert_eq!(start_ms(-5, 0), 0);
+        // The clock's extremes give days, not overflows.
+        assert_eq!(local_day(u64::MAX, 60), local_day(i64::MAX as u64, 0));
+        assert_eq!(start_ms(i64::MAX, 0), i64::MAX as u64);
     }
 
     #[test]

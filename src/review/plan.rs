@@ -5,8 +5,8 @@
 
 use super::event::Points;
 use super::memory::{review, MemoryState};
-use super::queue::{queue_in, QueueInput};
-use super::ready::{readiness_of, Readiness};
+use super::queue::{toward_in, QueueInput};
+use super::ready::{readiness_of, Goal, Readiness};
 use super::DAY_MS;
 use crate::content::Question;
 use crate::interview::Rating;
@@ -37,17 +37,22 @@ impl Plan {
     }
 }
 
-/// The plan from today (`input`'s day and goal; `now_ms` within that day), or `None` without an
-/// interview day ahead (none set, passed, or today).
-pub fn plan(questions: &[Question], input: QueueInput<'_>, now_ms: u64) -> Option<Plan> {
-    let interview = input.goal.interview.filter(|day| day.days_left > 0)?;
+/// The plan from today (`input`'s day; `now_ms` within it) toward `goal`'s interview day, or
+/// `None` without one ahead (none set, passed, or today).
+pub fn plan(
+    questions: &[Question],
+    input: QueueInput<'_>,
+    goal: &Goal,
+    now_ms: u64,
+) -> Option<Plan> {
+    let interview = goal.interview.filter(|day| day.days_left > 0)?;
     let days = interview.days_left.min(MAX_DAYS);
     let mut memory: SortedMap<String, MemoryState> = input.memory.clone();
     let mut total = 0;
     let mut today = 0;
     for d in 0..u64::from(days) {
         let day_start_ms = input.day_start_ms + d * DAY_MS;
-        let queue = queue_in(
+        let queue = toward_in(
             questions,
             QueueInput {
                 memory: &memory,
@@ -56,6 +61,7 @@ pub fn plan(questions: &[Question], input: QueueInput<'_>, now_ms: u64) -> Optio
                 day_end_ms: day_start_ms + DAY_MS - 1,
                 ..input
             },
+            goal,
         );
         if d == 0 {
             today = queue.ids.len();
@@ -77,8 +83,8 @@ pub fn plan(questions: &[Question], input: QueueInput<'_>, now_ms: u64) -> Optio
         }
     }
     Some(Plan {
-        now: readiness_of(questions, input.memory, &input.goal),
-        after: readiness_of(questions, &memory, &input.goal),
+        now: readiness_of(questions, input.memory, goal),
+        after: readiness_of(questions, &memory, goal),
         days,
         per_day: total.div_ceil(days.max(1) as usize),
         today,
@@ -93,21 +99,26 @@ mod tests {
     use crate::review::day::parse_day;
     use crate::review::memory::replay;
     use crate::review::queue::DEFAULT_NEW_PER_DAY;
-    use crate::review::ready::{is_ready, Goal};
+    use crate::review::ready::is_ready;
 
     /// Monday 2026-03-02 09:00 UTC; the reader is in UTC.
     const NOW: u64 = 1_772_442_000_000;
     const DAY_START: u64 = NOW - 9 * 3_600_000;
 
-    fn input<'a>(memory: &'a SortedMap<String, MemoryState>, date: Option<&str>) -> QueueInput<'a> {
-        QueueInput {
+    fn goal(date: Option<&str>) -> Goal {
+        Goal::new(date.and_then(parse_day), NOW, 0)
+    }
+
+    /// The plan from Monday morning, nothing started today.
+    fn plan_for(memory: &SortedMap<String, MemoryState>, date: Option<&str>) -> Option<Plan> {
+        let input = QueueInput {
             memory,
             new_today: 0,
             new_per_day: DEFAULT_NEW_PER_DAY,
             day_start_ms: DAY_START,
             day_end_ms: DAY_START + DAY_MS - 1,
-            goal: Goal::new(date.and_then(parse_day), NOW, 0),
-        }
+        };
+        plan(QUESTIONS, input, &goal(date), NOW)
     }
 
     fn all(points: u8) -> Points {
@@ -131,14 +142,14 @@ mod tests {
     fn no_plan_without_an_interview_day_ahead() {
         let memory = SortedMap::new();
         for date in [None, Some("2026-03-01"), Some("2026-03-02")] {
-            assert_eq!(plan(QUESTIONS, input(&memory, date), NOW), None, "{date:?}");
+            assert_eq!(plan_for(&memory, date), None, "{date:?}");
         }
     }
 
     #[test]
     fn from_nothing_the_plan_starts_every_question_and_makes_them_ready() {
         let memory = SortedMap::new();
-        let plan = plan(QUESTIONS, input(&memory, Some("2026-03-09")), NOW).unwrap();
+        let plan = plan_for(&memory, Some("2026-03-09")).unwrap();
         let n = QUESTIONS.len();
         assert_eq!(plan.days, 7);
         assert_eq!(plan.now.ready, 0);
@@ -153,9 +164,9 @@ mod tests {
     #[test]
     fn a_reader_ready_for_the_day_is_on_track() {
         let memory = learnt();
-        let goal = input(&memory, Some("2026-03-06")).goal;
+        let goal = goal(Some("2026-03-06"));
         assert!(memory.values().all(|s| is_ready(s, &goal)));
-        let plan = plan(QUESTIONS, input(&memory, Some("2026-03-06")), NOW).unwrap();
+        let plan = plan_for(&memory, Some("2026-03-06")).unwrap();
         assert_eq!(plan.now.ready, QUESTIONS.len());
         assert_eq!(plan.after.ready, QUESTIONS.len());
         assert!(plan.on_track());
@@ -176,7 +187,7 @@ mod tests {
         ])
         .unwrap();
         memory.insert(q.id.to_string(), state);
-        let plan = plan(QUESTIONS, input(&memory, Some("2026-03-13")), NOW).unwrap();
+        let plan = plan_for(&memory, Some("2026-03-13")).unwrap();
         assert!(plan.now.ready < QUESTIONS.len());
         assert_eq!(plan.today, 0);
         assert!(plan.on_track());
@@ -187,7 +198,7 @@ mod tests {
     #[test]
     fn a_date_far_away_is_planned_for_a_year() {
         let memory = SortedMap::new();
-        let plan = plan(QUESTIONS, input(&memory, Some("2031-01-01")), NOW).unwrap();
+        let plan = plan_for(&memory, Some("2031-01-01")).unwrap();
         assert_eq!(plan.days, MAX_DAYS);
         // New questions at the reader's limit: the first week starts all of them.
         assert_eq!(plan.today, DEFAULT_NEW_PER_DAY);

@@ -27,8 +27,6 @@ pub struct QueueInput<'a> {
     pub day_start_ms: u64,
     /// The end of the reader's local day, epoch ms: anything due by then is due today.
     pub day_end_ms: u64,
-    /// When readiness is judged: the reader's interview, if one is ahead.
-    pub goal: Goal,
 }
 
 /// Today's questions, in order.
@@ -47,55 +45,67 @@ impl Queue {
     }
 }
 
-/// Whether a practised question is due today.
-fn due_today(state: &MemoryState, input: &QueueInput<'_>) -> bool {
-    if state.due <= input.day_end_ms {
-        return true;
-    }
-    // FSRS would bring it back on the interview day or after: too late if it is not ready.
-    input.goal.interview.is_some_and(|day| {
-        state.due >= day.start_ms
-            && state.last_review < input.day_start_ms
-            && !ready::is_ready(state, &input.goal)
-    })
+/// New questions a day that start every question not yet practised before the interview day
+/// (0 on the day itself).
+pub fn new_pace(unstarted: usize, interview: InterviewDay) -> usize {
+    unstarted.div_ceil(interview.days_left.max(1) as usize) * usize::from(interview.days_left > 0)
 }
 
-/// New questions a day that start every question not yet practised before the interview day:
-/// 0 on the day itself, or without one.
-pub fn new_pace(unstarted: usize, interview: Option<InterviewDay>) -> usize {
-    match interview {
-        Some(day) if day.days_left > 0 => unstarted.div_ceil(day.days_left as usize),
-        _ => 0,
-    }
-}
-
-/// Today's queue over the given questions (`QUESTIONS` in the app).
+/// Today's queue over the given questions (`QUESTIONS` in the app), without an interview day:
+/// the questions FSRS says are due, most overdue first.
 pub fn queue_in(questions: &[Question], input: QueueInput<'_>) -> Queue {
-    let mut due: Vec<(u64, usize)> = Vec::new();
+    assemble(
+        questions,
+        input,
+        |state| (state.due <= input.day_end_ms).then_some(state.due),
+        |_| 0,
+    )
+}
+
+/// Today's queue toward `goal`'s interview day (`queue_in`'s without one): also the practised
+/// questions not ready for the day that FSRS would bring back only on it or after (not one
+/// rated today), lowest predicted recall on the day first, and new ones at `new_pace`.
+pub fn toward_in(questions: &[Question], input: QueueInput<'_>, goal: &Goal) -> Queue {
+    let Some(day) = goal.interview else {
+        return queue_in(questions, input);
+    };
+    let due = |state: &MemoryState| {
+        let late = state.due >= day.start_ms
+            && state.last_review < input.day_start_ms
+            && !ready::is_ready(state, goal);
+        // Recall is at most 1: in millionths, to sort by.
+        (state.due <= input.day_end_ms || late).then(|| (ready::recall(state, goal) * 1e6) as u64)
+    };
+    assemble(questions, input, due, |unstarted| new_pace(unstarted, day))
+}
+
+/// The practised questions `due` keeps, by the key it gives (guide order among equals), then
+/// new ones up to the reader's daily limit or `pace` of the questions not started this
+/// morning, whichever is more. Generic, so the start page's piece of the wasm has only
+/// `queue_in`'s.
+fn assemble(
+    questions: &[Question],
+    input: QueueInput<'_>,
+    due: impl Fn(&MemoryState) -> Option<u64>,
+    pace: impl Fn(usize) -> usize,
+) -> Queue {
+    let mut practised: Vec<(u64, usize)> = Vec::new();
     let mut new = Vec::new();
     for (index, question) in questions.iter().enumerate() {
         match input.memory.get(question.id) {
-            Some(state) if due_today(state, &input) => {
-                let order = match input.goal.interview {
-                    // Lowest recall on the day first (recall is at most 1, in millionths).
-                    Some(_) => (ready::recall(state, &input.goal) * 1e6) as u64,
-                    // Most overdue first.
-                    None => state.due,
-                };
-                due.push((order, index));
+            Some(state) => {
+                if let Some(order) = due(state) {
+                    practised.push((order, index));
+                }
             }
-            Some(_) => {}
             None => new.push(question.id),
         }
     }
-    // Guide order (the order pushed) among equals.
-    crate::sorting::by_key(&mut due, |&(order, _)| order);
-    let per_day = input
-        .new_per_day
-        .max(new_pace(new.len() + input.new_today, input.goal.interview));
+    crate::sorting::by_key(&mut practised, |&(order, _)| order);
+    let per_day = input.new_per_day.max(pace(new.len() + input.new_today));
     let room = per_day.saturating_sub(input.new_today).min(new.len());
-    let mut ids: Vec<&'static str> = Vec::with_capacity(due.len() + room);
-    ids.extend(due.into_iter().map(|(_, index)| questions[index].id));
+    let mut ids: Vec<&'static str> = Vec::with_capacity(practised.len() + room);
+    ids.extend(practised.into_iter().map(|(_, index)| questions[index].id));
     ids.extend(new.into_iter().take(room));
     Queue { ids, new: room }
 }
@@ -103,6 +113,11 @@ pub fn queue_in(questions: &[Question], input: QueueInput<'_>) -> Queue {
 /// The queue over the whole question bank.
 pub fn queue(input: QueueInput<'_>) -> Queue {
     queue_in(QUESTIONS, input)
+}
+
+/// The queue over the whole question bank toward the interview day.
+pub fn toward(input: QueueInput<'_>, goal: &Goal) -> Queue {
+    toward_in(QUESTIONS, input, goal)
 }
 
 /// New questions introduced today: those first rated since `day_start_ms` (a first rating
@@ -160,7 +175,6 @@ mod tests {
             new_per_day: DEFAULT_NEW_PER_DAY,
             day_start_ms: DAY_START,
             day_end_ms: DAY_END,
-            goal: Goal::new(None, NOW, 0),
         }
     }
 
@@ -169,11 +183,8 @@ mod tests {
         &queue.ids[..queue.due()]
     }
 
-    fn toward<'a>(input: QueueInput<'a>, date: &str) -> QueueInput<'a> {
-        QueueInput {
-            goal: Goal::new(parse_day(date), NOW, 0),
-            ..input
-        }
+    fn toward(input: QueueInput<'_>, date: &str) -> Queue {
+        super::toward(input, &Goal::new(parse_day(date), NOW, 0))
     }
 
     #[test]
@@ -264,24 +275,24 @@ mod tests {
             ..input(&memory, 0)
         });
         assert!(plain.ids.is_empty());
-        let friday = queue(toward(
+        let friday = toward(
             QueueInput {
                 new_per_day: 0,
                 ..input(&memory, 0)
             },
             "2026-03-06",
-        ));
+        );
         assert_eq!(due(&friday), [q(3)]);
         // After the interview, or with it far enough for FSRS to bring it back before: no.
-        let far = queue(toward(
+        let far = toward(
             QueueInput {
                 new_per_day: 0,
                 ..input(&memory, 0)
             },
             "2026-12-01",
-        ));
+        );
         assert!(due(&far).is_empty());
-        let passed = queue(toward(input(&memory, 0), "2026-03-01"));
+        let passed = toward(input(&memory, 0), "2026-03-01");
         assert_eq!(passed, queue(input(&memory, 0)));
     }
 
@@ -300,7 +311,7 @@ mod tests {
             new_per_day: 0,
             ..input(&memory, 0)
         };
-        assert!(due(&queue(toward(base, "2026-03-06"))).is_empty());
+        assert!(due(&toward(base, "2026-03-06")).is_empty());
         // A clock set back: rated "tomorrow", still not today's again.
         let mut memory = SortedMap::new();
         ratings.pop();
@@ -310,7 +321,7 @@ mod tests {
             memory: &memory,
             ..base
         };
-        assert!(due(&queue(toward(base, "2026-03-06"))).is_empty());
+        assert!(due(&toward(base, "2026-03-06")).is_empty());
         // Failed at first sight this morning: FSRS brings it back within hours, with or without
         // a date.
         let mut memory = SortedMap::new();
@@ -320,7 +331,7 @@ mod tests {
             ..base
         };
         assert_eq!(queue(base).ids, [q(3)]);
-        assert_eq!(due(&queue(toward(base, "2026-03-06"))), [q(3)]);
+        assert_eq!(due(&toward(base, "2026-03-06")), [q(3)]);
     }
 
     #[test]
@@ -347,7 +358,7 @@ mod tests {
             ..input(&memory, 0)
         };
         assert_eq!(queue(base).ids, [q(0), q(1)]);
-        assert_eq!(due(&queue(toward(base, "2026-03-06"))), [q(1), q(0)]);
+        assert_eq!(due(&toward(base, "2026-03-06")), [q(1), q(0)]);
     }
 
     #[test]
@@ -355,19 +366,26 @@ mod tests {
         let memory = SortedMap::new();
         let n = QUESTIONS.len();
         // Four days before Friday: a quarter a day, rounded up.
-        let friday = queue(toward(input(&memory, 0), "2026-03-06"));
+        let friday = toward(input(&memory, 0), "2026-03-06");
         assert_eq!(friday.new, n.div_ceil(4));
         // Having started 6 today, the rest of today's share.
         let started: SortedMap<_, _> = (0..6)
             .map(|i| (q(i).to_string(), rated(&[(NOW - 60_000, Good, 5)])))
             .collect();
-        let later = queue(toward(input(&started, 6), "2026-03-06"));
+        let later = toward(input(&started, 6), "2026-03-06");
         assert_eq!(later.new, n.div_ceil(4) - 6);
         // Far away: the reader's own limit is more.
-        assert_eq!(queue(toward(input(&memory, 0), "2026-12-01")).new, 10);
+        assert_eq!(toward(input(&memory, 0), "2026-12-01").new, 10);
         // Tomorrow: all of them today. On the day itself: the reader's limit.
-        assert_eq!(queue(toward(input(&memory, 0), "2026-03-03")).new, n);
-        assert_eq!(queue(toward(input(&memory, 0), "2026-03-02")).new, 10);
-        assert_eq!(new_pace(63, None), 0);
+        assert_eq!(toward(input(&memory, 0), "2026-03-03").new, n);
+        assert_eq!(toward(input(&memory, 0), "2026-03-02").new, 10);
+        let friday = Goal::new(parse_day("2026-03-06"), NOW, 0)
+            .interview
+            .unwrap();
+        assert_eq!(new_pace(63, friday), 16);
+        let today = Goal::new(parse_day("2026-03-02"), NOW, 0)
+            .interview
+            .unwrap();
+        assert_eq!(new_pace(63, today), 0);
     }
 }

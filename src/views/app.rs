@@ -45,6 +45,9 @@ enum Page {
     Review,
     Stats,
     Data,
+    /// Not a page: the start page's interview summary (`review::InterviewSummary`), deferred
+    /// as pages are.
+    InterviewSummary,
     NotFound(String),
 }
 
@@ -83,6 +86,7 @@ fn title(page: &Page) -> String {
         Page::Review => "Review",
         Page::Stats => "Statistics",
         Page::Data => "Your data",
+        Page::InterviewSummary => return "Interview Practice".into(),
         Page::NotFound(_) => "Page not found",
     };
     format!("{name} · Interview Practice")
@@ -265,6 +269,20 @@ fn rehearse_start(app: &Owner) {
     );
 }
 
+/// The start page's interview summary once a date is set, from the interview's piece.
+pub fn interview_summary() -> AnyView {
+    chunked(Page::InterviewSummary)
+}
+
+/// Downloads the piece of the start page's interview summary before the app takes over, when a
+/// date is set and the app opens on the start page: no "Loading…" in its place.
+pub async fn preload_interview_summary(progress: Progress) {
+    let home = Route::parse(&location::hash()) == Route::Home;
+    if home && progress.settings.get_untracked().interview_day.is_some() {
+        pieces::preload(&Page::InterviewSummary).await;
+    }
+}
+
 /// Downloads the first page's piece before the app starts, so the app takes over the first screen
 /// with that page whole: no "Loading…" in between.
 pub async fn preload_first_page() {
@@ -286,8 +304,8 @@ fn first_route(config: &crate::embed::Config) -> Route {
 mod pieces {
     use super::super::interview::has_shell;
     use super::super::{
-        ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, PastInterviewPage,
-        QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
+        ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, InterviewSummary,
+        PastInterviewPage, QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
     };
     use super::Page;
     use crate::content::{Article, Question};
@@ -307,6 +325,8 @@ mod pieces {
         view! { <PastInterviewPage id/> });
     piece!(data, embed, preload_embed() => view! { <EmbedPage/> });
     piece!(interview, review, preload_review() => view! { <ReviewPage/> });
+    piece!(interview, interview_summary, preload_interview_summary() =>
+        view! { <InterviewSummary/> });
     piece!(history, stats, preload_stats() => view! { <StatsPage/> });
     piece!(data, data, preload_data() => view! { <DataPage/> });
 
@@ -345,6 +365,7 @@ mod pieces {
             Page::Review => arrived(review().await),
             Page::Stats => stats().await,
             Page::Data => data().await,
+            Page::InterviewSummary => interview_summary().await,
             Page::Home | Page::NotFound(_) => Err(Unavailable),
         }
     }
@@ -357,6 +378,7 @@ mod pieces {
             Page::History | Page::PastInterview(_) => preload_history().await,
             Page::Embed => preload_embed().await,
             Page::Review => arrived(preload_review().await),
+            Page::InterviewSummary => preload_interview_summary().await,
             Page::Stats => preload_stats().await,
             Page::Data => preload_data().await,
             Page::Home | Page::NotFound(_) => Ok(()),

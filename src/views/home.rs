@@ -4,8 +4,6 @@ use crate::embed::Mode;
 use crate::interview::{format_seconds, Phase, Setup};
 use crate::platform::clock;
 use crate::progress::Progress;
-use crate::review::day::{describe_day, format_day, local_day, parse_day};
-use crate::review::ready;
 use crate::route::{Browse, Route};
 use crate::views::context;
 use crate::views::embedding::Embedding;
@@ -23,7 +21,6 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>"Practise for your cloud interview"</h1>
         <Practice/>
-        <YourInterview/>
         <p class="lead">
             "Sean Hull’s three-part cloud interview guide, every question with its model answer: "
             "read a question, answer it in your head or out loud, then reveal the answer."
@@ -93,20 +90,25 @@ fn Practice() -> impl IntoView {
                     </ul>
                 })
             }}
-            {move || {
-                let queue = super::review::todays_queue(progress);
-                // Questions never practised are new, not due.
-                let label = match (queue.due(), queue.new) {
-                    (0, 0) => "Review: nothing due today".to_string(),
-                    (due, 0) => format!("Review due questions ({due})"),
-                    (0, new) => format!("Start learning ({new} new)"),
-                    (due, new) => format!("Review due questions ({due}) and {new} new"),
-                };
+            // With an interview date, today's queue is planned toward it, and the days left and
+            // readiness on the day show with it (`review::InterviewSummary`, in the interview's
+            // piece of the wasm, which the Review page, where the date is set, brought).
+            {move || if progress.settings.read().interview_day.is_some() {
+                super::interview_summary()
+            } else {
                 view! {
                     <p class="due">
-                        <a class="button secondary" href=Route::Review.href()>{label}</a>
+                        <a class="button secondary" href=Route::Review.href()>
+                            {move || due_label(&super::review::todays_queue(progress))}
+                        </a>
+                    </p>
+                    <p class="hint">
+                        "An interview coming up? "
+                        <a href=Route::Review.href()>"Set its date"</a>
+                        " and reviews are planned so that you know the questions on the day."
                     </p>
                 }
+                .into_any()
             }}
             {move || {
                 let done = progress.history_len();
@@ -118,70 +120,14 @@ fn Practice() -> impl IntoView {
     }
 }
 
-/// "My interview is on …": the date, the days left and readiness per guide on the day.
-#[component]
-fn YourInterview() -> impl IntoView {
-    let progress = context::<Progress>();
-    let offset = clock::utc_offset_minutes();
-    let day = move || progress.settings.read().interview_day;
-    let today = move || local_day(clock::now(), offset);
-    let summary = move || {
-        let goal = super::review::goal(progress);
-        let Some(interview) = goal.interview else {
-            return match day() {
-                Some(passed) => view! {
-                    <p id="days-left">{format!("Your interview date, {}, has passed. Set the next one.", describe_day(passed))}</p>
-                }
-                .into_any(),
-                None => view! {
-                    <p class="hint">"Set it and reviews are planned so that you know the questions on the day."</p>
-                }
-                .into_any(),
-            };
-        };
-        let when = match interview.days_left {
-            0 => "It is today. Good luck!".to_string(),
-            1 => "It is tomorrow.".to_string(),
-            n => format!("{n} days left."),
-        };
-        let memory = progress.memory.get();
-        let parts = ready::by_part(content::GUIDES, content::QUESTIONS, &memory, &goal);
-        let rows = parts
-            .iter()
-            .filter_map(|p| content::guide(p.part).map(|g| (g, p.overall)))
-            .map(|(g, r)| view! {
-                <li>{format!("Part {}, {}: {} of {} ready ({}%)", g.part, g.short, r.ready, r.questions, r.percent())}</li>
-            })
-            .collect_view();
-        view! {
-            <p id="days-left">{format!("{} {when}", describe_day(interview.day))}</p>
-            <p>"Ready on the day, if you practised no more:"</p>
-            <ul class="ready-on-day">{rows}</ul>
-            <p><a href=Route::Stats.href()>"What ready means, and your weakest questions"</a></p>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="your-interview" aria-labelledby="your-interview-heading">
-            <h2 id="your-interview-heading">"Your interview"</h2>
-            <p class="setting">
-                <label>
-                    "My interview is on "
-                    <input
-                        type="date"
-                        id="interview-date"
-                        min=move || format_day(today())
-                        prop:value=move || day().map(format_day).unwrap_or_default()
-                        on:change=move |ev| progress.set_interview_day(parse_day(&event_target_value(&ev)))
-                    />
-                </label>
-                {move || day().is_some().then(|| view! {
-                    " "
-                    <button type="button" class="link" on:click=move |_| progress.set_interview_day(None)>"Clear the date"</button>
-                })}
-            </p>
-            {summary}
-        </section>
+/// "Start learning (10 new)", "Review due questions (3)": questions never practised are new,
+/// not due.
+pub(super) fn due_label(queue: &crate::review::queue::Queue) -> String {
+    match (queue.due(), queue.new) {
+        (0, 0) => "Review: nothing due today".to_string(),
+        (due, 0) => format!("Review due questions ({due})"),
+        (0, new) => format!("Start learning ({new} new)"),
+        (due, new) => format!("Review due questions ({due}) and {new} new"),
     }
 }
 

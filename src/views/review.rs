@@ -4,11 +4,11 @@ use crate::content::{self, Question};
 use crate::interview::Rating;
 use crate::platform::{clock, location};
 use crate::progress::Progress;
-use crate::review::day::describe_day;
+use crate::review::day::{describe_day, format_day, local_day, parse_day};
 use crate::review::event::Points;
 use crate::review::plan::{self, Plan};
 use crate::review::queue::{self, Queue, QueueInput};
-use crate::review::ready::Goal;
+use crate::review::ready::{self, Goal};
 use crate::route::Route;
 use crate::scoring;
 use crate::views::context;
@@ -32,22 +32,74 @@ fn with_queue_input<T>(progress: Progress, build: impl FnOnce(QueueInput<'_>, u6
         new_per_day: progress.settings.read().new_per_day,
         day_start_ms: day_start,
         day_end_ms: day_end,
-        goal: goal(progress),
     };
     build(input, now)
 }
 
-/// Today's review queue: due questions (toward the interview day, when one is set), then new
-/// ones up to the daily limit.
+/// Today's review queue without an interview date: due questions, most overdue first, then new
+/// ones up to the daily limit. (The start page shows it: this is in its piece of the wasm.)
 pub fn todays_queue(progress: Progress) -> Queue {
     with_queue_input(progress, |input, _| queue::queue(input))
+}
+
+/// Today's review queue toward the interview day, when one is set (`queue::toward`).
+fn queue_toward(progress: Progress) -> Queue {
+    with_queue_input(progress, |input, _| queue::toward(input, &goal(progress)))
 }
 
 /// What it takes to be ready on the interview day, when one is ahead.
 fn todays_plan(progress: Progress) -> Option<Plan> {
     with_queue_input(progress, |input, now| {
-        plan::plan(content::QUESTIONS, input, now)
+        plan::plan(content::QUESTIONS, input, &goal(progress), now)
     })
+}
+
+/// The start page's interview summary once a date is set: the days left, readiness per guide on
+/// the day, and today's queue toward it. In this piece of the wasm, with the plan, not in the
+/// start page's.
+#[component]
+pub fn InterviewSummary() -> impl IntoView {
+    let progress = context::<Progress>();
+    move || {
+        let goal = goal(progress);
+        let when = match (goal.interview, progress.settings.read().interview_day) {
+            (Some(day), _) => {
+                let left = match day.days_left {
+                    0 => "today. Good luck!".to_string(),
+                    1 => "tomorrow.".to_string(),
+                    n => format!("{n} days left."),
+                };
+                format!("{}: {left}", describe_day(day.day))
+            }
+            (None, Some(passed)) => format!(
+                "Your interview date, {}, has passed. Set the next one on the Review page.",
+                describe_day(passed)
+            ),
+            (None, None) => String::new(),
+        };
+        let ready = goal.interview.map(|_| {
+            let memory = progress.memory.get();
+            let mut text = "Ready on the day, if you practised no more:".to_string();
+            for part in ready::by_part(content::GUIDES, content::QUESTIONS, &memory, &goal) {
+                let r = part.overall;
+                let name = content::guide(part.part).map_or("", |g| g.short);
+                text += &format!(
+                    " Part {}, {name}: {} of {} ({}%).",
+                    part.part,
+                    r.ready,
+                    r.questions,
+                    r.percent()
+                );
+            }
+            view! { <p id="ready-on-day">{text}</p> }
+        });
+        let label = super::home::due_label(&queue_toward(progress));
+        view! {
+            <p id="days-left">{when}</p>
+            {ready}
+            <p class="due"><a class="button secondary" href=Route::Review.href()>{label}</a></p>
+        }
+    }
 }
 
 /// The untimed Review mode: one question at a time, an optional typed answer, the reveal with
@@ -56,7 +108,7 @@ fn todays_plan(progress: Progress) -> Option<Plan> {
 pub fn ReviewPage() -> impl IntoView {
     let progress = context::<Progress>();
     // The queue is fixed for this visit, so rating does not reshuffle it.
-    let queue = StoredValue::new(untrack(|| todays_queue(progress).ids));
+    let queue = StoredValue::new(untrack(|| queue_toward(progress).ids));
     let position = RwSignal::new(0usize);
     let total = queue.with_value(Vec::len);
     let current = Memo::new(move |_| {
@@ -64,6 +116,7 @@ pub fn ReviewPage() -> impl IntoView {
     });
     view! {
         <h1>"Review"</h1>
+        <InterviewDate/>
         <OnTrack/>
         <NewPerDay/>
         {move || match current.get() {
@@ -84,6 +137,31 @@ pub fn ReviewPage() -> impl IntoView {
             }
             .into_any(),
         }}
+    }
+}
+
+/// "My interview is on …": stored with the settings; clearing the field clears the date.
+#[component]
+fn InterviewDate() -> impl IntoView {
+    let progress = context::<Progress>();
+    view! {
+        <p class="setting">
+            <label>
+                "My interview is on "
+                <input
+                    type="date"
+                    min=format_day(local_day(clock::now(), clock::utc_offset_minutes()))
+                    prop:value=move || progress.settings.read().interview_day.map(format_day).unwrap_or_default()
+                    on:change=move |ev| progress.set_interview_day(parse_day(&event_target_value(&ev)))
+                />
+            </label>
+            {move || progress.settings.read().interview_day.is_some().then(|| view! {
+                " "
+                <button type="button" class="link" on:click=move |_| progress.set_interview_day(None)>
+                    "Clear the date"
+                </button>
+            })}
+        </p>
     }
 }
 
