@@ -110,8 +110,10 @@ fn Readiness(memory: SortedMap<String, MemoryState>, goal: Goal) -> impl IntoVie
                 n => format!("in {n} days"),
             }
         ),
-        None => "A week from now: set your interview date on the start page to see it for the day."
-            .to_string(),
+        None => {
+            "A week from now: set your interview date on the Review page to see it for the day."
+                .to_string()
+        }
     };
     view! {
         <section aria-labelledby="readiness-heading">
