@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # wasm-bindgen-test-runner drives headless Chromium through Debian's chromedriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint unit browser-test e2e content-check clean bench fuzz size wasm-named wasm-marking
+.PHONY: setup serve dist test lint unit browser-test e2e budget content-check clean bench fuzz size wasm-named wasm-marking
 
 setup:
 	@scripts/setup.sh
@@ -21,8 +21,9 @@ dist: setup
 	node scripts/prerender.mjs dist
 	node scripts/dist-extras.mjs dist
 
-## Every test: lint, native unit tests, browser component tests, end-to-end tests
-test: setup lint unit browser-test e2e
+## Every test: lint, native unit tests, browser component tests, end-to-end tests, and the start
+## page's transfer budget
+test: setup lint unit browser-test e2e budget
 
 lint:
 	cargo fmt --all --check
@@ -39,13 +40,19 @@ browser-test:
 e2e: dist
 	playwright test -c tests/e2e
 
-## Measure the release build against issue 11's budgets, files served gzip and Brotli: start-page
+## Fails when loading the start page takes more than its budget on the wire (160 KB gzip),
+## measured as make bench measures it
+budget: dist
+	node bench/budget.mjs dist
+
+## Measure the release build against its budgets, files served gzip and Brotli: start-page
 ## transfer, where the wasm's bytes go, marking, start-up and layout shift against a static
 ## baseline, interaction latency, memory, storage, Lighthouse. Prints a table and a summary of the
 ## budgets, writes bench/results.json.
 bench: dist wasm-named wasm-marking
 	cargo run -q -p interview-content --bin baseline -- content bench/baseline
 	node bench/run.mjs
+	node bench/report.mjs
 
 ## Where the release wasm's bytes go: code by crate and by function, data, gzip estimates
 size: wasm-named
@@ -59,7 +66,7 @@ WASM_NAMED := target/size/interview-practice_bg.wasm
 wasm-named: setup
 	scripts/wasm-pieces.sh split target/size --names
 
-## What marking adds to the wasm (issue 9): every piece as the release build makes them, with the
+## What marking adds to the wasm: every piece as the release build makes them, with the
 ## matcher and without it (feature `unmarked`), in target/marking/; make bench compares them
 wasm-marking: setup
 	scripts/wasm-pieces.sh split target/marking/with

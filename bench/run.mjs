@@ -1,4 +1,4 @@
-// `make bench`: measures the release build (dist/) against the budgets of issue 11 and prints a
+// `make bench`: measures the release build (dist/) against its budgets (GOALS) and prints a
 // table, then every budget again in one summary; the same figures go to bench/results.json. A
 // benchmark, not a test: a missed budget is printed (OVER / UNDER, with its ratio) and never
 // fails the run; a part that cannot be measured says why. Every ratio is of two figures
@@ -13,12 +13,14 @@
 // pages of two interactions, written from the app at run time: lib/floor.mjs) gzip; Chromium
 // resolves no other host name. `wasm` reads the named build `make size` leaves in target/size/.
 import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { measureSize } from './lib/size.mjs';
 import { measureTransfer } from './lib/transfer.mjs';
+import { START_PAGE_BUDGET } from './lib/budget.mjs';
 import { measureWasmSize, codeBytes, printWasmSize } from './lib/wasm-size.mjs';
 import { measureStartup } from './lib/startup.mjs';
 import { measureInteractions } from './lib/interactions.mjs';
@@ -42,9 +44,9 @@ const BASELINE_PORT = 4182; // gzip
 const BROTLI_PORT = 4183;
 const NAMED_WASM = 'target/size/interview-practice_bg.wasm';
 
-// Issue 11 §4. Ratios against a baseline are of figures measured in the same run.
+// The budgets. Ratios against a baseline are of figures measured in the same run.
 const GOALS = {
-  transferGzip: 160_000,
+  transferGzip: START_PAGE_BUDGET,
   transferGzipStretch: 110_000,
   startupRatio: 1.2,
   layoutShift: 0.05,
@@ -53,7 +55,7 @@ const GOALS = {
   latencyP95: 30,
   memoryBytes: 8_000_000,
   storageBytes: 2_000_000,
-  // Issue 9: the matcher grows the wasm by about 20 KB gzip at most.
+  // What the matcher may add to the wasm, gzip.
   markingGrowth: 20_000,
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
 };
@@ -86,6 +88,16 @@ function budget(name, figure, ratio, limit, ok, missed = 'OVER') {
   return b;
 }
 const budgetRow = (b) => say(`  ${b.name.padEnd(44)}${b.figure.padStart(22)}${times(b.ratio).padStart(8)}  ${b.limit.padEnd(24)}${b.verdict}`);
+
+/// The checked-out commit, marked `-dirty` when the tree has changes; null outside a checkout.
+function gitCommit() {
+  try {
+    const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : '');
+  } catch {
+    return null;
+  }
+}
 
 /// Runs one part, bounded in time; a failure is reported, not thrown.
 async function part(name, minutes, fn) {
@@ -125,6 +137,8 @@ async function main() {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     chromium,
+    // The commit measured: docs/performance.md names it (bench/report.mjs).
+    commit: gitCommit(),
   };
   const results = { machine, goals: GOALS };
   say(`Interview Practice benchmark · ${machine.date.slice(0, 10)}`);
@@ -420,7 +434,7 @@ async function main() {
   servedBaseline?.stop();
 
   say();
-  say(`Budgets (issue 11 §4; ratio: figure / budget, or / its baseline measured in this run)`);
+  say(`Budgets (ratio: figure / budget, or / its baseline measured in this run)`);
   say(`  ${'budget'.padEnd(44)}${'figure'.padStart(22)}${'ratio'.padStart(8)}  ${'limit'.padEnd(24)}verdict`);
   for (const b of budgets) budgetRow(b);
   const missing = EXPECTED.filter((name) => !budgets.some((b) => b.name.startsWith(name)));

@@ -4,7 +4,8 @@
 (function () {
   'use strict';
   var me = document.currentScript;
-  if (!document.getElementById('app') || document.documentElement.getAttribute('data-app') === 'ready') return;
+  var html = document.documentElement;
+  if (!document.getElementById('app') || html.getAttribute('data-app') === 'ready') return;
 
   // The app (wasm-bindgen's module and its wasm, named on this script by the build) starts
   // after the first screen is painted, so its download and compiling never hold that screen
@@ -25,8 +26,38 @@
       })
       .catch(function (error) {
         console.error('Interview Practice could not start its WebAssembly: ' + error);
+        gone();
       });
   }
+
+  // A file of this build could not be had (the loader and the app say so for a piece of the
+  // wasm and the content file): if the host now serves another build, a deploy removed this
+  // one, and the page starts again in the new one, at the same address, with everything saved
+  // as it was (a page, framed or not, without a worker holding its build has no other way on).
+  var asked = null;
+  function gone() {
+    if (!asked) {
+      asked = fetch(new URL('./', location.href).href, { cache: 'no-store' })
+        .then(function (response) {
+          return response.ok ? response.text() : '';
+        })
+        .then(function (page) {
+          var build = /<html[^>]* data-build="([0-9a-f]+)"/.exec(page);
+          if (!build || build[1] === html.getAttribute('data-build')) return false;
+          location.reload();
+          return true;
+        })
+        .catch(function () {
+          return false;
+        })
+        .then(function (reloading) {
+          if (!reloading) asked = null;
+          return reloading;
+        });
+    }
+    return asked;
+  }
+  addEventListener('interview-practice:download-failed', gone);
   // The service worker's registration (public/sw-register.js) waits for the app anyway; its
   // script is fetched only now, so it never competes with the first screen. A frame never
   // registers one.

@@ -10,9 +10,16 @@
   'use strict';
   var SOURCE = 'interview-practice';
   var VERSION = 1;
-  // The widget is served beside this script.
-  var script = document.currentScript;
-  var BASE = script && script.src ? new URL('./', script.src).href : new URL('./', location.href).href;
+  // The widget is served beside this script, wherever the host put it. (A script run as a
+  // module, or by a loader, has no currentScript: the page's own embed.js tag then names it.)
+  var script = document.currentScript && document.currentScript.src ? document.currentScript : null;
+  if (!script) {
+    var tags = document.querySelectorAll('script[src]');
+    for (var i = tags.length - 1; i >= 0 && !script; i--) {
+      if (/\/embed\.js(\?|#|$)/.test(tags[i].src)) script = tags[i];
+    }
+  }
+  var BASE = new URL('./', script ? script.src : location.href).href;
 
   function frames() {
     return document.querySelectorAll('iframe[data-interview-practice]');

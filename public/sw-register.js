@@ -10,7 +10,13 @@
     sw = window.isSecureContext ? navigator.serviceWorker : null;
   } catch (e) {}
   if (!sw) return;
+  // The worker sits beside this script, the page and the rest of the build, wherever the host
+  // put them; its scope is that folder.
+  var me = document.currentScript;
+  var WORKER = new URL('sw.js', me && me.src ? me.src : location.href).href;
   var html = document.documentElement;
+  // The build this page is (scripts/dist-extras.mjs writes its id into the page and the worker).
+  var BUILD = html.getAttribute('data-build');
   var updating = false;
 
   // The app's start comes first: the worker's downloads wait until it is running.
@@ -30,26 +36,16 @@
     });
   }
 
-  // The files this page was built with, as the build named them.
-  function ownFiles() {
-    var files = [];
-    var nodes = document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"]');
-    for (var i = 0; i < nodes.length; i++) {
-      var url = new URL(nodes[i].src || nodes[i].href, location.href);
-      if (url.origin === location.origin) files.push(url.pathname);
-    }
-    return files;
-  }
-
-  // Whether `worker` holds every file of this page (no answer in time: assume not).
-  function holdsThisPage(worker) {
+  // Tells `worker` which build this page runs (it keeps that build's files while the page is
+  // open); resolves to the build the worker holds (no answer in time: none).
+  function tell(worker) {
     return new Promise(function (resolve) {
       var channel = new MessageChannel();
       channel.port1.onmessage = function (event) {
-        resolve(!!(event.data && event.data.holds));
+        resolve(event.data && event.data.build);
       };
-      setTimeout(function () { resolve(false); }, 3000);
-      worker.postMessage({ type: 'holds', files: ownFiles() }, [channel.port2]);
+      setTimeout(function () { resolve(null); }, 3000);
+      worker.postMessage({ type: 'build', build: BUILD }, [channel.port2]);
     });
   }
 
@@ -61,9 +57,9 @@
   function offer(registration) {
     var worker = registration.waiting;
     if (!worker) return;
-    holdsThisPage(worker).then(function (same) {
+    tell(worker).then(function (build) {
       // Online, the page already came from the new build: only its offline copy was old.
-      if (same) worker.postMessage({ type: 'skip-waiting' });
+      if (BUILD && build === BUILD) worker.postMessage({ type: 'skip-waiting' });
       else notify(worker);
     });
   }
@@ -91,8 +87,10 @@
   }
 
   // The reader asked for the new version: this tab reloads into it once it is in charge.
+  // Otherwise the new worker hears which build this page runs.
   sw.addEventListener('controllerchange', function () {
     if (updating) location.reload();
+    else if (sw.controller) tell(sw.controller);
   });
 
   // Then the network is the page's own for a moment: the worker downloads every file of the
@@ -122,8 +120,9 @@
   });
 
   function register() {
-    sw.register('/sw.js')
+    sw.register(WORKER)
       .then(function (registration) {
+        if (sw.controller) tell(sw.controller);
         offer(registration);
         registration.addEventListener('updatefound', function () {
           var installing = registration.installing;

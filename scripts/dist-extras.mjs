@@ -13,7 +13,7 @@ import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:f
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { HASHED } from './hashed.mjs';
+import { HASHED, misnamed, named } from './hashed.mjs';
 import { minified } from './minify.mjs';
 import { policy } from './policy.mjs';
 
@@ -28,7 +28,6 @@ const OURS = /^(sw-register|icon|icon-\d+)-[0-9a-f]{16}\.(js|svg|png)$/;
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
 const LIGHT = '#fdfdfc';
 const DARK = '#15171a';
-const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 async function names() {
   return (await readdir(dist, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
@@ -41,12 +40,20 @@ for (const name of await names()) {
   }
 }
 
-/// Writes `bytes` as `<stem>-<hash><ext>` and returns its path on the site.
+/// Writes `bytes` as `<stem>-<hash><ext>` and returns its name. Every URL the build writes is
+/// relative to the page (or the manifest, or the worker: all three sit beside it), so the same
+/// build works under any path.
 async function hashed(stem, ext, bytes) {
-  const name = `${stem}-${hash(bytes)}${ext}`;
+  const name = named(`${stem}${ext}`, Buffer.from(bytes));
   await writeFile(join(dist, name), bytes);
-  return `/${name}`;
+  return name;
 }
+
+// A host caches a content-named file for a year: a name that is not the hash of the file's
+// final bytes may come back stale after a rebuild (an old loader naming pieces that are gone, a
+// worker whose integrity check then fails on every visit).
+const wrong = misnamed(dist);
+if (wrong.length) fail(`not named by the hash of their bytes (scripts/hashed.mjs): ${wrong.join(', ')}`);
 
 // Icons: the SVG as drawn, and PNGs at the sizes install prompts ask for.
 const svg = await readFile(join(pub, 'icon.svg'));
@@ -72,9 +79,10 @@ const manifest = {
   short_name: 'Interviews',
   description:
     "Practise cloud operations, deployment and DBA interviews with Sean Hull's three-part interview guide, offline in your browser.",
-  id: '/',
-  start_url: '/',
-  scope: '/',
+  // Relative to the manifest, which sits beside the page: the app's folder, wherever it is.
+  id: './',
+  start_url: './',
+  scope: './',
   display: 'standalone',
   lang: 'en',
   categories: ['education'],
@@ -109,33 +117,41 @@ const first = `<meta http-equiv="Content-Security-Policy" content="${attr(csp)}"
 const last = [
   `<meta name="theme-color" content="${LIGHT}" media="(prefers-color-scheme: light)">`,
   `<meta name="theme-color" content="${DARK}" media="(prefers-color-scheme: dark)">`,
-  `<link rel="manifest" href="/manifest.webmanifest">`,
+  `<link rel="manifest" href="manifest.webmanifest">`,
   `<link rel="icon" href="${icons.svg}" type="image/svg+xml">`,
   `<link rel="apple-touch-icon" href="${icons[192]}">`,
 ].join('');
 // The worker's registration waits for the app, so boot.js loads its script once the app has
 // started (named by `data-sw`): a request in the head, even `async`, held the first screen back
 // (make bench: about 10 ms of its 100).
-const boot = page.match(/<script async src="\/boot-[0-9a-f]{16}\.js"[^>]*>/);
+const boot = page.match(/<script async src="(?:\.\/)?boot-[0-9a-f]{16}\.js"[^>]*>/);
 if (!boot) fail(`${index} has no boot script (scripts/prerender.mjs writes it)`);
+const root = page.match(/<html\b[^>]*>/);
+if (!root) fail(`${index} has no <html> tag`);
 page = page
+  // The build's id, written in below: until then the page is hashed with it empty.
+  .replace(root[0], root[0].replace(/ data-build="[^"]*"/, '').replace(/>$/, ' data-build="">'))
   .replace(charset[0], `${charset[0]}${START}${first}${END}`)
   .replace('</head>', `${START}${last}${END}</head>`)
   .replace(boot[0], `${boot[0].replace(/ data-sw="[^"]*"/, '').replace(/>$/, '')} data-sw="${register}">`);
 await writeFile(index, page);
 
-// The service worker: this build's files, and an id that changes with any of them or with the
-// worker's own code, so a new worker never shares (and, failing, never deletes) the old one's cache.
-const files = (await names()).filter((n) => HASHED.test(n)).map((n) => `/${n}`);
-files.push('/index.html', '/manifest.webmanifest');
+// The build's id: it changes with any of the build's files (the page's as written above) or with
+// the worker's own code. The worker's cache is named by it, so a new worker never shares (and,
+// failing, never deletes) the old one's cache; the page carries it (`data-build` on <html>), so
+// a page and a worker can tell whether they are of the same build, whatever changed.
+// Names relative to the worker, which sits beside them.
+const files = (await names()).filter((n) => HASHED.test(n));
+files.push('index.html', 'manifest.webmanifest');
 files.sort();
 let worker = await readFile(join(pub, 'sw.js'), 'utf8');
 const digest = createHash('sha256').update(worker);
-for (const file of files) digest.update(file).update(await readFile(join(dist, file.slice(1))));
+for (const file of files) digest.update(file).update(await readFile(join(dist, file)));
 const build = digest.digest('hex').slice(0, 16);
+await writeFile(index, page.replace(' data-build="">', ` data-build="${build}">`));
 const integrity = {};
 for (const file of files) {
-  integrity[file] = `sha384-${createHash('sha384').update(await readFile(join(dist, file.slice(1)))).digest('base64')}`;
+  integrity[file] = `sha384-${createHash('sha384').update(await readFile(join(dist, file))).digest('base64')}`;
 }
 const slots = [/^const BUILD = .*;$/m, /^const FILES = .*;$/m, /^const INTEGRITY = .*;$/m];
 if (!slots.every((s) => s.test(worker))) fail('public/sw.js has no `const BUILD = …;`, `FILES` or `INTEGRITY` line');
@@ -145,8 +161,9 @@ worker = worker
   .replace(slots[2], `const INTEGRITY = ${JSON.stringify(integrity)};`);
 await writeFile(join(dist, 'sw.js'), worker);
 
-// Netlify and Cloudflare Pages read `_headers`: exact paths, as the build knows every name.
-const immutable = files.filter((f) => HASHED.test(f));
+// Netlify and Cloudflare Pages read `_headers`: exact paths from the site's root (dist/ is the
+// site there), as the build knows every name.
+const immutable = files.filter((f) => HASHED.test(f)).map((f) => `/${f}`);
 const wasm = immutable.filter((f) => f.endsWith('.wasm'));
 const rules = [
   ['/*', [`Content-Security-Policy: ${csp}`, 'Access-Control-Allow-Origin: *', 'X-Content-Type-Options: nosniff']],

@@ -106,7 +106,7 @@ try {
   // only once the inline script has, and neither the paint nor DOMContentLoaded waits for it.
   const loader = page0.match(/<script type="?module"?>import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
   if (!loader) fail(`${index} has no Trunk loader script to replace`);
-  const boot = page0.match(/<script [^>]*src="?(\/boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
+  const boot = page0.match(/<script [^>]*src="?((?:\.\/)?boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
   if (!boot) fail(`${index} has no boot script`);
   const picker = await minified(await readFile(join(import.meta.dirname, '../public/shell.js'), 'utf8'));
   if (picker.includes('</script')) fail('public/shell.js must not contain "</script"');

@@ -1,6 +1,9 @@
 // Serves a folder on 127.0.0.1 (or the host given) for `make serve`, the end-to-end tests and
 // `make bench`:
-//   node scripts/serve.mjs DIR PORT [--host NAME] [--no-csp] [--encoding br|gzip|identity]
+//   node scripts/serve.mjs DIR PORT [--host NAME] [--base PATH] [--no-csp] [--encoding br|gzip|identity]
+// `--base /a/b/practice/` serves DIR under that path and answers 404 to everything outside it,
+// as a host where the app is one folder of a larger site (the folder without its slash
+// redirects to it, as hosts do).
 // With the app's build it sends the strict Content-Security-Policy the README documents
 // (scripts/policy.mjs), with the hash of any inline script DIR/index.html has.
 // Like a real static host it compresses text and WebAssembly: Brotli when the request accepts
@@ -23,9 +26,15 @@ import { policy as policyFor } from './policy.mjs';
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const [dir = 'dist', port = '8080'] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--host'));
+const valued = ['--host', '--base', '--encoding'];
+const [dir = 'dist', port = '8080'] = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]));
 const root = resolve(dir);
 const host = option('--host', '127.0.0.1');
+const base = option('--base', '/');
+if (!base.startsWith('/') || !base.endsWith('/')) {
+  console.error(`serve: --base must start and end with "/", not ${base}`);
+  process.exit(2);
+}
 const csp = !flag('--no-csp');
 const forced = option('--encoding', null);
 if (forced && !['br', 'gzip', 'identity'].includes(forced)) {
@@ -100,7 +109,8 @@ async function policy() {
 }
 
 /// The file a request path names inside `root`, or why not: 400 for a malformed escape, 403 for
-/// anything outside the folder (a sibling such as `dist-old/` shares `dist`'s prefix).
+/// anything outside the folder (a sibling such as `dist-old/` shares `dist`'s prefix), 404 for
+/// anything outside `base`, and a redirect to `base` for the folder without its slash.
 function resolveRequest(root, url) {
   let path;
   try {
@@ -108,6 +118,9 @@ function resolveRequest(root, url) {
   } catch {
     return { status: 400 };
   }
+  if (base !== '/' && path === base.slice(0, -1)) return { status: 301, location: base };
+  if (!path.startsWith(base)) return { status: 404 };
+  path = path.slice(base.length - 1);
   const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
   if (file !== root && !file.startsWith(root + sep)) return { status: 403 };
   return { file };
@@ -125,9 +138,10 @@ async function precompress() {
 await precompress().catch(() => {}); // a missing folder is answered 404 per request, as before
 
 createServer(async (request, response) => {
-  const { file, status } = resolveRequest(root, request.url);
+  const { file, status, location } = resolveRequest(root, request.url);
   if (!file) {
-    response.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 400 ? 'bad request' : 'forbidden');
+    const text = { 301: 'moved', 400: 'bad request', 403: 'forbidden', 404: 'not found' }[status];
+    response.writeHead(status, { 'Content-Type': 'text/plain', ...(location && { Location: location }) }).end(text);
     return;
   }
   try {
@@ -153,4 +167,4 @@ createServer(async (request, response) => {
   } catch {
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }
-}).listen(Number(port), host, () => console.log(`serving ${root} on http://${host}:${port}/`));
+}).listen(Number(port), host, () => console.log(`serving ${root} on http://${host}:${port}${base}`));

@@ -6,15 +6,16 @@
 // `--split`: wasm-split-cli cuts cargo's wasm at those functions, wasm-bindgen makes the glue for
 // the main piece, wasm-opt shrinks every piece, and in release the main piece's imports from the
 // glue get short names (scripts/short-imports.mjs). Trunk's own glue and wasm are replaced, and
-// every file is named by a hash of its content, so a host can cache them forever.
+// every file is named by a hash of its final bytes (scripts/hashed.mjs), so a host can cache
+// them forever.
 //
 //   node scripts/split-wasm.mjs   (env: TRUNK_STAGING_DIR, TRUNK_PROFILE, as Trunk sets them)
 import { execFileSync, execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { named } from './hashed.mjs';
 import { minified } from './minify.mjs';
 import { pack, withPacks } from './packs.mjs';
 import { shortImports } from './short-imports.mjs';
@@ -65,16 +66,24 @@ try {
     await Promise.all([worker(), worker()]);
   }
 
-  const hashed = (name, bytes) => name.replace(/(_bg)?\.(wasm|js)$/, (ext) => `-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`);
+  // Writes a file under `name` named by these, its final, bytes.
   const write = (name, bytes) => {
-    writeFileSync(join(staging, name), bytes);
-    return name;
+    const file = named(name, Buffer.from(bytes));
+    writeFileSync(join(staging, file), bytes);
+    return file;
   };
 
-  // The pieces first: the loader names them, the glue names the loader, the page names the glue.
+  // Each file is named once everything it names is: the pieces and the pack first, then the
+  // loader, which names them, then the glue, which names the loader and the main wasm, then the
+  // page, which names the glue.
   // A piece that fails to load is the app's to report (the page says so, with "Try again"); the
   // loader's own console error would also fire for a download cut short by leaving the page.
-  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8').replace('console.error(e);', '');
+  // Instead the loader tells the page, which looks whether a deploy removed its build
+  // (public/boot.js).
+  const FAILED = 'console.error(e);';
+  let loader = readFileSync(join(pieces, '__wasm_split.js'), 'utf8');
+  if (!loader.includes(FAILED)) throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it reports a failed load');
+  loader = loader.replace(FAILED, "globalThis.dispatchEvent?.(new Event('interview-practice:download-failed'));");
   // Each file compiles as it downloads: the loader as generated instantiates a piece only once
   // the pieces it imports from are instantiated, so the largest file's compilation waited for
   // every other download. Compiling needs no imports; only instantiating does.
@@ -88,39 +97,51 @@ try {
   for (const file of wasm.slice(1)) {
     const piece = file.slice(pieces.length + 1);
     const bytes = readFileSync(file);
-    const name = write(hashed(piece, bytes), bytes);
+    const name = write(piece, bytes);
     loader = loader.replaceAll(`"./${piece}"`, `"./${name}"`);
   }
   // Pieces that come in one file with the chunks they load (`withPacks`).
   loader = withPacks(loader);
   for (const piece of PACKED) {
     const packed = pack(loader, piece, (file) => readFileSync(join(staging, file)));
-    loader = packed.loader(write(hashed(`pack_${piece}.wasm`, packed.bytes), packed.bytes));
+    loader = packed.loader(write(`pack_${piece}.wasm`, packed.bytes));
   }
+  // The loader as written imports the glue, which imports it: no two names made of their files'
+  // final bytes can name each other. So the glue hands the loader what it needs of it (its
+  // `initSync`, called once a page's piece loads) instead.
+  const GLUE_IMPORT = `import { initSync } from "./${NAME}.js";`;
+  if (!loader.includes(GLUE_IMPORT)) throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it imports the glue');
+  loader = loader.replace(GLUE_IMPORT, 'let initSync;\nexport function __wasm_split_glue(glue) {\n    initSync = glue.initSync;\n}');
+  const loaderName = write('__wasm_split.js', await shipped(loader));
   let bgBytes = readFileSync(wasm[0]);
   let glue = readFileSync(join(bound, `${NAME}.js`), 'utf8');
   if (release) ({ wasm: bgBytes, glue } = shortImports(bgBytes, withoutStreamClasses(glue), `./${NAME}_bg.js`));
-  const bg = write(hashed(`${NAME}_bg.wasm`, bgBytes), bgBytes);
-  // The glue's own name is only known once its content is: the loader imports it by a name
-  // written in later (both are ES modules importing each other; the loader only calls the glue
-  // once a page's piece is needed).
-  const loaderName = hashed('__wasm_split.js', Buffer.from(loader + bg));
-  glue = await shipped(glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`).replaceAll(`${NAME}_bg.wasm`, bg));
-  const glueName = write(hashed(`${NAME}.js`, Buffer.from(glue)), glue);
-  write(loaderName, await shipped(loader.replace(`"./${NAME}.js"`, `"./${glueName}"`)));
+  const bg = write(`${NAME}_bg.wasm`, bgBytes);
+  const glueName = write(
+    `${NAME}.js`,
+    await shipped(
+      glue.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`).replaceAll(`${NAME}_bg.wasm`, bg) +
+        `\nimport { __wasm_split_glue } from "./${loaderName}";\n__wasm_split_glue({ initSync });\n`,
+    ),
+  );
 
   // The page: Trunk's names for its glue and wasm become the split ones. Trunk's integrity
   // attributes were for its files, so they go.
   const html = join(staging, 'index.html');
-  writeFileSync(
-    html,
-    readFileSync(html, 'utf8')
-      .replace(new RegExp(`<link [^>]*(${oldGlue}|${oldWasm})[^>]*>`, 'g'), (tag) => tag.replace(/ integrity=("[^"]*"|[^\s>]+)/, ''))
-      .replaceAll(oldGlue, glueName)
-      .replaceAll(oldWasm, bg),
-  );
+  let page = readFileSync(html, 'utf8')
+    .replace(new RegExp(`<link [^>]*(${oldGlue}|${oldWasm})[^>]*>`, 'g'), (tag) => tag.replace(/ integrity=("[^"]*"|[^\s>]+)/, ''))
+    .replaceAll(oldGlue, glueName)
+    .replaceAll(oldWasm, bg);
   unlinkSync(join(staging, oldGlue));
   unlinkSync(join(staging, oldWasm));
+  // Trunk's own content-named files (the stylesheet, boot.js) carry its hash of their bytes,
+  // written without leading zeros: they are named like every other file.
+  for (const old of staged.filter((f) => f !== oldGlue && /-[0-9a-f]{1,16}\.(css|js)$/.test(f))) {
+    const name = named(old.replace(/-[0-9a-f]{1,16}(?=\.(css|js)$)/, ''), readFileSync(join(staging, old)));
+    renameSync(join(staging, old), join(staging, name));
+    page = page.replaceAll(old, name);
+  }
+  writeFileSync(html, page);
   console.log(`split-wasm: ${wasm.length} wasm files, main ${bg} (${bgBytes.length} bytes)`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,28 +1,85 @@
-//! Pages as hash URLs (`#/q/<id>`), so every page survives reload and can be shared.
-//! Parsing never fails: anything unknown is `NotFound`. Pure: tested natively.
+//! Pages as hash URLs (`#/q/<id>`), so every page survives reload and can be shared. The
+//! addresses are the pages table's (`crate::pages`). Parsing never fails: anything unknown is
+//! `NotFound`. Pure: tested natively.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    Questions(Browse),
-    /// Choosing an interview's questions, time and mode.
-    NewInterview,
-    /// This tab's interview: running, revealing, or its summary.
-    Interview,
-    History,
-    /// A completed interview, every answer.
-    PastInterview(String),
-    /// The snippet builder for host pages.
-    Embed,
-    /// Spaced review: the questions due today.
-    Review,
-    Stats,
-    /// Export, import, and the Anki file.
-    Data,
-    Question(String),
-    Article(String),
-    NotFound(String),
+/// `Route`, the address of every page in the pages table (`crate::pages`), with its parsing
+/// and writing.
+macro_rules! routes {
+    ($(
+        $(#[$doc:meta])*
+        $Page:ident {
+            address: $address:literal $(? $filters:ident: $Query:ident)? $(/ $id:ident: $Id:ty)?,
+            $($rest:tt)*
+        }
+    )*) => {
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Route {
+            $( $(#[$doc])* $Page $(($Query))? $((id_type!($id)))?, )*
+            NotFound(String),
+        }
+
+        impl Route {
+            pub fn parse(hash: &str) -> Route {
+                let raw = hash.trim_start_matches('#');
+                let (raw, query) = raw.split_once('?').unwrap_or((raw, ""));
+                let path = raw.split('/').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("/");
+                $(
+                    if let Some(route) = route_of!(path, query, $Page $address $(? $Query)? $(/ $id)?) {
+                        return route;
+                    }
+                )*
+                Route::NotFound(decode(raw.trim_start_matches('/')))
+            }
+
+            pub fn href(&self) -> String {
+                match self {
+                    $( Route::$Page $(($filters))? $(($id))? => href_of!($address $(? $filters)? $(/ $id)?), )*
+                    Route::NotFound(path) => format!("#/{}", encode(path)),
+                }
+            }
+        }
+    };
 }
+
+macro_rules! id_type {
+    ($id:ident) => {
+        String
+    };
+}
+
+/// The route `path` and `query` are, if they are this page's.
+macro_rules! route_of {
+    ($path:ident, $query:ident, $Page:ident $address:literal) => {
+        ($path == $address).then_some(Route::$Page)
+    };
+    ($path:ident, $query:ident, $Page:ident $address:literal ? $Query:ident) => {
+        ($path == $address).then(|| Route::$Page($Query::parse($query)))
+    };
+    ($path:ident, $query:ident, $Page:ident $address:literal / $id:ident) => {
+        $path
+            .strip_prefix($address)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .filter(|id| !id.contains('/'))
+            .map(|id| Route::$Page(decode(id)))
+    };
+}
+
+macro_rules! href_of {
+    ($address:literal) => {
+        concat!("#/", $address).to_string()
+    };
+    ($address:literal ? $filters:ident) => {
+        match $filters.query() {
+            query if query.is_empty() => concat!("#/", $address).to_string(),
+            query => format!(concat!("#/", $address, "?{}"), query),
+        }
+    };
+    ($address:literal / $id:ident) => {
+        format!(concat!("#/", $address, "/{}"), encode($id))
+    };
+}
+
+crate::pages::pages!(routes);
 
 /// The question browser's filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,47 +87,6 @@ pub struct Browse {
     pub part: Option<u8>,
     pub section: Option<String>,
     pub query: String,
-}
-
-impl Route {
-    pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#');
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
-            [] => Route::Home,
-            ["questions"] => Route::Questions(Browse::parse(query)),
-            ["interview", "new"] => Route::NewInterview,
-            ["interview"] => Route::Interview,
-            ["history"] => Route::History,
-            ["history", id] => Route::PastInterview(decode(id)),
-            ["embed"] => Route::Embed,
-            ["review"] => Route::Review,
-            ["stats"] => Route::Stats,
-            ["data"] => Route::Data,
-            ["q", id] => Route::Question(decode(id)),
-            ["article", id] => Route::Article(decode(id)),
-            _ => Route::NotFound(decode(path.trim_start_matches('/'))),
-        }
-    }
-
-    pub fn href(&self) -> String {
-        match self {
-            Route::Home => "#/".into(),
-            Route::Questions(browse) => browse.href(),
-            Route::NewInterview => "#/interview/new".into(),
-            Route::Interview => "#/interview".into(),
-            Route::History => "#/history".into(),
-            Route::PastInterview(id) => format!("#/history/{}", encode(id)),
-            Route::Embed => "#/embed".into(),
-            Route::Review => "#/review".into(),
-            Route::Stats => "#/stats".into(),
-            Route::Data => "#/data".into(),
-            Route::Question(id) => format!("#/q/{}", encode(id)),
-            Route::Article(id) => format!("#/article/{}", encode(id)),
-            Route::NotFound(path) => format!("#/{}", encode(path)),
-        }
-    }
 }
 
 impl Browse {
@@ -89,7 +105,8 @@ impl Browse {
         browse
     }
 
-    pub fn href(&self) -> String {
+    /// The filters as a query string, empty when none is set.
+    fn query(&self) -> String {
         let mut params = Vec::new();
         if let Some(part) = self.part {
             params.push(format!("part={part}"));
@@ -100,11 +117,7 @@ impl Browse {
         if !self.query.is_empty() {
             params.push(format!("q={}", encode(&self.query)));
         }
-        if params.is_empty() {
-            "#/questions".into()
-        } else {
-            format!("#/questions?{}", params.join("&"))
-        }
+        params.join("&")
     }
 }
 

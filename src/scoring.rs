@@ -105,7 +105,7 @@ pub fn segments(text: &str, marks: &[PointMark]) -> Vec<Segment> {
         }
     }
     cuts.retain(|&c| text.is_char_boundary(c));
-    cuts.sort_unstable();
+    let mut cuts = crate::sorted::sort(cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {

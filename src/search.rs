@@ -100,7 +100,8 @@ pub fn search_with_notes(
             Some((score, order, entry.question))
         })
         .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Best first; equal scores stay in the index's order, in which they were collected.
+    crate::sorting::by_key_descending(&mut hits, |&(score, _, _)| score as u64);
     hits.into_iter().map(|(_, _, q)| q).collect()
 }
 

@@ -1,7 +1,7 @@
 //! Sorting by a number (a time, mostly) through one sort of `(u64, usize)` pairs. Each
 //! `sort_by_key` with its own closure is its own copy of the standard library's sort in the
-//! wasm, a few KB each, and the start page's piece held nine of them; the pairs go through the
-//! merge sort the sorted maps use (`sorted::sort`), so no standard sort is left there.
+//! wasm; the pairs go through the merge sort the sorted maps use (`sorted::sort`), so the start
+//! page's piece holds no standard sort (clippy.toml holds it so).
 
 /// Sorts `items` by `key`, smallest first; items with equal keys keep their order.
 pub fn by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {

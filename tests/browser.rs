@@ -1,5 +1,7 @@
 //! Browser component tests: `make browser-test` runs them in headless Chromium.
 #![cfg(target_arch = "wasm32")]
+// Tests, not shipped: the wasm's size rules (clippy.toml) do not bind them.
+#![allow(clippy::disallowed_methods)]
 
 use interview_practice::content;
 use interview_practice::views::QuestionPage;
@@ -376,26 +378,9 @@ async fn key_points_show_the_answer_words_that_covered_them() {
     assert!(text(&raid5).contains("missed"));
 }
 
-/// In the browser, numbers are read by the engine's `parseFloat` (`json::de`): the same nearest
-/// `f64` as Rust's parser natively, and the `f32`s the app stores back to the bit.
+/// The `f32`s the app stores (memory states) come back to the bit in the browser as natively.
 #[wasm_bindgen_test]
-fn stored_numbers_read_in_the_browser_as_natively() {
-    use interview_practice::json;
-    for (text, expected) in [
-        ("1.5", 1.5f64),
-        ("-2.5e-3", -0.0025),
-        ("1E2", 100.0),
-        ("1e-400", 0.0),
-        ("0.1", 0.1),
-        ("2.2250738585072014e-308", 2.2250738585072014e-308),
-        ("1e-45", 1e-45),
-    ] {
-        assert_eq!(
-            json::from_str::<f64>(text).unwrap().to_bits(),
-            expected.to_bits(),
-            "{text}"
-        );
-    }
+fn stored_numbers_read_in_the_browser_as_written() {
     for f in [
         0.1f32,
         3.4028235e38,
@@ -405,12 +390,40 @@ fn stored_numbers_read_in_the_browser_as_natively() {
         123.456,
         -0.0,
     ] {
-        let text = json::to_string(&f).unwrap();
+        let text = serde_json::to_string(&f).unwrap();
         assert_eq!(
-            json::from_str::<f32>(&text).unwrap().to_bits(),
+            serde_json::from_str::<f32>(&text).unwrap().to_bits(),
             f.to_bits(),
             "{text}"
         );
     }
-    assert!(json::from_str::<f64>("1e400").is_err());
+    assert!(serde_json::from_str::<f64>("1e400").is_err());
+}
+
+/// A file of the build that cannot be had tells the page (public/boot.js then looks whether a
+/// deploy removed the build): a 404, as for a content file a new build renamed.
+#[wasm_bindgen_test]
+async fn a_missing_file_of_the_build_is_told_to_the_page() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let told = Rc::new(Cell::new(0));
+    let listener = {
+        let told = told.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || told.set(told.get() + 1))
+    };
+    window()
+        .add_event_listener_with_callback(
+            "interview-practice:download-failed",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    let missing = interview_practice::platform::fetch::text("content-0000000000000000.json").await;
+    assert!(missing.unwrap_err().contains("404"));
+    assert_eq!(told.get(), 1);
+    window()
+        .remove_event_listener_with_callback(
+            "interview-practice:download-failed",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
 }

@@ -243,7 +243,7 @@ export async function measureInteractions({ url, floor, samples = 20, interviews
     let page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     latency.reveal = await revealAnswer(page, url, samples);
-    // Where the time of the two interactions over budget goes (issue 11's "say why").
+    // Where the time of the two interactions over budget goes, so a miss says why.
     const phases = { start: [], search: [] };
     latency.search = await searchKeystrokes(page, url, phases.search);
     await context.close();

@@ -78,7 +78,7 @@ export async function measureCorrections({ root, url, count }) {
   }
 }
 
-/// What the matcher adds to the wasm (issue 9: about 20 KB gzip at most): every wasm piece of
+/// What the matcher adds to the wasm (its budget: GOALS.markingGrowth in run.mjs): every wasm piece of
 /// the release build with it and of the same build without it (feature `unmarked`), as
 /// `make wasm-marking` leaves them in target/marking/, each compressed alone (gzip -9) as a
 /// host serves it, summed; and the start page's piece alone.

@@ -79,7 +79,7 @@ fn check(text: &str, expected: u64) -> Result<(), BodiesError> {
 }
 
 fn parse(text: &str) -> Result<Bodies, BodiesError> {
-    crate::json::from_str(text).map_err(|e| BodiesError::Unreadable(e.to_string()))
+    serde_json::from_str(text).map_err(|e| BodiesError::Unreadable(e.to_string()))
 }
 
 impl Bodies {

@@ -262,8 +262,8 @@ fn accent(value: &str) -> Result<String, String> {
 }
 
 /// Black or white text, whichever reads better on the accent (`#rrggbb`), by WCAG luminance.
-/// In `f32`: its `powf` is in the start page's wasm anyway (the schedule's), `f64`'s would add
-/// 2 KB, and the choice is the same for every colour (tested).
+/// In `f32`: its `powf` is in the start page's piece anyway (the schedule's), `f64`'s would be a
+/// second one there, and the choice is the same for every colour (tested).
 pub fn text_on(accent: &str) -> &'static str {
     let channel = |i: usize| {
         let c =

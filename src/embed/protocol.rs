@@ -50,7 +50,7 @@ struct Envelope<'a> {
 impl WidgetMessage {
     /// The message as JSON, in its envelope.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(&Envelope {
+        serde_json::to_string(&Envelope {
             source: SOURCE,
             version: VERSION,
             message: self,
@@ -104,7 +104,7 @@ impl HostMessage {
         if json.len() > 1_024 {
             return None;
         }
-        let incoming: Incoming = crate::json::from_str(json).ok()?;
+        let incoming: Incoming = serde_json::from_str(json).ok()?;
         if incoming.source != SOURCE || incoming.version != VERSION {
             return None;
         }

@@ -3,14 +3,22 @@
 //! `{ key: "<interview id>/<question number>", question, at, mime, size, blob }`.
 //! Every failure is a typed error; nothing panics.
 
+// Recordings are listed newest first by a float time, which the app's sort (`crate::sorting`)
+// does not take; only the interview's and Your data's pieces of the wasm hold this module, not
+// the start page's (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use crate::transfer::export::{base64_decode, base64_encode, RecordingFile};
-use js_sys::{Array, Function, Object, Promise, Reflect};
-use leptos::prelude::window;
+use idb::{
+    Database, DatabaseEvent, Factory, KeyPath, ObjectStore, ObjectStoreParams, TransactionMode,
+    TransactionResult,
+};
+use js_sys::{Array, Object, Reflect};
 use std::fmt;
-use wasm_bindgen::closure::Closure;
+use std::future::IntoFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::Blob;
 
 const DATABASE: &str = "interview-practice";
 const STORE: &str = "recordings";
@@ -39,8 +47,9 @@ impl fmt::Display for RecordingsError {
     }
 }
 
-fn error(value: JsValue) -> RecordingsError {
-    let name = Reflect::get(&value, &"name".into())
+/// What the browser threw or failed with: its `name` says which of ours it is.
+fn exception(value: &JsValue) -> RecordingsError {
+    let name = Reflect::get(value, &"name".into())
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
@@ -48,7 +57,7 @@ fn error(value: JsValue) -> RecordingsError {
         "QuotaExceededError" => RecordingsError::Full,
         "SecurityError" | "InvalidStateError" => RecordingsError::Blocked,
         _ => RecordingsError::Failed(
-            Reflect::get(&value, &"message".into())
+            Reflect::get(value, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
                 .filter(|m| !m.is_empty())
@@ -57,102 +66,76 @@ fn error(value: JsValue) -> RecordingsError {
     }
 }
 
-/// A request's result, once it succeeds or fails.
-async fn done(request: &IdbRequest) -> Result<JsValue, RecordingsError> {
-    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
-        let ok = Closure::once_into_js(move |event: web_sys::Event| {
-            let result = event
-                .target()
-                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-                .and_then(|r| r.result().ok())
-                .unwrap_or(JsValue::UNDEFINED);
-            let _ = resolve.call1(&JsValue::NULL, &result);
-        });
-        let failed = Closure::once_into_js(move |event: web_sys::Event| {
-            let why = event
-                .target()
-                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-                .and_then(|r| r.error().ok().flatten())
-                .map(JsValue::from)
-                .unwrap_or(JsValue::NULL);
-            let _ = reject.call1(&JsValue::NULL, &why);
-        });
-        request.set_onsuccess(Some(ok.unchecked_ref()));
-        request.set_onerror(Some(failed.unchecked_ref()));
-    });
-    JsFuture::from(promise).await.map_err(error)
+fn error(error: idb::Error) -> RecordingsError {
+    use idb::Error as E;
+    match error {
+        E::DomException(thrown) => exception(&thrown.into()),
+        E::IndexedDbOpenFailed(thrown)
+        | E::TransactionOpenFailed(thrown)
+        | E::ObjectStoreNotFound(thrown)
+        | E::UpdateFailed(thrown)
+        | E::GetFailed(thrown)
+        | E::GetAllKeysFailed(thrown)
+        | E::DeleteFailed(thrown)
+        | E::ClearFailed(thrown) => exception(&thrown),
+        other => RecordingsError::Failed(other.to_string()),
+    }
 }
 
-async fn open() -> Result<IdbDatabase, RecordingsError> {
-    let factory = window()
-        .indexed_db()
-        .map_err(|_| RecordingsError::Blocked)?
-        .ok_or(RecordingsError::Blocked)?;
-    let request = factory.open_with_u32(DATABASE, 1).map_err(error)?;
-    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
-        let db = event
-            .target()
-            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
-        if let Some(db) = db {
-            let options = web_sys::IdbObjectStoreParameters::new();
-            options.set_key_path(&"key".into());
-            let _ = db.create_object_store_with_optional_parameters(STORE, &options);
+async fn open() -> Result<Database, RecordingsError> {
+    let factory = Factory::new().map_err(|_| RecordingsError::Blocked)?;
+    let mut request = factory.open(DATABASE, Some(1)).map_err(error)?;
+    request.on_upgrade_needed(|event| {
+        if let Ok(db) = event.database() {
+            let mut options = ObjectStoreParams::new();
+            options.key_path(Some(KeyPath::new_single("key")));
+            let _ = db.create_object_store(STORE, options);
         }
     });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    done(&request)
-        .await?
-        .dyn_into::<IdbDatabase>()
-        .map_err(|_| RecordingsError::Blocked)
-}
-
-/// Settles when `transaction` commits, or fails with the reason it was aborted. A write is
-/// stored only once its transaction commits: Chromium checks the site's quota then, after the
-/// request itself has succeeded, so full storage shows only here.
-fn committed(transaction: &IdbTransaction) -> JsFuture {
-    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
-        let complete = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let aborted = Closure::once_into_js(move |event: web_sys::Event| {
-            let why = event
-                .target()
-                .and_then(|t| t.dyn_into::<IdbTransaction>().ok())
-                .and_then(|t| t.error())
-                .map(JsValue::from)
-                .unwrap_or_else(|| js_sys::Error::new("the browser cancelled the write").into());
-            let _ = reject.call1(&JsValue::NULL, &why);
-        });
-        transaction.set_oncomplete(Some(complete.unchecked_ref()));
-        transaction.set_onabort(Some(aborted.unchecked_ref()));
-    });
-    // Handled from now on, so an abort is never an unhandled rejection.
-    JsFuture::from(promise)
+    request.await.map_err(error)
 }
 
 /// Runs `action` in a transaction on the store; its result once the transaction has committed.
-async fn transact(
-    db: &IdbDatabase,
-    mode: IdbTransactionMode,
-    action: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
-) -> Result<JsValue, RecordingsError> {
-    let transaction = db
-        .transaction_with_str_and_mode(STORE, mode)
-        .map_err(error)?;
-    let commit = committed(&transaction);
+/// A write is stored only once its transaction commits: Chromium checks the site's quota then,
+/// after the request itself has succeeded, so full storage shows only here.
+async fn transact<R, T>(
+    db: &Database,
+    mode: TransactionMode,
+    action: impl FnOnce(&ObjectStore) -> Result<R, idb::Error>,
+) -> Result<T, RecordingsError>
+where
+    R: IntoFuture<Output = Result<T, idb::Error>>,
+{
+    let transaction = db.transaction(&[STORE], mode).map_err(error)?;
     let store = transaction.object_store(STORE).map_err(error)?;
     let request = action(&store).map_err(error)?;
-    let result = done(&request).await?;
-    commit.await.map_err(error)?;
-    Ok(result)
+    // Listened to before the request can settle, so neither its commit nor its abort is missed.
+    let committed = transaction.into_future();
+    let result = match request.await {
+        Ok(result) => result,
+        Err(failed) => {
+            // The failed request aborts the transaction after this returns: its handlers stay
+            // for that abort (dropped, they would be called after being freed).
+            std::mem::forget(committed);
+            return Err(error(failed));
+        }
+    };
+    match committed.await.map_err(error)? {
+        TransactionResult::Committed => Ok(result),
+        TransactionResult::Aborted => Err(store.transaction().error().map_or_else(
+            || RecordingsError::Failed("the browser cancelled the write".into()),
+            |why| exception(&why.into()),
+        )),
+    }
 }
 
-async fn run(
-    mode: IdbTransactionMode,
-    action: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
-) -> Result<JsValue, RecordingsError> {
+async fn run<R, T>(
+    mode: TransactionMode,
+    action: impl FnOnce(&ObjectStore) -> Result<R, idb::Error>,
+) -> Result<T, RecordingsError>
+where
+    R: IntoFuture<Output = Result<T, idb::Error>>,
+{
     let db = open().await?;
     let result = transact(&db, mode, action).await;
     db.close();
@@ -202,45 +185,40 @@ pub async fn put(key: &str, question: &str, at: f64, blob: &Blob) -> Result<(), 
     ] {
         let _ = Reflect::set(&record, &name.into(), &value);
     }
-    run(IdbTransactionMode::Readwrite, |s| s.put(&record)).await?;
+    run(TransactionMode::ReadWrite, |s| s.put(&record, None)).await?;
     Ok(())
 }
 
 /// The audio of a recording, if it is stored.
 pub async fn get(key: &str) -> Result<Option<Blob>, RecordingsError> {
-    let record = run(IdbTransactionMode::Readonly, |s| s.get(&key.into())).await?;
-    Ok(field(&record, "blob").dyn_into::<Blob>().ok())
+    let record = run(TransactionMode::ReadOnly, |s| s.get(JsValue::from(key))).await?;
+    Ok(record.and_then(|r| field(&r, "blob").dyn_into::<Blob>().ok()))
 }
 
 /// Every stored recording, newest first.
 pub async fn list() -> Result<Vec<Stored>, RecordingsError> {
-    let all = run(IdbTransactionMode::Readonly, |s| s.get_all()).await?;
-    let mut list: Vec<Stored> = all
-        .dyn_into::<Array>()
-        .map(|a| a.iter().map(|r| stored(&r)).collect())
-        .unwrap_or_default();
+    let all = run(TransactionMode::ReadOnly, |s| s.get_all(None, None)).await?;
+    let mut list: Vec<Stored> = all.iter().map(stored).collect();
     list.sort_by(|a, b| b.at.total_cmp(&a.at));
     Ok(list)
 }
 
 pub async fn delete(key: &str) -> Result<(), RecordingsError> {
-    run(IdbTransactionMode::Readwrite, |s| s.delete(&key.into())).await?;
+    run(TransactionMode::ReadWrite, |s| s.delete(JsValue::from(key))).await?;
     Ok(())
 }
 
 /// Every recording with its audio, for the export file.
 pub async fn export_all() -> Result<Vec<RecordingFile>, RecordingsError> {
-    let all = run(IdbTransactionMode::Readonly, |s| s.get_all()).await?;
+    let all = run(TransactionMode::ReadOnly, |s| s.get_all(None, None)).await?;
     let mut out = Vec::new();
-    for record in all
-        .dyn_into::<Array>()
-        .map(|a| a.to_vec())
-        .unwrap_or_default()
-    {
+    for record in all {
         let Ok(blob) = field(&record, "blob").dyn_into::<Blob>() else {
             continue;
         };
-        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(error)?;
+        let buffer = JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|e| exception(&e))?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         let meta = stored(&record);
         out.push(RecordingFile {
@@ -284,7 +262,7 @@ pub async fn delete_interview(interview: &str) -> Result<(), RecordingsError> {
 }
 
 pub async fn clear() -> Result<(), RecordingsError> {
-    run(IdbTransactionMode::Readwrite, |s| s.clear()).await?;
+    run(TransactionMode::ReadWrite, |s| s.clear()).await?;
     Ok(())
 }
 

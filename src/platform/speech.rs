@@ -1,19 +1,124 @@
 //! On-device speech recognition (the Web Speech API's `processLocally`, Chrome 139 and later),
-//! reached through `js_sys::Reflect` because `web-sys` does not have it yet.
+//! through bindings of its own below: `web-sys` does not have it yet.
 //!
 //! The default recogniser may send audio to a server, so a recogniser is only ever made by
 //! [`OnDevice::new`], which sets `processLocally = true` and refuses a browser that does not
 //! keep it; [`OnDevice::start`], the one place that starts a recogniser, checks it again.
 
-use js_sys::{Array, Function, Object, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::prelude::window;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 const LANG: &str = "en-US";
+
+#[wasm_bindgen]
+extern "C" {
+    /// The class `SpeechRecognition` (Chrome's is also `webkitSpeechRecognition`).
+    #[wasm_bindgen(extends = Function)]
+    type RecognitionClass;
+
+    /// The window, as far as speech recognition goes.
+    type SpeechWindow;
+
+    #[wasm_bindgen(method, getter, js_name = SpeechRecognition)]
+    fn speech_recognition(this: &SpeechWindow) -> Option<RecognitionClass>;
+
+    #[wasm_bindgen(method, getter, js_name = webkitSpeechRecognition)]
+    fn webkit_speech_recognition(this: &SpeechWindow) -> Option<RecognitionClass>;
+
+    /// Its static `available`, absent from a browser without on-device recognition.
+    #[wasm_bindgen(method, getter, js_name = available)]
+    fn available_function(this: &RecognitionClass) -> Option<Function>;
+
+    #[wasm_bindgen(method, getter)]
+    fn prototype(this: &RecognitionClass) -> Object;
+
+    #[wasm_bindgen(method, catch)]
+    fn available(this: &RecognitionClass, options: &Options) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn install(this: &RecognitionClass, options: &Options) -> Result<Promise, JsValue>;
+
+    /// `{ langs, processLocally }`, for `available` and `install`.
+    #[wasm_bindgen(extends = Object)]
+    type Options;
+
+    #[wasm_bindgen(method, setter)]
+    fn set_langs(this: &Options, langs: &Array);
+
+    #[wasm_bindgen(method, setter, js_name = processLocally)]
+    fn set_process_locally(this: &Options, value: bool);
+
+    /// A recogniser (`new SpeechRecognition()`).
+    type Recognition;
+
+    #[wasm_bindgen(method, getter, js_name = processLocally)]
+    fn process_locally(this: &Recognition) -> JsValue;
+
+    #[wasm_bindgen(method, setter, catch, js_name = processLocally)]
+    fn set_process_locally(this: &Recognition, value: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, setter, catch)]
+    fn set_lang(this: &Recognition, value: &str) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, setter, catch)]
+    fn set_continuous(this: &Recognition, value: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, setter, catch, js_name = interimResults)]
+    fn set_interim_results(this: &Recognition, value: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, setter)]
+    fn set_onresult(this: &Recognition, handler: &JsValue);
+
+    #[wasm_bindgen(method, setter)]
+    fn set_onend(this: &Recognition, handler: &JsValue);
+
+    #[wasm_bindgen(method, setter)]
+    fn set_onerror(this: &Recognition, handler: &JsValue);
+
+    #[wasm_bindgen(method, catch)]
+    fn start(this: &Recognition) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn stop(this: &Recognition) -> Result<(), JsValue>;
+
+    /// A `result` event.
+    type ResultEvent;
+
+    #[wasm_bindgen(method, getter)]
+    fn results(this: &ResultEvent) -> Option<ResultList>;
+
+    /// Every result so far.
+    type ResultList;
+
+    #[wasm_bindgen(method, getter)]
+    fn length(this: &ResultList) -> u32;
+
+    #[wasm_bindgen(method, indexing_getter)]
+    fn get(this: &ResultList, index: u32) -> Option<SpeechResult>;
+
+    /// A result: its alternatives, the best first.
+    type SpeechResult;
+
+    #[wasm_bindgen(method, indexing_getter)]
+    fn get(this: &SpeechResult, index: u32) -> Option<Alternative>;
+
+    type Alternative;
+
+    #[wasm_bindgen(method, getter)]
+    fn transcript(this: &Alternative) -> Option<String>;
+
+    /// An `error` event.
+    type ErrorEvent;
+
+    #[wasm_bindgen(method, getter)]
+    fn error(this: &ErrorEvent) -> Option<String>;
+}
 
 /// Whether on-device recognition of English can run here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,30 +131,27 @@ pub enum Availability {
     Unavailable,
 }
 
-fn class() -> Option<Function> {
-    let window: JsValue = window().into();
-    ["SpeechRecognition", "webkitSpeechRecognition"]
-        .iter()
-        .find_map(|name| Reflect::get(&window, &(*name).into()).ok()?.dyn_into().ok())
+fn class() -> Option<RecognitionClass> {
+    let window: SpeechWindow = window().unchecked_into();
+    window
+        .speech_recognition()
+        .or_else(|| window.webkit_speech_recognition())
 }
 
-fn options() -> Object {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"langs".into(), &Array::of1(&LANG.into()));
-    let _ = Reflect::set(&options, &"processLocally".into(), &JsValue::TRUE);
+fn options() -> Options {
+    let options: Options = Object::new().unchecked_into();
+    options.set_langs(&Array::of1(&LANG.into()));
+    options.set_process_locally(true);
     options
-}
-
-async fn call_static(name: &str) -> Result<JsValue, JsValue> {
-    let class = class().ok_or(JsValue::NULL)?;
-    let method: Function = Reflect::get(&class, &name.into())?.dyn_into()?;
-    let promise: js_sys::Promise = method.call1(&class, &options())?.dyn_into()?;
-    JsFuture::from(promise).await
 }
 
 /// Asks `SpeechRecognition.available({ langs: ["en-US"], processLocally: true })`.
 pub async fn availability() -> Availability {
-    match call_static("available")
+    let asked = class().map(|class| class.available(&options()));
+    let Some(Ok(promise)) = asked else {
+        return Availability::Unavailable;
+    };
+    match JsFuture::from(promise)
         .await
         .ok()
         .and_then(|v| v.as_string())
@@ -64,7 +166,14 @@ pub async fn availability() -> Availability {
 
 /// Downloads the on-device language pack (`SpeechRecognition.install`); the error says why not.
 pub async fn install() -> Result<(), String> {
-    match call_static("install").await {
+    let asked = class()
+        .ok_or(JsValue::NULL)
+        .and_then(|class| class.install(&options()));
+    let installed = match asked {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    match installed {
         Ok(v) if v.as_bool() == Some(true) => Ok(()),
         Ok(_) => Err(
             "The browser did not install speech recognition (the download was refused or failed)."
@@ -72,9 +181,8 @@ pub async fn install() -> Result<(), String> {
         ),
         Err(e) => Err(format!(
             "Speech recognition could not be downloaded: {}.",
-            Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
+            e.dyn_ref::<js_sys::Error>()
+                .and_then(|e| e.message().as_string())
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| "the browser gave no reason".into())
         )),
@@ -82,7 +190,7 @@ pub async fn install() -> Result<(), String> {
 }
 
 /// A recogniser that runs on the device: it cannot be made without `processLocally = true`.
-pub struct OnDevice(JsValue);
+pub struct OnDevice(Recognition);
 
 impl OnDevice {
     /// A continuous English recogniser with interim results, on the device; `None` where the
@@ -91,46 +199,33 @@ impl OnDevice {
         let class = class()?;
         // A browser without on-device mode would keep `processLocally` as a plain property
         // and recognise on a server: the class itself must define it, and `available`.
-        let prototype = Reflect::get(&class, &"prototype".into()).ok()?;
-        let on_device = Reflect::has(&prototype, &"processLocally".into()).ok()?
-            && Reflect::has(&class, &"available".into()).ok()?;
+        let on_device = Reflect::has(&class.prototype(), &"processLocally".into()).ok()?
+            && class.available_function().is_some();
         if !on_device {
             return None;
         }
-        let recogniser = Reflect::construct(&class, &Array::new()).ok()?;
-        Reflect::set(&recogniser, &"processLocally".into(), &JsValue::TRUE).ok()?;
-        for (name, value) in [
-            ("lang", JsValue::from_str(LANG)),
-            ("continuous", JsValue::TRUE),
-            ("interimResults", JsValue::TRUE),
-        ] {
-            Reflect::set(&recogniser, &name.into(), &value).ok()?;
-        }
+        let recogniser: Recognition = Reflect::construct(&class, &Array::new())
+            .ok()?
+            .unchecked_into();
+        recogniser.set_process_locally(true).ok()?;
+        recogniser.set_lang(LANG).ok()?;
+        recogniser.set_continuous(true).ok()?;
+        recogniser.set_interim_results(true).ok()?;
         let device = OnDevice(recogniser);
         device.local().then_some(device)
     }
 
     fn local(&self) -> bool {
-        Reflect::get(&self.0, &"processLocally".into())
-            .ok()
-            .and_then(|v| v.as_bool())
-            == Some(true)
-    }
-
-    fn set(&self, event: &str, handler: &JsValue) {
-        let _ = Reflect::set(&self.0, &format!("on{event}").into(), handler);
-    }
-
-    fn call(&self, method: &str) -> bool {
-        Reflect::get(&self.0, &method.into())
-            .ok()
-            .and_then(|m| m.dyn_into::<Function>().ok())
-            .is_some_and(|m| m.call0(&self.0).is_ok())
+        self.0.process_locally().as_bool() == Some(true)
     }
 
     /// Starts recognising, only if `processLocally` is still `true`.
     fn start(&self) -> bool {
-        self.local() && self.call("start")
+        self.local() && self.0.start().is_ok()
+    }
+
+    fn stop(&self) {
+        let _ = self.0.stop();
     }
 }
 
@@ -141,18 +236,12 @@ pub struct Listening {
 }
 
 /// The text of every result of a `result` event, best alternative each, joined.
-fn results_text(event: &JsValue) -> String {
-    let results = Reflect::get(event, &"results".into()).unwrap_or(JsValue::UNDEFINED);
-    let length = Reflect::get(&results, &"length".into())
-        .ok()
-        .and_then(|l| l.as_f64())
-        .unwrap_or(0.0) as u32;
-    (0..length)
-        .filter_map(|i| {
-            let result = Reflect::get_u32(&results, i).ok()?;
-            let best = Reflect::get_u32(&result, 0).ok()?;
-            Reflect::get(&best, &"transcript".into()).ok()?.as_string()
-        })
+fn results_text(event: &ResultEvent) -> String {
+    let Some(results) = event.results() else {
+        return String::new();
+    };
+    (0..results.length())
+        .filter_map(|i| results.get(i)?.get(0)?.transcript())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -177,7 +266,7 @@ impl Listening {
         let current = Rc::new(RefCell::new(String::new()));
         let result = {
             let (earlier, current) = (earlier.clone(), current.clone());
-            Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            Closure::<dyn Fn(ResultEvent)>::new(move |event: ResultEvent| {
                 *current.borrow_mut() = results_text(&event);
                 on_text(tidy(&format!("{} {}", earlier.borrow(), current.borrow())));
             })
@@ -195,11 +284,8 @@ impl Listening {
         };
         let error = {
             let stopped = stopped.clone();
-            Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-                let code = Reflect::get(&event, &"error".into())
-                    .ok()
-                    .and_then(|e| e.as_string())
-                    .unwrap_or_default();
+            Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+                let code = event.error().unwrap_or_default();
                 let message = match code.as_str() {
                     // Silence or our own stop: nothing to report.
                     "no-speech" | "aborted" => return,
@@ -214,15 +300,15 @@ impl Listening {
         };
         // The handlers live as long as the recogniser may call them (after a stop, its final
         // results still arrive), so they are handed to JavaScript's garbage collector.
-        device.set("result", &result.into_js_value());
-        device.set("end", &end.into_js_value());
-        device.set("error", &error.into_js_value());
+        device.0.set_onresult(&result.into_js_value());
+        device.0.set_onend(&end.into_js_value());
+        device.0.set_onerror(&error.into_js_value());
         device.start().then_some(Listening { device, stopped })
     }
 
     /// Stops listening; the last results still arrive through `on_text`.
     pub fn stop(&self) {
         self.stopped.set(true);
-        self.device.call("stop");
+        self.device.stop();
     }
 }

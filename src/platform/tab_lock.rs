@@ -2,11 +2,57 @@
 //! a lock named after it for as long as the page lives. The browser releases it when the tab
 //! closes or crashes; another tab can take it over only explicitly (`steal`), and the first
 //! tab then learns it lost the interview. Where the API is missing (older browsers, a frame
-//! sandboxed without same-origin), nothing is locked and every tab may run it, as before.
+//! sandboxed without same-origin), nothing is locked and every tab may run it.
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// The Web Locks API, which `web-sys` has only behind its unstable APIs.
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks`.
+    type LockManager;
+
+    /// The navigator, as far as locks go.
+    type LockNavigator;
+
+    /// Reading it throws in an opaque-origin frame.
+    #[wasm_bindgen(method, getter, catch)]
+    fn locks(this: &LockNavigator) -> Result<Option<LockManager>, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn request(
+        this: &LockManager,
+        name: &str,
+        options: &LockOptions,
+        granted: &Function,
+    ) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn query(this: &LockManager) -> Result<Promise, JsValue>;
+
+    /// `{ ifAvailable }` or `{ steal }`.
+    #[wasm_bindgen(extends = Object)]
+    type LockOptions;
+
+    #[wasm_bindgen(method, setter, js_name = ifAvailable)]
+    fn set_if_available(this: &LockOptions, value: bool);
+
+    #[wasm_bindgen(method, setter)]
+    fn set_steal(this: &LockOptions, value: bool);
+
+    /// What `query` resolves with.
+    type LockManagerSnapshot;
+
+    #[wasm_bindgen(method, getter)]
+    fn held(this: &LockManagerSnapshot) -> Option<Array>;
+
+    type LockInfo;
+
+    #[wasm_bindgen(method, getter)]
+    fn name(this: &LockInfo) -> Option<String>;
+}
 
 /// What came of asking for an interview's lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,11 +69,9 @@ fn lock_name(interview: &str) -> String {
     format!("interview-practice/interview/{interview}")
 }
 
-fn locks() -> Option<JsValue> {
-    let navigator = web_sys::window()?.navigator();
-    // Reading `navigator.locks` throws in an opaque-origin frame.
-    let locks = Reflect::get(&navigator, &"locks".into()).ok()?;
-    (!locks.is_undefined() && !locks.is_null()).then_some(locks)
+fn locks() -> Option<LockManager> {
+    let navigator: LockNavigator = web_sys::window()?.navigator().unchecked_into();
+    navigator.locks().ok().flatten()
 }
 
 /// Holds the interview's lock while the page lives; `steal` takes it from another tab.
@@ -52,20 +96,14 @@ pub fn hold(interview: &str, steal: bool, report: impl Fn(Ownership) + 'static) 
             Promise::new(&mut |_, _| {}).into()
         })
     };
-    let options = Object::new();
-    let flag = if steal { "steal" } else { "ifAvailable" };
-    let _ = Reflect::set(&options, &flag.into(), &true.into());
-    let request = Reflect::get(&locks, &"request".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    let Some(request) = request else {
-        report(Ownership::Held);
-        return;
-    };
-    let args = Array::of3(&lock_name(interview).into(), &options, &granted);
-    match Reflect::apply(&request, &locks, &args) {
+    let options: LockOptions = Object::new().unchecked_into();
+    if steal {
+        options.set_steal(true);
+    } else {
+        options.set_if_available(true);
+    }
+    match locks.request(&lock_name(interview), &options, granted.unchecked_ref()) {
         Ok(promise) => {
-            let promise: Promise = promise.unchecked_into();
             wasm_bindgen_futures::spawn_local(async move {
                 if JsFuture::from(promise).await.is_err() {
                     // Rejected after it was held: another tab stole it. Rejected before: the
@@ -88,21 +126,20 @@ pub async fn held() -> Vec<String> {
     let Some(locks) = locks() else {
         return Vec::new();
     };
-    let Ok(query) = Reflect::get(&locks, &"query".into()).and_then(|f| f.dyn_into::<Function>())
-    else {
+    let Ok(promise) = locks.query() else {
         return Vec::new();
     };
-    let Ok(promise) = query.call0(&locks) else {
+    let Ok(snapshot) = JsFuture::from(promise).await else {
         return Vec::new();
     };
-    let Ok(snapshot) = JsFuture::from(Promise::from(promise)).await else {
-        return Vec::new();
-    };
-    let held = Reflect::get(&snapshot, &"held".into()).unwrap_or(JsValue::UNDEFINED);
+    let snapshot: LockManagerSnapshot = snapshot.unchecked_into();
     let prefix = lock_name("");
-    Array::from(&held)
-        .iter()
-        .filter_map(|info| Reflect::get(&info, &"name".into()).ok()?.as_string())
+    snapshot
+        .held()
+        .map(|held| held.iter().collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|info| info.unchecked_into::<LockInfo>().name())
         .filter_map(|name| name.strip_prefix(&prefix).map(str::to_string))
         .collect()
 }

@@ -106,7 +106,7 @@ pub struct Progress {
     pub memory: Memo<SortedMap<String, MemoryState>>,
     pub notices: Memo<Notices>,
     debounce: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-    /// The decoders are being fetched, or a new try waits: one at a time (`fetch_readers`).
+    /// The readers are being fetched, or a new try waits: one at a time (`fetch_readers`).
     fetching_readers: StoredValue<bool, LocalStorage>,
 }
 
@@ -133,10 +133,10 @@ impl Progress {
                 (AppBackend::Memory(MemoryBackend::new()), Found::Blocked)
             }
         };
-        // Without the decoders (a first visit, nothing stored, never fetches them), nothing
+        // Without the readers (a first visit, nothing stored, never fetches them), nothing
         // is read: what is stored waits for them.
-        let mut loaded = match readers::ops() {
-            Some(ops) => (ops.load)(
+        let mut loaded = match readers::installed() {
+            Some(readers) => (readers.load)(
                 backend,
                 found,
                 page::tab::interview().as_deref(),
@@ -224,7 +224,7 @@ impl Progress {
         out
     }
 
-    /// Something waits for the decoders of stored records (another tab's change to read, a
+    /// Something waits for the readers of stored records (another tab's change to read, a
     /// save that must check what its key holds): fetches them, then reads and saves it. If
     /// they cannot be downloaded, the reader is told, and they are asked for again shortly.
     fn fetch_readers(&self) {
@@ -236,7 +236,7 @@ impl Progress {
         let this = *self;
         // Not Leptos' executor: a start-up asks before the app is mounted.
         wasm_bindgen_futures::spawn_local(async move {
-            if !readers::fetch().await {
+            let Some(readers) = readers::fetch().await else {
                 this.apply(|s| s.readers_missing());
                 set_timeout(
                     move || {
@@ -246,12 +246,10 @@ impl Progress {
                     Duration::from_secs(15),
                 );
                 return;
-            }
+            };
             this.fetching_readers.try_set_value(false);
-            if let Some(ops) = readers::ops() {
-                if this.apply(|s| (ops.readers_here)(s)) {
-                    this.refresh_elsewhere();
-                }
+            if this.apply(|s| s.readers_here(*readers)) {
+                this.refresh_elsewhere();
             }
         });
     }
@@ -278,7 +276,7 @@ impl Progress {
 
     /// Asks the browser which unfinished interviews other tabs are running.
     pub fn refresh_elsewhere(&self) {
-        // Not Leptos' executor: the decoders can arrive before the app is mounted.
+        // Not Leptos' executor: the readers can arrive before the app is mounted.
         let this = *self;
         wasm_bindgen_futures::spawn_local(async move {
             let mut held = tab_lock::held().await;
@@ -475,14 +473,7 @@ impl Progress {
 
     /// Another tab saved a record: take its stored state (this tab's own interview excepted).
     pub fn reload_from_storage(&self, key: &str) {
-        let reload = |s: &mut ProgressState<AppBackend>| match readers::ops() {
-            Some(ops) => (ops.reload)(s, key),
-            None => {
-                s.wait_for_readers(key);
-                false
-            }
-        };
-        if self.apply(reload) {
+        if self.apply(|s| s.reload_from_storage(key)) {
             self.refresh_elsewhere();
         }
     }

@@ -1,13 +1,13 @@
 //! What a start-up shows of a long history without reading it: a record of the stored
 //! interviews and reviews as they were when it was taken (which ids, which interviews are
-//! unfinished, the questions' memory states and first ratings), so opening the app with a
-//! thousand interviews reads one small record and the unfinished interviews, not two megabytes.
+//! unfinished, the questions' memory states and first ratings), so opening the app with a long
+//! history reads one small record and the unfinished interviews, not every interview.
 //!
 //! It holds while the records it was taken of are stored: `keys` is checked against the keys a
 //! start-up lists, and `contents` against the records a tab holds, which voids the snapshot
 //! as soon as they differ (`progress::state`). Derived data, stored under
 //! `interview-practice/snapshot/start`: the export leaves it out, and without it a start-up
-//! reads every interview, as before.
+//! reads every interview.
 
 use crate::interview::{Interview, Millis};
 use crate::review::cache::Fnv;
@@ -39,7 +39,6 @@ pub struct Snapshot {
 impl Record for Snapshot {
     const KIND: &'static str = "snapshot";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(Snapshot);
 }
 
 impl Snapshot {

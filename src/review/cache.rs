@@ -1,8 +1,8 @@
 //! Memory states kept between visits, so a start-up does not replay every rating through FSRS.
 //!
 //! A memory state is a pure function of its question's ratings (`memory::replay`), and replaying
-//! them is the slowest part of opening the app with a long history (a thousand interviews are
-//! five thousand ratings, each a handful of `powf`s). The cache keeps each question's state with
+//! them is the slowest part of opening the app with a long history (every rating is a handful
+//! of `powf`s). The cache keeps each question's state with
 //! a fingerprint of the ratings it came from: a question whose ratings are the same as when it
 //! was cached is not replayed; any other (a new rating, one from another tab or an import, a
 //! deleted interview) is. So the cache can only save time, never change a state: `memory` gives
@@ -37,7 +37,6 @@ pub struct Cached {
 impl Record for MemoryCache {
     const KIND: &'static str = "memory";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(MemoryCache);
 }
 
 impl MemoryCache {

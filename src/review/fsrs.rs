@@ -3,8 +3,8 @@
 //! the crate's to the bit (the tests compare the two on a grid of states, days and ratings).
 //!
 //! Written out rather than linked: `FSRS::new` clamps its parameters to bounds it computes at
-//! run time, and that clamp's panic message brought float formatting into the start page's
-//! wasm (about 10 KB gzip) for parameters that never change here.
+//! run time, and that clamp's panic message formats floats, which would put float formatting
+//! in the start page's piece for parameters that never change here (docs/decisions.md).
 
 /// fsrs 6.6.2's `DEFAULT_PARAMETERS`: already within the bounds `FSRS::new` clamps them to
 /// (the tests check that the crate's scheduler, which clamps them, gives the same states).

@@ -17,13 +17,11 @@ pub struct Note {
 impl Record for ReviewEvent {
     const KIND: &'static str = "review";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(ReviewEvent);
 }
 
 impl Record for Note {
     const KIND: &'static str = "note";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(Note);
 }
 
 /// The reader's choices that outlive a session.
@@ -84,7 +82,6 @@ impl Default for Settings {
 impl Record for Settings {
     const KIND: &'static str = "settings";
     const SCHEMA: u32 = 1;
-    crate::storage::reader!(Settings);
 }
 
 impl Settings {

@@ -7,9 +7,9 @@
 
 use std::fmt;
 
-use crate::json;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
 /// The app version written into every envelope (for diagnosis only: reading ignores it).
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -20,9 +20,6 @@ pub trait Record: Serialize + DeserializeOwned + 'static {
     const KIND: &'static str;
     /// The current format version. Bump it when the shape changes, and teach `migrate` the step.
     const SCHEMA: u32;
-
-    /// The slot of this kind's decoder: `storage::reader!(Type);` in the impl.
-    fn reader() -> &'static super::Reader<Self>;
 
     /// Turns `data`, the JSON text of a record stored at `from_schema`, into the shape of
     /// `from_schema + 1`. Decoding calls it once per step from the stored schema up to `SCHEMA`.
@@ -54,9 +51,6 @@ pub enum DecodeError {
     Migration(String),
     /// The right format version, but the data does not have the record's shape.
     Invalid(String),
-    /// Not read: the decoders are not here yet (`storage::readers`). Says nothing of the
-    /// value, which must be neither kept aside nor overwritten.
-    NotHere,
 }
 
 impl fmt::Display for DecodeError {
@@ -76,9 +70,6 @@ impl fmt::Display for DecodeError {
                 "saved by an older version of Interview Practice and could not be upgraded \
                  ({reason})"
             ),
-            DecodeError::NotHere => {
-                f.write_str("not read yet: part of the app is still downloading")
-            }
             DecodeError::Invalid(reason) => {
                 write!(
                     f,
@@ -99,8 +90,8 @@ struct EnvelopeOut<'a, R> {
 }
 
 /// Wraps `record` in its envelope, as JSON.
-pub(crate) fn try_encode<R: Record>(record: &R) -> Result<String, json::Error> {
-    json::to_string(&EnvelopeOut {
+pub(crate) fn try_encode<R: Record>(record: &R) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&EnvelopeOut {
         schema: R::SCHEMA,
         app: APP_VERSION,
         data: record,
@@ -118,23 +109,14 @@ pub fn encode<R: Record>(record: &R) -> String {
 }
 
 /// Reads an envelope written by `encode` (by this or an older version), migrating it to
-/// `R::SCHEMA`; `DecodeError::NotHere` while `R`'s decoder is not installed
-/// (`storage::readers`). Never panics, whatever `raw` holds (as long as `R::migrate` does not).
+/// `R::SCHEMA`. Never panics, whatever `raw` holds (as long as `R::migrate` does not).
 pub fn decode<R: Record>(raw: &str) -> Result<R, DecodeError> {
-    match super::readers::decoder::<R>() {
-        Some(read) => read(raw),
-        None => Err(DecodeError::NotHere),
-    }
-}
-
-/// `decode` itself: what installing a decoder installs.
-pub(super) fn read<R: Record>(raw: &str) -> Result<R, DecodeError> {
     // A record as this version writes it (nearly all of them) is read in one pass, straight
     // into its type. Anything else (an older schema to migrate, an envelope written otherwise,
     // or data that does not fit) takes the general path below.
     if let Some((schema, data)) = as_written(raw) {
         if schema == R::SCHEMA {
-            if let Ok(record) = json::from_str(data) {
+            if let Ok(record) = serde_json::from_str(data) {
                 return Ok(record);
             }
         }
@@ -142,7 +124,7 @@ pub(super) fn read<R: Record>(raw: &str) -> Result<R, DecodeError> {
     let data = migrated(raw, R::SCHEMA, R::migrate)?;
     // Read from text again rather than with `from_value`: that would be a second copy of every
     // record's decoder in the wasm, for a path (older formats, damaged data) that is rare.
-    json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
+    serde_json::from_str(&data).map_err(|error| DecodeError::Invalid(error.to_string()))
 }
 
 /// The schema and the data's text of an envelope exactly as `encode` writes it,
@@ -166,43 +148,65 @@ fn migrated(
     supported: u32,
     migrate: fn(u32, String) -> Result<String, String>,
 ) -> Result<String, DecodeError> {
-    // An envelope however it was written (any order, spacing or other fields), its data left
-    // as text, skipped over without recursion so hostile nesting cannot overflow the stack.
     // Text that is not JSON is told apart from JSON of another shape: the whole text is read
-    // before any field is looked for.
-    let fields = json::fields(raw).map_err(|error| {
-        if error.is_data() {
-            DecodeError::NotAnEnvelope
-        } else {
-            DecodeError::NotJson
-        }
-    })?;
-    let field = |name: &str| {
-        let mut found = fields.iter().filter(|(n, _)| n == name).map(|(_, v)| *v);
-        // Named twice is no envelope this app wrote.
-        match (found.next(), found.next()) {
-            (Some(value), None) => Some(value),
-            _ => None,
-        }
-    };
-    // `"data": null` is there (and not a record), not missing.
-    let (Some(schema), Some(data)) = (
-        field("schema").and_then(|s| json::from_str::<u32>(s).ok()),
-        field("data"),
-    ) else {
-        return Err(DecodeError::NotAnEnvelope);
-    };
+    // before any field is looked for, skipped over without recursion (`RawValue`) so hostile
+    // nesting cannot overflow the stack.
+    serde_json::from_str::<&RawValue>(raw).map_err(|_| DecodeError::NotJson)?;
+    let Envelope { schema, data } =
+        serde_json::from_str(raw).map_err(|_| DecodeError::NotAnEnvelope)?;
     if schema > supported {
         return Err(DecodeError::NewerSchema {
             found: schema,
             supported,
         });
     }
-    let mut data = data.to_owned();
+    let mut data = data.get().to_owned();
     for from in schema..supported {
         data = migrate(from, data).map_err(DecodeError::Migration)?;
     }
     Ok(data)
+}
+
+/// An envelope however it was written (any order, spacing or other fields), its data left as
+/// text: an object naming `schema` (a `u32`) and `data` (any value, `null` included) once each.
+struct Envelope<'a> {
+    schema: u32,
+    data: &'a RawValue,
+}
+
+impl<'de> Deserialize<'de> for Envelope<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(EnvelopeFields)
+    }
+}
+
+struct EnvelopeFields;
+
+impl<'de> Visitor<'de> for EnvelopeFields {
+    type Value = Envelope<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an envelope")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut fields: A) -> Result<Envelope<'de>, A::Error> {
+        let (mut schema, mut data) = (None, None);
+        while let Some(name) = fields.next_key::<String>()? {
+            // Named twice is no envelope this app wrote.
+            let twice = match name.as_str() {
+                "schema" => schema.replace(fields.next_value()?).is_some(),
+                "data" => data.replace(fields.next_value()?).is_some(),
+                _ => fields.next_value::<IgnoredAny>().map(|_| false)?,
+            };
+            if twice {
+                return Err(de::Error::duplicate_field("schema or data"));
+            }
+        }
+        match (schema, data) {
+            (Some(schema), Some(data)) => Ok(Envelope { schema, data }),
+            _ => Err(de::Error::missing_field("schema or data")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -230,7 +234,6 @@ pub(crate) mod tests {
     impl Record for Note {
         const KIND: &'static str = "note";
         const SCHEMA: u32 = 1;
-        crate::storage::reader!(Note);
     }
 
     /// A record at format 2; format 1 was `{"answer": "..."}` with no `seconds`.
@@ -243,7 +246,6 @@ pub(crate) mod tests {
     impl Record for Attempt {
         const KIND: &'static str = "attempt";
         const SCHEMA: u32 = 2;
-        crate::storage::reader!(Attempt);
 
         fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
@@ -267,7 +269,6 @@ pub(crate) mod tests {
     impl Record for Chain {
         const KIND: &'static str = "chain";
         const SCHEMA: u32 = 3;
-        crate::storage::reader!(Chain);
 
         fn migrate(from_schema: u32, data: String) -> Result<String, String> {
             match from_schema {
@@ -340,7 +341,6 @@ pub(crate) mod tests {
     impl Record for Halves {
         const KIND: &'static str = "halves";
         const SCHEMA: u32 = 2;
-        crate::storage::reader!(Halves);
         fn migrate(_from: u32, data: String) -> Result<String, String> {
             step(data, |data| {
                 let n = data["n"].as_u64().ok_or("no n")?;
@@ -454,6 +454,9 @@ pub(crate) mod tests {
             r#"{"schema":-1,"data":{}}"#,
             r#"{"schema":1.5,"data":{}}"#,
             r#"{"schema":4294967296,"data":{}}"#,
+            r#"{"schema":1,"schema":1,"data":{}}"#,
+            r#"{"schema":1,"data":{},"data":{}}"#,
+            r#"[1,{"text":"x","stars":1}]"#,
         ] {
             assert_eq!(
                 decode::<Note>(raw),
@@ -521,6 +524,16 @@ pub(crate) mod tests {
         use super::*;
         use proptest::prelude::*;
 
+        #[derive(Debug, Serialize, Deserialize)]
+        struct Level {
+            v: f32,
+        }
+
+        impl Record for Level {
+            const KIND: &'static str = "level";
+            const SCHEMA: u32 = 1;
+        }
+
         proptest! {
             #[test]
             fn decode_never_panics_on_strings(raw in any::<String>()) {
@@ -553,6 +566,13 @@ pub(crate) mod tests {
             fn round_trips_any_note(text in any::<String>(), stars in any::<u8>()) {
                 let note = Note { text, stars };
                 prop_assert_eq!(decode::<Note>(&encode(&note)), Ok(note));
+            }
+
+            /// Memory states are stored as `f32`s: each comes back to the bit.
+            #[test]
+            fn round_trips_any_f32(v in any::<f32>().prop_filter("finite", |v| v.is_finite())) {
+                let read = decode::<Level>(&encode(&Level { v })).unwrap();
+                prop_assert_eq!(read.v.to_bits(), v.to_bits());
             }
         }
     }

@@ -6,19 +6,15 @@
 //! - `backend`: the `Backend` trait and `MemoryBackend`.
 //! - `envelope`: the versioned envelope, `Record`, `encode` and `decode`.
 //! - `names`: unit enums in records, read by name.
-//! - `readers`: where each kind's decoder is found (a piece of the wasm of its own).
 //! - `store`: `Store`, records by kind and id, which never overwrites what it cannot read.
 //! - `usage`: how much of the browser's quota the progress and the site use.
 
 mod backend;
 mod envelope;
 pub mod names;
-pub mod readers;
 mod store;
 pub mod usage;
 
 pub use backend::{Backend, BackendError, MemoryBackend};
 pub use envelope::{decode, encode, DecodeError, Record, APP_VERSION};
-pub(crate) use readers::reader;
-pub use readers::Reader;
 pub use store::{record_key, Listing, Loaded, SaveError, Store, Unreadable, KEY_PREFIX};

@@ -1,6 +1,6 @@
 //! Unit enums in records, read by name. serde's derived decoder is a visitor of its own for each
-//! enum (names, bytes, indices and the map form: about a kilobyte of wasm each); this reads the
-//! name with the string decoder every record already uses. Writing stays derived: each enum's
+//! enum (names, bytes, indices and the map form); this reads the name with the string decoder
+//! every record already uses. Writing stays derived: each enum's
 //! test checks that its names here are the ones it writes.
 
 use serde::de::{Deserialize, Deserializer, Error};

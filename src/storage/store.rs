@@ -8,7 +8,6 @@ use std::fmt;
 
 use super::backend::{Backend, BackendError};
 use super::envelope::{decode, try_encode, DecodeError, Record};
-use super::readers;
 
 /// The prefix of every key the app writes.
 pub const KEY_PREFIX: &str = "interview-practice/";
@@ -29,9 +28,6 @@ pub enum SaveError {
     Unavailable,
     /// Storage is full.
     Full,
-    /// What the key holds could not be checked yet: the decoders are still downloading
-    /// (`storage::readers`). Try again once they are here.
-    Unchecked,
     /// Anything else, including refusing to overwrite a value this version cannot read.
     Other(String),
 }
@@ -41,9 +37,6 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Unavailable => f.write_str("the browser's storage is not available"),
             SaveError::Full => f.write_str("the browser's storage for this site is full"),
-            SaveError::Unchecked => {
-                f.write_str("not saved yet: part of the app is still downloading")
-            }
             SaveError::Other(reason) => write!(f, "could not save: {reason}"),
         }
     }
@@ -111,9 +104,8 @@ pub struct Store<B: Backend> {
     backend: B,
     /// Keys known to hold values this version cannot read: `save` refuses them.
     unreadable: RefCell<SortedSet<String>>,
-    /// Values this store wrote while the decoders were not here (`storage::readers`), by key:
-    /// one still stored is known to be readable, so writing over it needs no decoder. A tab
-    /// alone never waits for them.
+    /// What `save_own` wrote, by key: a value still stored is this store's own, known to be
+    /// readable without decoding it.
     own: RefCell<SortedMap<String, String>>,
 }
 
@@ -134,10 +126,7 @@ impl<B: Backend> Store<B> {
     /// (known from an earlier load, or found now): then it refuses with `SaveError::Other` and
     /// leaves the value as it is.
     pub fn save<R: Record>(&self, id: &str, record: &R) -> Result<(), SaveError> {
-        if id.is_empty() {
-            return Err(SaveError::Other(format!("a {} needs an id", R::KIND)));
-        }
-        let key = record_key::<R>(id);
+        let key = key_to_save::<R>(id)?;
         if self.unreadable.borrow().contains(&key) {
             return Err(refusal(&key));
         }
@@ -147,30 +136,42 @@ impl<B: Backend> Store<B> {
             .get(&key)?
             .filter(|raw| !self.is_own(&key, raw))
         {
-            match decode::<R>(&raw) {
-                Ok(_) => {}
-                Err(DecodeError::NotHere) => return Err(SaveError::Unchecked),
-                Err(_) => {
-                    self.unreadable.borrow_mut().insert(key.clone());
-                    return Err(refusal(&key));
-                }
+            if decode::<R>(&raw).is_err() {
+                self.unreadable.borrow_mut().insert(key.clone());
+                return Err(refusal(&key));
             }
         }
         let encoded = try_encode(record).map_err(|error| SaveError::Other(error.to_string()))?;
         self.backend.set(&key, &encoded)?;
-        if !readers::here::<R>() {
-            self.own.borrow_mut().insert(key, encoded);
-        }
         Ok(())
     }
 
-    /// Whether `raw`, stored under `key`, is the value this store last wrote there.
+    /// Writes `record` under its key only if the key holds nothing or what this method last
+    /// wrote there; `Ok(false)`, writing nothing, when it holds any other value. Decodes
+    /// nothing: how a tab that cannot read stored records yet saves its own
+    /// (`progress::state::readers`).
+    pub fn save_own<R: Record>(&self, id: &str, record: &R) -> Result<bool, SaveError> {
+        let key = key_to_save::<R>(id)?;
+        if self
+            .backend
+            .get(&key)?
+            .is_some_and(|raw| !self.is_own(&key, &raw))
+        {
+            return Ok(false);
+        }
+        let encoded = try_encode(record).map_err(|error| SaveError::Other(error.to_string()))?;
+        self.backend.set(&key, &encoded)?;
+        self.own.borrow_mut().insert(key, encoded);
+        Ok(true)
+    }
+
+    /// Whether `raw`, stored under `key`, is the value `save_own` last wrote there.
     fn is_own(&self, key: &str, raw: &str) -> bool {
         self.own.borrow().get(key).is_some_and(|own| own == raw)
     }
 
-    /// `load`, but `Ok(None)` when the key still holds what this store wrote there: what
-    /// another tab stored since, if anything. Needs no decoder for this tab's own value.
+    /// `load`, but `Ok(None)` when the key still holds what `save_own` wrote there: what
+    /// another tab stored since, if anything.
     pub fn load_theirs<R: Record>(&self, id: &str) -> Result<Option<R>, Unreadable> {
         let key = record_key::<R>(id);
         match self.backend.get(&key) {
@@ -206,10 +207,10 @@ impl<B: Backend> Store<B> {
     }
 
     /// The backend's keys, sorted, listed once to load several kinds in a row
-    /// (`load_listed`): listing asks the browser for every key, a thousand at a start with a
-    /// long history.
+    /// (`load_listed`): listing asks the browser for every key, one call each.
     pub fn list(&self) -> Listing {
-        // The app's merge sort: the standard one would bring its own few KB of wasm.
+        // The app's merge sort keeps the standard sort out of the start page's piece: see
+        // docs/decisions.md.
         Listing(self.backend.keys().map(crate::sorted::sort))
     }
 
@@ -246,8 +247,7 @@ impl<B: Backend> Store<B> {
         loaded
     }
 
-    /// Decodes a value read from `key`, keeping the set of unreadable keys up to date (a value
-    /// not read because the decoders are not here, `DecodeError::NotHere`, is not unreadable).
+    /// Decodes a value read from `key`, keeping the set of unreadable keys up to date.
     fn read<R: Record>(&self, key: String, raw: String) -> Result<R, Unreadable> {
         match decode::<R>(&raw) {
             Ok(record) => {
@@ -255,13 +255,19 @@ impl<B: Backend> Store<B> {
                 Ok(record)
             }
             Err(error) => {
-                if error != DecodeError::NotHere {
-                    self.unreadable.borrow_mut().insert(key.clone());
-                }
+                self.unreadable.borrow_mut().insert(key.clone());
                 Err(Unreadable { key, raw, error })
             }
         }
     }
+}
+
+/// The key a record is saved under: a record needs an id.
+fn key_to_save<R: Record>(id: &str) -> Result<String, SaveError> {
+    if id.is_empty() {
+        return Err(SaveError::Other(format!("a {} needs an id", R::KIND)));
+    }
+    Ok(record_key::<R>(id))
 }
 
 fn refusal(key: &str) -> SaveError {
@@ -344,38 +350,41 @@ mod tests {
     }
 
     #[test]
-    fn without_the_decoders_nothing_is_unreadable_and_only_its_own_values_are_written_over() {
+    fn save_own_writes_over_nothing_but_its_own_values_and_decodes_nothing() {
         let backend = MemoryBackend::new();
         let theirs = encode(&note("another tab's"));
         backend
             .set("interview-practice/note/theirs", &theirs)
             .unwrap();
+        // Not even a value this version could not read is decoded: it is not this store's.
+        let newer = include_str!("fixtures/note-v99.json");
+        backend.set("interview-practice/note/newer", newer).unwrap();
         let store = Store::new(backend);
-        crate::storage::readers::withhold(true);
-        assert_eq!(
-            store.load::<Note>("theirs").unwrap_err().error,
-            DecodeError::NotHere
-        );
-        assert_eq!(
-            store.save("theirs", &note("ours")),
-            Err(SaveError::Unchecked)
-        );
-        store.save("ours", &note("one")).unwrap();
-        store.save("ours", &note("two")).unwrap();
+        assert_eq!(store.save_own("theirs", &note("ours")), Ok(false));
+        assert_eq!(store.save_own("newer", &note("ours")), Ok(false));
+        assert_eq!(store.save_own("ours", &note("one")), Ok(true));
+        assert_eq!(store.save_own("ours", &note("two")), Ok(true));
         assert_eq!(store.load_theirs::<Note>("ours"), Ok(None));
-        crate::storage::readers::withhold(false);
         assert_eq!(
             store.backend().get("interview-practice/note/theirs"),
             Ok(Some(theirs))
         );
-        assert_eq!(store.load::<Note>("ours"), Ok(Some(note("two"))));
-        // Not taken for unreadable: with the decoders it is read and written over.
         assert_eq!(
-            store.load::<Note>("theirs"),
-            Ok(Some(note("another tab's")))
+            store.backend().get("interview-practice/note/newer"),
+            Ok(Some(newer.to_owned()))
         );
+        assert_eq!(store.load::<Note>("ours"), Ok(Some(note("two"))));
+        // Once another tab writes over it, it is theirs.
+        store
+            .backend()
+            .set("interview-practice/note/ours", &encode(&note("three")))
+            .unwrap();
+        assert_eq!(store.load_theirs::<Note>("ours"), Ok(Some(note("three"))));
+        assert_eq!(store.save_own("ours", &note("four")), Ok(false));
+        // `save` checks what it writes over, and writes over what it can read.
         store.save("theirs", &note("ours")).unwrap();
         assert_eq!(store.load::<Note>("theirs"), Ok(Some(note("ours"))));
+        assert!(store.save_own("", &note("x")).is_err());
     }
 
     #[test]

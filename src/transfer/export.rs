@@ -8,6 +8,8 @@ use crate::review::event;
 use crate::review::memory::{self, MemoryState};
 use crate::review::{Note, ReviewEvent};
 use crate::sorted::{SortedMap, SortedSet};
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, Engine, GeneralPurpose, GeneralPurposeConfig};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
@@ -223,7 +225,8 @@ pub fn merge(a: &Export, b: &Export) -> Export {
             .or_insert(interview);
     }
     let mut interviews: Vec<Interview> = interviews.into_values().cloned().collect();
-    interviews.sort_by(|x, y| (x.started_at, &x.id).cmp(&(y.started_at, &y.id)));
+    // By start, then by id: they come in the order of their ids.
+    crate::sorting::by_key(&mut interviews, |i| i.started_at);
 
     let reviews = event::unite(ratings(a).into_iter().chain(ratings(b)));
 
@@ -280,42 +283,23 @@ pub fn merge(a: &Export, b: &Export) -> Export {
     }
 }
 
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Standard base64 (RFC 4648), padded when written; read with or without its padding, never
+/// with `=` anywhere but at the end.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// Standard base64 with padding.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(BASE64[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    BASE64.encode(bytes)
 }
 
-/// Decodes standard base64 (padding and whitespace optional); `None` on any other character.
+/// Decodes standard base64 (padding optional, line breaks and spaces skipped); `None` on any
+/// other character, `=` before the end, or a length no encoder writes.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let (mut n, mut bits) = (0u32, 0);
-    for c in text
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-    {
-        let v = BASE64.iter().position(|b| *b == c)? as u32;
-        n = n << 6 | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((n >> bits) as u8);
-            n &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
+    let text: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    BASE64.decode(text).ok()
 }
 
 /// Memory states from ratings alone: each question's ratings in time order.
@@ -830,6 +814,15 @@ mod tests {
         assert_eq!(base64_decode(&base64_encode(&bytes)).unwrap(), bytes);
         assert_eq!(base64_decode("Zm9v\nYmE=").unwrap(), b"fooba");
         assert_eq!(base64_decode("Zm9v!"), None);
+        assert_eq!(base64_decode("Zg").unwrap(), b"f");
+        assert_eq!(base64_decode("Zg==").unwrap(), b"f");
+    }
+
+    #[test]
+    fn base64_refuses_padding_before_the_end() {
+        for damaged in ["Zg==Zg==", "Z=g=", "=Zm9v", "Zm9=v"] {
+            assert_eq!(base64_decode(damaged), None, "{damaged}");
+        }
     }
 
     #[test]

@@ -1,10 +1,10 @@
 use super::embedding::ParameterProblems;
-use super::interview::AnsweringShell;
+use super::interview::{has_shell, AnsweringShell};
 use super::notices::StorageNotices;
 use super::{not_found::NotFound, Home};
-use crate::content;
+use crate::content::{self, Article, Question};
 use crate::interview::Setup;
-use crate::platform::location;
+use crate::platform::{location, page::next_task};
 use crate::progress::Progress;
 use crate::route::{Browse, Route};
 use leptos::prelude::*;
@@ -29,68 +29,242 @@ pub fn navigate(to: Route) {
     location::go(&href);
 }
 
-/// Which page is showing. Typing in the question browser changes the route but not the page,
-/// so the browser is not rebuilt (and its search box keeps focus).
-#[derive(Clone, PartialEq)]
-enum Page {
-    Home,
-    Questions,
-    Question(&'static content::Question),
-    Article(&'static content::Article),
-    NewInterview,
-    Interview,
-    History,
-    PastInterview(String),
-    Embed,
-    Review,
-    Stats,
-    Data,
-    /// Not a page: the start page's interview summary (`review::InterviewSummary`), deferred
-    /// as pages are.
-    InterviewSummary,
-    NotFound(String),
+/// A page's content item, found by the id in its address; where there is none, what "Page not
+/// found" says.
+trait Find: Sized {
+    fn find(id: &str) -> Result<Self, String>;
 }
 
-fn page(route: &Route) -> Page {
-    match route {
-        Route::Home => Page::Home,
-        Route::Questions(_) => Page::Questions,
-        Route::Question(id) => content::question(id)
-            .map(Page::Question)
-            .unwrap_or_else(|| Page::NotFound(format!("There is no question “{id}”."))),
-        Route::Article(id) => content::article(id)
-            .map(Page::Article)
-            .unwrap_or_else(|| Page::NotFound(format!("There is no article “{id}”."))),
-        Route::NewInterview => Page::NewInterview,
-        Route::Interview => Page::Interview,
-        Route::History => Page::History,
-        Route::PastInterview(id) => Page::PastInterview(id.clone()),
-        Route::Embed => Page::Embed,
-        Route::Review => Page::Review,
-        Route::Stats => Page::Stats,
-        Route::Data => Page::Data,
-        Route::NotFound(path) => Page::NotFound(format!("There is no page “{path}”.")),
+impl Find for &'static Question {
+    fn find(id: &str) -> Result<Self, String> {
+        content::question(id).ok_or_else(|| format!("There is no question “{id}”."))
     }
 }
 
-fn title(page: &Page) -> String {
-    let name = match page {
-        Page::Home => return "Interview Practice".into(),
-        Page::Questions => "Questions",
-        Page::Question(q) => q.ask,
-        Page::Article(a) => a.title,
-        Page::NewInterview => "Set up an interview",
-        Page::Interview => "Mock interview",
-        Page::History | Page::PastInterview(_) => "Interview history",
-        Page::Embed => "Embed",
-        Page::Review => "Review",
-        Page::Stats => "Statistics",
-        Page::Data => "Your data",
-        Page::InterviewSummary => return "Interview Practice".into(),
-        Page::NotFound(_) => "Page not found",
-    };
-    format!("{name} · Interview Practice")
+impl Find for &'static Article {
+    fn find(id: &str) -> Result<Self, String> {
+        content::article(id).ok_or_else(|| format!("There is no article “{id}”."))
+    }
 }
+
+impl Find for String {
+    fn find(id: &str) -> Result<Self, String> {
+        Ok(id.to_string())
+    }
+}
+
+/// `Page`, which page is showing, made of the pages table (`crate::pages`): the route with its
+/// content item found, without the question browser's filters (typing in its search box
+/// changes the route but not the page, so the browser is not built again and keeps focus).
+/// With its title, the header's links, its view, and its piece's entry point (`pieces`).
+macro_rules! page_views {
+    ($(
+        $(#[$doc:meta])*
+        $Page:ident {
+            address: $address:literal $(? $filters:ident: $Query:ident)? $(/ $id:ident: $Id:ty)?,
+            title: $title:expr,
+            $(navigation: $nav:literal,)?
+            piece: $piece:ident,
+            $(meanwhile: $meanwhile:ident when $shows:ident,)?
+            view: $View:ident $(,)?
+        }
+    )*) => {
+        #[derive(Clone, PartialEq)]
+        enum Page {
+            $( $Page $(($Id))?, )*
+            NotFound(String),
+        }
+
+        fn page(route: &Route) -> Page {
+            match route {
+                $( Route::$Page $((any!($filters)))? $(($id))? => found!($Page $($id: $Id)?), )*
+                Route::NotFound(path) => Page::NotFound(format!("There is no page “{path}”.")),
+            }
+        }
+
+        impl Page {
+            #[allow(unused_variables)]
+            fn title(&self) -> String {
+                let name: &str = match self {
+                    $( Page::$Page $(($id))? => $title, )*
+                    Page::NotFound(_) => "Page not found",
+                };
+                if name.is_empty() {
+                    "Interview Practice".into()
+                } else {
+                    format!("{name} · Interview Practice")
+                }
+            }
+
+            /// The page, at once from the start page's piece, or once its own piece is here.
+            fn view(self) -> AnyView {
+                match self {
+                    $( Page::$Page $(($id))? => view_of!($piece $Page $View $($id)? $(; $meanwhile)?), )*
+                    Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
+                }
+            }
+
+            /// Whether pointing at a link to the page downloads its piece: not where something
+            /// shows meanwhile, whose first frame that download would compete with.
+            fn preloads_on_intent(&self) -> bool {
+                match self {
+                    $( Page::$Page $((any!($id)))? => !shows_meanwhile!($($meanwhile)?), )*
+                    Page::NotFound(_) => false,
+                }
+            }
+        }
+
+        /// The header's links, in the table's order.
+        fn navigation() -> impl IntoView {
+            navigation!(@links [] $( [$Page [$($Query)?] [$($nav)?]] )*)
+        }
+
+        /// The pages' entry points, each group of pages a piece of the wasm (`views::pieces`).
+        mod pieces {
+            use super::*;
+            use crate::views::pieces::{piece, Unavailable};
+            use crate::views::*;
+
+            $( entry!($piece $Page $View $($id: $Id)?); )*
+
+            thread_local! {
+                /// The pieces downloaded so far, by name.
+                static HERE: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+
+            /// Whether `page`'s piece is here (one of its pages opened, or it was preloaded).
+            pub fn here(page: &Page) -> bool {
+                let piece = match page {
+                    $( Page::$Page $((any!($id)))? => stringify!($piece), )*
+                    Page::NotFound(_) => "start",
+                };
+                piece == "start" || HERE.with_borrow(|here| here.contains(&piece))
+            }
+
+            pub fn arrived<T, E>(piece: &'static str, result: Result<T, E>) -> Result<T, E> {
+                if result.is_ok() {
+                    HERE.with_borrow_mut(|here| {
+                        if !here.contains(&piece) {
+                            here.push(piece);
+                        }
+                    });
+                }
+                result
+            }
+
+            pub async fn show(page: Page) -> Result<AnyView, Unavailable> {
+                let here = here(&page);
+                match page {
+                    $( Page::$Page $(($id))? => show!(here $piece $Page $($id)? $(; $shows)?), )*
+                    Page::NotFound(_) => Err(Unavailable),
+                }
+            }
+
+            /// Downloads `page`'s piece; a failure shows when the page is shown.
+            pub async fn preload(page: &Page) {
+                let _ = match page {
+                    $( Page::$Page $((any!($id)))? => preload!($piece $Page), )*
+                    Page::NotFound(_) => Ok(()),
+                };
+            }
+        }
+    };
+}
+
+/// `_`, for a parameter a pattern does not bind.
+macro_rules! any {
+    ($x:ident) => {
+        _
+    };
+}
+
+macro_rules! found {
+    ($Page:ident) => {
+        Page::$Page
+    };
+    ($Page:ident $id:ident: $Id:ty) => {
+        match <$Id as Find>::find($id) {
+            Ok($id) => Page::$Page($id),
+            Err(message) => Page::NotFound(message),
+        }
+    };
+}
+
+macro_rules! view_of {
+    (start $Page:ident $View:ident $($id:ident)?) => {
+        view! { <$View $($id)?/> }.into_any()
+    };
+    ($piece:ident $Page:ident $View:ident $($id:ident)?) => {
+        chunked(Page::$Page $(($id))?, super::pieces::loading)
+    };
+    ($piece:ident $Page:ident $View:ident $($id:ident)?; $meanwhile:ident) => {
+        // Built only if shown: not at all when the piece is already here.
+        chunked(Page::$Page $(($id))?, || (|| view! { <$meanwhile/> }).into_any())
+    };
+}
+
+macro_rules! shows_meanwhile {
+    () => {
+        false
+    };
+    ($meanwhile:ident) => {
+        true
+    };
+}
+
+macro_rules! navigation {
+    (@links [$($links:tt)*]) => {
+        view! { <nav aria-label="Main">$($links)*</nav> }
+    };
+    (@links [$($links:tt)*] [$Page:ident [$($Query:ident)?] []] $($rest:tt)*) => {
+        navigation!(@links [$($links)*] $($rest)*)
+    };
+    (@links [$($links:tt)*] [$Page:ident [] [$nav:literal]] $($rest:tt)*) => {
+        navigation!(@links [$($links)* <a href=Route::$Page.href()>$nav</a>] $($rest)*)
+    };
+    (@links [$($links:tt)*] [$Page:ident [$Query:ident] [$nav:literal]] $($rest:tt)*) => {
+        navigation!(@links [$($links)* <a href=Route::$Page($Query::default()).href()>$nav</a>] $($rest)*)
+    };
+}
+
+/// A page's entry point in its piece: `$Page::$Page` builds it, `$Page::preload` downloads it.
+macro_rules! entry {
+    (start $Page:ident $View:ident $($id:ident: $Id:ty)?) => {};
+    ($piece:ident $Page:ident $View:ident $($id:ident: $Id:ty)?) => {
+        #[allow(non_snake_case)]
+        pub mod $Page {
+            use super::*;
+            piece!($piece, $Page, preload($($id: $Id)?) => view! { <$View $($id)?/> });
+        }
+    };
+}
+
+macro_rules! show {
+    ($here:ident start $Page:ident $($id:ident)?) => {
+        Err(Unavailable)
+    };
+    ($here:ident $piece:ident $Page:ident $($id:ident)?) => {
+        arrived(stringify!($piece), $Page::$Page($($id)?).await)
+    };
+    ($here:ident $piece:ident $Page:ident $($id:ident)?; $shows:ident) => {{
+        // What shows meanwhile is painted first: this download does not hold back its frame.
+        if !$here && $shows() {
+            crate::platform::page::painted().await;
+        }
+        arrived(stringify!($piece), $Page::$Page($($id)?).await)
+    }};
+}
+
+macro_rules! preload {
+    (start $Page:ident) => {
+        Ok(())
+    };
+    ($piece:ident $Page:ident) => {
+        arrived(stringify!($piece), $Page::preload().await)
+    };
+}
+
+crate::pages::pages!(page_views);
 
 #[component]
 pub fn App(
@@ -112,12 +286,11 @@ pub fn App(
     });
     on_cleanup(move || handle.remove());
     // A page's piece of the wasm starts downloading when the reader points at, touches or
-    // focuses a link to it: by the click it is usually here. Not the interview's: its question
-    // shows from this piece at once, and that download would compete with its first frame.
+    // focuses a link to it: by the click it is usually here (`Page::preloads_on_intent`).
     let intent = |event: web_sys::Event| {
         if let Some(hash) = location::page_pointed_at(&event) {
             let next = page(&Route::parse(&hash));
-            if next != Page::Interview {
+            if next.preloads_on_intent() {
                 leptos::task::spawn_local(async move { pieces::preload(&next).await });
             }
         }
@@ -130,7 +303,7 @@ pub fn App(
     on_cleanup(move || intents.into_iter().for_each(|h| h.remove()));
 
     let current = Memo::new(move |_| page(&route.read()));
-    Effect::new(move |_| location::set_title(&title(&current.read())));
+    Effect::new(move |_| location::set_title(&current.read().title()));
     // The first time the start page shows, whether the app opened on it or the reader came
     // to it from another page: the click on Start is rehearsed once.
     let app = Owner::current();
@@ -153,25 +326,12 @@ pub fn App(
         }>"Skip to content"</a>
         <header class="site">
             <a class="brand" href="#/">"Interview Practice"</a>
-            <nav aria-label="Main">
-                <a href="#/">"Guides"</a>
-                <a href=Route::Questions(Browse::default()).href()>"Questions"</a>
-                <a href=Route::Interview.href()>"Interview"</a>
-                <a href=Route::Review.href()>"Review"</a>
-                <a href=Route::Stats.href()>"Statistics"</a>
-                <a href=Route::History.href()>"History"</a>
-                <a href=Route::Data.href()>"Your data"</a>
-                <a href=Route::Embed.href()>"Embed"</a>
-            </nav>
+            {navigation()}
         </header>
         <main id="main" tabindex="-1">
             <ParameterProblems/>
             <StorageNotices/>
-            {move || match current.get() {
-                Page::Home => view! { <Home/> }.into_any(),
-                Page::NotFound(message) => view! { <NotFound message/> }.into_any(),
-                page => chunked(page),
-            }}
+            {move || current.get().view()}
         </main>
         <footer class="site">
             <p>
@@ -182,19 +342,40 @@ pub fn App(
     }
 }
 
-/// Every page but the start page, as its own piece of the wasm, downloaded when the page is first
-/// shown (`pieces`). Meanwhile a running interview already shows its question and takes the
-/// answer (`AnsweringShell`, in this piece).
-fn chunked(page: Page) -> AnyView {
+/// A page of another piece than the start page's, downloaded when the page is first shown
+/// (`pieces`), `meanwhile` showing until then: a running interview already shows its question
+/// and takes the answer (`AnsweringShell`, in the start page's piece).
+fn chunked(page: Page, meanwhile: fn() -> AnyView) -> AnyView {
     // One `deferred` for every page, whatever it shows meanwhile: with a view of another type
     // for the interview, a page an interview was started from (statistics, a past interview)
     // redrew itself after it was dropped, and panicked without its context.
-    let meanwhile: fn() -> AnyView = match page {
-        // Built only if shown: not at all when the piece is already here.
-        Page::Interview => || (|| view! { <AnsweringShell/> }).into_any(),
-        _ => super::pieces::loading,
-    };
     super::pieces::deferred("This page", meanwhile, move || pieces::show(page.clone()))
+}
+
+/// The start page's interview summary once a date is set (`InterviewSummary`): not a page, a
+/// part of the start page whose code is in the interview's piece, with the Review page's plan.
+mod summary {
+    use crate::views::pieces::piece;
+    use crate::views::InterviewSummary;
+    use leptos::prelude::*;
+
+    piece!(interview, summary, preload() => view! { <InterviewSummary/> });
+}
+
+/// The start page's interview summary, from the interview's piece: "Loading…" until it is here.
+pub fn interview_summary() -> AnyView {
+    super::pieces::deferred("This part of the page", super::pieces::loading, || async {
+        pieces::arrived("interview", summary::summary().await)
+    })
+}
+
+/// Downloads the piece of the start page's interview summary before the app takes over, when a
+/// date is set and the app opens on the start page: no "Loading…" in its place.
+pub async fn preload_interview_summary(progress: Progress) {
+    let home = Route::parse(&location::hash()) == Route::Home;
+    if home && progress.settings.get_untracked().interview_day.is_some() {
+        let _ = pieces::arrived("interview", summary::preload().await);
+    }
 }
 
 /// Downloads the interview's piece once the page has painted, for a page whose one action opens
@@ -211,76 +392,45 @@ pub fn prefetch_interview() {
 /// came to it from another page), in three tasks of its own under the app's owner, rehearses the
 /// click on its one-click interview, off screen: a start page of its own, on a progress in
 /// memory, switched to the interview as the click does, then dropped. WebAssembly functions
-/// are compiled on their first call: without this the reader's first click on Start paid for
-/// compiling the few hundred functions that leave the start page, start and save an
-/// interview and build its page, about half of that click's time in traces. Nothing is
-/// stored or shown, no tab is claimed, and the interview's piece is not downloaded: all is
-/// dropped before the interview's shell would have painted. Not when that piece is already
-/// here: its own page then shows, not the shell.
+/// are compiled on their first call: without this the reader's first click on Start would
+/// compile the few hundred functions that leave the start page, start and save an interview
+/// and build its page. Nothing is stored or shown, no tab is claimed, and the interview's
+/// piece is not downloaded: all is dropped before the interview's shell would have painted.
+/// Not when that piece is already here: its own page then shows, not the shell.
 fn rehearse_start(app: &Owner) {
-    let app = app.clone();
-    if pieces::interview_here() {
+    if pieces::here(&Page::Interview) {
         return;
     }
-    set_timeout(
-        move || {
-            let owner = app.child();
-            let Ok(stage) = document().create_element("div") else {
-                return;
-            };
-            let (page, progress, mut view) = owner.with(|| {
-                let progress = Progress::rehearsal();
-                provide_context(progress);
-                let page = RwSignal::new(Page::Home);
-                let mut view = (move || match page.get() {
-                    Page::Home => view! { <Home/> }.into_any(),
-                    page => chunked(page),
-                })
-                .build();
-                view.mount(&stage, None);
-                (page, progress, view)
-            });
-            // The click, in tasks of their own: on a slow phone each part keeps a reader's
-            // input waiting less long. The interview's start and save, then its page (the
-            // click builds the page after the start too: `interview::start`).
-            set_timeout(
-                move || {
-                    let setup = Setup::default();
-                    let questions = setup.pick(crate::platform::clock::random_seed());
-                    progress.start_rehearsal(setup, &questions);
-                    set_timeout(
-                        move || {
-                            page.set(Page::Interview);
-                            leptos::task::spawn_local(async move {
-                                // The page switches, as it does after the click.
-                                leptos::task::tick().await;
-                                view.unmount();
-                                drop(view);
-                                owner.cleanup();
-                            });
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                },
-                std::time::Duration::ZERO,
-            );
-        },
-        std::time::Duration::ZERO,
-    );
-}
-
-/// The start page's interview summary once a date is set, from the interview's piece.
-pub fn interview_summary() -> AnyView {
-    chunked(Page::InterviewSummary)
-}
-
-/// Downloads the piece of the start page's interview summary before the app takes over, when a
-/// date is set and the app opens on the start page: no "Loading…" in its place.
-pub async fn preload_interview_summary(progress: Progress) {
-    let home = Route::parse(&location::hash()) == Route::Home;
-    if home && progress.settings.get_untracked().interview_day.is_some() {
-        pieces::preload(&Page::InterviewSummary).await;
-    }
+    let app = app.clone();
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        let owner = app.child();
+        let Ok(stage) = document().create_element("div") else {
+            return;
+        };
+        let (page, progress, mut view) = owner.with(|| {
+            let progress = Progress::rehearsal();
+            provide_context(progress);
+            let page = RwSignal::new(Page::Home);
+            let mut view = (move || page.get().view()).build();
+            view.mount(&stage, None);
+            (page, progress, view)
+        });
+        // The click, in tasks of their own: on a slow phone each part keeps a reader's input
+        // waiting less long. The interview's start and save, then its page (the click builds
+        // the page after the start too: `interview::start`).
+        next_task().await;
+        let setup = Setup::default();
+        let questions = setup.pick(crate::platform::clock::random_seed());
+        progress.start_rehearsal(setup, &questions);
+        next_task().await;
+        page.set(Page::Interview);
+        // The page switches, as it does after the click.
+        leptos::task::tick().await;
+        view.unmount();
+        drop(view);
+        owner.cleanup();
+    });
 }
 
 /// Downloads the first page's piece before the app starts, so the app takes over the first screen
@@ -295,93 +445,5 @@ fn first_route(config: &crate::embed::Config) -> Route {
     match Route::parse(&location::hash()) {
         Route::Home if config.is_configured() => config.start_route(),
         route => route,
-    }
-}
-
-/// The pages' entry points, each group of pages a piece of the wasm (`views::pieces`). Few
-/// groups: wasm-split also makes a file for every set of groups that shares code, and with a
-/// group per page the interview's piece came in 36 files, queued on the browser's connections.
-mod pieces {
-    use super::super::interview::has_shell;
-    use super::super::{
-        ArticlePage, DataPage, EmbedPage, HistoryPage, InterviewPage, InterviewSummary,
-        PastInterviewPage, QuestionBrowser, QuestionPage, ReviewPage, SetupPage, StatsPage,
-    };
-    use super::Page;
-    use crate::content::{Article, Question};
-    use crate::views::pieces::{piece, Unavailable};
-    use leptos::prelude::*;
-    use std::sync::atomic::{AtomicBool, Ordering};
-
-    piece!(reading, questions, preload_questions() => view! { <QuestionBrowser/> });
-    piece!(reading, question, preload_question(question: &'static Question) =>
-        view! { <QuestionPage question/> });
-    piece!(reading, article, preload_article(article: &'static Article) =>
-        view! { <ArticlePage article/> });
-    piece!(interview, setup, preload_setup() => view! { <SetupPage/> });
-    piece!(interview, interview, preload_interview() => view! { <InterviewPage/> });
-    piece!(history, history, preload_history() => view! { <HistoryPage/> });
-    piece!(history, past_interview, preload_past_interview(id: String) =>
-        view! { <PastInterviewPage id/> });
-    piece!(data, embed, preload_embed() => view! { <EmbedPage/> });
-    piece!(interview, review, preload_review() => view! { <ReviewPage/> });
-    piece!(interview, interview_summary, preload_interview_summary() =>
-        view! { <InterviewSummary/> });
-    piece!(history, stats, preload_stats() => view! { <StatsPage/> });
-    piece!(data, data, preload_data() => view! { <DataPage/> });
-
-    /// Whether the interview group's piece is here (one of its pages opened, or it was
-    /// preloaded): an interview's page then shows at once, without its shell first.
-    static INTERVIEW_HERE: AtomicBool = AtomicBool::new(false);
-
-    pub fn interview_here() -> bool {
-        INTERVIEW_HERE.load(Ordering::Relaxed)
-    }
-
-    fn arrived<T, E>(piece: Result<T, E>) -> Result<T, E> {
-        if piece.is_ok() {
-            INTERVIEW_HERE.store(true, Ordering::Relaxed);
-        }
-        piece
-    }
-
-    pub async fn show(page: Page) -> Result<AnyView, Unavailable> {
-        match page {
-            Page::Questions => questions().await,
-            Page::Question(q) => question(q).await,
-            Page::Article(a) => article(a).await,
-            Page::NewInterview => arrived(setup().await),
-            Page::Interview => {
-                // Its question shows at once from the start page's piece; this download
-                // starts once that is painted, so it does not hold back the first frame.
-                if !interview_here() && has_shell() {
-                    crate::platform::page::painted().await;
-                }
-                arrived(interview().await)
-            }
-            Page::History => history().await,
-            Page::PastInterview(id) => past_interview(id).await,
-            Page::Embed => embed().await,
-            Page::Review => arrived(review().await),
-            Page::Stats => stats().await,
-            Page::Data => data().await,
-            Page::InterviewSummary => interview_summary().await,
-            Page::Home | Page::NotFound(_) => Err(Unavailable),
-        }
-    }
-
-    /// Downloads `page`'s piece; a failure shows when the page is shown.
-    pub async fn preload(page: &Page) {
-        let _ = match page {
-            Page::Questions | Page::Question(_) | Page::Article(_) => preload_questions().await,
-            Page::NewInterview | Page::Interview => arrived(preload_setup().await),
-            Page::History | Page::PastInterview(_) => preload_history().await,
-            Page::Embed => preload_embed().await,
-            Page::Review => arrived(preload_review().await),
-            Page::InterviewSummary => preload_interview_summary().await,
-            Page::Stats => preload_stats().await,
-            Page::Data => preload_data().await,
-            Page::Home | Page::NotFound(_) => Ok(()),
-        };
     }
 }

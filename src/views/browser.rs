@@ -22,8 +22,8 @@ pub fn QuestionBrowser() -> impl IntoView {
         let next = Route::Questions(next);
         route.set(next.clone());
         // The address follows in a task after the list's frame: writing the browser's history
-        // was about 2 ms of a keystroke's 5. Only if the filters are still these (the reader
-        // may have typed on, or left the page, meanwhile).
+        // is slow next to the rest of a keystroke. Only if the filters are still these (the
+        // reader may have typed on, or left the page, meanwhile).
         page::after_frame(move || {
             if route.try_get_untracked().as_ref() == Some(&next) {
                 location::replace_hash(&next.href());

@@ -38,7 +38,7 @@ pub fn EmbedPage() -> impl IntoView {
                                 c.parts.retain(|p| *p != part);
                                 if on {
                                     c.parts.push(part);
-                                    c.parts.sort();
+                                    c.parts = crate::sorted::sort(std::mem::take(&mut c.parts));
                                 }
                             });
                         }

@@ -34,7 +34,7 @@ pub fn provide(progress: Progress) -> Embedding {
     Effect::new(move |_| embed::apply_look(theme.get(), accent.as_deref(), compact, framed));
     if framed {
         // Only a framed widget talks to a host page: that code is a piece of the wasm of its
-        // own (about 4 KB gzip the start page's piece no longer carries), downloaded at once
+        // own, kept out of the start page's piece (docs/decisions.md), downloaded at once
         // here. An interview started while it downloads is still reported: the reports
         // compare with the interview there was at start-up.
         let owner = Owner::current().unwrap_or_default();

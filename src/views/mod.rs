@@ -40,8 +40,9 @@ pub use review::{InterviewSummary, ReviewPage};
 pub use stats::StatsPage;
 
 /// The context of type `T`, which `App` provides before it builds any page. Not Leptos'
-/// `expect_context`: its panic message formats the caller's location and the type's name with
-/// `Debug`, and that alone brought `str`'s and `Location`'s `Debug` into the start page's piece.
+/// `expect_context` (clippy.toml): its panic message formats the caller's location and the
+/// type's name with `Debug`, which would put `str`'s and `Location`'s `Debug` in the start
+/// page's piece.
 pub(crate) fn context<T: Clone + 'static>() -> T {
     leptos::prelude::use_context().expect("the app provides its contexts before any page")
 }

@@ -48,9 +48,9 @@ pub(crate) use piece;
 /// What `load` renders once its piece is here: `meanwhile` until then (nothing at all when the
 /// piece is already here), and where it cannot be downloaded, a message with "Try again".
 ///
-/// A signal and a task rather than Leptos' `<Suspense>`, whose machinery (5 KB gzip) the start
-/// page's piece would carry for this alone. The view is built under the owner of the page
-/// that asked for it, untracked, as `<Suspense>` builds it.
+/// A signal and a task rather than Leptos' `<Suspense>`, which keeps its machinery out of the
+/// start page's piece (docs/decisions.md). The view is built under the owner of the page that
+/// asked for it, untracked, as `<Suspense>` builds it.
 pub fn deferred<F, Fut>(what: &'static str, meanwhile: fn() -> AnyView, load: F) -> AnyView
 where
     F: Fn() -> Fut + 'static,

@@ -2,52 +2,15 @@
 // the next, the policy from the page's meta tag, the manifest, and the <interview-practice>
 // element. Tests that need a server to go away or change run their own (scripts/serve.mjs).
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { test, expect, guard, origins } from './fixtures.mjs';
 import config from './playwright.config.mjs';
 import { InterviewPage } from './interview-page.mjs';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
-
-/// scripts/serve.mjs on `port` serving `dir`; `stop()` ends it (the site is then unreachable).
-async function serve(dir, port, ...args) {
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), dir, String(port), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((ready) => server.stdout.once('data', ready));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((done) =>
-        server.exitCode !== null || server.signalCode !== null ? done() : (server.once('exit', done), server.kill()),
-      ),
-  };
-}
-
-/// A port of this test's own, apart from other workers' (4176 to 4179, then 4186 up, …).
-const port = (n) => 4176 + n + 10 * test.info().parallelIndex;
-
-/// A guarded context for a test's own site: the same checks as every other test.
-async function context(browser, url) {
-  const problems = [];
-  const context = await browser.newContext();
-  const report = await guard(context, [...origins(url), url], problems);
-  return { context, report, problems };
-}
-
-async function ready(page) {
-  await expect(page.locator('html[data-app="ready"] header.site')).toBeVisible();
-}
-
-/// Waits until the service worker has installed this build and controls the page.
-async function installed(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-}
+import { DIST, context, installed, port, ready, serve } from './servers.mjs';
+import { filesOf, stylesheetChanged } from './builds.mjs';
 
 test('after one visit the app starts with no network and runs an interview, a review and reading', async ({ browser }) => {
   test.setTimeout(60_000);
@@ -103,22 +66,8 @@ test('after one visit the app starts with no network and runs an interview, a re
   }
 });
 
-/// A second build of `dist`: the stylesheet changed (so its hashed name did), and the build
-/// steps after Trunk's ran again over it, as `make dist` would.
-function secondBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'build-b-'));
-  cpSync(DIST, dir, { recursive: true });
-  const css = readdirSync(dir).find((n) => /^app-[0-9a-f]{16}\.css$/.test(n));
-  const renamed = css.replace(/[0-9a-f]{16}/, 'b0b0b0b0b0b0b0b0');
-  writeFileSync(join(dir, css), readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n');
-  renameSync(join(dir, css), join(dir, renamed));
-  for (const stale of readdirSync(dir).filter((n) => n.startsWith(`${css}.`))) rmSync(join(dir, stale));
-  const index = join(dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replaceAll(css, renamed));
-  execFileSync(process.execPath, [join(ROOT, 'scripts/dist-extras.mjs'), dir], { stdio: 'ignore' });
-  const files = JSON.parse(readFileSync(join(dir, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]);
-  return { dir, oldCss: `/${css}`, newCss: `/${renamed}`, files };
-}
+/// The path of the page's stylesheet, which names its build (its href is relative to the page).
+const stylesheet = (page) => page.locator('link[rel="stylesheet"]').evaluate((link) => new URL(link.href).pathname).catch(() => null);
 
 /// The build's files this page loaded (its document's and its resources' paths).
 const loaded = (page) =>
@@ -127,9 +76,9 @@ const loaded = (page) =>
   );
 
 test('an update never mixes two builds: the reader is told, and it applies on a click', async ({ browser }) => {
-  test.setTimeout(90_000);
-  const b = secondBuild();
-  const a = JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]);
+  test.setTimeout(120_000);
+  const b = stylesheetChanged();
+  const a = filesOf(DIST);
   let site = await serve(DIST, port(1));
   const { context: ctx, report } = await context(browser, site.url);
   try {
@@ -154,18 +103,18 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     }
     // Until then the tab is all of the old build.
     for (const file of await loaded(page)) expect(a).toContain(file);
-    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.oldCss);
+    await expect.poll(() => stylesheet(page)).toBe(b.oldCss);
 
     await notice.getByRole('button', { name: 'Update now' }).click();
     await page.waitForURL(`${site.url}/#/`);
-    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss, { timeout: 20_000 });
+    await expect.poll(() => stylesheet(page), { timeout: 20_000 }).toBe(b.newCss);
     await ready(page);
     for (const file of await loaded(page)) expect(b.files).toContain(file);
     expect(await loaded(page)).not.toContain(b.oldCss);
     await expect(notice).toHaveCount(0);
     // The other tab stays on the old build, and its files are still there for it, though the
     // site no longer has them.
-    await expect(other.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.oldCss);
+    await expect.poll(() => stylesheet(other)).toBe(b.oldCss);
     expect((await other.request.get(`${site.url}${b.oldCss}`)).status()).toBe(404);
     expect(await other.evaluate((css) => fetch(css).then((r) => r.status), b.oldCss)).toBe(200);
     // The new build is whole: it starts with no network.
@@ -173,7 +122,7 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     await ctx.setOffline(true);
     await page.reload();
     await ready(page);
-    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss);
+    await expect.poll(() => stylesheet(page)).toBe(b.newCss);
   } finally {
     await site.stop();
     expect(await report()).toEqual([]);
@@ -183,8 +132,8 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
 });
 
 test('a page that already came from the new build takes its worker without a notice', async ({ browser }) => {
-  test.setTimeout(90_000);
-  const b = secondBuild();
+  test.setTimeout(120_000);
+  const b = stylesheetChanged();
   let site = await serve(DIST, port(3));
   const { context: ctx, report } = await context(browser, site.url);
   try {
@@ -199,7 +148,7 @@ test('a page that already came from the new build takes its worker without a not
     const page = await ctx.newPage();
     await page.goto(`${site.url}/#/`);
     await ready(page);
-    await expect(page.locator('link[rel="stylesheet"]')).toHaveAttribute('href', b.newCss);
+    await expect.poll(() => stylesheet(page)).toBe(b.newCss);
     for (const file of await loaded(page)) expect(b.files).toContain(file);
     // Its worker installs and takes over, and nothing needs telling.
     await expect
@@ -303,14 +252,16 @@ test('the manifest is valid, names the app, and its icons load at their sizes', 
   expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
   expect(manifest.errors).toEqual([]);
   const data = JSON.parse(manifest.data);
-  expect(data).toMatchObject({ name: 'Interview Practice', start_url: '/', display: 'standalone' });
+  expect(data).toMatchObject({ name: 'Interview Practice', display: 'standalone' });
+  expect(new URL(data.start_url, manifest.url).href).toBe(new URL('/', manifest.url).href);
   for (const field of ['short_name', 'description', 'theme_color', 'background_color']) expect(data[field]).toBeTruthy();
   const sizes = await page.evaluate(async (icons) => {
     const out = {};
     for (const icon of icons) {
-      const response = await fetch(icon.src);
+      const src = new URL(icon.src, new URL('manifest.webmanifest', location.href)).href;
+      const response = await fetch(src);
       const image = new Image();
-      image.src = icon.src;
+      image.src = src;
       await image.decode();
       out[icon.sizes] = [response.headers.get('content-type'), image.naturalWidth, image.naturalHeight];
     }

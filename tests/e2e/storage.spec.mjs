@@ -387,7 +387,7 @@ test('a long history: later starts read only the unfinished interviews, and show
 });
 
 /// The part of the app that reads saved progress: the decoders of stored records, downloaded
-/// only when there is something stored to read (src/storage/readers.rs), in one file with the
+/// only when there is something stored to read (src/progress/readers.rs), in one file with the
 /// code it shares with other parts (scripts/packs.mjs).
 const READERS = /\/pack_readers-[0-9a-f]{16}\.wasm$/;
 /// Its files one by one, as other parts download them.

@@ -130,3 +130,19 @@ test('precompressed copies beside a file are sent as they are, unless older than
   // The .gz copy is older than the file: stale, so the file is compressed instead.
   assert.equal(decode(await get('/app.js', { 'Accept-Encoding': 'gzip' }, PORT + 5)), text);
 });
+
+test('--base serves the folder under that path only, as one folder of a larger site', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'serve-'));
+  writeFileSync(join(base, 'index.html'), '<p>app</p>');
+  writeFileSync(join(base, 'app.js'), 'run();');
+  await start(t, base, PORT + 6, '--base', '/a/b/practice/');
+  assert.equal((await get('/a/b/practice/', {}, PORT + 6)).body, '<p>app</p>');
+  assert.equal((await get('/a/b/practice/index.html?mode=browse', {}, PORT + 6)).body, '<p>app</p>');
+  assert.equal((await get('/a/b/practice/app.js', {}, PORT + 6)).body, 'run();');
+  const folder = await get('/a/b/practice', {}, PORT + 6);
+  assert.equal(folder.status, 301);
+  assert.equal(folder.headers.location, '/a/b/practice/');
+  for (const outside of ['/', '/index.html', '/app.js', '/a/b/', '/a/b/practice.js', '/a/b/practice/../../app.js']) {
+    assert.equal((await get(outside, {}, PORT + 6)).status, 404, outside);
+  }
+});

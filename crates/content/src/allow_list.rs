@@ -1,7 +1,7 @@
 //! The last gate before HTML ships: every tag and attribute must be on the allow-list.
 //! Rendering already produces only these; this check keeps it so if the renderer changes.
 
-use crate::markdown::Targets;
+use crate::links::Targets;
 
 const TAGS: &[&str] = &[
     "p",

@@ -37,6 +37,18 @@ pub struct GuideDoc {
     pub sections: Vec<SectionDoc>,
 }
 
+impl GuideDoc {
+    /// The guide's questions in the order written, across its sections.
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionDoc> {
+        self.sections.iter().flat_map(|s| {
+            s.items.iter().filter_map(|item| match item {
+                Item::Question(q) => Some(q),
+                Item::Text(_) => None,
+            })
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SectionDoc {
     pub title: String,

@@ -4,7 +4,6 @@
 
 use crate::document::GuideDoc;
 use crate::error::{ContentError, Errors};
-use crate::library::Question;
 use interview_marking::{words, Marker};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -36,9 +35,16 @@ fn is_common(word: &str) -> bool {
         .contains(word.to_lowercase().as_str())
 }
 
-pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], marker: &Marker) {
+/// Checks every key point of `guides`; `model_answer` gives a question's model answer as plain
+/// text, for the questions that have one.
+pub fn check<'a>(
+    errors: &mut Errors,
+    guides: &[GuideDoc],
+    model_answer: impl Fn(&str) -> Option<&'a str>,
+    marker: &Marker,
+) {
     for guide in guides {
-        for doc in crate::library::questions(guide) {
+        for doc in guide.questions() {
             let at = |line: usize, message: String| {
                 ContentError::new(&guide.file, line, message).entry(format!("question {}", doc.id))
             };
@@ -68,22 +74,15 @@ pub fn check(errors: &mut Errors, guides: &[GuideDoc], questions: &[Question], m
                     }
                 }
             }
-            let Some(question) = questions.iter().find(|q| q.id == doc.id) else {
+            let Some(answer) = model_answer(&doc.id) else {
                 continue;
             };
-            if question.answer_html.is_none() {
-                continue;
-            }
             let points: Vec<_> = doc
                 .key_points
                 .iter()
                 .map(|p| marker.key_point(&p.alternatives))
                 .collect();
-            for (point, mark) in doc
-                .key_points
-                .iter()
-                .zip(marker.mark(&question.answer_text, &points))
-            {
+            for (point, mark) in doc.key_points.iter().zip(marker.mark(answer, &points)) {
                 if !mark.covered {
                     errors.push(at(point.line, format!(
                         "the model answer does not cover its own key point `{}`: add an alternative in the answer's words",

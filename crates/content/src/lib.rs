@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod header;
 pub mod key_points;
 pub mod library;
+pub mod links;
 pub mod markdown;
 pub mod parse;
 pub mod start_page;

@@ -2,7 +2,8 @@
 
 use crate::document::*;
 use crate::error::{ContentError, Errors};
-use crate::markdown::{self, escape, Targets};
+use crate::links::Targets;
+use crate::markdown::{self, escape};
 use interview_marking::Marker;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -152,7 +153,12 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
             .collect();
         library.real_words = marker.near_misses(crate::key_points::common_words(), &points);
         let marker = marker.with_real_words(&library.real_words);
-        crate::key_points::check(&mut errors, &guides, &library.questions, &marker);
+        let model_answer = |id: &str| {
+            let question = library.questions.iter().find(|q| q.id == id)?;
+            question.answer_html.as_ref()?;
+            Some(question.answer_text.as_str())
+        };
+        crate::key_points::check(&mut errors, &guides, model_answer, &marker);
     }
     library.articles.sort_by(|a, b| {
         (a.guide_part.is_none(), a.guide_part, &a.title).cmp(&(
@@ -234,7 +240,7 @@ fn targets(errors: &mut Errors, articles: &[ArticleDoc], guides: &[GuideDoc]) ->
     }
     let mut first_use = FirstUse::default();
     for guide in guides {
-        for question in questions(guide) {
+        for question in guide.questions() {
             first_use.check(errors, "question", &question.id, &guide.file, question.line);
             targets.questions.insert(question.id.clone());
         }
@@ -265,18 +271,9 @@ impl FirstUse {
     }
 }
 
-pub(crate) fn questions(guide: &GuideDoc) -> impl Iterator<Item = &QuestionDoc> {
-    guide.sections.iter().flat_map(|s| {
-        s.items.iter().filter_map(|item| match item {
-            Item::Question(q) => Some(q),
-            Item::Text(_) => None,
-        })
-    })
-}
-
 fn check_references(errors: &mut Errors, guides: &[GuideDoc], targets: &Targets) {
     for guide in guides {
-        for question in questions(guide) {
+        for question in guide.questions() {
             let at = |line: usize, message: String| {
                 ContentError::new(&guide.file, line, message)
                     .entry(format!("question {}", question.id))

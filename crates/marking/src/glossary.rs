@@ -2,8 +2,8 @@
 //! Each group's first term is its canonical form; answers and key points both have every
 //! other term of the group replaced by it before matching, longest first.
 
-use crate::sorted::SortedMap;
 use crate::words::{self, Token, Word};
+use interview_sorted::SortedMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -92,14 +92,15 @@ impl Glossary {
                     }
                     continue; // the same term twice in a group ("IO = I/O" fold alike)
                 }
-                seen.get_or_insert_with(key, || group);
+                seen.entry(key).or_insert_with(|| group);
                 match &canonical {
                     None => canonical = Some(words),
                     Some(canonical) => {
                         // Longest variant first, so "multi AZ" wins over "multi".
                         let list = glossary
                             .variants
-                            .get_or_insert_with(stems[0].clone(), Vec::new);
+                            .entry(stems[0].clone())
+                            .or_insert_with(Vec::new);
                         let at = list.partition_point(|(other, _)| other.len() >= stems.len());
                         list.insert(at, (stems, canonical.clone()));
                     }

@@ -13,13 +13,12 @@
 
 pub mod glossary;
 pub mod negation;
-mod sorted;
 pub mod typo;
 pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
 
-use sorted::SortedMap;
+use interview_sorted::SortedMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -102,7 +101,8 @@ impl Marker {
     pub fn with_real_words<W: AsRef<str>>(mut self, words: impl IntoIterator<Item = W>) -> Self {
         for word in words {
             self.real_words
-                .get_or_insert_with(Word::new(word.as_ref()).text, || ());
+                .entry(Word::new(word.as_ref()).text)
+                .or_insert(());
         }
         self
     }
@@ -119,13 +119,13 @@ impl Marker {
             .flat_map(|p| p.alternatives.iter().flatten())
             .flat_map(|term| term.words.iter())
             .collect();
-        let mut found: Vec<String> = words
+        let found: Vec<String> = words
             .into_iter()
             .map(Word::new)
             .filter(|w| keys.iter().any(|k| w.stem != k.stem && slip_of(w, k)))
             .map(|w| w.text)
             .collect();
-        found.sort();
+        let mut found = interview_sorted::sort(found);
         found.dedup();
         found
     }
@@ -213,7 +213,9 @@ impl Answer {
                 // A new word: only then is its text copied for the index.
                 None => {
                     words.push((*t.word).clone());
-                    *index.get_or_insert_with(t.word.text.clone(), || words.len() - 1)
+                    *index
+                        .entry(t.word.text.clone())
+                        .or_insert_with(|| words.len() - 1)
                 }
             })
             .collect();
@@ -271,7 +273,8 @@ impl Answer {
         let hits = Rc::new(hits);
         self.hits
             .borrow_mut()
-            .get_or_insert_with(word.text.clone(), || Rc::clone(&hits));
+            .entry(word.text.clone())
+            .or_insert_with(|| Rc::clone(&hits));
         hits
     }
 

@@ -1,7 +1,7 @@
 //! Text to words: where they are, which sentence and clause they belong to, their spelling
 //! folded (case, apostrophes, British to American) and their Snowball stem.
 
-use crate::sorted::SortedMap;
+use interview_sorted::SortedMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::ops::Range;
 use std::rc::Rc;
@@ -90,7 +90,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
             let folded = match known.get(part) {
                 Some(w) => Rc::clone(w),
                 None => Rc::clone(
-                    known.get_or_insert_with(part.to_string(), || Rc::new(Word::new(part))),
+                    known
+                        .entry(part.to_string())
+                        .or_insert_with(|| Rc::new(Word::new(part))),
                 ),
             };
             out.push(Token {

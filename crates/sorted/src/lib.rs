@@ -1,15 +1,17 @@
-//! Maps and sets as sorted vectors. Each `BTreeMap` or `BTreeSet` of its own key and value types
-//! is its own copy of the standard library's tree code in the wasm (inserting, removing,
-//! rebalancing, dropping: several KB a type); a sorted vector needs a binary search and a
-//! vector's insert. The maps here hold a few hundred entries at most (questions, settings,
-//! notes), and iterate, compare and serialize in key order as a `BTreeMap` does, so the stored
-//! JSON is the same.
+//! Maps and sets kept as sorted vectors, and the one merge sort behind them. Each `BTreeMap`,
+//! `BTreeSet` or `HashMap` of its own key and value types is its own copy of the standard
+//! library's tree or table code in the wasm, and each standard sort of its own type or closure
+//! its own copy of the sort; a sorted vector needs a binary search and a vector's insert. The
+//! maps here hold a few hundred entries at most (questions, settings, notes, a marker's words),
+//! and iterate, compare and serialize in key order as a `BTreeMap` does, so stored JSON is the
+//! same. Shared by the app and the marking crate. Why not a crate: docs/decisions.md.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+// Tests compare with the standard collections and sort: the size rules (clippy.toml) hold
+// what ships.
+#![cfg_attr(test, allow(clippy::disallowed_methods, clippy::disallowed_types))]
+
 use std::borrow::Borrow;
 use std::fmt;
-use std::marker::PhantomData;
 
 /// A map with its entries kept in key order.
 #[derive(Clone, PartialEq, Eq)]
@@ -175,7 +177,7 @@ impl<K: Ord, V, const N: usize> From<[(K, V); N]> for SortedMap<K, V> {
 }
 
 /// For tests, which read a value they know is there.
-#[cfg(test)]
+#[cfg(any(test, feature = "index"))]
 impl<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for SortedMap<K, V> {
     type Output = V;
 
@@ -210,33 +212,47 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for SortedMap<K, V> {
     }
 }
 
-impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
-        for (key, value) in &self.entries {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
+/// Read and written as serde reads and writes a `BTreeMap`: a map in key order, and for a key
+/// given twice, the later value.
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::SortedMap;
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+    use std::fmt;
+    use std::marker::PhantomData;
 
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Entries<K, V>(PhantomData<(K, V)>);
-        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
-            type Value = SortedMap<K, V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map")
+    impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(self.entries.len()))?;
+            for (key, value) in &self.entries {
+                map.serialize_entry(key, value)?;
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut map = SortedMap::new();
-                while let Some((key, value)) = access.next_entry()? {
-                    map.insert(key, value);
-                }
-                Ok(map)
-            }
+            map.end()
         }
-        deserializer.deserialize_map(Entries(PhantomData))
+    }
+
+    impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Entries<K, V>(PhantomData<(K, V)>);
+            impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+                type Value = SortedMap<K, V>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a map")
+                }
+                fn visit_map<A: MapAccess<'de>>(
+                    self,
+                    mut access: A,
+                ) -> Result<Self::Value, A::Error> {
+                    let mut map = SortedMap::new();
+                    while let Some((key, value)) = access.next_entry()? {
+                        map.insert(key, value);
+                    }
+                    Ok(map)
+                }
+            }
+            deserializer.deserialize_map(Entries(PhantomData))
+        }
     }
 }
 
@@ -341,14 +357,14 @@ impl<T: fmt::Debug> fmt::Debug for SortedSet<T> {
 }
 
 /// `items` in order, equal ones as they came (`in_order`).
-pub(crate) fn sort<T: Ord>(items: Vec<T>) -> Vec<T> {
+pub fn sort<T: Ord>(items: Vec<T>) -> Vec<T> {
     in_order(items, |a: &T, b| a < b)
 }
 
 /// `items` in order, equal ones as they came: as they are when they came in order (the usual
 /// case: ratings collected in time order), else by a merge sort. One insert at a time would
-/// move the whole tail for each item out of place; the standard sort is a few KB of wasm for
-/// each type sorted.
+/// move the whole tail for each item out of place; the standard sort is a copy of its own in
+/// the wasm for each type sorted.
 fn in_order<T>(items: Vec<T>, less: impl Fn(&T, &T) -> bool + Copy) -> Vec<T> {
     if items.windows(2).all(|pair| !less(&pair[1], &pair[0])) {
         return items;
@@ -384,6 +400,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
+    #[cfg(feature = "serde")]
     #[test]
     fn stored_as_a_btree_map_is_stored() {
         let theirs = BTreeMap::from([("ops-cdn".to_string(), 2), ("dba-raid".to_string(), 1)]);

@@ -1,0 +1,72 @@
+// Other builds of dist/ for the deploy tests, made as `make dist` would make them after a code
+// change, without compiling: a piece of the wasm or the stylesheet changes, every file that
+// names it is named again by its bytes, and the build steps after Trunk's run again.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { named } from '../../scripts/hashed.mjs';
+import { DIST, ROOT } from './servers.mjs';
+
+/// A copy of the build in `from` (default dist/) to change.
+function copy(from = DIST) {
+  const dir = mkdtempSync(join(tmpdir(), 'build-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+const find = (dir, pattern) => readdirSync(dir).find((name) => pattern.test(name));
+const stem = (name) => name.replace(/-[0-9a-f]{16}(?=(_bg)?\.[a-z]+$)/, '');
+
+/// Replaces `old` in `dir` by `bytes`, named by them; returns the new name.
+function replace(dir, old, bytes) {
+  const name = named(stem(old), Buffer.from(bytes));
+  rmSync(join(dir, old));
+  writeFileSync(join(dir, name), bytes);
+  return name;
+}
+
+/// The page, the worker and the rest written again over `dir`, as `make dist` ends.
+function finish(dir) {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/dist-extras.mjs'), dir], { stdio: 'ignore' });
+  return { dir, glue: glueOf(dir), files: filesOf(dir), stop: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/// A build whose only change is in the wasm: the piece `piece` (`history`, `reading`, …) has
+/// other bytes (`label` in a custom section), so it, the loader naming it and the glue naming
+/// the loader have new names, and the page names the new glue. Nothing else changes.
+export function wasmChanged(piece, label, from = DIST) {
+  const dir = copy(from);
+  const section = Buffer.from(`build ${label}`);
+  const old = find(dir, new RegExp(`^split_${piece}-[0-9a-f]{16}\\.wasm$`));
+  const piece2 = replace(dir, old, Buffer.concat([readFileSync(join(dir, old)), Buffer.from([0, section.length + 1, section.length]), section]));
+  const loader = find(dir, /^__wasm_split-[0-9a-f]{16}\.js$/);
+  const loader2 = replace(dir, loader, readFileSync(join(dir, loader), 'utf8').replaceAll(old, piece2));
+  const glue = find(dir, /^interview-practice-[0-9a-f]{16}\.js$/);
+  const glue2 = replace(dir, glue, readFileSync(join(dir, glue), 'utf8').replaceAll(loader, loader2));
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replaceAll(glue, glue2));
+  return { ...finish(dir), piece: { old, new: piece2 } };
+}
+
+/// A build whose stylesheet changed (so its name did).
+export function stylesheetChanged(from = DIST) {
+  const dir = copy(from);
+  const css = find(dir, /^app-[0-9a-f]{16}\.css$/);
+  const renamed = replace(dir, css, readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n');
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replaceAll(css, renamed));
+  return { ...finish(dir), oldCss: `/${css}`, newCss: `/${renamed}` };
+}
+
+/// The files the build in `dir` precaches, as paths on the site (the worker names them
+/// relative to itself).
+export const filesOf = (dir) =>
+  JSON.parse(readFileSync(join(dir, 'sw.js'), 'utf8').match(/^const FILES = (.*);$/m)[1]).map((f) => `/${f}`);
+
+/// The glue the page of the build in `dir` starts (it names the main wasm and the loader, so it
+/// tells one build's code from another's).
+export const glueOf = (dir) => readFileSync(join(dir, 'index.html'), 'utf8').match(/ data-glue="(?:\.\/)?([^"]+)"/)[1];
+
+/// The id of the build in `dir`, as its worker names its cache.
+export const buildOf = (dir) => readFileSync(join(dir, 'sw.js'), 'utf8').match(/^const BUILD = '([^']+)';$/m)[1];
