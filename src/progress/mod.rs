@@ -13,6 +13,7 @@ pub use state::{KeptAside, Notices, Save};
 use crate::interview::{Interview, Rating, Setup};
 use crate::platform::tab_lock::{self, Ownership};
 use crate::platform::{clock, local_storage, page};
+use crate::review::day::Date;
 use crate::review::event::Points;
 use crate::review::record::Settings;
 use crate::review::{MemoryState, Note, ReviewEvent};
@@ -400,9 +401,9 @@ impl Progress {
         self.apply(|s| s.set_keep_recordings(count, clock::now()));
     }
 
-    /// The day of the reader's interview (a local day number), or none.
-    pub fn set_interview_day(&self, day: Option<i64>) {
-        self.apply(|s| s.set_interview_day(day, clock::now()));
+    /// The date of the reader's interview, or none.
+    pub fn set_interview_date(&self, date: Option<Date>) {
+        self.apply(|s| s.set_interview_date(date, clock::now()));
     }
 
     /// A recording could not be stored (IndexedDB blocked or full): says why.

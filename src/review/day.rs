@@ -2,6 +2,7 @@
 //! and back, as the interview date is stored ("2026-03-15") and shown ("Sunday 15 March").
 
 use super::DAY_MS;
+use serde::Serialize;
 
 /// Milliseconds in a day, signed. Days are counted in `i64` milliseconds, good for 292 million
 /// years: `i128` would bring its division routine into the start page's piece of the wasm.
@@ -47,6 +48,34 @@ fn day_of(year: i64, month: u32, day: u32) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// A calendar date as the settings store it and the export carries it, `2026-03-15`, and only a
+/// real one (made by `Date::of` or `Date::parse`). Held as its text, so that saving the settings,
+/// in the start page's piece of the wasm, formats no date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Date(String);
+
+impl Date {
+    pub fn of(day: i64) -> Date {
+        Date(format_day(day))
+    }
+
+    /// The date of `2026-03-15` (as a date field gives it); `None` for anything else.
+    pub fn parse(text: &str) -> Option<Date> {
+        parse_day(text).map(Date::of)
+    }
+
+    /// Its local day number.
+    pub fn day(&self) -> i64 {
+        // Always a date (`Date::of`): 1970-01-01 is never used.
+        parse_day(&self.0).unwrap_or_default()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// `2024-03-09`.
@@ -157,6 +186,15 @@ mod tests {
         ] {
             assert_eq!(parse_day(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_date_holds_only_a_real_date_as_its_text() {
+        let date = Date::parse(" 2026-03-15").unwrap();
+        assert_eq!((date.as_str(), date.day()), ("2026-03-15", 20_527));
+        assert_eq!(Date::of(20_527), date);
+        assert_eq!(Date::parse("2026-02-29"), None);
+        assert_eq!(serde_json::to_string(&date).unwrap(), r#""2026-03-15""#);
     }
 
     #[test]

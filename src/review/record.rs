@@ -1,10 +1,10 @@
 //! How ratings, notes and settings are stored: one key per rating, per note, and one for the
 //! settings, so two tabs never overwrite each other's history.
 
-use super::day::{format_day, parse_day};
+use super::day::Date;
 use super::ReviewEvent;
 use crate::storage::Record;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The reader's note on a question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,29 +32,21 @@ pub struct Settings {
     /// Recordings of spoken answers kept per question (the newest; older ones are deleted).
     #[serde(default = "default_keep_recordings")]
     pub keep_recordings: usize,
-    /// The day of the reader's interview (a local day, `day::local_day`), stored as its date,
-    /// `2026-03-15`. A stored value that is no date reads as none.
+    /// The date of the reader's interview, stored as `2026-03-15`. A stored value that is no
+    /// date reads as none.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "write_date",
         deserialize_with = "read_date"
     )]
-    pub interview_day: Option<i64>,
+    pub interview_date: Option<Date>,
     /// Epoch milliseconds of the last change: between two tabs, the newer settings win.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub updated_at: u64,
 }
 
-fn write_date<S: Serializer>(day: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    match day {
-        Some(day) => s.serialize_str(&format_day(*day)),
-        None => s.serialize_none(),
-    }
-}
-
-fn read_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.and_then(|text| parse_day(&text)))
+fn read_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.and_then(|text| Date::parse(&text)))
 }
 
 /// Recordings kept per question unless the reader chooses otherwise.
@@ -73,7 +65,7 @@ impl Default for Settings {
         Self {
             new_per_day: super::queue::DEFAULT_NEW_PER_DAY,
             keep_recordings: DEFAULT_KEEP_RECORDINGS,
-            interview_day: None,
+            interview_date: None,
             updated_at: 0,
         }
     }
@@ -97,8 +89,8 @@ impl Settings {
             ),
         ]
         .into();
-        if let Some(day) = self.interview_day {
-            map.insert("interview_date".to_string(), format_day(day));
+        if let Some(date) = &self.interview_date {
+            map.insert("interview_date".to_string(), date.as_str().to_string());
         }
         map
     }
@@ -127,7 +119,7 @@ impl Settings {
                 .and_then(|v| v.parse().ok())
                 .filter(|n| (1..=20).contains(n))
                 .unwrap_or(defaults.keep_recordings),
-            interview_day: map.get("interview_date").and_then(|v| parse_day(v)),
+            interview_date: map.get("interview_date").and_then(|v| Date::parse(v)),
             updated_at: 0,
         }
     }
@@ -169,7 +161,7 @@ mod tests {
         let settings = Settings {
             new_per_day: 25,
             keep_recordings: 5,
-            interview_day: parse_day("2026-03-15"),
+            interview_date: Date::parse("2026-03-15"),
             updated_at: 0,
         };
         let map = settings.to_map();
@@ -188,20 +180,20 @@ mod tests {
     fn the_interview_date_is_stored_as_a_date_and_old_records_read_without_it() {
         // Stored before there was an interview date: reads unchanged, with none.
         let old: Settings = decode(SETTINGS_SCHEMA_1).unwrap();
-        assert_eq!(old.interview_day, None);
+        assert_eq!(old.interview_date, None);
         assert!(!encode(&old).contains("interview"));
         let set = Settings {
-            interview_day: parse_day("2026-03-15"),
+            interview_date: Date::parse("2026-03-15"),
             updated_at: 1_772_000_000_000,
             ..old.clone()
         };
         let raw = encode(&set);
-        assert!(raw.contains(r#""interview_day":"2026-03-15""#), "{raw}");
+        assert!(raw.contains(r#""interview_date":"2026-03-15""#), "{raw}");
         assert_eq!(decode::<Settings>(&raw).unwrap(), set);
         // A stored value that is no date: no date, the rest of the record kept.
         let odd = raw.replace("2026-03-15", "someday");
         let read: Settings = decode(&odd).unwrap();
-        assert_eq!((read.interview_day, read.new_per_day), (None, 15));
+        assert_eq!((read.interview_date, read.new_per_day), (None, 15));
         assert!(set.same_choices(&Settings {
             updated_at: 5,
             ..set.clone()

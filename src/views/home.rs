@@ -93,14 +93,14 @@ fn Practice() -> impl IntoView {
             // With an interview date, today's queue is planned toward it, and the days left and
             // readiness on the day show with it (`review::InterviewSummary`, in the interview's
             // piece of the wasm, which the Review page, where the date is set, brought).
-            {move || if progress.settings.read().interview_day.is_some() {
-                super::interview_summary()
-            } else {
+            {move || {
+                if progress.settings.read().interview_date.is_some() {
+                    return super::interview_summary();
+                }
+                let label = due_label(&super::review::todays_queue(progress));
                 view! {
                     <p class="due">
-                        <a class="button secondary" href=Route::Review.href()>
-                            {move || due_label(&super::review::todays_queue(progress))}
-                        </a>
+                        <a class="button secondary" href=Route::Review.href()>{label}</a>
                     </p>
                     <p class="hint">
                         "An interview coming up? "

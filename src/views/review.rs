@@ -4,7 +4,7 @@ use crate::content::{self, Question};
 use crate::interview::Rating;
 use crate::platform::{clock, location};
 use crate::progress::Progress;
-use crate::review::day::{describe_day, format_day, local_day, parse_day};
+use crate::review::day::{describe_day, format_day, local_day, Date};
 use crate::review::event::Points;
 use crate::review::plan::{self, Plan};
 use crate::review::queue::{self, Queue, QueueInput};
@@ -16,7 +16,12 @@ use leptos::prelude::*;
 
 /// When readiness is judged now: the reader's interview day, or a week ahead.
 pub fn goal(progress: Progress) -> Goal {
-    let day = progress.settings.read().interview_day;
+    let day = progress
+        .settings
+        .read()
+        .interview_date
+        .as_ref()
+        .map(Date::day);
     Goal::new(day, clock::now(), clock::utc_offset_minutes())
 }
 
@@ -62,7 +67,8 @@ pub fn InterviewSummary() -> impl IntoView {
     let progress = context::<Progress>();
     move || {
         let goal = goal(progress);
-        let when = match (goal.interview, progress.settings.read().interview_day) {
+        let date = progress.settings.read().interview_date.clone();
+        let when = match (goal.interview, date) {
             (Some(day), _) => {
                 let left = match day.days_left {
                     0 => "today. Good luck!".to_string(),
@@ -73,7 +79,7 @@ pub fn InterviewSummary() -> impl IntoView {
             }
             (None, Some(passed)) => format!(
                 "Your interview date, {}, has passed. Set the next one on the Review page.",
-                describe_day(passed)
+                describe_day(passed.day())
             ),
             (None, None) => String::new(),
         };
@@ -151,13 +157,13 @@ fn InterviewDate() -> impl IntoView {
                 <input
                     type="date"
                     min=format_day(local_day(clock::now(), clock::utc_offset_minutes()))
-                    prop:value=move || progress.settings.read().interview_day.map(format_day).unwrap_or_default()
-                    on:change=move |ev| progress.set_interview_day(parse_day(&event_target_value(&ev)))
+                    prop:value=move || progress.settings.read().interview_date.as_ref().map_or("", Date::as_str).to_string()
+                    on:change=move |ev| progress.set_interview_date(Date::parse(&event_target_value(&ev)))
                 />
             </label>
-            {move || progress.settings.read().interview_day.is_some().then(|| view! {
+            {move || progress.settings.read().interview_date.is_some().then(|| view! {
                 " "
-                <button type="button" class="link" on:click=move |_| progress.set_interview_day(None)>
+                <button type="button" class="link" on:click=move |_| progress.set_interview_date(None)>
                     "Clear the date"
                 </button>
             })}

@@ -4,6 +4,7 @@
 use super::saving::edit_time;
 use super::{Dirty, ProgressState, Save, CHECKPOINT_MS};
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
+use crate::review::day::Date;
 use crate::review::event::Points;
 use crate::review::record::review_id;
 use crate::review::{Note, ReviewEvent};
@@ -101,9 +102,9 @@ impl<B: Backend> ProgressState<B> {
         self.flush();
     }
 
-    /// The day of the reader's interview (a local day number), or none.
-    pub fn set_interview_day(&mut self, day: Option<i64>, now: Millis) {
-        self.settings.interview_day = day;
+    /// The date of the reader's interview, or none.
+    pub fn set_interview_date(&mut self, date: Option<Date>, now: Millis) {
+        self.settings.interview_date = date;
         self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
         self.changes.settings = true;
         self.mark(Dirty::Settings);
