@@ -196,6 +196,41 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_set_back_counts_no_time_backwards() {
+        // Every question learnt over weeks and last rated Good "tomorrow": the clock was set back
+        // a day since. Recall from then to Friday is counted as from now: ready, nothing to do.
+        let mut memory: SortedMap<String, MemoryState> = QUESTIONS
+            .iter()
+            .map(|q| {
+                let n = q.key_points.len() as u8;
+                let ratings = [60, 45, 25].map(|d| (NOW - d * DAY_MS, Good, Some(all(n))));
+                let tomorrow = (NOW + DAY_MS, Good, Some(all(n)));
+                let state = replay(ratings.into_iter().chain([tomorrow])).unwrap();
+                (q.id.to_string(), state)
+            })
+            .collect();
+        let plan = plan_for(&memory, Some("2026-03-06")).unwrap();
+        assert_eq!(plan.now.ready, QUESTIONS.len());
+        assert_eq!((plan.today, plan.per_day), (0, 0));
+        assert!(plan.on_track());
+        // One failed "tomorrow": not ready, and not brought back today (it was rated after
+        // today began), but the plan brings it back before Friday.
+        let q = &QUESTIONS[0];
+        let n = q.key_points.len() as u8;
+        let failed = replay([
+            (NOW - 25 * DAY_MS, Good, Some(all(n))),
+            (NOW + DAY_MS, Again, Some(Points(0, n))),
+        ])
+        .unwrap();
+        memory.insert(q.id.to_string(), failed);
+        let plan = plan_for(&memory, Some("2026-03-06")).unwrap();
+        assert_eq!(plan.now.ready, QUESTIONS.len() - 1);
+        assert_eq!(plan.today, 0);
+        assert!(plan.per_day >= 1, "{plan:?}");
+        assert_eq!(plan.after.ready, QUESTIONS.len(), "{plan:?}");
+    }
+
+    #[test]
     fn a_date_far_away_is_planned_for_a_year() {
         let memory = SortedMap::new();
         let plan = plan_for(&memory, Some("2031-01-01")).unwrap();

@@ -361,6 +361,20 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_set_back_leaves_the_evidence_as_it_is() {
+        // Rated "tomorrow", the clock since set back: a question answered well then is ready for
+        // an interview the day after, and one failed then is the weakest.
+        let goal = Goal::new(parse_day("2023-11-16"), NOW, 0);
+        let mut memory = SortedMap::new();
+        memory.insert(q(0).to_string(), state(&[(NOW + DAY_MS, Good, 5)]));
+        memory.insert(q(1).to_string(), state(&[(NOW + DAY_MS, Again, 1)]));
+        memory.insert(q(2).to_string(), state(&[(NOW - DAY_MS, Hard, 3)]));
+        assert!(ready::is_ready(&memory[q(0)], &goal));
+        assert_eq!(ids(&weakest(&memory, &goal, 5)), [q(1), q(2)]);
+        assert_eq!(readiness_of(QUESTIONS, &memory, &goal).ready, 1);
+    }
+
+    #[test]
     fn a_question_never_practised_is_not_weak() {
         let goal = Goal::new(None, NOW, 0);
         assert!(weakest(&SortedMap::new(), &goal, 5).is_empty());
