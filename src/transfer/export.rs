@@ -4,6 +4,7 @@
 //! importing each into the other, ends in one agreed state.
 
 use crate::interview::{Ending, Interview, MAX_ANSWER_CHARS};
+use crate::review::event;
 use crate::review::memory::{self, MemoryState};
 use crate::review::{Note, ReviewEvent};
 use crate::sorted::{SortedMap, SortedSet};
@@ -160,10 +161,10 @@ impl Export {
 
 /// `interview-practice-2024-03-09.json`, from the local day of the export.
 pub fn file_name(exported_at: u64, utc_offset_minutes: i32) -> String {
-    let day = crate::review::stats::local_day(exported_at, utc_offset_minutes);
+    let day = crate::review::day::local_day(exported_at, utc_offset_minutes);
     format!(
         "interview-practice-{}.json",
-        crate::review::stats::format_day(day)
+        crate::review::day::format_day(day)
     )
 }
 
@@ -302,12 +303,7 @@ pub fn merge(a: &Export, b: &Export) -> Export {
     // By start, then by id: they come in the order of their ids.
     crate::sorting::by_key(&mut interviews, |i| i.started_at);
 
-    let reviews: Vec<ReviewEvent> = ratings(a)
-        .into_iter()
-        .chain(ratings(b))
-        .collect::<SortedSet<_>>()
-        .into_iter()
-        .collect();
+    let reviews = event::unite(ratings(a).into_iter().chain(ratings(b)));
 
     let memory = replay_all(&reviews);
 
@@ -390,25 +386,17 @@ pub fn replay_all(reviews: &[ReviewEvent]) -> SortedMap<String, MemoryState> {
     by_question
         .into_iter()
         .filter_map(|(question, events)| {
-            let state = memory::replay(events.into_iter().map(|e| (e.at, e.rating)))?;
+            let state = memory::replay(events.into_iter().map(|e| (e.at, e.rating, e.points)))?;
             Some((question.to_string(), state))
         })
         .collect()
 }
 
-/// Every rating an export holds: its list, and the ratings inside its interviews.
-fn ratings(export: &Export) -> SortedSet<ReviewEvent> {
-    let in_interviews = export.interviews.iter().flat_map(|i| {
-        i.ratings()
-            .map(|(at, question, rating)| ReviewEvent::new(at, question, rating))
-            .collect::<Vec<_>>()
-    });
-    export
-        .reviews
-        .iter()
-        .cloned()
-        .chain(in_interviews)
-        .collect()
+/// Every rating an export holds, once each: its list, and the ratings inside its interviews
+/// (with the key points of the answers they rated).
+fn ratings(export: &Export) -> Vec<ReviewEvent> {
+    let in_interviews = export.interviews.iter().flat_map(event::of_interview);
+    event::unite(export.reviews.iter().cloned().chain(in_interviews))
 }
 
 fn answered(interview: &Interview) -> usize {
@@ -466,7 +454,7 @@ pub fn diff_merged(current: &Export, merged: &Export) -> ImportPreview {
             Some(_) => {}
         }
     }
-    let reviews_here = ratings(current);
+    let reviews_here: SortedSet<ReviewEvent> = ratings(current).into_iter().collect();
     preview.new_reviews = merged
         .reviews
         .iter()
@@ -737,6 +725,7 @@ mod tests {
                 due: T0 + 99 * crate::review::DAY_MS,
                 reps: 9,
                 lapses: 0,
+                ..MemoryState::default()
             },
         );
         assert!(diff(&a, &b).is_empty());
@@ -829,6 +818,7 @@ mod tests {
                 at: T0 + day * 43_200_000,
                 question,
                 rating,
+                points: None,
             })
         }
 
@@ -872,7 +862,7 @@ mod tests {
 
         fn memory_state() -> impl Strategy<Value = MemoryState> {
             (0..20u64, rating(), 0..3u32).prop_map(|(day, rating, extra)| {
-                let mut s = memory::review(None, rating, T0 + day * 43_200_000);
+                let mut s = memory::review(None, rating, None, T0 + day * 43_200_000);
                 s.reps += extra;
                 s
             })

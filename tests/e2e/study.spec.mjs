@@ -19,31 +19,32 @@ async function quickInterview(page, rating, answer = 'open standards, multi-clou
 test('a review session: due questions, reveal, key points, rating by key and button', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
   await open(page);
-  await page.getByRole('link', { name: 'Review due questions (10)' }).click();
+  await page.getByRole('link', { name: 'Start learning (10 new)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
-  await expect(page.getByText('Question 1 of 10 due today')).toBeVisible();
+  await expect(page.getByText('Question 1 of 10 today')).toBeVisible();
   await expect(page.locator('.question-title')).toHaveText('What is web operations and what have you done day-to-day?');
   await page.getByLabel('Your answer (optional)').fill('war stories about outages and failures');
   await page.getByRole('button', { name: 'Reveal answer' }).click();
   await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
   await expect(page.locator('.mark.covered').first()).toBeVisible();
   await page.keyboard.press('3');
-  await expect(page.getByText('Question 2 of 10 due today')).toBeVisible();
+  await expect(page.getByText('Question 2 of 10 today')).toBeVisible();
   await page.getByRole('button', { name: 'Reveal answer' }).click();
   await page.getByRole('button', { name: /^Again/ }).click();
-  await expect(page.getByText('Question 3 of 10 due today')).toBeVisible();
+  await expect(page.getByText('Question 3 of 10 today')).toBeVisible();
   // Good is scheduled days ahead; Again comes back today; the daily new limit shrinks.
   await open(page);
-  await expect(page.getByRole('link', { name: 'Review due questions (9)' })).toBeVisible();
-  await page.getByRole('link', { name: 'Review due questions (9)' }).click();
+  const due = page.getByRole('link', { name: 'Review due questions (1) and 8 new' });
+  await expect(due).toBeVisible();
+  await due.click();
   await page.getByLabel('New questions per day').fill('3');
   await page.getByLabel('New questions per day').blur();
   await open(page);
-  await expect(page.getByRole('link', { name: 'Review due questions (2)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review due questions (1) and 1 new' })).toBeVisible();
   // Tomorrow the Good one is not due yet; new questions come at the limit.
   await page.clock.runFor(24 * 3600 * 1000);
   await page.reload();
-  await expect(page.getByRole('link', { name: /^Review due questions \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review due questions (1) and 3 new' })).toBeVisible();
 });
 
 test('statistics render with data after two interviews, in both themes', async ({ page }) => {
@@ -58,7 +59,7 @@ test('statistics render with data after two interviews, in both themes', async (
     await expect(page.getByText('2 ratings on 1 days in the last 365 days')).toBeVisible();
     await expect(page.locator('table.scores tbody tr')).toHaveCount(2);
     await expect(page.locator('table.time-used tbody tr')).toHaveCount(2);
-    await expect(page.locator('svg[role="img"]')).toHaveCount(4);
+    await expect(page.locator('svg[role="img"]')).toHaveCount(5);
     await expect(page.locator('svg.heatmap rect.heat-0').first()).toBeVisible();
     await expect(page.locator('svg.heatmap rect:not(.heat-0)')).toHaveCount(1);
     const weakest = page.locator('section', { has: page.getByRole('heading', { name: 'Weakest questions' }) });

@@ -150,7 +150,7 @@ impl<B: Backend> ProgressState<B> {
                 dirty.push(Dirty::Note(question.clone()));
             }
         }
-        if settings.new_per_day != self.settings.new_per_day {
+        if !settings.same_choices(&self.settings) {
             self.settings = Settings {
                 updated_at: edit_time(Some(self.settings.updated_at), now),
                 ..settings
