@@ -233,7 +233,7 @@ test('a frame whose build is gone starts the new build where it was, with the ty
 test('a page without a worker whose build is gone starts the new build on the page it opened', async ({ browser }) => {
   test.setTimeout(150_000);
   const b = wasmChanged('history', 'B');
-  let site = await serve(DIST, port(10));
+  const site = await changingHost(DIST, port(10), port(13));
   const problems = [];
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const report = await guard(ctx, origins(site.url), problems);
@@ -241,8 +241,7 @@ test('a page without a worker whose build is gone starts the new build on the pa
     const page = await ctx.newPage();
     await page.goto(`${site.url}/#/`);
     await ready(page);
-    await site.stop();
-    site = await serve(b.dir, port(10));
+    await site.deploy(b.dir, port(14));
     await page.getByRole('link', { name: 'History' }).click();
     await expect(page.getByText('No completed interview yet.')).toBeVisible({ timeout: 20_000 });
     await expect(page).toHaveURL(/#\/history$/);
