@@ -69,7 +69,7 @@ test('an interview date changes the start page and the queue, and survives expor
   await open(page);
   await expect(page.getByRole('link', { name: 'Start learning (10 new)' })).toBeVisible();
   await expect(page.locator('#days-left')).toHaveCount(0);
-  await page.getByRole('link', { name: 'Set its date' }).click();
+  await page.getByRole('link', { name: 'Set your interview date' }).click();
   await page.getByLabel('My interview is on').fill('2026-03-06');
   // Friday: four days left, nothing ready yet, and a quarter of the 63 questions to start today.
   await expect(page.locator('#plan')).toContainText('Your interview: Friday 6 March 2026, in 4 days.');
