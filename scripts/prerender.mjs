@@ -68,7 +68,7 @@ const shell = (cut, blank) => `(app) => {
 try {
   // How many questions are due or new depends on the reader's history, which only the app reads.
   const home = await render('/', `(app) => {
-    const due = app.querySelector('.due a');
+    const due = app.querySelector('.due a.button');
     if (due) due.textContent = due.textContent.replace(/\\s*\\(.*$/, '');
   }`);
   const browseFull = await browser.newPage();

@@ -101,11 +101,7 @@ fn Practice() -> impl IntoView {
                 view! {
                     <p class="due">
                         <a class="button secondary" href=Route::Review.href()>{label}</a>
-                    </p>
-                    <p class="hint">
-                        "An interview coming up? "
-                        <a href=Route::Review.href()>"Set its date"</a>
-                        " and reviews are planned so that you know the questions on the day."
+                        <a class="date" href=Route::Review.href()>"Set your interview date"</a>
                     </p>
                 }
                 .into_any()

@@ -113,12 +113,24 @@ pub fn InterviewSummary() -> impl IntoView {
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let progress = context::<Progress>();
-    // The queue is fixed for this visit, so rating does not reshuffle it.
-    let queue = StoredValue::new(untrack(|| queue_toward(progress).ids));
-    let position = RwSignal::new(0usize);
-    let total = queue.with_value(Vec::len);
+    // The queue stays as it is while the reader rates, so rating does not reshuffle it; a new
+    // interview date or daily limit plans it again, without the questions rated since. It is
+    // taken in order from the ratings given on this visit when it was planned.
+    let rated = RwSignal::new(0usize);
+    let choices = Memo::new(move |_| {
+        let settings = progress.settings.read();
+        (settings.interview_date.clone(), settings.new_per_day)
+    });
+    let queue = Memo::new(move |_| {
+        // Read, not only tracked: a memo computes (and follows its sources) once read.
+        choices.with(|_| ());
+        untrack(|| (queue_toward(progress).ids, rated.get()))
+    });
+    let position = move || queue.with(|(_, from)| rated.get().saturating_sub(*from));
+    let total = move || queue.with(|(ids, _)| ids.len());
     let current = Memo::new(move |_| {
-        queue.with_value(|q| q.get(position.get()).copied().and_then(content::question))
+        let at = position();
+        queue.with(|(ids, _)| ids.get(at).copied().and_then(content::question))
     });
     view! {
         <h1>"Review"</h1>
@@ -127,13 +139,13 @@ pub fn ReviewPage() -> impl IntoView {
         <NewPerDay/>
         {move || match current.get() {
             Some(question) => view! {
-                <p class="crumbs">{format!("Question {} of {total} today", position.get_untracked() + 1)}</p>
-                <ReviewCard question on_rated=move || position.update(|p| *p += 1)/>
+                <p class="crumbs">{move || format!("Question {} of {} today", position() + 1, total())}</p>
+                <ReviewCard question on_rated=move || rated.update(|n| *n += 1)/>
             }
             .into_any(),
             None => view! {
                 <p role="status">
-                    {if total == 0 {
+                    {if total() == 0 {
                         "Nothing is due today. New questions come back tomorrow, or practise with a mock interview."
                     } else {
                         "All caught up: every question due today is reviewed."

@@ -69,11 +69,14 @@ test('an interview date changes the start page and the queue, and survives expor
   await open(page);
   await expect(page.getByRole('link', { name: 'Start learning (10 new)' })).toBeVisible();
   await expect(page.locator('#days-left')).toHaveCount(0);
-  await page.getByRole('link', { name: 'Set its date' }).click();
+  await page.getByRole('link', { name: 'Set your interview date' }).click();
+  await expect(page.getByText('Question 1 of 10 today')).toBeVisible();
   await page.getByLabel('My interview is on').fill('2026-03-06');
-  // Friday: four days left, nothing ready yet, and a quarter of the 63 questions to start today.
+  // Friday: four days left, nothing ready yet, and a quarter of the 63 questions to start today,
+  // which the queue on this page now holds.
   await expect(page.locator('#plan')).toContainText('Your interview: Friday 6 March 2026, in 4 days.');
   await expect(page.locator('#plan')).toContainText(/practise about \d+ questions a day; today’s share is 16\./);
+  await expect(page.getByText('Question 1 of 16 today')).toBeVisible();
 
   await open(page);
   await expect(page.locator('#days-left')).toHaveText('Friday 6 March 2026: 4 days left.');
@@ -116,8 +119,10 @@ test('an interview date changes the start page and the queue, and survives expor
   // Cleared: back to the reader's own limit.
   await open(other, '#/review');
   await expect(other.getByLabel('My interview is on')).toHaveValue('2026-03-06');
+  await expect(other.getByText('Question 1 of 16 today')).toBeVisible();
   await other.getByRole('button', { name: 'Clear the date' }).click();
   await expect(other.locator('#plan')).toHaveCount(0);
+  await expect(other.getByText('Question 1 of 10 today')).toBeVisible();
   await open(other);
   await expect(other.getByRole('link', { name: 'Start learning (10 new)' })).toBeVisible();
   await expect(other.locator('#days-left')).toHaveCount(0);
