@@ -460,8 +460,25 @@ impl Answer {
             }
             any.then_some(true)
         };
+        // A segment that opens with a pronoun speaks of what the one before named: "i use
+        // nano it's a text editor", "I use nano. It's a fine text editor."
+        let start = (0..=first)
+            .rev()
+            .take_while(|&i| self.segment[i] == segment)
+            .last()
+            .unwrap_or(first);
+        let pointing = matches!(
+            self.tokens[start].word.text.as_str(),
+            "it" | "its" | "that" | "this" | "which" | "they"
+        );
+        let previous = start.checked_sub(1).filter(|_| pointing).map(|p| {
+            (0..=p)
+                .rev()
+                .take_while(move |&i| self.segment[i] == self.segment[p])
+        });
         spoken_of(&mut before.into_iter())
             .or_else(|| spoken_of(&mut after.into_iter()))
+            .or_else(|| previous.and_then(|mut p| spoken_of(&mut p)))
             .unwrap_or(false)
     }
 

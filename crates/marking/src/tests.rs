@@ -358,6 +358,24 @@ fn a_variant_ending_its_canonical_form_is_not_written_twice() {
 }
 
 #[test]
+fn a_pronoun_speaks_of_the_member_named_before_it() {
+    let m = kinds_marker();
+    let editor = "vi | text editor";
+    assert!(!covers_with(&m, "i use nano it's a text editor", editor));
+    assert!(!covers_with(
+        &m,
+        "I use nano. It's a fine text editor.",
+        editor
+    ));
+    assert!(covers_with(
+        &m,
+        "I use vim. It's a fine text editor.",
+        editor
+    ));
+    assert!(covers_with(&m, "It's a text editor.", editor));
+}
+
+#[test]
 fn a_member_preferred_over_another_rejects_it() {
     let m = kinds_marker();
     assert!(!covers_with(&m, "I'd take RAID 5 over RAID 10", "RAID 10"));
