@@ -15,14 +15,15 @@ serve: dist
 
 ## The release build into dist/, as static files, with its first screens pre-rendered, then what
 ## a static host needs: the policy in the page, manifest and icons, service worker, embed.js,
-## _headers, precompressed copies
+## _headers, precompressed copies; and the WordPress plugin, dist/interview-practice-wordpress.zip
 dist: setup
 	trunk build --release --offline
 	node scripts/prerender.mjs dist
 	node scripts/dist-extras.mjs dist
+	node scripts/wordpress-zip.mjs dist
 
-## Every test: lint, native unit tests, browser component tests, end-to-end tests, and the start
-## page's transfer budget
+## Every test: lint, native unit tests, browser component tests, end-to-end tests (the app's,
+## then the WordPress plugin's in a real WordPress), and the start page's transfer budget
 test: setup lint unit browser-test e2e budget
 
 lint:
@@ -37,8 +38,9 @@ unit:
 browser-test:
 	cargo test --target wasm32-unknown-unknown --test browser
 
+# Both suites run, so one CI run shows every failure; the first failure's status is kept.
 e2e: dist
-	playwright test -c tests/e2e
+	playwright test -c tests/e2e; app=$$?; playwright test -c tests/wordpress && exit $$app
 
 ## Fails when loading the start page takes more than its budget on the wire (160 KB gzip),
 ## measured as make bench measures it

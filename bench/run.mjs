@@ -30,7 +30,7 @@ import { writeFloor } from './lib/floor.mjs';
 import { measureWidget, measureWidgetOnPhone, PHONE, writeWidgetPages } from './lib/widget.mjs';
 import { measureStorage } from './lib/storage.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
-import { measureMarkingQuality, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
+import { measureMarkingQuality, markingBudgets, measureMarkingSize, measureCorrections } from './lib/marking.mjs';
 import { serve, stopAll } from './lib/servers.mjs';
 import { launch } from './lib/browser.mjs';
 import { kb, mb, ms, verdict } from './lib/stats.mjs';
@@ -82,6 +82,9 @@ const EXPECTED = [
   'start-up with 1,000 interviews',
   'start interview',
   'every other interaction',
+  'marking, held-out-typed.txt',
+  'marking, held-out-spoken.txt',
+  'marking a 5,000-character answer',
 ];
 
 const lines = [];
@@ -216,6 +219,7 @@ async function main() {
   results.marking = await part('marking', 5, async () => {
     const m = measureMarkingQuality(ROOT);
     for (const line of m.lines) say(line);
+    for (const b of markingBudgets(m)) budget(b.name, b.figure, b.ratio, b.limit, b.ok, b.missed);
     return m;
   });
 

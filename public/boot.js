@@ -26,8 +26,41 @@
       })
       .catch(function (error) {
         console.error('Interview Practice could not start its WebAssembly: ' + error);
-        gone();
+        gone().then(function (reloading) {
+          if (!reloading) failed(error);
+        });
       });
+  }
+
+  // The first screen's buttons wait for the app: if it cannot start, say why, before the page,
+  // and offer to try again (a reload: a module that failed to load is not asked for twice).
+  function failed(error) {
+    var main = document.querySelector('#app main');
+    if (!main) return;
+    var box = document.createElement('div');
+    box.className = 'notice';
+    box.setAttribute('role', 'alert');
+    var text = document.createElement('p');
+    text.textContent = /Content Security Policy|unsafe-eval/.test(String(error))
+      ? 'Interview Practice could not start: this site’s security settings block it in this browser.'
+      : 'Interview Practice could not start: its files could not be downloaded. Check the connection, then try again.';
+    var again = document.createElement('button');
+    again.type = 'button';
+    again.textContent = 'Try again';
+    again.addEventListener('click', function () {
+      location.reload();
+    });
+    box.append(text, again);
+    main.parentNode.insertBefore(box, main);
+    // A host page sized the frame to the first screen: it is taller now.
+    var origin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
+    try {
+      origin = origin || new URL(document.referrer).origin;
+    } catch (e) {}
+    if (window.parent !== window && origin && origin !== 'null') {
+      var height = Math.ceil(document.body.getBoundingClientRect().height);
+      window.parent.postMessage({ source: 'interview-practice', version: 1, type: 'resize', height: height }, origin);
+    }
   }
 
   // A file of this build could not be had (the loader and the app say so for a piece of the

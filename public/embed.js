@@ -8,6 +8,8 @@
  * fields). No dependencies. */
 (function () {
   'use strict';
+  // Pasted twice (two snippets on one page), it runs once: one listener, one event per message.
+  if (window.InterviewPractice) return;
   var SOURCE = 'interview-practice';
   var VERSION = 1;
   // The widget is served beside this script, wherever the host put it. (A script run as a
@@ -66,16 +68,55 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', prepare);
   else prepare();
 
+  // Whether the frame holds its widget yet, not the blank document it starts with (a message
+  // for the widget would be refused there, with an error in the host's console). A widget from
+  // another origin, or a sandboxed one, hides its document.
+  function arrived(frame) {
+    try {
+      var doc = frame.contentDocument;
+      return !doc || doc.URL !== 'about:blank';
+    } catch (e) {
+      return true;
+    }
+  }
+
+  // Sends `type` (with `fields`) to the widget in `frame`, at its origin, once it is there.
+  function send(frame, type, fields) {
+    var origin = frame && frame.contentWindow && arrived(frame) && originOf(frame);
+    if (!origin) return;
+    var message = { source: SOURCE, version: VERSION, type: type };
+    for (var key in fields) message[key] = fields[key];
+    // A sandboxed frame's origin is opaque and can only be reached with '*'.
+    frame.contentWindow.postMessage(message, origin === 'null' ? '*' : origin);
+  }
+
+  // A widget that cannot tell this page's origin (no `ancestorOrigins`, as in Firefox, and no
+  // referrer, as under `Referrer-Policy: no-referrer`) says hello to its parent; the answer
+  // tells it the origin (the browser writes a message's origin, no page can forge it). Widgets
+  // that asked before this script ran are greeted now.
+  function greet() {
+    var list = frames();
+    for (var i = 0; i < list.length; i++) send(list[i], 'hello');
+  }
+  greet();
+
   window.addEventListener('message', function (event) {
     var frame = frameFor(event);
     var data = event.data;
     if (!frame || !data || typeof data !== 'object') return;
     if (data.source !== SOURCE || data.version !== VERSION || typeof data.type !== 'string') return;
+    if (data.type === 'hello') return send(frame, 'hello');
     if (data.type === 'resize') {
       var height = Number(data.height);
       if (!isFinite(height) || height < 0 || height > 100000) return;
       frame.style.height = Math.ceil(height) + 'px';
+    }
+    if (data.type === 'ready') {
+      // The widget now reports every change of its height: the frame need not scroll. Until
+      // then it may have to (its messages could not be downloaded), and a theme the host set
+      // before is sent again, now that someone listens.
       frame.setAttribute('scrolling', 'no');
+      if (frame.widgetTheme) send(frame, 'set-theme', { theme: frame.widgetTheme });
     }
     if (!/^[a-z-]{1,40}$/.test(data.type)) return;
     frame.dispatchEvent(new CustomEvent('interview-practice:' + data.type, { detail: data }));
@@ -87,9 +128,20 @@
           fields[key] = data[key];
         }
       }
-      element.dispatchEvent(new CustomEvent(data.type, { detail: fields, bubbles: true }));
+      // `resize` does not bubble: a host's window would take it for its own resize.
+      element.dispatchEvent(new CustomEvent(data.type, { detail: fields, bubbles: data.type !== 'resize' }));
     }
   });
+
+  // A frame's new document may not be able to report its height: it scrolls until it says it is ready.
+  document.addEventListener(
+    'load',
+    function (event) {
+      var frame = event.target;
+      if (frame.localName === 'iframe' && frame.hasAttribute('data-interview-practice')) frame.removeAttribute('scrolling');
+    },
+    true
+  );
 
   // <interview-practice …>: its attributes are the widget's URL parameters (the README's
   // table). Only those names are passed, values as written: the widget's own parser checks
@@ -104,7 +156,8 @@
         }
         connectedCallback() {
           this.style.display = 'block';
-          if (!this.widgetFrame) this.appendChild(this.frame());
+          var frame = this.widgetFrame || this.frame();
+          if (frame.parentNode !== this) this.appendChild(frame);
         }
         attributeChangedCallback(name, before, after) {
           var frame = this.widgetFrame;
@@ -136,27 +189,26 @@
             if (value !== null) query.append(PARAMETERS[i], value);
           }
           frame.setAttribute('src', BASE + (String(query) ? '?' + query : ''));
+          // A theme set by setTheme() outlives the frame it was sent to.
+          if (this.widgetFrame) frame.widgetTheme = this.widgetFrame.widgetTheme;
           this.widgetFrame = frame;
           return frame;
         }
         setTheme(theme) {
-          if (this.widgetFrame) window.InterviewPractice.setTheme(this.widgetFrame, theme);
+          window.InterviewPractice.setTheme(this.widgetFrame || this.frame(), theme);
         }
       }
     );
   }
 
-  // For the host page: InterviewPractice.setTheme(frame, 'dark' | 'light' | 'auto').
+  // For the host page: InterviewPractice.setTheme(frame, 'dark' | 'light' | 'auto'). The frame
+  // keeps it: a widget not ready yet, or loaded again (its element moved), gets it once ready.
   window.InterviewPractice = {
     version: VERSION,
     setTheme: function (frame, theme) {
-      if (!frame || !frame.contentWindow) return;
-      var origin = originOf(frame);
-      frame.contentWindow.postMessage(
-        { source: SOURCE, version: VERSION, type: 'set-theme', theme: String(theme) },
-        // A sandboxed frame's origin is opaque and can only be reached with '*'.
-        origin === 'null' ? '*' : origin
-      );
+      if (!frame) return;
+      frame.widgetTheme = String(theme);
+      send(frame, 'set-theme', { theme: frame.widgetTheme });
     },
   };
 })();

@@ -4,12 +4,12 @@
 //   sends no headers still enforces it; the manifest, icons (PNG rasterised from public/icon.svg
 //   in Chromium) and theme colours, so browsers offer to install the app;
 // - the service worker (public/sw.js, with this build's id and files written in) and the script
-//   that registers it; public/embed.js;
+//   that registers it; public/embed.js, minified;
 // - `_headers` for Netlify and Cloudflare Pages, and `.br` and `.gz` beside each file.
 // Idempotent: it removes what an earlier run wrote first, so it may run again on the same DIST.
 import { chromium } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { copyFile, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -96,7 +96,10 @@ const manifest = {
 };
 await writeFile(join(dist, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2) + '\n');
 
-await copyFile(join(pub, 'embed.js'), join(dist, 'embed.js'));
+// embed.js, minified, under its header (how to use it, for whoever opens the file).
+const embed = await readFile(join(pub, 'embed.js'), 'utf8');
+const header = /^\/\*![\s\S]*?\*\/\n/.exec(embed)?.[0] ?? '';
+await writeFile(join(dist, 'embed.js'), header + (await minified(embed.slice(header.length))) + '\n');
 const register = await hashed('sw-register', '.js', await minified(await readFile(join(pub, 'sw-register.js'), 'utf8')));
 
 // The page: everything this script adds sits between markers, replaced on a second run.
@@ -178,7 +181,7 @@ const rules = [
 ];
 await writeFile(
   join(dist, '_headers'),
-  '# Written by scripts/dist-extras.mjs for Netlify and Cloudflare Pages (see README, Deploy).\n' +
+  '# Written by scripts/dist-extras.mjs for Netlify and Cloudflare Pages (see docs/deploy.md).\n' +
     rules.map(([path, headers]) => `${path}\n${headers.map((h) => `  ${h}\n`).join('')}`).join(''),
 );
 

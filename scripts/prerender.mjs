@@ -66,10 +66,10 @@ const shell = (cut, blank) => `(app) => {
 }`;
 
 try {
-  // How many questions are due depends on the reader's history, which only the app reads.
+  // How many questions are due or new depends on the reader's history, which only the app reads.
   const home = await render('/', `(app) => {
-    const due = app.querySelector('.due a');
-    if (due) due.textContent = due.textContent.replace(/\\s*\\(\\d+\\)$/, '');
+    const due = app.querySelector('.due a.button');
+    if (due) due.textContent = due.textContent.replace(/\\s*\\(.*$/, '');
   }`);
   const browseFull = await browser.newPage();
   await browseFull.goto(`http://127.0.0.1:${PORT}/?mode=browse`);

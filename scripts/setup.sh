@@ -56,6 +56,15 @@ if ! have chromium || ! have chromedriver; then
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# The WordPress plugin's end-to-end tests run a real WordPress on MariaDB and PHP's own server
+# (tests/wordpress); `make dist` zips the plugin, and its test reads the zip back.
+if ! have php || ! have mariadbd || ! have zip || ! have unzip || [ ! -f /usr/share/wordpress/wp-settings.php ] ||
+  ! php -m | grep -qx mysqli; then
+  say "installing Debian's wordpress, php-cli, php-mysql, mariadb-server, zip and unzip"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordpress php-cli php-mysql mariadb-server zip unzip >/dev/null
+fi
+
 # Playwright and binaryen's wasm-opt 132 (Debian's wasm-opt 108 builds a bundle that fails at
 # start-up in the browser).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -11,7 +11,7 @@
 //
 //   node scripts/split-wasm.mjs   (env: TRUNK_STAGING_DIR, TRUNK_PROFILE, as Trunk sets them)
 import { execFileSync, execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -138,10 +138,14 @@ try {
   unlinkSync(join(staging, oldGlue));
   unlinkSync(join(staging, oldWasm));
   // Trunk's own content-named files (the stylesheet, boot.js) carry its hash of their bytes,
-  // written without leading zeros: they are named like every other file.
+  // written without leading zeros: they are named like every other file. Trunk leaves boot.js
+  // as written (its minifier gives up on `import()`): terser shrinks it.
   for (const old of staged.filter((f) => f !== oldGlue && /-[0-9a-f]{1,16}\.(css|js)$/.test(f))) {
-    const name = named(old.replace(/-[0-9a-f]{1,16}(?=\.(css|js)$)/, ''), readFileSync(join(staging, old)));
-    renameSync(join(staging, old), join(staging, name));
+    let bytes = readFileSync(join(staging, old));
+    if (release && old.endsWith('.js')) bytes = Buffer.from(await minified(bytes.toString('utf8')));
+    const name = named(old.replace(/-[0-9a-f]{1,16}(?=\.(css|js)$)/, ''), bytes);
+    unlinkSync(join(staging, old));
+    writeFileSync(join(staging, name), bytes);
     page = page.replaceAll(old, name);
   }
   writeFileSync(html, page);

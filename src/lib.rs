@@ -34,10 +34,13 @@ pub use interview_sorted as sorted;
 pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
-        views::preload_first_page().await;
+        let home = views::preload_first_page().await;
         progress::readers::fetch_if_stored().await;
         platform::page::next_task().await;
         let progress = progress::open();
+        if home {
+            views::preload_interview_summary(progress).await;
+        }
         platform::page::next_task().await;
         platform::takeover::mount(move || leptos::view! { <views::App progress/> });
     });

@@ -13,6 +13,60 @@ pub const MAX_VALUE: usize = 512;
 /// The most items in a list parameter (`parts`, `sections`, `q`).
 pub const MAX_ITEMS: usize = 30;
 
+/// The values a parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Values {
+    OneOf(&'static [&'static str]),
+    /// A whole number in this range.
+    Number {
+        min: u32,
+        max: u32,
+    },
+    /// Guide parts, comma-separated.
+    Parts,
+    /// Section slugs, or `<part>/<slug>`, comma-separated.
+    Sections,
+    /// Question ids, comma-separated.
+    Questions,
+    /// A hex colour.
+    Colour,
+    /// One of `FLAG_TRUE` or `FLAG_FALSE`.
+    Flag,
+}
+
+/// Every parameter `parse` reads and the values it accepts. The WordPress plugin checks its
+/// attributes against this table (tests/wordpress_parameters.rs writes it out for the plugin);
+/// a test here checks `parse` agrees with it.
+pub const PARAMETERS: &[(&str, Values)] = &[
+    ("mode", Values::OneOf(&["interview", "browse", "question"])),
+    ("parts", Values::Parts),
+    ("sections", Values::Sections),
+    ("q", Values::Questions),
+    (
+        "count",
+        Values::Number {
+            min: 1,
+            max: MAX_COUNT as u32,
+        },
+    ),
+    (
+        "time",
+        Values::Number {
+            min: MIN_SECONDS,
+            max: MAX_SECONDS,
+        },
+    ),
+    ("order", Values::OneOf(&["random", "guide"])),
+    ("answer", Values::OneOf(&["type", "speak"])),
+    ("theme", Values::OneOf(&["light", "dark", "auto"])),
+    ("accent", Values::Colour),
+    ("compact", Values::Flag),
+];
+
+/// What `compact` reads as true (a bare `compact` too) and as false.
+pub const FLAG_TRUE: &[&str] = &["", "1", "true", "yes"];
+pub const FLAG_FALSE: &[&str] = &["0", "false", "no"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Opens on a ready-to-start interview.
@@ -204,10 +258,12 @@ fn apply(config: &mut Config, key: &str, value: &str) -> Result<(), String> {
         }
         "accent" => config.accent = Some(accent(value)?),
         "compact" => {
-            config.compact = match value {
-                "" | "1" | "true" | "yes" => true,
-                "0" | "false" | "no" => false,
-                _ => return Err(format!("must be true or false, not {}", quoted(value))),
+            config.compact = if FLAG_TRUE.contains(&value) {
+                true
+            } else if FLAG_FALSE.contains(&value) {
+                false
+            } else {
+                return Err(format!("must be true or false, not {}", quoted(value)));
             }
         }
         _ => return Err("unknown parameter".into()),
@@ -404,6 +460,96 @@ mod tests {
             "count: must be a whole number from 1 to 30, not “0”"
         );
         assert_eq!(problems[7].to_string(), "zoom: unknown parameter");
+    }
+
+    /// Values the table says `values` accepts, and values it refuses.
+    fn samples(values: Values) -> (Vec<String>, Vec<String>) {
+        let own = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        match values {
+            Values::OneOf(names) => (
+                own(names),
+                names
+                    .iter()
+                    .flat_map(|n| [format!("{n}s"), n.to_uppercase()])
+                    .chain(["".into()])
+                    .collect(),
+            ),
+            Values::Number { min, max } => (
+                own(&[&min.to_string(), &max.to_string(), &format!("+{min}")]),
+                own(&[
+                    &(min - 1).to_string(),
+                    &(max + 1).to_string(),
+                    "1.5",
+                    "-1",
+                    "ten",
+                    "",
+                ]),
+            ),
+            Values::Parts => {
+                let parts: Vec<String> = GUIDES.iter().map(|g| g.part.to_string()).collect();
+                let all = parts.join(",");
+                let beyond = (GUIDES.len() + 1).to_string();
+                (
+                    parts.into_iter().chain([all]).collect(),
+                    own(&["0", &beyond, "one", ""]),
+                )
+            }
+            Values::Sections => {
+                let mut good = Vec::new();
+                for guide in GUIDES {
+                    for section in guide.sections {
+                        good.push(format!("{}/{}", guide.part, section.slug));
+                        good.push(section.slug.to_string());
+                    }
+                }
+                (good, own(&["no-such-section", "9/cloud-concepts", ""]))
+            }
+            Values::Questions => (
+                content::QUESTIONS
+                    .iter()
+                    .map(|q| q.id.to_string())
+                    .collect(),
+                own(&["no-such-question", ""]),
+            ),
+            Values::Colour => (
+                own(&["#0b5cad", "0B5CAD", "#abc"]),
+                own(&["red", "#abcd", "#0b5cadd", "javascript:alert(1)", ""]),
+            ),
+            Values::Flag => (
+                FLAG_TRUE
+                    .iter()
+                    .chain(FLAG_FALSE)
+                    .map(|s| s.to_string())
+                    .collect(),
+                own(&["maybe", "TRUE", "2"]),
+            ),
+        }
+    }
+
+    #[test]
+    fn the_table_of_parameters_is_what_the_parser_reads() {
+        let names: Vec<&str> = PARAMETERS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            [
+                "mode", "parts", "sections", "q", "count", "time", "order", "answer", "theme",
+                "accent", "compact"
+            ]
+        );
+        for (name, values) in PARAMETERS {
+            let (good, bad) = samples(*values);
+            for value in good {
+                let query = format!("{name}={}", interview_text::percent_encode(&value));
+                assert_eq!(parse(&query).1, [], "{query} is in the table");
+            }
+            for value in bad {
+                let query = format!("{name}={}", interview_text::percent_encode(&value));
+                let problems = parse(&query).1;
+                assert_eq!(problems.len(), 1, "{query} is not in the table");
+                assert_ne!(problems[0].reason, "unknown parameter");
+            }
+        }
+        assert_eq!(parse("label=x").1[0].reason, "unknown parameter");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Widget to host: `ready`, `resize` (`height` in CSS pixels), `interview-started`,
 //! `interview-completed` (counts, score and duration, never the typed answers).
 //! Host to widget: `set-theme` (`theme`: `light`, `dark` or `auto`).
+//! Both ways: `hello`, for a widget that cannot tell its host page's origin otherwise: it says
+//! hello to its parent, and the host's answer comes from that origin.
 
 use super::config::Theme;
 use crate::interview::{AnswerMode, Interview, Summary};
@@ -15,6 +17,7 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum WidgetMessage {
+    Hello,
     Ready,
     Resize {
         height: u32,
@@ -98,21 +101,30 @@ struct Incoming {
     theme: Option<String>,
 }
 
-impl HostMessage {
-    /// Reads a message from the host (as JSON); anything malformed or unknown is `None`.
-    pub fn parse(json: &str) -> Option<HostMessage> {
+impl Incoming {
+    fn read(json: &str) -> Option<Incoming> {
         if json.len() > 1_024 {
             return None;
         }
         let incoming: Incoming = serde_json::from_str(json).ok()?;
-        if incoming.source != SOURCE || incoming.version != VERSION {
-            return None;
-        }
+        (incoming.source == SOURCE && incoming.version == VERSION).then_some(incoming)
+    }
+}
+
+impl HostMessage {
+    /// Reads a message from the host (as JSON); anything malformed or unknown is `None`.
+    pub fn parse(json: &str) -> Option<HostMessage> {
+        let incoming = Incoming::read(json)?;
         match incoming.kind.as_str() {
             "set-theme" => Theme::parse(incoming.theme.as_deref()?).map(HostMessage::SetTheme),
             _ => None,
         }
     }
+}
+
+/// Whether a message (as JSON) is the host's `hello`.
+pub fn is_hello(json: &str) -> bool {
+    Incoming::read(json).is_some_and(|incoming| incoming.kind == "hello")
 }
 
 #[cfg(test)]
@@ -167,5 +179,28 @@ mod tests {
         ] {
             assert_eq!(HostMessage::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn hello_goes_both_ways() {
+        assert_eq!(
+            WidgetMessage::Hello.to_json(),
+            r#"{"source":"interview-practice","version":1,"type":"hello"}"#
+        );
+        assert!(is_hello(
+            r#"{"source":"interview-practice","version":1,"type":"hello"}"#
+        ));
+        for other in [
+            r#"{"source":"evil","version":1,"type":"hello"}"#,
+            r#"{"source":"interview-practice","version":1,"type":"set-theme","theme":"dark"}"#,
+            "not json",
+        ] {
+            assert!(!is_hello(other), "{other}");
+        }
+        // Not a message the app acts on.
+        assert_eq!(
+            HostMessage::parse(r#"{"source":"interview-practice","version":1,"type":"hello"}"#),
+            None
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod delivery;
 pub mod random;
 mod record;
+pub mod recordings;
 pub mod session;
 pub mod setup;
 pub mod summary;

@@ -128,11 +128,26 @@ pub fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The text of the file chosen in a file input, if any and readable.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
-    let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()?;
-    text.as_string()
+/// The file chosen in a file input: its size is known before any of it is read, and its text
+/// is read at most once (`text` takes it).
+pub struct ChosenFile(web_sys::File);
+
+impl ChosenFile {
+    /// The input's file, if one is chosen.
+    pub fn of(input: &web_sys::HtmlInputElement) -> Option<ChosenFile> {
+        input.files()?.get(0).map(ChosenFile)
+    }
+
+    /// Its size in bytes.
+    pub fn bytes(&self) -> u64 {
+        self.0.size().max(0.0) as u64
+    }
+
+    /// Its text, if readable.
+    pub async fn text(self) -> Option<String> {
+        let text = wasm_bindgen_futures::JsFuture::from(self.0.text())
+            .await
+            .ok()?;
+        text.as_string()
+    }
 }

@@ -1,13 +1,11 @@
 //! Recordings of spoken answers, kept on this device in IndexedDB (database
 //! `interview-practice`, object store `recordings`), one record per answer:
-//! `{ key: "<interview id>/<question number>", question, at, mime, size, blob }`.
+//! `{ key: "<interview id>/<question number>", question, saved, at, mime, size, blob }`, where
+//! `saved` numbers the saves on this device (see `interview::recordings`).
 //! Every failure is a typed error; nothing panics.
 
-// Recordings are listed newest first by a float time, which the app's sort (`crate::sorting`)
-// does not take; only the interview's and Your data's pieces of the wasm hold this module, not
-// the start page's (clippy.toml).
-#![allow(clippy::disallowed_methods)]
-
+pub use crate::interview::recordings::Stored;
+use crate::interview::recordings::{beyond, newest_first, next_save};
 use crate::transfer::export::{base64_decode, base64_encode, RecordingFile};
 use idb::{
     Database, DatabaseEvent, Factory, KeyPath, ObjectStore, ObjectStoreParams, TransactionMode,
@@ -142,17 +140,6 @@ where
     result
 }
 
-/// What the app knows of a stored recording, without its audio.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stored {
-    pub key: String,
-    pub question: String,
-    /// When it was recorded (ms since 1970).
-    pub at: f64,
-    pub size: f64,
-    pub mime: String,
-}
-
 fn field(record: &JsValue, name: &str) -> JsValue {
     Reflect::get(record, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
@@ -161,6 +148,11 @@ fn stored(record: &JsValue) -> Stored {
     Stored {
         key: field(record, "key").as_string().unwrap_or_default(),
         question: field(record, "question").as_string().unwrap_or_default(),
+        // Absent from recordings stored before saves were numbered.
+        saved: field(record, "saved")
+            .as_f64()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .map_or(0, |n| n as u64),
         at: field(record, "at").as_f64().unwrap_or(0.0),
         size: field(record, "size").as_f64().unwrap_or(0.0),
         mime: field(record, "mime").as_string().unwrap_or_default(),
@@ -172,12 +164,24 @@ pub fn key(interview: &str, index: usize) -> String {
     format!("{interview}/{}", index + 1)
 }
 
-/// Stores (or replaces) a recording.
+/// Stores (or replaces) a recording, as the last one saved.
 pub async fn put(key: &str, question: &str, at: f64, blob: &Blob) -> Result<(), RecordingsError> {
+    let saved = next_save(&list().await?);
+    put_saved(key, question, saved, at, blob).await
+}
+
+async fn put_saved(
+    key: &str,
+    question: &str,
+    saved: u64,
+    at: f64,
+    blob: &Blob,
+) -> Result<(), RecordingsError> {
     let record = Object::new();
     for (name, value) in [
         ("key", JsValue::from_str(key)),
         ("question", JsValue::from_str(question)),
+        ("saved", JsValue::from_f64(saved as f64)),
         ("at", JsValue::from_f64(at)),
         ("mime", JsValue::from_str(&blob.type_())),
         ("size", JsValue::from_f64(blob.size())),
@@ -195,11 +199,11 @@ pub async fn get(key: &str) -> Result<Option<Blob>, RecordingsError> {
     Ok(record.and_then(|r| field(&r, "blob").dyn_into::<Blob>().ok()))
 }
 
-/// Every stored recording, newest first.
+/// Every stored recording, the last saved first.
 pub async fn list() -> Result<Vec<Stored>, RecordingsError> {
     let all = run(TransactionMode::ReadOnly, |s| s.get_all(None, None)).await?;
     let mut list: Vec<Stored> = all.iter().map(stored).collect();
-    list.sort_by(|a, b| b.at.total_cmp(&a.at));
+    newest_first(&mut list);
     Ok(list)
 }
 
@@ -232,9 +236,12 @@ pub async fn export_all() -> Result<Vec<RecordingFile>, RecordingsError> {
     Ok(out)
 }
 
-/// Stores the recordings of an imported file (replacing those with the same key); returns
-/// how many were stored (damaged ones are skipped).
+/// Stores the recordings of an imported file (replacing those with the same key), saved now
+/// in the order they were recorded; returns how many were stored (damaged ones are skipped).
 pub async fn import(files: &[RecordingFile]) -> Result<usize, RecordingsError> {
+    let mut files: Vec<&RecordingFile> = files.iter().collect();
+    crate::sorting::by_key(&mut files, |f| f.at);
+    let mut saved = next_save(&list().await?);
     let mut stored = 0;
     for file in files {
         let Some(bytes) = base64_decode(&file.data) else {
@@ -246,7 +253,8 @@ pub async fn import(files: &[RecordingFile]) -> Result<usize, RecordingsError> {
         let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
             continue;
         };
-        put(&file.key, &file.question, file.at as f64, &blob).await?;
+        put_saved(&file.key, &file.question, saved, file.at as f64, &blob).await?;
+        saved += 1;
         stored += 1;
     }
     Ok(stored)
@@ -266,15 +274,10 @@ pub async fn clear() -> Result<(), RecordingsError> {
     Ok(())
 }
 
-/// Keeps the newest `keep` recordings of `question`, deleting older ones.
+/// Keeps the last `keep` recordings of `question` saved, deleting older ones.
 pub async fn prune(question: &str, keep: usize) -> Result<(), RecordingsError> {
-    for old in list()
-        .await?
-        .iter()
-        .filter(|r| r.question == question)
-        .skip(keep)
-    {
-        delete(&old.key).await?;
+    for key in beyond(&list().await?, question, keep) {
+        delete(&key).await?;
     }
     Ok(())
 }

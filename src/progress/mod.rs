@@ -13,6 +13,8 @@ pub use state::{KeptAside, Notices, Save};
 use crate::interview::{Interview, Rating, Setup};
 use crate::platform::tab_lock::{self, Ownership};
 use crate::platform::{clock, local_storage, page};
+use crate::review::day::Date;
+use crate::review::event::Points;
 use crate::review::record::Settings;
 use crate::review::{MemoryState, Note, ReviewEvent};
 use crate::sorted::SortedMap;
@@ -372,9 +374,10 @@ impl Progress {
         self.apply(|s| s.rate(rating, clock::now()));
     }
 
-    /// A rating from the Review mode, stored as a record of its own.
-    pub fn record_review(&self, question: &str, rating: Rating) {
-        self.apply(|s| s.record_review(question, rating, clock::now()));
+    /// A rating from the Review mode, stored as a record of its own, with the key points the
+    /// reader's answer covered if it was marked.
+    pub fn record_review(&self, question: &str, rating: Rating, points: Option<Points>) {
+        self.apply(|s| s.record_review(question, rating, points, clock::now()));
     }
 
     pub fn note(&self, question: &str) -> String {
@@ -396,6 +399,11 @@ impl Progress {
     /// Recordings kept per question (1 to 20).
     pub fn set_keep_recordings(&self, count: usize) {
         self.apply(|s| s.set_keep_recordings(count, clock::now()));
+    }
+
+    /// The date of the reader's interview, or none.
+    pub fn set_interview_date(&self, date: Option<Date>) {
+        self.apply(|s| s.set_interview_date(date, clock::now()));
     }
 
     /// A recording could not be stored (IndexedDB blocked or full): says why.

@@ -11,6 +11,7 @@
 
 use crate::interview::{Interview, Millis};
 use crate::review::cache::Fnv;
+use crate::review::event;
 use crate::review::memory::{rating_order, MemoryState};
 use crate::sorted::SortedMap;
 use crate::storage::Record;
@@ -99,17 +100,21 @@ pub fn keys<'a>(
 }
 
 /// A fingerprint of what a snapshot holds of these records (with their `keys`): which
-/// interviews are completed, and every rating. Typing an answer leaves it as it is.
+/// interviews are completed, and every rating with the key points of the answer it rated.
+/// Typing an answer leaves it as it is.
 pub fn contents<'a>(keys: &str, interviews: impl IntoIterator<Item = &'a Interview>) -> String {
     let mut print = SetPrint::default();
     for interview in interviews {
         let mut hash = Fnv::default();
         hash.write(interview.id.as_bytes());
         hash.write(&[u8::from(interview.completed_at.is_some())]);
-        for (at, question, rating) in interview.ratings() {
-            hash.write(&at.to_le_bytes());
-            hash.write(question.as_bytes());
-            hash.write(&[rating_order(rating)]);
+        for rating in event::of_interview(interview) {
+            hash.write(&rating.at.to_le_bytes());
+            hash.write(rating.question.as_bytes());
+            hash.write(&[rating_order(rating.rating)]);
+            if let Some(points) = rating.points {
+                hash.write(&[b'p', points.0, points.1]);
+            }
         }
         print.add(&hash);
     }
@@ -168,6 +173,10 @@ mod tests {
         completed.next(5_000);
         assert!(completed.completed_at.is_some());
         assert_ne!(contents("k", [&completed]), base);
+        // A key point's mark corrected after the rating: the memory states' evidence changes.
+        let mut corrected = good.clone();
+        corrected.toggle_mark(0);
+        assert_ne!(contents("k", [&corrected]), base);
     }
 
     #[test]

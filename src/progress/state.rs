@@ -44,9 +44,10 @@ pub use readers::Readers;
 use super::snapshot::Snapshot;
 use crate::interview::{Interview, Millis};
 use crate::review::cache::MemoryCache;
+use crate::review::event;
 use crate::review::record::Settings;
 use crate::review::{Note, ReviewEvent};
-use crate::sorted::{SortedMap, SortedSet};
+use crate::sorted::SortedMap;
 use crate::storage::{Backend, Store, Unreadable};
 use std::cell::{Cell, RefCell};
 
@@ -282,19 +283,14 @@ impl<B: Backend> ProgressState<B> {
 
     /// `rating_events` of what is read: all of them once `unloaded` is empty.
     fn read_rating_events(&self) -> Vec<ReviewEvent> {
-        let events: SortedSet<ReviewEvent> = self
-            .reviews
-            .values()
-            .cloned()
-            .chain(self.interviews.iter().flat_map(|i| {
-                i.ratings()
-                    .map(|(at, q, r)| ReviewEvent::new(at, q, r))
-                    .collect::<Vec<_>>()
-            }))
-            .collect();
         // A rating that came both as a review record and inside an interview (through an
         // import) counts once, as the export's merge counts it.
-        events.into_iter().collect()
+        event::unite(
+            self.reviews
+                .values()
+                .cloned()
+                .chain(self.interviews.iter().flat_map(event::of_interview)),
+        )
     }
 
     /// Whether any rating is held, from interviews or from reviews.

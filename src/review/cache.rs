@@ -11,9 +11,8 @@
 //! Stored under `interview-practice/memory/cache`. It is derived data: the export leaves it out,
 //! and losing it (or finding it unreadable) only costs one full replay.
 
-use super::memory::{self, rating_order, MemoryState};
+use super::memory::{self, rating_order, MemoryState, Rated};
 use super::ReviewEvent;
-use crate::interview::Rating;
 use crate::sorted::SortedMap;
 use crate::storage::Record;
 use serde::{Deserialize, Serialize};
@@ -49,12 +48,13 @@ impl MemoryCache {
     /// differ from what the cache was made from, and brings the cache up to date. Returns the
     /// states (equal to `export::replay_all(events)`) and whether the cache changed.
     pub fn memory(&mut self, events: &[ReviewEvent]) -> (SortedMap<String, MemoryState>, bool) {
-        let mut by_question: SortedMap<&str, Vec<(u64, Rating)>> = SortedMap::new();
+        let mut by_question: SortedMap<&str, Vec<Rated>> = SortedMap::new();
         for event in events {
-            by_question
-                .entry(&event.question)
-                .or_default()
-                .push((event.at, event.rating));
+            by_question.entry(&event.question).or_default().push((
+                event.at,
+                event.rating,
+                event.points,
+            ));
         }
         let mut changed = false;
         let mut states = SortedMap::new();
@@ -103,13 +103,16 @@ impl MemoryCache {
     }
 }
 
-/// The count of ratings and a 64-bit FNV-1a hash of their times and ratings, in replay order:
-/// any added, removed or changed rating changes it.
-pub fn fingerprint(ratings: &[(u64, Rating)]) -> String {
+/// The count of ratings and a 64-bit FNV-1a hash of their times, ratings and answers' key
+/// points, in replay order: any added, removed or changed rating or mark changes it.
+pub fn fingerprint(ratings: &[Rated]) -> String {
     let mut hash = Fnv::default();
-    for &(at, rating) in ratings {
+    for &(at, rating, points) in ratings {
         hash.write(&at.to_le_bytes());
         hash.write(&[rating_order(rating)]);
+        if let Some(points) = points {
+            hash.write(&[b'p', points.0, points.1]);
+        }
     }
     format!("{}-{}", ratings.len(), hash.finish())
 }
@@ -143,17 +146,20 @@ impl Fnv {
 }
 
 /// A cheap check that a cached state belongs to these ratings (a hand-edited or damaged cache
-/// with a matching fingerprint is still replayed): as many repetitions, the same last rating.
-fn plausible(state: &MemoryState, ratings: &[(u64, Rating)]) -> bool {
+/// with a matching fingerprint is still replayed): as many repetitions, the same last rating
+/// at the same time. A state cached before it kept its last rating is replayed too.
+fn plausible(state: &MemoryState, ratings: &[Rated]) -> bool {
     u32::try_from(ratings.len()).is_ok_and(|n| n == state.reps)
-        && ratings
-            .last()
-            .is_some_and(|&(at, _)| at == state.last_review)
+        && ratings.last().is_some_and(|&(at, rating, _)| {
+            at == state.last_review && state.last_rating == Some(rating)
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interview::Rating;
+    use crate::review::event::Points;
     use crate::storage::{decode, encode};
     use crate::transfer::export::replay_all;
 
@@ -171,7 +177,10 @@ mod tests {
             for (q, question) in ["dba-raid", "ops-cdn", "deploy-ci"].iter().enumerate() {
                 if !(day + q as u64).is_multiple_of(3) {
                     let rating = ratings[(day as usize + q) % 4];
-                    events.push(event(T0 + day * DAY + q as u64, question, rating));
+                    let points = (day % 2 == 0).then_some(Points((day % 5) as u8, 4));
+                    events.push(
+                        event(T0 + day * DAY + q as u64, question, rating).with_points(points),
+                    );
                 }
             }
         }
@@ -214,22 +223,50 @@ mod tests {
 
     #[test]
     fn every_change_to_the_ratings_changes_the_fingerprint() {
-        let base = [(T0, Rating::Good), (T0 + DAY, Rating::Hard)];
+        let base = [
+            (T0, Rating::Good, None),
+            (T0 + DAY, Rating::Hard, Some(Points(1, 3))),
+        ];
         let print = fingerprint(&base);
         assert_eq!(print, fingerprint(&base));
         assert!(print.starts_with("2-"));
         for other in [
-            vec![(T0, Rating::Good)],
-            vec![(T0, Rating::Good), (T0 + DAY, Rating::Easy)],
-            vec![(T0, Rating::Good), (T0 + DAY + 1, Rating::Hard)],
+            vec![(T0, Rating::Good, None)],
             vec![
-                (T0, Rating::Good),
-                (T0 + DAY, Rating::Hard),
-                (T0 + 2 * DAY, Rating::Good),
+                (T0, Rating::Good, None),
+                (T0 + DAY, Rating::Easy, Some(Points(1, 3))),
+            ],
+            vec![
+                (T0, Rating::Good, None),
+                (T0 + DAY + 1, Rating::Hard, Some(Points(1, 3))),
+            ],
+            vec![
+                (T0, Rating::Good, None),
+                (T0 + DAY, Rating::Hard, Some(Points(2, 3))),
+            ],
+            vec![(T0, Rating::Good, None), (T0 + DAY, Rating::Hard, None)],
+            vec![
+                (T0, Rating::Good, None),
+                (T0 + DAY, Rating::Hard, Some(Points(1, 3))),
+                (T0 + 2 * DAY, Rating::Good, None),
             ],
         ] {
             assert_ne!(fingerprint(&other), print, "{other:?}");
         }
+    }
+
+    #[test]
+    fn a_state_cached_before_it_kept_its_evidence_is_replayed() {
+        let events = history();
+        let mut cache = MemoryCache::default();
+        cache.memory(&events);
+        let stale = cache.questions.get_mut("dba-raid").unwrap();
+        stale.state.last_rating = None;
+        stale.state.answers = Default::default();
+        let (states, changed) = cache.memory(&events);
+        assert!(changed);
+        assert_eq!(states, replay_all(&events));
+        assert!(states["dba-raid"].last_rating.is_some());
     }
 
     #[test]

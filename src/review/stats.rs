@@ -1,125 +1,73 @@
-//! Statistics over the reader's practice, aggregated without the browser: readiness per guide
-//! part and section, the practice calendar, interview scores over time, the weakest questions,
-//! and how often the reader corrected the device's marking of key points.
-//! The views draw them (SVG) and give each a table as its text alternative.
+//! Statistics over the reader's practice, aggregated without the browser: readiness and its
+//! trend as the reader practises, the practice calendar, interview scores over time, the
+//! weakest questions, and how often the reader corrected the device's marking of key points.
+//! The views draw them (SVG) and give each a table as its text alternative. What readiness and
+//! weakest mean is written out in docs/statistics.md.
 
 // Two orders here are by floats, which the app's sort (`crate::sorting`) does not take; only the
 // statistics page's piece of the wasm holds this module, not the start page's (clippy.toml).
 #![allow(clippy::disallowed_methods)]
 
-use super::event::ReviewEvent;
-use super::memory::{retrievability, MemoryState};
-use super::DAY_MS;
-use crate::content::{Guide, Question, GUIDES, QUESTIONS};
+use super::day::local_day;
+use super::event::{Points, ReviewEvent};
+use super::memory::{self, MemoryState};
+use super::ready::{self, readiness_of, Goal};
+use crate::content::{Question, QUESTIONS};
 use crate::interview::{Interview, Rating};
 use crate::sorted::SortedMap;
 
-/// A question is ready when its predicted recall is at least this.
-pub const READY_RECALL: f64 = 0.9;
 /// Days the calendar covers, today included.
 pub const CALENDAR_DAYS: usize = 365;
+/// Days with practice the readiness trend shows, the latest.
+pub const TREND_DAYS: usize = 30;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Readiness {
-    pub questions: usize,
-    /// Practised, with predicted recall at least `READY_RECALL`.
+/// Readiness at the goal as it stood at the end of a day the reader practised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrendPoint {
+    /// Local day number (`day::local_day`).
+    pub day: i64,
+    /// Questions ready at the goal with the practice up to the end of that day.
     pub ready: usize,
-    pub never_practised: usize,
 }
 
-impl Readiness {
-    /// Ready questions as a share of all (0.0 to 1.0; 0.0 when there are none).
-    pub fn share(&self) -> f64 {
-        if self.questions == 0 {
-            0.0
-        } else {
-            self.ready as f64 / self.questions as f64
-        }
-    }
-
-    /// The share in whole percent, rounded down so 100% means every question.
-    pub fn percent(&self) -> u32 {
-        (self.ready * 100).checked_div(self.questions).unwrap_or(0) as u32
-    }
-
-    fn add(&mut self, state: Option<&MemoryState>, now_ms: u64) {
-        self.questions += 1;
-        match state {
-            None => self.never_practised += 1,
-            Some(state) if retrievability(state, now_ms) >= READY_RECALL => self.ready += 1,
-            Some(_) => {}
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartReadiness {
-    pub part: u8,
-    pub overall: Readiness,
-    /// In the guide's section order: the section's slug and its readiness.
-    pub sections: Vec<(&'static str, Readiness)>,
-}
-
-/// Readiness of every guide part and section, in guide order.
-pub fn readiness_in(
-    guides: &[Guide],
+/// Readiness at the goal after each of the last `TREND_DAYS` days with ratings, oldest first:
+/// every rating up to the end of the day replayed, as `memory::replay` does, and judged by
+/// `ready::is_ready` at the same goal.
+pub fn trend_in(
     questions: &[Question],
-    memory: &SortedMap<String, MemoryState>,
-    now_ms: u64,
-) -> Vec<PartReadiness> {
-    guides
-        .iter()
-        .map(|guide| {
-            let mut part = PartReadiness {
-                part: guide.part,
-                overall: Readiness::default(),
-                sections: guide
-                    .sections
-                    .iter()
-                    .map(|s| (s.slug, Readiness::default()))
-                    .collect(),
-            };
-            for question in questions.iter().filter(|q| q.part == guide.part) {
-                let state = memory.get(question.id);
-                part.overall.add(state, now_ms);
-                if let Some((_, section)) = part.sections.get_mut(question.section) {
-                    section.add(state, now_ms);
-                }
-            }
-            part
-        })
-        .collect()
+    events: &[ReviewEvent],
+    goal: &Goal,
+    utc_offset_minutes: i32,
+) -> Vec<TrendPoint> {
+    let mut events: Vec<&ReviewEvent> = events.iter().collect();
+    // The order `memory::replay` folds each question's ratings in.
+    crate::sorting::by_key(&mut events, |e| u64::from(memory::rating_order(e.rating)));
+    crate::sorting::by_key(&mut events, |e| e.at);
+    let mut states: SortedMap<String, MemoryState> = SortedMap::new();
+    let mut points: Vec<TrendPoint> = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        let next = memory::review(
+            states.get(&event.question),
+            event.rating,
+            event.points,
+            event.at,
+        );
+        states.insert(event.question.clone(), next);
+        let day = local_day(event.at, utc_offset_minutes);
+        let last_of_day = events
+            .get(i + 1)
+            .is_none_or(|e| local_day(e.at, utc_offset_minutes) != day);
+        if last_of_day {
+            let ready = readiness_of(questions, &states, goal).ready;
+            points.push(TrendPoint { day, ready });
+        }
+    }
+    let skip = points.len().saturating_sub(TREND_DAYS);
+    points.split_off(skip)
 }
 
-pub fn readiness(memory: &SortedMap<String, MemoryState>, now_ms: u64) -> Vec<PartReadiness> {
-    readiness_in(GUIDES, QUESTIONS, memory, now_ms)
-}
-
-/// The local day of an instant: days since 1970-01-01 in the reader's time zone.
-pub fn local_day(epoch_ms: u64, utc_offset_minutes: i32) -> i64 {
-    let local = epoch_ms as i128 + i128::from(utc_offset_minutes) * 60_000;
-    local.div_euclid(i128::from(DAY_MS)) as i64
-}
-
-/// A local day as (year, month, day), for labels and the calendar's table.
-pub fn civil_date(day: i64) -> (i64, u32, u32) {
-    // Howard Hinnant's days_from_civil inverse (proleptic Gregorian calendar).
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-/// `2024-03-09`.
-pub fn format_day(day: i64) -> String {
-    let (y, m, d) = civil_date(day);
-    format!("{y:04}-{m:02}-{d:02}")
+pub fn trend(events: &[ReviewEvent], goal: &Goal, utc_offset_minutes: i32) -> Vec<TrendPoint> {
+    trend_in(QUESTIONS, events, goal, utc_offset_minutes)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,55 +123,78 @@ pub fn scores_over_time(scores: &[(u64, f64)]) -> Vec<ScorePoint> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeakQuestion {
     pub id: &'static str,
-    pub retrievability: f64,
-    /// How many times it was rated Again.
+    /// Predicted recall at the goal.
+    pub recall: f64,
+    pub last_rating: Option<Rating>,
+    /// Ratings Again, and Hard.
     pub again: u32,
+    pub hard: u32,
+    /// The latest marked answer's key points.
+    pub latest: Option<Points>,
 }
 
-/// The `limit` weakest practised questions still in the bank: lowest predicted recall first,
-/// then most Again ratings, then guide order.
+/// How urgent the latest evidence is: last rated Again, then Hard, then rated Good or Easy but
+/// with a latest answer that missed most key points (or none marked), then only fading.
+fn standing(state: &MemoryState) -> u8 {
+    match state.last_rating {
+        Some(Rating::Again) => 0,
+        Some(Rating::Hard) => 1,
+        _ if !state.answers.latest().is_some_and(|p| p.most()) => 2,
+        _ => 3,
+    }
+}
+
+/// The `limit` weakest questions: practised, still in the bank, and not ready at the goal.
+/// Ordered by evidence: `standing` first (so a question just answered well is never above one
+/// just failed), then more Again ratings, more Hard ratings, more of the key points missed in
+/// the latest three marked answers (as a share), lower recall at the goal, guide order.
 pub fn weakest_in(
     questions: &[Question],
     memory: &SortedMap<String, MemoryState>,
-    events: &[ReviewEvent],
-    now_ms: u64,
+    goal: &Goal,
     limit: usize,
 ) -> Vec<WeakQuestion> {
-    let mut again: SortedMap<&str, u32> = SortedMap::new();
-    for event in events.iter().filter(|e| e.rating == Rating::Again) {
-        *again.entry(event.question.as_str()).or_default() += 1;
-    }
-    let mut weak: Vec<(usize, WeakQuestion)> = questions
+    let mut weak: Vec<(usize, &MemoryState, f64)> = questions
         .iter()
         .enumerate()
         .filter_map(|(index, q)| {
             let state = memory.get(q.id)?;
-            Some((
-                index,
-                WeakQuestion {
-                    id: q.id,
-                    retrievability: retrievability(state, now_ms),
-                    again: again.get(q.id).copied().unwrap_or(0),
-                },
-            ))
+            (!ready::is_ready(state, goal)).then(|| (index, state, ready::recall(state, goal)))
         })
         .collect();
-    weak.sort_by(|(ia, a), (ib, b)| {
-        a.retrievability
-            .total_cmp(&b.retrievability)
+    let missed = |state: &MemoryState| {
+        let (missed, of) = state.answers.missed();
+        // In thousandths, so shares compare exactly.
+        (missed * 1_000).checked_div(of).unwrap_or(0)
+    };
+    weak.sort_by(|(ia, a, ra), (ib, b, rb)| {
+        standing(a)
+            .cmp(&standing(b))
             .then(b.again.cmp(&a.again))
+            .then(b.hard.cmp(&a.hard))
+            .then(missed(b).cmp(&missed(a)))
+            .then(ra.total_cmp(rb))
             .then(ia.cmp(ib))
     });
-    weak.into_iter().take(limit).map(|(_, w)| w).collect()
+    weak.into_iter()
+        .take(limit)
+        .map(|(index, state, recall)| WeakQuestion {
+            id: questions[index].id,
+            recall,
+            last_rating: state.last_rating,
+            again: state.again,
+            hard: state.hard,
+            latest: state.answers.latest(),
+        })
+        .collect()
 }
 
 pub fn weakest(
     memory: &SortedMap<String, MemoryState>,
-    events: &[ReviewEvent],
-    now_ms: u64,
+    goal: &Goal,
     limit: usize,
 ) -> Vec<WeakQuestion> {
-    weakest_in(QUESTIONS, memory, events, now_ms, limit)
+    weakest_in(QUESTIONS, memory, goal, limit)
 }
 
 /// Key-point marks the device made on typed answers, and how many of them the reader changed.
@@ -302,77 +273,157 @@ pub fn delivery_over_time<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::review::memory::review;
+    use crate::review::day::parse_day;
+    use crate::review::memory::{replay, Rated};
+    use crate::review::DAY_MS;
+    use Rating::*;
 
     const NOW: u64 = 1_700_000_000_000;
 
-    fn practised(at: u64, stability: f32) -> MemoryState {
-        MemoryState {
-            stability,
-            difficulty: 5.0,
-            last_review: at,
-            due: at + DAY_MS,
-            reps: 1,
-            lapses: 0,
-        }
+    fn q(i: usize) -> &'static str {
+        QUESTIONS[i].id
     }
 
+    fn state(ratings: &[(u64, Rating, u8)]) -> MemoryState {
+        replay(
+            ratings
+                .iter()
+                .map(|&(at, r, covered)| -> Rated { (at, r, Some(Points(covered, 5))) }),
+        )
+        .unwrap()
+    }
+
+    fn ids(weak: &[WeakQuestion]) -> Vec<&'static str> {
+        weak.iter().map(|w| w.id).collect()
+    }
+
+    /// The scenario of a first interview answered badly: five questions, four rated Hard and
+    /// one Good, with 1 of 24 key points covered in all.
     #[test]
-    fn readiness_counts_ready_and_never_practised_per_part_and_section() {
-        let part1: Vec<_> = QUESTIONS.iter().filter(|q| q.part == 1).collect();
-        let (a, b, c) = (part1[0], part1[1], part1[2]);
+    fn after_one_bad_interview_nothing_is_ready_and_the_hard_ones_are_weakest() {
+        let goal = Goal::new(None, NOW, 0);
         let mut memory = SortedMap::new();
-        // Just reviewed: recall 1.0.
-        memory.insert(a.id.to_string(), practised(NOW, 1.0));
-        // Reviewed 10 stability-lengths ago: recall far below 90%.
-        memory.insert(b.id.to_string(), practised(NOW - 10 * DAY_MS, 1.0));
-        // Half a stability ago: above 90%.
-        memory.insert(c.id.to_string(), practised(NOW - DAY_MS, 2.0));
-        memory.insert("gone".into(), practised(NOW, 1.0));
-
-        let parts = readiness(&memory, NOW);
-        assert_eq!(parts.iter().map(|p| p.part).collect::<Vec<_>>(), [1, 2, 3]);
-        let p1 = &parts[0];
-        assert_eq!(p1.overall.questions, part1.len());
-        assert_eq!(p1.overall.ready, 2);
-        assert_eq!(p1.overall.never_practised, part1.len() - 3);
-        let sum: usize = p1.sections.iter().map(|(_, r)| r.questions).sum();
-        assert_eq!(sum, part1.len());
-        let (slug, section) = p1.sections[a.section];
-        assert_eq!(slug, a.section().slug);
-        assert!(section.ready >= 1);
-        for other in &parts[1..] {
-            assert_eq!(other.overall.ready, 0);
-            assert_eq!(other.overall.never_practised, other.overall.questions);
-            assert_eq!(other.overall.percent(), 0);
+        for (i, (rating, covered)) in [(Hard, 0), (Hard, 1), (Good, 0), (Hard, 0), (Hard, 0)]
+            .into_iter()
+            .enumerate()
+        {
+            let at = NOW - 600_000 + i as u64 * 60_000;
+            memory.insert(q(i).to_string(), state(&[(at, rating, covered)]));
         }
-        let total: usize = parts.iter().map(|p| p.overall.questions).sum();
-        assert_eq!(total, QUESTIONS.len());
+        assert_eq!(readiness_of(QUESTIONS, &memory, &goal).ready, 0);
+        let weak = weakest(&memory, &goal, 5);
+        // The Hard ones first (more key points missed first), the Good one with 0 of 5 last;
+        // none shows a recall of 100% a week ahead.
+        assert_eq!(ids(&weak), [q(0), q(3), q(4), q(1), q(2)]);
+        assert!(weak.iter().all(|w| w.recall < 0.9), "{weak:?}");
+        assert_eq!(weak[4].last_rating, Some(Good));
+        assert_eq!(weak[3].latest, Some(Points(1, 5)));
     }
 
     #[test]
-    fn readiness_share_and_percent() {
-        let r = Readiness {
-            questions: 3,
-            ready: 2,
-            never_practised: 1,
+    fn weakest_orders_by_evidence_and_never_puts_a_question_just_got_right_first() {
+        let goal = Goal::new(parse_day("2023-11-27"), NOW, 0);
+        let mut memory = SortedMap::new();
+        // Just got right, after two lapses long ago: but barely learnt, so fading by the 27th.
+        memory.insert(
+            q(0).to_string(),
+            state(&[
+                (NOW - 30 * DAY_MS, Again, 0),
+                (NOW - 20 * DAY_MS, Again, 1),
+                (NOW, Good, 5),
+            ]),
+        );
+        // Rated Good with 1 of 5 key points.
+        memory.insert(q(1).to_string(), state(&[(NOW - DAY_MS, Good, 1)]));
+        // Rated Hard yesterday, once.
+        memory.insert(q(2).to_string(), state(&[(NOW - DAY_MS, Hard, 4)]));
+        // Failed just now.
+        memory.insert(q(3).to_string(), state(&[(NOW - 3_600_000, Again, 0)]));
+        // Hard, twice.
+        memory.insert(
+            q(4).to_string(),
+            state(&[(NOW - 5 * DAY_MS, Hard, 3), (NOW - 2 * DAY_MS, Hard, 3)]),
+        );
+        // Ready for the 27th: not weak at all.
+        memory.insert(
+            q(5).to_string(),
+            state(&[
+                (NOW - 60 * DAY_MS, Good, 5),
+                (NOW - 40 * DAY_MS, Good, 5),
+                (NOW - 9 * DAY_MS, Good, 5),
+            ]),
+        );
+        assert!(ready::is_ready(&memory[q(5)], &goal));
+        let weak = weakest(&memory, &goal, 10);
+        assert_eq!(ids(&weak), [q(3), q(4), q(2), q(1), q(0)]);
+        assert_eq!((weak[1].hard, weak[4].again), (2, 2));
+        assert_eq!(ids(&weakest(&memory, &goal, 2)), [q(3), q(4)]);
+    }
+
+    #[test]
+    fn a_clock_set_back_leaves_the_evidence_as_it_is() {
+        // Rated "tomorrow", the clock since set back: a question answered well then is ready for
+        // an interview the day after, and one failed then is the weakest.
+        let goal = Goal::new(parse_day("2023-11-16"), NOW, 0);
+        let mut memory = SortedMap::new();
+        memory.insert(q(0).to_string(), state(&[(NOW + DAY_MS, Good, 5)]));
+        memory.insert(q(1).to_string(), state(&[(NOW + DAY_MS, Again, 1)]));
+        memory.insert(q(2).to_string(), state(&[(NOW - DAY_MS, Hard, 3)]));
+        assert!(ready::is_ready(&memory[q(0)], &goal));
+        assert_eq!(ids(&weakest(&memory, &goal, 5)), [q(1), q(2)]);
+        assert_eq!(readiness_of(QUESTIONS, &memory, &goal).ready, 1);
+    }
+
+    #[test]
+    fn a_question_never_practised_is_not_weak() {
+        let goal = Goal::new(None, NOW, 0);
+        assert!(weakest(&SortedMap::new(), &goal, 5).is_empty());
+        let mut memory = SortedMap::new();
+        memory.insert(q(7).to_string(), state(&[(NOW, Again, 0)]));
+        memory.insert("gone".to_string(), state(&[(NOW, Again, 0)]));
+        assert_eq!(ids(&weakest(&memory, &goal, 5)), [q(7)]);
+    }
+
+    #[test]
+    fn the_trend_is_readiness_at_the_goal_after_each_day_practised() {
+        // The reader is in UTC; NOW is 2023-11-14 22:13:20.
+        let goal = Goal::new(parse_day("2023-11-24"), NOW, 0);
+        let good = |at: u64, question: &str| {
+            ReviewEvent::new(at, question, Good).with_points(Some(Points(5, 5)))
         };
-        assert!((r.share() - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(r.percent(), 66);
-        assert_eq!(Readiness::default().share(), 0.0);
+        let mut events = vec![
+            good(NOW - 30 * DAY_MS, q(0)),
+            good(NOW - 30 * DAY_MS + 1, q(1)),
+            good(NOW - 25 * DAY_MS, q(0)),
+            good(NOW - 25 * DAY_MS, q(1)),
+            good(NOW - 5 * DAY_MS, q(0)),
+            good(NOW - 5 * DAY_MS, q(1)),
+            // The same day, later: q(1) failed.
+            ReviewEvent::new(NOW - 5 * DAY_MS + 60_000, q(1), Again),
+        ];
+        events.reverse();
+        let points = trend(&events, &goal, 0);
+        let days: Vec<_> = points.iter().map(|p| p.day - local_day(NOW, 0)).collect();
+        assert_eq!(days, [-30, -25, -5]);
+        let ready: Vec<_> = points.iter().map(|p| p.ready).collect();
+        assert_eq!(ready, [0, 0, 1]);
+        // The last point is today's readiness.
+        let memory = crate::transfer::export::replay_all(&events);
+        assert_eq!(
+            points[2].ready,
+            readiness_of(QUESTIONS, &memory, &goal).ready
+        );
+        // Only the latest days.
+        let many: Vec<_> = (0..40).map(|d| good(NOW - d * DAY_MS, q(0))).collect();
+        let points = trend(&many, &goal, 0);
+        assert_eq!(points.len(), TREND_DAYS);
+        assert_eq!(points.last().unwrap().day, local_day(NOW, 0));
+        assert!(trend(&[], &goal, 0).is_empty());
     }
 
     #[test]
     fn calendar_counts_ratings_per_local_day() {
         // 2023-11-14 22:13:20 UTC.
-        assert_eq!(format_day(local_day(NOW, 0)), "2023-11-14");
-        // Two hours east it is already the 15th; five hours west, still the 14th.
-        assert_eq!(format_day(local_day(NOW, 120)), "2023-11-15");
-        assert_eq!(format_day(local_day(NOW, -300)), "2023-11-14");
-        assert_eq!(format_day(0), "1970-01-01");
-        assert_eq!(format_day(-1), "1969-12-31");
-        assert_eq!(format_day(19_782), "2024-02-29");
-
         let q = "dba-raid";
         let events = [
             ReviewEvent::new(NOW, q, Rating::Good),
@@ -400,30 +451,6 @@ mod tests {
         let points = scores_over_time(&[(30, 80.0), (10, 120.0), (20, f64::NAN), (20, -5.0)]);
         let pairs: Vec<_> = points.iter().map(|p| (p.completed_ms, p.percent)).collect();
         assert_eq!(pairs, [(10, 100.0), (20, 0.0), (30, 80.0)]);
-    }
-
-    #[test]
-    fn weakest_orders_by_recall_then_again_ratings() {
-        let q = |i: usize| QUESTIONS[i].id;
-        let mut memory = SortedMap::new();
-        memory.insert(q(0).to_string(), practised(NOW, 1.0)); // recall 1.0
-        memory.insert(q(1).to_string(), practised(NOW - 5 * DAY_MS, 1.0)); // lowest
-        memory.insert(q(2).to_string(), practised(NOW, 1.0)); // recall 1.0, two Agains
-        memory.insert(
-            q(3).to_string(),
-            review(None, Rating::Good, NOW - 2 * DAY_MS),
-        );
-        let events = [
-            ReviewEvent::new(NOW - 10, q(2), Rating::Again),
-            ReviewEvent::new(NOW - 5, q(2), Rating::Again),
-            ReviewEvent::new(NOW - 5, q(0), Rating::Good),
-        ];
-        let weak = weakest(&memory, &events, NOW, 3);
-        let ids: Vec<_> = weak.iter().map(|w| w.id).collect();
-        assert_eq!(ids, [q(1), q(3), q(2)]);
-        assert_eq!(weak[2].again, 2);
-        assert!(weak[0].retrievability < weak[1].retrievability);
-        assert_eq!(weakest(&memory, &events, NOW, 10).len(), 4);
     }
 
     #[test]

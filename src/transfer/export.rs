@@ -4,12 +4,14 @@
 //! importing each into the other, ends in one agreed state.
 
 use crate::interview::{Ending, Interview, MAX_ANSWER_CHARS};
+use crate::review::event;
 use crate::review::memory::{self, MemoryState};
 use crate::review::{Note, ReviewEvent};
 use crate::sorted::{SortedMap, SortedSet};
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, Engine, GeneralPurpose, GeneralPurposeConfig};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -56,9 +58,17 @@ pub struct RecordingFile {
     pub data: String,
 }
 
+/// The largest file the app imports, in bytes. A file is held in memory about four times over
+/// while it is read (the browser's text, the app's copy, the records, recordings decoded one
+/// by one): 50 MB keeps that within a phone's reach, and holds about two and a half hours of
+/// recordings.
+pub const MAX_FILE_BYTES: u64 = 50_000_000;
+
 /// Why a file cannot be imported. Nothing is changed when any of these is returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
+    /// Larger than `MAX_FILE_BYTES` (its size in bytes): not read at all.
+    TooLarge { bytes: u64 },
     /// Not JSON at all (`line`, `column` of the first error).
     NotJson { line: usize, column: usize },
     /// JSON that stops part-way: the download or copy was cut short.
@@ -74,6 +84,12 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is too large to import: {}, and the app imports files up to {}. An export without recordings is far smaller.",
+                megabytes(*bytes),
+                megabytes(MAX_FILE_BYTES)
+            ),
             ImportError::NotJson { line, column } => write!(
                 f,
                 "This file is not an Interview Practice export: it is not JSON (line {line}, column {column})."
@@ -110,6 +126,9 @@ pub struct ImportPreview {
     /// Questions whose memory state (and so schedule) changes.
     pub memory_changed: usize,
     pub settings_changed: usize,
+    /// Completed interviews, here or in the file, whose typed answers the import drops: only
+    /// the newest ones keep theirs (the number is the progress's to keep).
+    pub answers_dropped: usize,
 }
 
 impl ImportPreview {
@@ -142,45 +161,47 @@ impl Export {
 
 /// `interview-practice-2024-03-09.json`, from the local day of the export.
 pub fn file_name(exported_at: u64, utc_offset_minutes: i32) -> String {
-    let day = crate::review::stats::local_day(exported_at, utc_offset_minutes);
+    let day = crate::review::day::local_day(exported_at, utc_offset_minutes);
     format!(
         "interview-practice-{}.json",
-        crate::review::stats::format_day(day)
+        crate::review::day::format_day(day)
     )
 }
 
-/// Reads an export file. Never panics, whatever the bytes.
+/// `61.2 MB` (1 MB = 1,000,000 bytes), `50 MB`.
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.div_ceil(100_000);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        rest => format!("{}.{rest} MB", tenths / 10),
+    }
+}
+
+/// Whether a file of `bytes` may be imported: checked before it is read.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes });
+    }
+    Ok(())
+}
+
+/// Reads an export file, decoding it once: a file of recordings is tens of megabytes. Never
+/// panics, whatever the bytes.
 pub fn parse(text: &str) -> Result<Export, ImportError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => ImportError::Truncated,
-        _ => ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
-    let object = value.as_object().ok_or(ImportError::Foreign)?;
-    if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    // An export is an object (a list or a string with the same fields is not one of ours).
+    if !text.trim_start().starts_with('{') {
+        return Err(serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map_or_else(json_error, |_| ImportError::Foreign));
+    }
+    let mut file: Export = match serde_json::from_str(text) {
+        Ok(file) => file,
+        Err(e) if e.is_data() => return Err(why_not_ours(text, e)),
+        Err(e) => return Err(json_error(e)),
+    };
+    if file.format != FORMAT {
         return Err(ImportError::Foreign);
     }
-    let version = object
-        .get("version")
-        .and_then(|v| v.as_u64())
-        .ok_or_else(|| ImportError::Damaged {
-            detail: "its version is missing".into(),
-        })?;
-    if version > u64::from(VERSION) {
-        return Err(ImportError::NewerVersion { version });
-    }
-    if version == 0 {
-        return Err(ImportError::Damaged {
-            detail: "its version is 0".into(),
-        });
-    }
-    // From the text, not `from_value`: one decoder per record type in the wasm, not two (the
-    // stored records are read from text).
-    let mut file: Export = serde_json::from_str(text).map_err(|e| ImportError::Damaged {
-        detail: e.to_string(),
-    })?;
+    known_version(u64::from(file.version))?;
     // A file can hold anything: notes and answers are capped like typed ones.
     let cap = |text: &mut String| {
         if let Some((at, _)) = text.char_indices().nth(MAX_ANSWER_CHARS) {
@@ -198,6 +219,61 @@ pub fn parse(text: &str) -> Result<Export, ImportError> {
         cap(&mut attempt.answer);
     }
     Ok(file)
+}
+
+/// A file that is not JSON, or stops part-way.
+fn json_error(e: serde_json::Error) -> ImportError {
+    match e.classify() {
+        serde_json::error::Category::Eof => ImportError::Truncated,
+        _ => ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    }
+}
+
+/// Why an object that is JSON did not decode as an export: foreign, newer, or damaged (`e`).
+fn why_not_ours(text: &str, e: serde_json::Error) -> ImportError {
+    /// The two fields that say whose file it is and which version, each as written.
+    #[derive(Deserialize)]
+    struct Header<'a> {
+        #[serde(borrow)]
+        format: Option<&'a RawValue>,
+        #[serde(borrow)]
+        version: Option<&'a RawValue>,
+    }
+    let header = match serde_json::from_str::<Header>(text) {
+        Ok(header) => header,
+        Err(e) if e.is_data() => return ImportError::Foreign,
+        Err(e) => return json_error(e),
+    };
+    let format = header.format.map_or("", RawValue::get);
+    if serde_json::from_str::<&str>(format).ok() != Some(FORMAT) {
+        return ImportError::Foreign;
+    }
+    match serde_json::from_str::<u64>(header.version.map_or("", RawValue::get)) {
+        Err(_) => ImportError::Damaged {
+            detail: "its version is missing".into(),
+        },
+        Ok(version) => known_version(version)
+            .err()
+            .unwrap_or(ImportError::Damaged {
+                detail: e.to_string(),
+            }),
+    }
+}
+
+/// A version this app reads: from 1 to `VERSION`.
+fn known_version(version: u64) -> Result<(), ImportError> {
+    if version > u64::from(VERSION) {
+        return Err(ImportError::NewerVersion { version });
+    }
+    if version == 0 {
+        return Err(ImportError::Damaged {
+            detail: "its version is 0".into(),
+        });
+    }
+    Ok(())
 }
 
 /// One export holding everything in both, the same whichever is `a` and which `b`:
@@ -227,12 +303,7 @@ pub fn merge(a: &Export, b: &Export) -> Export {
     // By start, then by id: they come in the order of their ids.
     crate::sorting::by_key(&mut interviews, |i| i.started_at);
 
-    let reviews: Vec<ReviewEvent> = ratings(a)
-        .into_iter()
-        .chain(ratings(b))
-        .collect::<SortedSet<_>>()
-        .into_iter()
-        .collect();
+    let reviews = event::unite(ratings(a).into_iter().chain(ratings(b)));
 
     let memory = replay_all(&reviews);
 
@@ -315,25 +386,17 @@ pub fn replay_all(reviews: &[ReviewEvent]) -> SortedMap<String, MemoryState> {
     by_question
         .into_iter()
         .filter_map(|(question, events)| {
-            let state = memory::replay(events.into_iter().map(|e| (e.at, e.rating)))?;
+            let state = memory::replay(events.into_iter().map(|e| (e.at, e.rating, e.points)))?;
             Some((question.to_string(), state))
         })
         .collect()
 }
 
-/// Every rating an export holds: its list, and the ratings inside its interviews.
-fn ratings(export: &Export) -> SortedSet<ReviewEvent> {
-    let in_interviews = export.interviews.iter().flat_map(|i| {
-        i.ratings()
-            .map(|(at, question, rating)| ReviewEvent::new(at, question, rating))
-            .collect::<Vec<_>>()
-    });
-    export
-        .reviews
-        .iter()
-        .cloned()
-        .chain(in_interviews)
-        .collect()
+/// Every rating an export holds, once each: its list, and the ratings inside its interviews
+/// (with the key points of the answers they rated).
+fn ratings(export: &Export) -> Vec<ReviewEvent> {
+    let in_interviews = export.interviews.iter().flat_map(event::of_interview);
+    event::unite(export.reviews.iter().cloned().chain(in_interviews))
 }
 
 fn answered(interview: &Interview) -> usize {
@@ -373,7 +436,11 @@ fn json<T: Serialize>(value: &T) -> String {
 
 /// What `merge(current, incoming)` would change in `current`.
 pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
-    let merged = merge(current, incoming);
+    diff_merged(current, &merge(current, incoming))
+}
+
+/// What merging a file into `current` changes, from the merge (`merged`) itself.
+pub fn diff_merged(current: &Export, merged: &Export) -> ImportPreview {
     let here: SortedMap<&str, &Interview> = current
         .interviews
         .iter()
@@ -387,7 +454,7 @@ pub fn diff(current: &Export, incoming: &Export) -> ImportPreview {
             Some(_) => {}
         }
     }
-    let reviews_here = ratings(current);
+    let reviews_here: SortedSet<ReviewEvent> = ratings(current).into_iter().collect();
     preview.new_reviews = merged
         .reviews
         .iter()
@@ -492,10 +559,11 @@ mod tests {
             ),
             Err(ImportError::Damaged { .. })
         ));
-        assert!(matches!(
+        // JSON, however deep, but not an export.
+        assert_eq!(
             parse(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000))),
-            Err(ImportError::NotJson { .. })
-        ));
+            Err(ImportError::Foreign)
+        );
         for error in [
             ImportError::NotJson { line: 1, column: 2 },
             ImportError::Truncated,
@@ -505,6 +573,89 @@ mod tests {
         ] {
             assert!(!error.to_string().is_empty());
         }
+    }
+
+    #[test]
+    fn a_file_above_the_limit_is_refused_with_its_size_and_the_limit() {
+        assert_eq!(check_size(0), Ok(()));
+        assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
+        assert_eq!(
+            check_size(MAX_FILE_BYTES + 1),
+            Err(ImportError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            })
+        );
+        assert_eq!(
+            ImportError::TooLarge { bytes: 61_234_567 }.to_string(),
+            "This file is too large to import: 61.3 MB, and the app imports files up to 50 MB. An export without recordings is far smaller."
+        );
+        // Never rounded down to the limit itself.
+        assert!(ImportError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        }
+        .to_string()
+        .contains(": 50.1 MB,"));
+    }
+
+    #[test]
+    fn foreign_newer_and_damaged_files_are_told_apart() {
+        let ours = |rest: &str| format!(r#"{{"format": "interview-practice-export", {rest}}}"#);
+        // A list with an export's fields is not an export.
+        assert_eq!(
+            parse(r#"["interview-practice-export", 1, 0]"#),
+            Err(ImportError::Foreign)
+        );
+        assert_eq!(
+            parse(r#"{"format": 7, "version": 1, "exported_at": 0}"#),
+            Err(ImportError::Foreign)
+        );
+        assert_eq!(
+            parse(r#"{"format": "other", "version": 1, "exported_at": 0}"#),
+            Err(ImportError::Foreign)
+        );
+        // A newer version that no longer decodes as this one is still told as newer.
+        assert_eq!(
+            parse(&ours(r#""version": 3, "exported_at": "yesterday""#)),
+            Err(ImportError::NewerVersion { version: 3 })
+        );
+        assert_eq!(
+            parse(&ours(r#""version": 99999999999, "exported_at": 0"#)),
+            Err(ImportError::NewerVersion {
+                version: 99_999_999_999
+            })
+        );
+        assert_eq!(
+            parse(&ours(r#""exported_at": 0"#)),
+            Err(ImportError::Damaged {
+                detail: "its version is missing".into()
+            })
+        );
+        assert_eq!(
+            parse(&ours(r#""version": "1", "exported_at": 0"#)),
+            Err(ImportError::Damaged {
+                detail: "its version is missing".into()
+            })
+        );
+        assert_eq!(
+            parse(&ours(r#""version": 0, "exported_at": 0"#)),
+            Err(ImportError::Damaged {
+                detail: "its version is 0".into()
+            })
+        );
+        // Damaged and cut short: cut short is what the reader can fix.
+        assert_eq!(
+            parse(&ours(r#""version": 1, "exported_at": "x", "notes": {"#)),
+            Err(ImportError::Truncated)
+        );
+        // A field the app does not read is skipped, however deep.
+        assert_eq!(
+            parse(&ours(&format!(
+                r#""version": 1, "exported_at": 0, "extra": {}{}"#,
+                "[".repeat(10_000),
+                "]".repeat(10_000)
+            ))),
+            Ok(Export::new(0))
+        );
     }
 
     #[test]
@@ -574,6 +725,7 @@ mod tests {
                 due: T0 + 99 * crate::review::DAY_MS,
                 reps: 9,
                 lapses: 0,
+                ..MemoryState::default()
             },
         );
         assert!(diff(&a, &b).is_empty());
@@ -666,6 +818,7 @@ mod tests {
                 at: T0 + day * 43_200_000,
                 question,
                 rating,
+                points: None,
             })
         }
 
@@ -709,7 +862,7 @@ mod tests {
 
         fn memory_state() -> impl Strategy<Value = MemoryState> {
             (0..20u64, rating(), 0..3u32).prop_map(|(day, rating, extra)| {
-                let mut s = memory::review(None, rating, T0 + day * 43_200_000);
+                let mut s = memory::review(None, rating, None, T0 + day * 43_200_000);
                 s.reps += extra;
                 s
             })

@@ -141,7 +141,7 @@ macro_rules! page_views {
                 piece == "start" || HERE.with_borrow(|here| here.contains(&piece))
             }
 
-            fn arrived<T, E>(piece: &'static str, result: Result<T, E>) -> Result<T, E> {
+            pub fn arrived<T, E>(piece: &'static str, result: Result<T, E>) -> Result<T, E> {
                 if result.is_ok() {
                     HERE.with_borrow_mut(|here| {
                         if !here.contains(&piece) {
@@ -346,10 +346,58 @@ pub fn App(
 /// (`pieces`), `meanwhile` showing until then: a running interview already shows its question
 /// and takes the answer (`AnsweringShell`, in the start page's piece).
 fn chunked(page: Page, meanwhile: fn() -> AnyView) -> AnyView {
-    // One `deferred` for every page, whatever it shows meanwhile: with a view of another type
-    // for the interview, a page an interview was started from (statistics, a past interview)
-    // redrew itself after it was dropped, and panicked without its context.
-    super::pieces::deferred("This page", meanwhile, move || pieces::show(page.clone()))
+    deferred(Part::Page(page), meanwhile)
+}
+
+/// What `deferred` shows: a page, or the start page's interview summary (`InterviewSummary`),
+/// not a page but a part of the start page whose code is in the interview's piece, with the
+/// Review page's plan.
+#[derive(Clone)]
+enum Part {
+    Page(Page),
+    Summary,
+}
+
+fn deferred(part: Part, meanwhile: fn() -> AnyView) -> AnyView {
+    // One `deferred` for every page and the summary, whatever it shows meanwhile: with a view of
+    // another type for the interview, a page an interview was started from (statistics, a past
+    // interview) redrew itself after it was dropped, and panicked without its context; and each
+    // type would be a copy of its own in the start page's piece.
+    super::pieces::deferred("This page", meanwhile, move || {
+        let part = part.clone();
+        async move {
+            match part {
+                Part::Page(page) => pieces::show(page).await,
+                Part::Summary => pieces::arrived("interview", summary::summary().await),
+            }
+        }
+    })
+}
+
+/// The summary's entry point in the interview's piece.
+mod summary {
+    use crate::views::pieces::piece;
+    use crate::views::InterviewSummary;
+    use leptos::prelude::*;
+
+    piece!(interview, summary, preload() => view! { <InterviewSummary/> });
+}
+
+/// The start page's interview summary, from the interview's piece: "Loading…" until it is here.
+pub fn interview_summary() -> AnyView {
+    deferred(Part::Summary, super::pieces::loading)
+}
+
+/// Downloads the piece of the start page's interview summary before the app takes over, when a
+/// date is set: no "Loading…" in its place. For an app that opens on the start page
+/// (`preload_first_page`).
+pub async fn preload_interview_summary(progress: Progress) {
+    if progress
+        .settings
+        .with_untracked(|s| s.interview_date.is_some())
+    {
+        let _ = pieces::arrived("interview", summary::preload().await);
+    }
 }
 
 /// Downloads the interview's piece once the page has painted, for a page whose one action opens
@@ -408,10 +456,12 @@ fn rehearse_start(app: &Owner) {
 }
 
 /// Downloads the first page's piece before the app starts, so the app takes over the first screen
-/// with that page whole: no "Loading…" in between.
-pub async fn preload_first_page() {
+/// with that page whole: no "Loading…" in between. Whether it is the start page.
+pub async fn preload_first_page() -> bool {
     let (config, _) = crate::embed::config::parse(&location::search());
-    pieces::preload(&page(&first_route(&config))).await;
+    let first = page(&first_route(&config));
+    pieces::preload(&first).await;
+    first == Page::Home
 }
 
 /// The address's page; a bare address opens where the embedding page's settings say (`mode`).

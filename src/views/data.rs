@@ -1,4 +1,5 @@
 use crate::platform::{clock, page};
+use crate::progress::state::KEEP_ANSWERS;
 use crate::progress::Progress;
 use crate::storage::usage;
 use crate::transfer::{anki, export, Export, ImportPreview};
@@ -47,29 +48,35 @@ pub fn DataPage() -> impl IntoView {
         };
         spawn_local(async move {
             pending.set(None);
-            match page::read_chosen_file(&input).await {
+            // A file too large is refused before any of it is read.
+            let read = match page::ChosenFile::of(&input) {
+                None => None,
+                Some(chosen) => match export::check_size(chosen.bytes()) {
+                    Err(too_large) => Some(Err(too_large)),
+                    Ok(()) => chosen.text().await.map(|text| export::parse(&text)),
+                },
+            };
+            match read {
                 None => message.set(Some((
                     false,
                     "The file could not be read. Nothing was changed.".into(),
                 ))),
-                Some(text) => match export::parse(&text) {
-                    Ok(file) => {
-                        let preview = progress.preview(&file);
-                        message.set(None);
-                        pending.set(Some((file, preview)));
-                    }
-                    Err(error) => {
-                        message.set(Some((false, format!("{error} Nothing was changed."))))
-                    }
-                },
+                Some(Ok(file)) => {
+                    let preview = progress.preview(&file);
+                    message.set(None);
+                    pending.set(Some((file, preview)));
+                }
+                Some(Err(error)) => {
+                    message.set(Some((false, format!("{error} Nothing was changed."))))
+                }
             }
             input.set_value("");
         });
     };
     let apply = move |_| {
-        if let Some((file, _)) = pending.get_untracked() {
+        // Taken, not copied: a file of recordings is tens of megabytes.
+        if let Some((file, _)) = pending.try_update(Option::take).flatten() {
             progress.import(&file);
-            pending.set(None);
             message.set(Some((
                 true,
                 "Imported: everything from the file is merged with your progress here.".into(),
@@ -104,7 +111,10 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">"Import a file"</h2>
-            <p>"Merge an exported file into your progress here. Nothing on either side is lost; you see what changes before it is applied."</p>
+            <p>
+                "Merge an exported file into your progress here. Nothing on either side is lost; you see what changes before it is applied. "
+                {format!("Files up to {} MB.", export::MAX_FILE_BYTES / 1_000_000)}
+            </p>
             <label class="file">
                 "Import"
                 <input type="file" accept=".json,application/json" on:change=choose/>
@@ -112,16 +122,11 @@ pub fn DataPage() -> impl IntoView {
             {move || message.get().map(|(ok, text)| view! {
                 <p class=if ok { "import-ok" } else { "import-error" } role=if ok { "status" } else { "alert" }>{text}</p>
             })}
-            {move || pending.get().map(|(file, preview)| view! {
+            {move || pending.with(|p| p.as_ref().map(|(file, preview)| preview_lines(preview, file.recordings.len()))).map(|lines| view! {
                 <div class="import-preview" role="status">
                     <h3>"This import will change:"</h3>
                     <ul>
-                        {(!preview.is_empty() || file.recordings.is_empty()).then(|| {
-                            preview_lines(&preview).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()
-                        })}
-                        {(!file.recordings.is_empty()).then(|| view! {
-                            <li>{format!("{} recording{} stored on this device (replacing any of the same answer)", file.recordings.len(), if file.recordings.len() == 1 { "" } else { "s" })}</li>
-                        })}
+                        {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
                     <div class="actions">
                         <button type="button" on:click=apply>"Apply import"</button>
@@ -285,11 +290,14 @@ fn download_export(progress: Progress) {
 /// Completed interviews whose answers "Drop older answers" keeps.
 const KEEP_WHEN_FREEING: usize = 10;
 
-fn preview_lines(p: &ImportPreview) -> Vec<String> {
-    if p.is_empty() {
+/// The preview's lines: what the import changes, the recordings it stores, and the typed
+/// answers it drops.
+fn preview_lines(p: &ImportPreview, recordings: usize) -> Vec<String> {
+    if p.is_empty() && recordings == 0 {
         return vec!["Nothing: everything in the file is already here.".into()];
     }
-    [
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut lines: Vec<String> = [
         (p.new_interviews, "new interview"),
         (p.updated_interviews, "interview further along"),
         (p.new_reviews, "new rating"),
@@ -300,6 +308,22 @@ fn preview_lines(p: &ImportPreview) -> Vec<String> {
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
-    .collect()
+    .map(|(n, what)| format!("{n} {what}{}", plural(n)))
+    .collect();
+    if recordings > 0 {
+        lines.push(format!(
+            "{recordings} recording{} stored on this device (replacing any of the same answer)",
+            plural(recordings)
+        ));
+    }
+    if p.answers_dropped > 0 {
+        let n = p.answers_dropped;
+        lines.push(format!(
+            "{n} older completed interview{} lose{} {} typed answers: only the newest {KEEP_ANSWERS} keep them (times, key points and ratings stay)",
+            plural(n),
+            if n == 1 { "s" } else { "" },
+            if n == 1 { "its" } else { "their" }
+        ));
+    }
+    lines
 }

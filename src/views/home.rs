@@ -90,15 +90,21 @@ fn Practice() -> impl IntoView {
                     </ul>
                 })
             }}
+            // With an interview date, today's queue is planned toward it, and the days left and
+            // readiness on the day show with it (`review::InterviewSummary`, in the interview's
+            // piece of the wasm, which the Review page, where the date is set, brought).
             {move || {
-                let due = super::review::todays_queue(progress).len();
+                if progress.settings.read().interview_date.is_some() {
+                    return super::interview_summary();
+                }
+                let label = due_label(&super::review::todays_queue(progress));
                 view! {
                     <p class="due">
-                        <a class="button secondary" href=Route::Review.href()>
-                            {format!("Review due questions ({due})")}
-                        </a>
+                        <a class="button secondary" href=Route::Review.href()>{label}</a>
+                        <a class="date" href=Route::Review.href()>"Set your interview date"</a>
                     </p>
                 }
+                .into_any()
             }}
             {move || {
                 let done = progress.history_len();
@@ -107,6 +113,17 @@ fn Practice() -> impl IntoView {
                 })
             }}
         </section>
+    }
+}
+
+/// "Start learning (10 new)", "Review due questions (3)": questions never practised are new,
+/// not due.
+pub(super) fn due_label(queue: &crate::review::queue::Queue) -> String {
+    match (queue.due(), queue.new) {
+        (0, 0) => "Review: nothing due today".to_string(),
+        (due, 0) => format!("Review due questions ({due})"),
+        (0, new) => format!("Start learning ({new} new)"),
+        (due, new) => format!("Review due questions ({due}) and {new} new"),
     }
 }
 

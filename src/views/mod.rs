@@ -24,7 +24,10 @@ mod stats;
 mod time_options;
 pub mod trusted_html;
 
-pub use app::{navigate, prefetch_interview, preload_first_page, App};
+pub use app::{
+    interview_summary, navigate, prefetch_interview, preload_first_page, preload_interview_summary,
+    App,
+};
 pub use article::ArticlePage;
 pub use browser::QuestionBrowser;
 pub use data::DataPage;
@@ -33,7 +36,7 @@ pub use history::{HistoryPage, PastInterviewPage};
 pub use home::Home;
 pub use interview::{AnsweringShell, InterviewPage, SetupPage};
 pub use question::QuestionPage;
-pub use review::ReviewPage;
+pub use review::{InterviewSummary, ReviewPage};
 pub use stats::StatsPage;
 
 /// The context of type `T`, which `App` provides before it builds any page. Not Leptos'

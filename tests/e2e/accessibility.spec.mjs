@@ -35,6 +35,9 @@ for (const scheme of ['light', 'dark']) {
     });
 
     test('interview: set-up, running, reveal, summary, history', async ({ page }) => {
+      // Ten scans of whole pages, statistics twice: on a loaded machine this takes about the
+      // default 30 s on its own.
+      test.slow();
       await open(page, '#/interview/new');
       await expectAccessible(page, 'set-up');
       const interview = new InterviewPage(page);

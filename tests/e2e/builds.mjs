@@ -8,6 +8,17 @@ import { join } from 'node:path';
 import { named } from '../../scripts/hashed.mjs';
 import { DIST, ROOT } from './servers.mjs';
 
+// Builds made in this test worker, by what they were made from: making one takes the build
+// steps after Trunk's (seconds), and several tests deploy the same one. Removed on exit.
+const made = new Map();
+process.on('exit', () => {
+  for (const build of made.values()) rmSync(build.dir, { recursive: true, force: true });
+});
+function once(key, make) {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key);
+}
+
 /// A copy of the build in `from` (default dist/) to change.
 function copy(from = DIST) {
   const dir = mkdtempSync(join(tmpdir(), 'build-'));
@@ -29,14 +40,16 @@ function replace(dir, old, bytes) {
 /// The page, the worker and the rest written again over `dir`, as `make dist` ends.
 function finish(dir) {
   execFileSync(process.execPath, [join(ROOT, 'scripts/dist-extras.mjs'), dir], { stdio: 'ignore' });
-  return { dir, glue: glueOf(dir), files: filesOf(dir), stop: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, glue: glueOf(dir), files: filesOf(dir) };
 }
 
 /// A build whose only change is in the wasm: the piece `piece` (`history`, `reading`, …) has
 /// other bytes (`label` in a custom section), so it, its pack if it has one, the loader naming
 /// them and the glue naming the loader have new names, and the page names the new glue.
 /// Nothing else changes.
-export function wasmChanged(piece, label, from = DIST) {
+export const wasmChanged = (piece, label, from = DIST) => once(`${from} ${piece} ${label}`, () => wasmChangedNow(piece, label, from));
+
+function wasmChangedNow(piece, label, from) {
   const dir = copy(from);
   const section = Buffer.from(`build ${label}`);
   const old = find(dir, new RegExp(`^split_${piece}-[0-9a-f]{16}\\.wasm$`));
@@ -63,7 +76,9 @@ export function wasmChanged(piece, label, from = DIST) {
 }
 
 /// A build whose stylesheet changed (so its name did).
-export function stylesheetChanged(from = DIST) {
+export const stylesheetChanged = (from = DIST) => once(`${from} stylesheet`, () => stylesheetChangedNow(from));
+
+function stylesheetChangedNow(from) {
   const dir = copy(from);
   const css = find(dir, /^app-[0-9a-f]{16}\.css$/);
   const renamed = replace(dir, css, readFileSync(join(dir, css), 'utf8') + '\n/* build B */\n');

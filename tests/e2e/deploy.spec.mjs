@@ -55,7 +55,6 @@ test('a deploy that changes only the wasm is noticed, and applies on a click', a
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    b.stop();
   }
 });
 
@@ -94,8 +93,6 @@ test('two deploys later, the build a tab still runs is kept for it', async ({ br
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    b.stop();
-    c.stop();
   }
 });
 
@@ -191,9 +188,9 @@ async function hold(context, pattern) {
 const gone = (problems) => problems.filter((p) => !/status of 404 \(Not Found\)/.test(p));
 
 test('a frame whose build is gone starts the new build where it was, with the typed answer', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const b = wasmChanged('interview', 'B');
-  let site = await serve(DIST, port(8));
+  const site = await changingHost(DIST, port(8), port(11));
   const query = 'mode=interview&q=dba-raid&count=1';
   const hosts = await hostPages(
     {
@@ -212,8 +209,7 @@ test('a frame whose build is gone starts the new build where it was, with the ty
     await page.goto(`${hosts.url}/post.html`);
     const frame = page.frameLocator('iframe[data-interview-practice]');
     await expect(frame.locator('html[data-app="ready"] main')).toBeVisible();
-    await site.stop();
-    site = await serve(b.dir, port(8));
+    await site.deploy(b.dir, port(12));
     await frame.getByRole('button', { name: 'Start interview' }).click();
     await frame.getByRole('textbox', { name: 'Your answer' }).fill('RAID 10: mirrored pairs, striped.');
     await page.waitForTimeout(1_000);
@@ -231,14 +227,13 @@ test('a frame whose build is gone starts the new build where it was, with the ty
     await site.stop();
     await hosts.stop();
     await close();
-    b.stop();
   }
 });
 
 test('a page without a worker whose build is gone starts the new build on the page it opened', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const b = wasmChanged('history', 'B');
-  let site = await serve(DIST, port(10));
+  const site = await changingHost(DIST, port(10), port(13));
   const problems = [];
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const report = await guard(ctx, origins(site.url), problems);
@@ -246,8 +241,7 @@ test('a page without a worker whose build is gone starts the new build on the pa
     const page = await ctx.newPage();
     await page.goto(`${site.url}/#/`);
     await ready(page);
-    await site.stop();
-    site = await serve(b.dir, port(10));
+    await site.deploy(b.dir, port(14));
     await page.getByRole('link', { name: 'History' }).click();
     await expect(page.getByText('No completed interview yet.')).toBeVisible({ timeout: 20_000 });
     await expect(page).toHaveURL(/#\/history$/);
@@ -256,6 +250,5 @@ test('a page without a worker whose build is gone starts the new build on the pa
   } finally {
     await site.stop();
     await ctx.close();
-    b.stop();
   }
 });

@@ -1,6 +1,7 @@
 // The first screen before the WebAssembly arrives: the build pre-renders the start page and a
 // shell per embed mode (scripts/prerender.mjs), and the app takes them over without a jump.
 import { test, expect, guard, origins } from './fixtures.mjs';
+import { DIST, changingHost, port } from './servers.mjs';
 
 const HOST = 'http://localhost:4174/index.html';
 
@@ -282,4 +283,50 @@ test('an interview whose part of the app cannot be downloaded says so, and "Try 
   const unexpected = (await report()).filter((p) => !/split_|chunk_|ERR_FAILED|Failed to fetch/.test(p));
   expect(unexpected).toEqual([]);
   await context.close();
+});
+
+test('when the app cannot be downloaded, the first screen says so, and "Try again" starts it', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(baseURL), problems);
+  let blocked = true;
+  await context.route(/\/interview-practice-[0-9a-f]{16}\.js$/, (route) => (blocked ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  await page.goto('/?mode=interview');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'Interview Practice could not start: its files could not be downloaded. Check the connection, then try again.',
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock interview');
+  await expect(page.getByRole('button', { name: 'Start interview' })).toBeDisabled();
+  blocked = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('html[data-app="ready"]')).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Start interview' })).toBeEnabled();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const unexpected = (await report()).filter((p) => !/interview-practice-[0-9a-f]{16}\.js|ERR_FAILED|could not start its WebAssembly/.test(p));
+  expect(unexpected).toEqual([]);
+  await context.close();
+});
+
+test("when the site's policy blocks the WebAssembly, the first screen says so", async ({ browser }) => {
+  const host = await changingHost(DIST, port(0), port(1));
+  // A host that sends its own policy, without 'wasm-unsafe-eval'.
+  host.headers = { 'Content-Security-Policy': "script-src 'self' 'unsafe-inline'" };
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const problems = [];
+  const report = await guard(context, origins(host.url), problems);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    await expect(page.getByRole('alert')).toContainText(
+      'Interview Practice could not start: this site’s security settings block it in this browser.',
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practise for your cloud interview');
+    const unexpected = (await report()).filter((p) => !/wasm-eval|unsafe-eval|WebAssembly/.test(p));
+    expect(unexpected).toEqual([]);
+  } finally {
+    await host.stop();
+    await context.close();
+  }
 });

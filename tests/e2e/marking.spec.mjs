@@ -49,6 +49,21 @@ test('a key term named only to be rejected is marked missed', async ({ page }) =
   expect(marked.join(' ')).not.toMatch(/RAID/);
 });
 
+test('an answer rejecting a key point is not credited on the reveal', async ({ page }) => {
+  // The key point names xfs; the reader names it only to prefer another filesystem.
+  await answer(
+    page,
+    'ops-filesystem',
+    "I'd pick ext4 over xfs every time. Its journal means the filesystem can recover after a crash.",
+  );
+  await expect(point(page, 'xfs').locator('.mark')).toHaveText('missed');
+  await expect(point(page, 'xfs').locator('.because')).toHaveCount(0);
+  await expect(point(page, 'journaling').locator('.mark')).toHaveText('covered');
+  await expect(point(page, 'recover after crash').locator('.mark')).toHaveText('covered');
+  const marked = await page.locator('.your-answer mark.evidence').allTextContents();
+  expect(marked.join(' ')).not.toMatch(/xfs|ext4/);
+});
+
 test('the reader corrects a mark; Statistics counts how often marks were corrected', async ({ page }) => {
   await answer(page, 'dba-raid', 'RAID 10, since it mirrors and then stripes.');
   const before = await page.locator('.key-points-check li').count();

@@ -102,7 +102,7 @@ const loaded = (page) =>
   );
 
 test('an update never mixes two builds: the reader is told, and it applies on a click', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const b = stylesheetChanged();
   const a = filesOf(DIST);
   let site = await serve(DIST, port(1));
@@ -153,12 +153,11 @@ test('an update never mixes two builds: the reader is told, and it applies on a 
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    rmSync(b.dir, { recursive: true, force: true });
   }
 });
 
 test('a page that already came from the new build takes its worker without a notice', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const b = stylesheetChanged();
   let site = await serve(DIST, port(3));
   const { context: ctx, report } = await context(browser, site.url);
@@ -194,7 +193,6 @@ test('a page that already came from the new build takes its worker without a not
     await site.stop();
     expect(await report()).toEqual([]);
     await ctx.close();
-    rmSync(b.dir, { recursive: true, force: true });
   }
 });
 

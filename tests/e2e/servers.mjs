@@ -29,11 +29,13 @@ export async function serve(dir, port, ...args) {
 
 /// A host in front of scripts/serve.mjs on `port`, whose answers a test changes as it goes:
 /// `host.answer = (request, response) => true` answers a request itself (a 503, a redirect, a
-/// connection that hangs); returning false, or no `answer`, passes it on to the build.
+/// connection that hangs); returning false, or no `answer`, passes it on to the build, with
+/// `host.headers` added. `host.deploy(dir, port)` puts another build in place at once, as a host
+/// publishing a folder does: no moment without a site.
 export async function changingHost(dir, port, backendPort, ...args) {
-  const backend = await serve(dir, backendPort, ...args);
+  let backend = await serve(dir, backendPort, ...args);
   const hanging = new Set();
-  const host = { answer: null, url: `http://127.0.0.1:${port}` };
+  const host = { answer: null, headers: {}, url: `http://127.0.0.1:${port}` };
   const server = createServer((request, response) => {
     if (host.answer && host.answer(request, response)) {
       if (!response.writableEnded) hanging.add(response);
@@ -47,12 +49,17 @@ export async function changingHost(dir, port, backendPort, ...args) {
       .then(async (answer) => {
         const headers = Object.fromEntries(answer.headers);
         for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive']) delete headers[name];
-        response.writeHead(answer.status, headers);
+        response.writeHead(answer.status, { ...headers, ...host.headers });
         response.end(Buffer.from(await answer.arrayBuffer()));
       })
       .catch(() => response.writeHead(502).end());
   });
   await new Promise((ready) => server.listen(port, '127.0.0.1', ready));
+  host.deploy = async (next, nextPort) => {
+    const previous = backend;
+    backend = await serve(next, nextPort, ...args);
+    await previous.stop();
+  };
   host.stop = async () => {
     for (const response of hanging) response.destroy();
     server.closeAllConnections();

@@ -352,7 +352,7 @@ test('a long history: later starts read only the unfinished interviews, and show
   await open(page);
   const startPage = async () => ({
     history: await page.getByRole('link', { name: /^Your interview history/ }).textContent(),
-    due: await page.getByRole('link', { name: /^Review due questions/ }).textContent(),
+    due: await page.locator('.due a.button').textContent(),
     resume: await page.getByRole('link', { name: /^Resume your interview/ }).textContent(),
   });
 

@@ -1,5 +1,5 @@
 // Practice over days: spaced review, statistics, notes, and moving progress by export/import.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { test, expect, open, guard, origins } from './fixtures.mjs';
 import { InterviewPage } from './interview-page.mjs';
 
@@ -19,31 +19,32 @@ async function quickInterview(page, rating, answer = 'open standards, multi-clou
 test('a review session: due questions, reveal, key points, rating by key and button', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
   await open(page);
-  await page.getByRole('link', { name: 'Review due questions (10)' }).click();
+  await page.getByRole('link', { name: 'Start learning (10 new)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
-  await expect(page.getByText('Question 1 of 10 due today')).toBeVisible();
+  await expect(page.getByText('Question 1 of 10 today')).toBeVisible();
   await expect(page.locator('.question-title')).toHaveText('What is web operations and what have you done day-to-day?');
   await page.getByLabel('Your answer (optional)').fill('war stories about outages and failures');
   await page.getByRole('button', { name: 'Reveal answer' }).click();
   await expect(page.getByRole('heading', { name: 'Model answer' })).toBeVisible();
   await expect(page.locator('.mark.covered').first()).toBeVisible();
   await page.keyboard.press('3');
-  await expect(page.getByText('Question 2 of 10 due today')).toBeVisible();
+  await expect(page.getByText('Question 2 of 10 today')).toBeVisible();
   await page.getByRole('button', { name: 'Reveal answer' }).click();
   await page.getByRole('button', { name: /^Again/ }).click();
-  await expect(page.getByText('Question 3 of 10 due today')).toBeVisible();
+  await expect(page.getByText('Question 3 of 10 today')).toBeVisible();
   // Good is scheduled days ahead; Again comes back today; the daily new limit shrinks.
   await open(page);
-  await expect(page.getByRole('link', { name: 'Review due questions (9)' })).toBeVisible();
-  await page.getByRole('link', { name: 'Review due questions (9)' }).click();
+  const due = page.getByRole('link', { name: 'Review due questions (1) and 8 new' });
+  await expect(due).toBeVisible();
+  await due.click();
   await page.getByLabel('New questions per day').fill('3');
   await page.getByLabel('New questions per day').blur();
   await open(page);
-  await expect(page.getByRole('link', { name: 'Review due questions (2)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review due questions (1) and 1 new' })).toBeVisible();
   // Tomorrow the Good one is not due yet; new questions come at the limit.
   await page.clock.runFor(24 * 3600 * 1000);
   await page.reload();
-  await expect(page.getByRole('link', { name: /^Review due questions \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review due questions (1) and 3 new' })).toBeVisible();
 });
 
 test('statistics render with data after two interviews, in both themes', async ({ page }) => {
@@ -58,7 +59,7 @@ test('statistics render with data after two interviews, in both themes', async (
     await expect(page.getByText('2 ratings on 1 days in the last 365 days')).toBeVisible();
     await expect(page.locator('table.scores tbody tr')).toHaveCount(2);
     await expect(page.locator('table.time-used tbody tr')).toHaveCount(2);
-    await expect(page.locator('svg[role="img"]')).toHaveCount(4);
+    await expect(page.locator('svg[role="img"]')).toHaveCount(5);
     await expect(page.locator('svg.heatmap rect.heat-0').first()).toBeVisible();
     await expect(page.locator('svg.heatmap rect:not(.heat-0)')).toHaveCount(1);
     const weakest = page.locator('section', { has: page.getByRole('heading', { name: 'Weakest questions' }) });
@@ -168,6 +169,42 @@ test('an invalid, truncated or foreign import file changes nothing and says why'
   expect(await records()).toEqual(stored);
   await open(page, '#/history');
   await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+});
+
+test('a file above the stated size is refused unread, with its size and the limit; a file is read once', async ({ page }, testInfo) => {
+  // Every way a page reads a file, counted.
+  await page.addInitScript(() => {
+    window.fileReads = 0;
+    const count = (prototype, names) => {
+      for (const name of names) {
+        const read = prototype[name];
+        if (read) prototype[name] = function (...args) { window.fileReads++; return read.apply(this, args); };
+      }
+    };
+    count(Blob.prototype, ['text', 'arrayBuffer', 'stream', 'bytes']);
+    count(FileReader.prototype, ['readAsText', 'readAsArrayBuffer', 'readAsDataURL', 'readAsBinaryString']);
+  });
+  await open(page, '#/data');
+  await expect(page.getByText('Files up to 50 MB.')).toBeVisible();
+
+  // 50,000,001 bytes (sparse on disk: nothing reads it).
+  const large = testInfo.outputPath('large.json');
+  writeFileSync(large, '');
+  truncateSync(large, 50_000_001);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(large);
+  await expect(page.locator('.import-error')).toHaveText(
+    'This file is too large to import: 50.1 MB, and the app imports files up to 50 MB. An export without recordings is far smaller. Nothing was changed.',
+  );
+  await expect(page.locator('.import-preview')).toHaveCount(0);
+  expect(await page.evaluate(() => window.fileReads)).toBe(0);
+
+  // Within the limit: read once, and previewed.
+  const small = testInfo.outputPath('small.json');
+  writeFileSync(small, JSON.stringify({ format: 'interview-practice-export', version: 1, exported_at: 1 }));
+  await page.getByLabel('Import', { exact: true }).setInputFiles(small);
+  await expect(page.locator('.import-preview')).toContainText('Nothing: everything in the file is already here.');
+  await expect(page.locator('.import-error')).toHaveCount(0);
+  expect(await page.evaluate(() => window.fileReads)).toBe(1);
 });
 
 test('the question bank exports for Anki with the reader’s notes', async ({ page }) => {

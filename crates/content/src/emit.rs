@@ -145,8 +145,8 @@ pub struct DataFiles {
     /// Each article's body: `{"html": html}`.
     pub articles: Vec<DataFile>,
     /// What marking reads besides a question's key points: `{"glossary": …, "real_words": …}`,
-    /// the glossary's groups one a line, terms separated by `=`, and the real words one slip
-    /// from a key word, separated by spaces.
+    /// the glossary's entries one a line, and the real words one slip from a key word,
+    /// separated by spaces.
     pub marking: DataFile,
     /// Every model answer, for the question browser's search and the Anki export:
     /// `{"answers": {question id: html}}`.
@@ -194,12 +194,11 @@ pub fn data_files(library: &Library) -> DataFiles {
             )
         })
         .collect();
-    let glossary: Vec<String> = library.glossary.iter().map(|g| g.join("=")).collect();
-    let marking = DataFile::new(
+        let marking = DataFile::new(
         "marking",
         None,
         object(vec![
-            ("glossary", json(&glossary.join("\n"))),
+            ("glossary", json(&library.glossary.join("\n"))),
             ("real_words", json(&library.real_words.join(" "))),
         ]),
     );

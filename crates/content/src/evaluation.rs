@@ -102,6 +102,14 @@ impl Confusion {
         ratio(self.true_positive, self.true_positive + self.false_negative)
     }
 
+    /// Adds another count's decisions to this one.
+    pub fn merge(&mut self, other: &Confusion) {
+        self.true_positive += other.true_positive;
+        self.false_positive += other.false_positive;
+        self.false_negative += other.false_negative;
+        self.true_negative += other.true_negative;
+    }
+
     pub fn pairs(&self) -> usize {
         self.true_positive + self.false_positive + self.false_negative + self.true_negative
     }
@@ -229,5 +237,9 @@ mod tests {
         assert_eq!(c.precision(), 0.5);
         assert!((c.recall() - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(Confusion::default().precision(), 1.0);
+        let mut sum = Confusion::default();
+        sum.merge(&c);
+        sum.merge(&c);
+        assert_eq!((sum.pairs(), sum.precision()), (10, 0.5));
     }
 }

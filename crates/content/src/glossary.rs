@@ -1,5 +1,7 @@
-//! `content/glossary.md`: synonyms and abbreviations the marking of answers treats as the
-//! same term, one group a line (`availability zone = AZ`), the canonical term first.
+//! `content/glossary.md`: what the marking of answers knows of words, one entry a line:
+//! synonyms and abbreviations (`availability zone = AZ`, the canonical term first), kinds of
+//! things (`kind filesystem: xfs, ext4`) and idioms (`idiom: on-call rotation`); see
+//! [`interview_marking::glossary`].
 
 use crate::error::{ContentError, Errors};
 use crate::header::Header;
@@ -9,8 +11,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct GlossaryDoc {
     pub file: PathBuf,
-    /// (line, terms) for each group.
-    pub groups: Vec<(usize, Vec<String>)>,
+    /// (line, text) for each entry.
+    pub entries: Vec<(usize, String)>,
 }
 
 const FIELDS: &[&str] = &["format"];
@@ -19,39 +21,37 @@ const FIELDS: &[&str] = &["format"];
 pub fn parse(file: &Path, text: &str) -> Result<GlossaryDoc, ContentError> {
     let (header, body) = Header::parse(file, text)?;
     header.only(file, FIELDS)?;
-    let groups = body
+    let entries = body
         .lines()
         .enumerate()
         .map(|(index, line)| (header.body_line + index, line.trim()))
         .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
-        .map(|(line, text)| {
-            (
-                line,
-                text.split('=').map(|t| t.trim().to_string()).collect(),
-            )
-        })
+        .map(|(line, text)| (line, text.to_string()))
         .collect();
     Ok(GlossaryDoc {
         file: file.to_path_buf(),
-        groups,
+        entries,
     })
 }
 
-/// Builds the glossary the marker uses, naming the line of any bad group.
+/// Builds the glossary the marker uses, naming the line of a bad entry.
 pub fn check(errors: &mut Errors, doc: &GlossaryDoc) -> Option<Glossary> {
-    let terms = doc.groups.iter().map(|(_, terms)| terms);
-    match Glossary::new(terms) {
+    match Glossary::new(doc.entries.iter().map(|(_, text)| text)) {
         Ok(glossary) => Some(glossary),
         Err(e) => {
-            let group = match &e {
-                GlossaryError::TooFewTerms { group }
-                | GlossaryError::NoWords { group, .. }
-                | GlossaryError::Repeated { group, .. } => *group,
+            let message = match &e {
+                GlossaryError::Repeated {
+                    term, first_line, ..
+                } => format!(
+                    "term `{term}` is already on line {} (a term belongs to one line)",
+                    doc.entries[*first_line].0
+                ),
+                _ => e.to_string(),
             };
             errors.push(ContentError::new(
                 &doc.file,
-                doc.groups[group].0,
-                e.to_string(),
+                doc.entries[e.line()].0,
+                message,
             ));
             None
         }
@@ -76,11 +76,8 @@ mod tests {
             "format: 1\n---\n# comment\n\navailability zone = AZ\nRAID 10 = RAID 1+0 = RAID10\n",
         )
         .unwrap();
-        assert_eq!(
-            doc.groups[0],
-            (5, vec!["availability zone".into(), "AZ".into()])
-        );
-        assert_eq!(doc.groups[1].1.len(), 3);
+        assert_eq!(doc.entries[0], (5, "availability zone = AZ".into()));
+        assert_eq!(doc.entries[1].1, "RAID 10 = RAID 1+0 = RAID10");
         assert!(errors("format: 1\n---\nAZ = availability zone\n").is_empty());
     }
 
@@ -88,7 +85,7 @@ mod tests {
     fn a_bad_group_names_its_line() {
         assert_eq!(
             errors("format: 1\n---\nAZ = availability zone\nDB\n"),
-            ["glossary.md:4: a group needs two terms or more, separated by `=`"]
+            ["glossary.md:4: a line needs two terms or more: `a = b`, `kind <name>: a, b` or `idiom: a, b`"]
         );
         assert_eq!(
             errors("format: 1\n---\nAZ = availability zone\ndatabase = DB = \n"),
@@ -96,7 +93,7 @@ mod tests {
         );
         assert_eq!(
             errors("format: 1\n---\ndatabase = DB\ndisk = DBs\n"),
-            ["glossary.md:4: term `DBs` is already in group 1 (a term belongs to one group)"]
+            ["glossary.md:4: term `DBs` is already on line 3 (a term belongs to one line)"]
         );
         let missing_format = parse(Path::new("glossary.md"), "---\nAZ = zone\n").unwrap_err();
         assert!(

@@ -8,13 +8,17 @@ use interview_marking::{words, Marker};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Whether every word of the alternative (small function words aside) is a word of the question.
-fn only_repeats(alternative: &[String], asked: &[String]) -> bool {
+/// Whether every word of the alternative (small function words aside) is a word of the
+/// question, both read through the glossary ("availability zone" repeats "Multi-AZ").
+fn only_repeats(marker: &Marker, alternative: &[String], asked: &[String]) -> bool {
     let stems: Vec<String> = alternative
         .iter()
-        .flat_map(|term| words::tokens(term))
-        .filter(|t| !interview_marking::is_function_word(&t.word.text))
-        .map(|t| t.word.stem.clone())
+        .flat_map(|term| {
+            words::tokens(term)
+                .into_iter()
+                .filter(|t| !interview_marking::is_function_word(&t.word.text))
+                .flat_map(|t| marker.stems(&t.word.text))
+        })
         .collect();
     !stems.is_empty() && stems.iter().all(|s| asked.contains(s))
 }
@@ -48,13 +52,39 @@ pub fn check<'a>(
             let at = |line: usize, message: String| {
                 ContentError::new(&guide.file, line, message).entry(format!("question {}", doc.id))
             };
-            let asked: Vec<String> = words::tokens(&doc.ask)
-                .into_iter()
-                .map(|t| t.word.stem.clone())
-                .collect();
+            let asked = marker.stems(&doc.ask);
+            // Members of kinds the question names may be in any alternative ("apache +
+            // older" for "nginx is newer" when asked about Apache and nginx).
+            let asked_members = marker.members(&doc.ask);
             for point in &doc.key_points {
-                for alternative in &point.alternatives {
-                    if only_repeats(alternative, &asked) {
+                let label = point
+                    .alternatives
+                    .first()
+                    .map(|a| a.join(" "))
+                    .unwrap_or_default();
+                let named = marker.members(&label);
+                for (n, alternative) in point.alternatives.iter().enumerate() {
+                    if !named.is_empty() {
+                        let other =
+                            marker
+                                .members(&alternative.join(" "))
+                                .into_iter()
+                                .find(|(m, _)| {
+                                    named.iter().any(|(n, _)| n.kind == m.kind && n != m)
+                                        && !named.iter().any(|(n, _)| n == m)
+                                        && !asked_members.iter().any(|(a, _)| a == m)
+                                });
+                        if let Some((_, kind)) = other {
+                            errors.push(at(point.line, format!(
+                                "key point `{}`: the alternative `{}` names another {kind} than the label does; a label that names one thing is covered by that thing only (content/glossary.md lists the kinds)",
+                                point.label(),
+                                alternative.join(" + ")
+                            )));
+                        }
+                    }
+                    // The label names the point as the reader sees it; matching keeps it from
+                    // being said by the question's own words the glossary spelled out.
+                    if n > 0 && only_repeats(marker, alternative, &asked) {
                         errors.push(at(point.line, format!(
                             "key point `{}`: the alternative `{}` only repeats the question's words, which any answer may echo",
                             point.label(),
@@ -100,14 +130,18 @@ mod tests {
 
     #[test]
     fn an_alternative_of_the_questions_own_words_is_refused() {
-        let asked: Vec<String> = words::tokens("Why is auditing important? access control?")
-            .into_iter()
-            .map(|t| t.word.stem.clone())
-            .collect();
+        let marker = Marker::new(
+            interview_marking::Glossary::new(["multi availability zone = Multi-AZ"]).unwrap(),
+        );
+        let asked = marker.stems("Why is auditing important? access control?");
         let alt = |terms: &[&str]| terms.iter().map(|t| t.to_string()).collect::<Vec<_>>();
-        assert!(only_repeats(&alt(&["access", "controls"]), &asked));
-        assert!(!only_repeats(&alt(&["who has access"]), &asked));
-        assert!(!only_repeats(&alt(&["the"]), &asked));
+        assert!(only_repeats(&marker, &alt(&["access", "controls"]), &asked));
+        assert!(!only_repeats(&marker, &alt(&["who has access"]), &asked));
+        assert!(!only_repeats(&marker, &alt(&["the"]), &asked));
+        // Through the glossary: "availability zone" only repeats "Multi-AZ".
+        let asked = marker.stems("What about Multi-AZ?");
+        assert!(only_repeats(&marker, &alt(&["availability zone"]), &asked));
+        assert!(!only_repeats(&marker, &alt(&["another zone"]), &asked));
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub struct Library {
     pub guides: Vec<Guide>,
     pub questions: Vec<Question>,
     pub footer_html: String,
-    /// Synonym groups for marking answers, the canonical term first.
-    pub glossary: Vec<Vec<String>>,
+    /// The glossary's entries for marking answers, one a line (see `glossary.rs`).
+    pub glossary: Vec<String>,
     /// Common words one slip away from a key word: the marker takes them as written.
     pub real_words: Vec<String>,
 }
@@ -121,7 +121,7 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
         questions: Vec::new(),
         footer_html: String::new(),
         glossary: glossary
-            .map(|doc| doc.groups.into_iter().map(|(_, terms)| terms).collect())
+            .map(|doc| doc.entries.into_iter().map(|(_, text)| text).collect())
             .unwrap_or_default(),
         real_words: Vec::new(),
     };
@@ -151,7 +151,27 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
             .flat_map(|q| &q.key_points)
             .map(|p| marker.key_point(&p.alternatives))
             .collect();
-        library.real_words = marker.near_misses(crate::key_points::common_words(), &points);
+        // Real words: English's most frequent, and every word the content itself writes
+        // (the glossary's terms, the questions and their model answers): "integration" is
+        // not a slip of "iteration".
+        let mut written: Vec<String> = library
+            .glossary
+            .iter()
+            .map(String::as_str)
+            .chain(
+                library
+                    .questions
+                    .iter()
+                    .flat_map(|q| [q.ask.as_str(), q.answer_text.as_str()]),
+            )
+            .flat_map(interview_marking::words::tokens)
+            .map(|t| t.word.text.clone())
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+            .chain(crate::key_points::common_words().map(str::to_string))
+            .collect();
+        written.sort();
+        written.dedup();
+        library.real_words = marker.near_misses(written.iter().map(String::as_str), &points);
         let marker = marker.with_real_words(&library.real_words);
         let model_answer = |id: &str| {
             let question = library.questions.iter().find(|q| q.id == id)?;

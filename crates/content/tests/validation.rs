@@ -221,18 +221,34 @@ fn a_key_point_alternative_may_not_be_a_lone_everyday_word() {
 }
 
 #[test]
+fn a_key_point_naming_one_thing_may_not_list_another_of_its_kind() {
+    let mut sources = read(&fixtures().join("valid")).unwrap();
+    let path = fixtures().join("broken").join("another-member-key.md");
+    sources.guides = vec![(path.clone(), std::fs::read_to_string(&path).unwrap())];
+    sources.glossary.1 =
+        "format: 1\n---\nRAID 10 = RAID 1+0\nkind RAID level: RAID 5, RAID 6, RAID 10\n".into();
+    assert_error(
+        &errors(&sources),
+        "another-member-key.md:15: question basics-raid: key point `RAID 10`: the alternative `RAID 6` names another RAID level than the label does",
+    );
+    // The same alternatives, with no kinds in the glossary, pass.
+    sources.glossary.1 = "format: 1\n---\nRAID 10 = RAID 1+0\n".into();
+    assert!(library::build(&sources).is_ok());
+}
+
+#[test]
 fn a_bad_glossary_line_names_its_file_and_line() {
     let mut sources = read(&fixtures().join("valid")).unwrap();
     sources.glossary.1 = "format: 1\n---\nRAID 10 = RAID 1+0\nAZ\n".into();
     assert_error(
         &errors(&sources),
-        "glossary.md:4: a group needs two terms or more, separated by `=`",
+        "glossary.md:4: a line needs two terms or more",
     );
 }
 
 #[test]
 fn the_glossary_reaches_the_compiled_library() {
-    assert_eq!(valid().glossary, [vec!["RAID 10", "RAID 1+0"]]);
+    assert_eq!(valid().glossary, ["RAID 10 = RAID 1+0"]);
 }
 
 #[test]

@@ -8,8 +8,9 @@
 //! synonyms replaced by their canonical form ([`glossary`]). A phrase's words must appear in
 //! order within one sentence, with at most two other words between them; small function words
 //! of the phrase are optional. A word matches by stem, as two words written as one (or one as
-//! two), or with a spelling slip ([`typo`]). An occurrence inside a negated clause does not
-//! count ([`negation`]).
+//! two, or spelled letter by letter), or with a spelling slip ([`typo`]). An occurrence inside
+//! a negated clause does not count ([`negation`]), nor one said of another member of the kind
+//! the key point names ("Apache is the newer one" for "nginx + newer"; see [`glossary`]).
 
 pub mod glossary;
 pub mod negation;
@@ -17,12 +18,13 @@ pub mod typo;
 pub mod words;
 
 pub use glossary::{Glossary, GlossaryError};
+pub use words::Member;
 
 use interview_sorted::SortedMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
-use words::{Token, Word};
+use words::{prefix, Prefix, Token, Word};
 
 /// How one key point fared against an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -35,32 +37,60 @@ pub struct PointMark {
 /// A key point prepared for matching: its alternatives, each a list of terms.
 #[derive(Debug, Clone)]
 pub struct KeyPoint {
-    alternatives: Vec<Vec<Term>>,
+    alternatives: Vec<Alternative>,
+    /// The members of kinds its alternatives name: what an alternative naming none is about.
+    members: Vec<Member>,
+    /// The first letters of its words and stems (see [`Prefix`]).
+    prefixes: Vec<Prefix>,
+}
+
+#[derive(Debug, Clone)]
+struct Alternative {
+    terms: Vec<Term>,
+    /// The members of kinds its terms name ("nginx" in `nginx + newer`).
+    members: Vec<Member>,
 }
 
 #[derive(Debug, Clone)]
 struct Term {
     /// The phrase's words, without function words unless it has nothing else.
     words: Vec<Word>,
+    /// For each word, the member of a kind it names, if any.
+    members: Vec<Option<Member>>,
     /// For each word, the stem of it written together with the next ("web server" →
     /// "webserv"), to match an answer that writes them as one.
     joined: Vec<Option<String>>,
 }
 
 impl Term {
-    fn new(all: Vec<Word>) -> Self {
-        let content: Vec<Word> = all
-            .iter()
-            .filter(|w| !FUNCTION_WORDS.contains(&w.text.as_str()))
-            .cloned()
+    fn new(tokens: Vec<Token>) -> Self {
+        let all: Vec<&Word> = tokens.iter().map(|t| &*t.word).collect();
+        // Function words are left out, unless the phrase has nothing else; a word is written
+        // together with the next only if they stand side by side ("up to date" is not
+        // "update").
+        let kept: Vec<usize> = (0..all.len())
+            .filter(|&i| !FUNCTION_WORDS.contains(&all[i].text.as_str()))
             .collect();
-        let words = if content.is_empty() { all } else { content };
-        let joined = words
+        let kept = if kept.is_empty() {
+            (0..all.len()).collect()
+        } else {
+            kept
+        };
+        let joined = kept
             .windows(2)
-            .map(|pair| Some(words::stem(&format!("{}{}", pair[0].text, pair[1].text))))
+            .map(|pair| {
+                (pair[1] == pair[0] + 1)
+                    .then(|| words::stem(&format!("{}{}", all[pair[0]].text, all[pair[1]].text)))
+            })
             .chain(std::iter::once(None))
             .collect();
-        Self { words, joined }
+        let words = kept.iter().map(|&i| all[i].clone()).collect();
+        let members = kept.iter().map(|&i| tokens[i].member).collect();
+        Self {
+            words,
+            members,
+            joined,
+        }
     }
 }
 
@@ -71,6 +101,8 @@ pub struct Marker {
     /// Real words that are one slip away from a key word ("share" for "spare"): an answer
     /// that writes them means them, not the key word.
     real_words: SortedMap<String, ()>,
+    /// The prefixes of the glossary's terms and of the words negation reads by stem.
+    prefixes: Vec<Prefix>,
 }
 
 /// Words that a phrase may leave out or add: "more ways to search" matches "more ways you
@@ -86,14 +118,33 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// At most this many other words between two words of a phrase.
 const MAX_GAP: usize = 2;
+/// The terms of an alternative (`mirror + stripe`) count within this many words of each
+/// other's first.
+const TERMS_APART: usize = 30;
+/// Words after an occurrence where a member it is said of may stand ("the write penalty of
+/// RAID 6").
+const SAID_OF_AFTER: usize = 4;
+/// Words that introduce what a description is said of, after it: "penalty of RAID 6", "jobs
+/// I use systemd timers for".
+const INTRODUCING: &[&str] = &[
+    "of", "on", "in", "for", "to", "with", "like", "from", "using", "via", "use", "as", "is",
+];
 /// A phrase's words in another order count within this many words of its first.
 const NEAR: usize = 4;
+/// At most this many of an answer's words written apart are one key word ("e c 2" is not
+/// longer than this; "web server" is two).
+const MAX_JOINED: usize = 6;
 
 impl Marker {
     pub fn new(glossary: Glossary) -> Self {
+        let mut prefixes: Vec<Prefix> = glossary.stems().filter_map(prefix).collect();
+        prefixes.extend(negation::stemmed_words().filter_map(prefix));
+        let mut prefixes = interview_sorted::sort(prefixes);
+        prefixes.dedup();
         Self {
             glossary,
             real_words: SortedMap::default(),
+            prefixes,
         }
     }
 
@@ -116,7 +167,7 @@ impl Marker {
     ) -> Vec<String> {
         let keys: Vec<&Word> = points
             .iter()
-            .flat_map(|p| p.alternatives.iter().flatten())
+            .flat_map(|p| p.alternatives.iter().flat_map(|a| &a.terms))
             .flat_map(|term| term.words.iter())
             .collect();
         let found: Vec<String> = words
@@ -130,6 +181,31 @@ impl Marker {
         found
     }
 
+    /// The stems of a text's words as matching reads them: through the glossary ("Multi-AZ"
+    /// is "multi", "availabl", "zone").
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        self.glossary
+            .canonical(words::tokens(text))
+            .into_iter()
+            .map(|t| t.word.stem.clone())
+            .collect()
+    }
+
+    /// The members of kinds a text names, each once, in order ("ext4 or xfs": two
+    /// filesystems), and the name of each one's kind.
+    pub fn members(&self, text: &str) -> Vec<(Member, &str)> {
+        let mut found: Vec<(Member, &str)> = Vec::new();
+        for t in self.glossary.canonical(words::tokens(text)) {
+            if let Some(m) = t.member {
+                if !found.iter().any(|(f, _)| *f == m) {
+                    let kind = self.glossary.kinds().get(usize::from(m.kind));
+                    found.push((m, kind.map_or("", String::as_str)));
+                }
+            }
+        }
+        found
+    }
+
     /// Prepares a key point from its alternatives (each a list of `+`-joined terms).
     pub fn key_point<A, T>(&self, alternatives: A) -> KeyPoint
     where
@@ -137,27 +213,57 @@ impl Marker {
         A::Item: IntoIterator<Item = T>,
         T: AsRef<str>,
     {
-        let alternatives = alternatives
-            .into_iter()
-            .map(|terms| {
-                terms
-                    .into_iter()
-                    .map(|term| {
-                        let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
-                        Term::new(tokens.into_iter().map(|t| (*t.word).clone()).collect())
-                    })
-                    .filter(|term| !term.words.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|terms: &Vec<Term>| !terms.is_empty())
-            .collect();
-        KeyPoint { alternatives }
+        let mut point = KeyPoint {
+            alternatives: Vec::new(),
+            members: Vec::new(),
+            prefixes: Vec::new(),
+        };
+        for terms in alternatives {
+            let mut alternative = Alternative {
+                terms: Vec::new(),
+                members: Vec::new(),
+            };
+            for term in terms {
+                let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
+                for member in tokens.iter().filter_map(|t| t.member) {
+                    insert_sorted(&mut alternative.members, member);
+                    insert_sorted(&mut point.members, member);
+                }
+                let term = Term::new(tokens);
+                if !term.words.is_empty() {
+                    alternative.terms.push(term);
+                }
+            }
+            if !alternative.terms.is_empty() {
+                point.alternatives.push(alternative);
+            }
+        }
+        for term in point.alternatives.iter().flat_map(|a| &a.terms) {
+            let words = term.words.iter().flat_map(|w| [&w.text, &w.stem]);
+            for p in words
+                .chain(term.joined.iter().flatten())
+                .filter_map(|w| prefix(w))
+            {
+                insert_sorted(&mut point.prefixes, p);
+            }
+        }
+        point
     }
 
     /// Marks the answer against each key point, in order.
     pub fn mark(&self, answer: &str, points: &[KeyPoint]) -> Vec<PointMark> {
+        // Short words are always stemmed: their stem may change their first letters
+        // ("using" is "use").
+        let needed = |word: &str| {
+            word.len() <= 5
+                || prefix(word).is_none_or(|p| {
+                    self.prefixes.binary_search(&p).is_ok()
+                        || points.iter().any(|k| k.prefixes.binary_search(&p).is_ok())
+                })
+        };
         let answer = Answer::new(
-            self.glossary.canonical(words::tokens(answer)),
+            self.glossary
+                .canonical(words::tokens_stemming(answer, &needed)),
             &self.real_words,
         );
         points.iter().map(|p| answer.mark(p)).collect()
@@ -170,7 +276,7 @@ struct Answer {
     /// For each token, the index of its word among the answer's distinct words: a long answer
     /// repeats words, and each distinct word is compared with a key word once.
     distinct: Vec<usize>,
-    words: Vec<Word>,
+    words: Vec<Rc<Word>>,
     /// For each distinct word, whether it is a real word near a key word (so not a slip).
     real: Vec<bool>,
     /// The distinct words by their first letter.
@@ -179,6 +285,10 @@ struct Answer {
     hits: RefCell<SortedMap<String, Rc<Hits>>>,
     /// For each token, the token of the cue that negates it.
     negated_by: Vec<Option<usize>>,
+    /// The tokens that start a cue negating what follows ("not", "instead of", "I'd avoid").
+    cues: Vec<usize>,
+    /// For each token, its segment: a clause, or part of one where the sentence turns.
+    segment: Vec<usize>,
 }
 
 /// How one key word relates to each distinct word of an answer.
@@ -204,22 +314,23 @@ struct Occurrence {
 
 impl Answer {
     fn new(tokens: Vec<Token>, real_words: &SortedMap<String, ()>) -> Self {
-        let mut index: SortedMap<String, usize> = SortedMap::default();
-        let mut words = Vec::new();
-        let distinct: Vec<usize> = tokens
-            .iter()
-            .map(|t| match index.get(t.word.text.as_str()) {
-                Some(&d) => d,
-                // A new word: only then is its text copied for the index.
-                None => {
-                    words.push((*t.word).clone());
-                    *index
-                        .entry(t.word.text.clone())
-                        .or_insert_with(|| words.len() - 1)
-                }
-            })
+        // The distinct words, found by sorting the tokens by their text.
+        let order = words::sorted_by_text(tokens.len(), |i| &tokens[i].word.text);
+        let mut words: Vec<Rc<Word>> = Vec::new();
+        let mut distinct = vec![0; tokens.len()];
+        for (n, &i) in order.iter().enumerate() {
+            let new = n == 0 || tokens[order[n - 1]].word.text != tokens[i].word.text;
+            if new {
+                words.push(Rc::clone(&tokens[i].word));
+            }
+            distinct[i] = words.len() - 1;
+        }
+        let segment = negation::segments(&tokens);
+        let negated_by = negation::scopes(&tokens, &segment);
+        let cues = (0..tokens.len())
+            .filter(|&i| negation::starts_cue(&tokens, i))
             .collect();
-        let negated_by = negation::scopes(&tokens);
+
         let real = words
             .iter()
             .map(|w| real_words.get(w.text.as_str()).is_some())
@@ -242,6 +353,8 @@ impl Answer {
             by_initial,
             hits: RefCell::default(),
             negated_by,
+            cues,
+            segment,
         }
     }
 
@@ -285,7 +398,12 @@ impl Answer {
 
     fn mark(&self, point: &KeyPoint) -> PointMark {
         for alternative in &point.alternatives {
-            if let Some(evidence) = self.find_alternative(alternative) {
+            let own = if alternative.members.is_empty() {
+                &point.members
+            } else {
+                &alternative.members
+            };
+            if let Some(evidence) = self.find_alternative(&alternative.terms, own) {
                 return PointMark {
                     covered: true,
                     evidence,
@@ -295,21 +413,100 @@ impl Answer {
         PointMark::default()
     }
 
-    /// Every term of the alternative occurs outside negation. A term that is a negation
+    /// Whether the occurrence is said of other members of a kind the key point names than its
+    /// own (`own`): those named before it in its segment, or else within a few words after
+    /// it. "Apache is the newer one" says nothing of nginx, nor "nano, my text editor" of vi;
+    /// "a database like MySQL or Oracle stalls" speaks of MySQL.
+    fn said_of_another(&self, o: &Occurrence, own: &[Member]) -> bool {
+        let Some(&first) = o.tokens.first() else {
+            return false;
+        };
+        let segment = self.segment[first];
+        let of_kind = |i: &usize| {
+            self.tokens[*i]
+                .member
+                .filter(|m| own.iter().any(|o| o.kind == m.kind))
+        };
+        if own.is_empty()
+            || o.tokens
+                .iter()
+                .filter_map(of_kind)
+                .any(|m| own.contains(&m))
+        {
+            return false;
+        }
+        let last = o.tokens[o.tokens.len() - 1];
+        let before = (0..first).rev().take_while(|&i| self.segment[i] == segment);
+        // After it, within its clause, a member it is said of: "the write penalty of RAID 6",
+        // "for scheduled jobs I use systemd timers" (but not "the rebuild is slow raid 10
+        // gives you fast I/O", speech running on).
+        let clause = (self.tokens[last].sentence, self.tokens[last].clause);
+        let in_clause = |i: &usize| (self.tokens[*i].sentence, self.tokens[*i].clause) == clause;
+        let introduced = (last + 1..self.tokens.len())
+            .take(SAID_OF_AFTER)
+            .take_while(in_clause)
+            .position(|i| INTRODUCING.contains(&self.tokens[i].word.text.as_str()));
+        let after = (last + 1..self.tokens.len())
+            .take(SAID_OF_AFTER)
+            .take_while(in_clause)
+            .skip(introduced.map_or(SAID_OF_AFTER, |p| p + 1));
+        let spoken_of = |named: &mut dyn Iterator<Item = usize>| {
+            let mut any = false;
+            for m in named.filter_map(|i| of_kind(&i)) {
+                if own.contains(&m) {
+                    return Some(false);
+                }
+                any = true;
+            }
+            any.then_some(true)
+        };
+        // A segment that opens with a pronoun speaks of what the one before named: "i use
+        // nano it's a text editor", "I use nano. It's a fine text editor."
+        let start = (0..=first)
+            .rev()
+            .take_while(|&i| self.segment[i] == segment)
+            .last()
+            .unwrap_or(first);
+        let pointing = matches!(
+            self.tokens[start].word.text.as_str(),
+            "it" | "its" | "that" | "this" | "which" | "they"
+        );
+        let previous = start.checked_sub(1).filter(|_| pointing).map(|p| {
+            (0..=p)
+                .rev()
+                .take_while(move |&i| self.segment[i] == self.segment[p])
+        });
+        spoken_of(&mut before.into_iter())
+            .or_else(|| spoken_of(&mut after.into_iter()))
+            .or_else(|| previous.and_then(|mut p| spoken_of(&mut p)))
+            .unwrap_or(false)
+    }
+
+    /// Every term of the alternative occurs outside negation, and not said of another member
+    /// of a kind the point names (see [`Answer::said_of_another`]). A term that is a negation
     /// itself (`can't + tune`) must negate another term of the alternative ("can't tune"),
     /// and that term's negation is then the point, not against it; so is a negation inside
     /// a phrase ("no DBA").
-    fn find_alternative(&self, terms: &[Term]) -> Option<Vec<Range<usize>>> {
+    fn find_alternative(&self, terms: &[Term], own: &[Member]) -> Option<Vec<Range<usize>>> {
+        let is_cue =
+            |term: &Term| matches!(term.words.as_slice(), [w] if negation::is_cue(&w.text));
         let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(terms.len());
         for term in terms {
-            let occurrences = self.occurrences(term);
+            // A cue term is any cue of the answer: `not + waterfall` is said by "instead of
+            // waterfall", "no waterfall", "never waterfall" alike.
+            let occurrences = if is_cue(term) {
+                self.cues
+                    .iter()
+                    .map(|&c| Occurrence { tokens: vec![c] })
+                    .collect()
+            } else {
+                self.occurrences(term)
+            };
             if occurrences.is_empty() {
                 return None;
             }
             found.push(occurrences);
         }
-        let is_cue =
-            |term: &Term| matches!(term.words.as_slice(), [w] if negation::is_cue(&w.text));
         // The cue tokens the alternative names as its own.
         let cues: Vec<usize> = terms
             .iter()
@@ -320,25 +517,40 @@ impl Answer {
         let free = |o: &Occurrence| {
             o.tokens.iter().all(|&t| {
                 self.negated_by[t].is_none_or(|cue| cues.contains(&cue) || o.tokens.contains(&cue))
-            })
+            }) && !self.said_of_another(o, own)
         };
-        let mut chosen: Vec<&Occurrence> = Vec::with_capacity(terms.len());
-        for (term, occ) in terms.iter().zip(&found) {
-            if is_cue(term) {
-                continue;
+        // The terms' occurrences close together: around each place the first term stands,
+        // the nearest of every other term's ("hard" in one sentence and "scale" in another
+        // say nothing together).
+        // Checked lazily: most alternatives are one term, whose first free occurrence does.
+        let mut plain = terms.iter().zip(&found).filter(|(term, _)| !is_cue(term));
+        let (_, first) = plain.next()?;
+        let others: Vec<&Vec<Occurrence>> = plain.map(|(_, occ)| occ).collect();
+        let mut chosen: Vec<&Occurrence> = first.iter().filter(|o| free(o)).find_map(|anchor| {
+            let at = anchor.tokens[0];
+            let mut chosen = vec![anchor];
+            for occ in &others {
+                chosen.push(
+                    occ.iter()
+                        .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART && free(o))
+                        .min_by_key(|o| o.tokens[0].abs_diff(at))?,
+                );
             }
-            chosen.push(occ.iter().find(|o| free(o))?);
-        }
+            Some(chosen)
+        })?;
         // Each cue term negates one of the chosen occurrences.
         for (term, occ) in terms.iter().zip(&found) {
             if !is_cue(term) {
                 continue;
             }
+            // Before what it negates: "X has nothing to do with it" rejects X.
             let negating = occ.iter().find(|cue| {
                 chosen.iter().any(|o| {
                     o.tokens.iter().any(|&t| {
-                        cue.tokens
-                            .contains(&self.negated_by[t].unwrap_or(usize::MAX))
+                        t > cue.tokens[0]
+                            && cue
+                                .tokens
+                                .contains(&self.negated_by[t].unwrap_or(usize::MAX))
                     })
                 })
             })?;
@@ -363,6 +575,27 @@ impl Answer {
             last = Some(t);
         }
         Some(spans)
+    }
+
+    /// Whether the occurrence is a strict part of one term the glossary wrote in the answer's
+    /// place: "availability zone" is not said by "multi-AZ" (multi availability zone), nor
+    /// "private cloud" by "VPC" (virtual private cloud).
+    fn inside_longer_term(&self, o: &Occurrence) -> bool {
+        let span = &self.tokens[o.tokens[0]].span;
+        if o.tokens.iter().any(|&t| self.tokens[t].span != *span) {
+            return false;
+        }
+        let same = |t: &&Token| t.span == *span;
+        let before = self.tokens[..o.tokens[0]]
+            .iter()
+            .rev()
+            .take_while(same)
+            .count();
+        let after = self.tokens[o.tokens[o.tokens.len() - 1] + 1..]
+            .iter()
+            .take_while(same)
+            .count();
+        before + after > 0
     }
 
     /// Whether token `b` follows token `a` in the same clause.
@@ -407,6 +640,7 @@ impl Answer {
             if let Some(occurrence) = self
                 .phrase_at(term, &hits, start)
                 .or_else(|| self.phrase_near(term, &hits, start))
+                .filter(|o| term.words.len() < 2 || !self.inside_longer_term(o))
             {
                 found.push(occurrence);
             }
@@ -419,18 +653,24 @@ impl Answer {
         let mut used = Vec::new();
         let mut at = start;
         let mut k = 0;
+        let sentence = self.tokens[start].sentence;
         while k < term.words.len() {
-            let window = if k == 0 { 0 } else { MAX_GAP };
-            let sentence = self.tokens[start].sentence;
+            // Other words between two of the phrase's, small function words not counted.
+            let mut gap = 0;
             let mut matched = None;
-            for p in at..=at + window {
-                if p >= self.tokens.len() || self.tokens[p].sentence != sentence {
-                    break;
-                }
+            let mut p = at;
+            while p < self.tokens.len() && self.tokens[p].sentence == sentence {
                 if let Some((a, b)) = self.word_at(term, hits, k, p) {
                     matched = Some((p, a, b));
                     break;
                 }
+                if !is_function_word(&self.tokens[p].word.text) {
+                    gap += 1;
+                }
+                if k == 0 || gap > MAX_GAP {
+                    break;
+                }
+                p += 1;
             }
             let (pos, answer_len, key_len) = matched?;
             used.extend(pos..pos + answer_len);
@@ -440,20 +680,37 @@ impl Answer {
         Some(Occurrence { tokens: used })
     }
 
+    /// Whether answer token `p` may be the phrase's word `k` as far as kinds go: a word naming
+    /// a member of a kind is that member, matched as written by a key word naming no other
+    /// ("RAID" in "RAID 5"), never by stem ("Fastly" is not "fast", the "Elastic" of
+    /// "Elastic Beanstalk" not "elasticity").
+    fn may_be(&self, term: &Term, k: usize, p: usize) -> bool {
+        let token = &self.tokens[p];
+        match (token.member, term.members[k]) {
+            (None, _) => true,
+            (Some(m), Some(n)) => m == n,
+            (Some(_), None) => token.word.text == term.words[k].text,
+        }
+    }
+
     /// The phrase's words in another order, close to its first word in one sentence: "the
     /// penalty on writes" for "write penalty".
     fn phrase_near(&self, term: &Term, hits: &TermHits, start: usize) -> Option<Occurrence> {
-        if term.words.len() < 2 || !hits.words[0].same[self.distinct[start]] {
+        if term.words.len() < 2
+            || !hits.words[0].same[self.distinct[start]]
+            || !self.may_be(term, 0, start)
+        {
             return None;
         }
-        let sentence = self.tokens[start].sentence;
+        let (sentence, clause) = (self.tokens[start].sentence, self.tokens[start].clause);
         let near = start.saturating_sub(NEAR)..self.tokens.len().min(start + NEAR + 1);
         let mut used = vec![start];
-        for word_hits in &hits.words[1..] {
+        for (k, word_hits) in hits.words.iter().enumerate().skip(1) {
             let p = near.clone().find(|&p| {
-                self.tokens[p].sentence == sentence
+                (self.tokens[p].sentence, self.tokens[p].clause) == (sentence, clause)
                     && !used.contains(&p)
                     && word_hits.same[self.distinct[p]]
+                    && self.may_be(term, k, p)
             })?;
             insert_sorted(&mut used, p);
         }
@@ -462,19 +719,51 @@ impl Answer {
 
     /// Whether the phrase's word `k` matches at answer token `p`: (answer tokens, phrase words) used.
     fn word_at(&self, term: &Term, hits: &TermHits, k: usize, p: usize) -> Option<(usize, usize)> {
+        if !self.may_be(term, k, p) {
+            return None;
+        }
         let d = self.distinct[p];
         if hits.words[k].same[d] {
             return Some((1, 1));
         }
         let token = &self.tokens[p];
         let word = &term.words[k];
-        // "web server" in the answer for "webserver" in the key, and the other way round.
+        // "web server" in the answer for "webserver" in the key, and the other way round;
+        // letters spelled one by one ("e b s") for the word they spell.
         if hits.words[k].starts[d] {
-            if let Some(next) = self.tokens.get(p + 1) {
-                if next.sentence == token.sentence && next.clause == token.clause {
-                    let joined = Word::new(&format!("{}{}", token.word.text, next.word.text));
-                    if same_word(&joined, word, false) {
-                        return Some((2, 1));
+            // The glossary's words, then the words as written ("r sync", though "sync" is
+            // read as "synchronous"). A lone letter starts many key words: only letters
+            // spelling one out join it, as written, not by stem ("a lot" is no key word).
+            let letter = token.word.text.len() == 1;
+            // "a" and "i" are words of their own: they join only letters spelled after them
+            // ("a m i"), never a word ("a synchronous copy" is no "asynchronous").
+            let word_of_its_own = matches!(token.word.text.as_str(), "a" | "i");
+            for as_written in [false, true] {
+                let mut joined = token.word.text.clone();
+                for (n, next) in self.tokens[p + 1..].iter().take(MAX_JOINED - 1).enumerate() {
+                    if next.sentence != token.sentence || next.clause != token.clause {
+                        break;
+                    }
+                    let next_word = match (&next.written, as_written) {
+                        (Some(written), true) => written,
+                        _ => &next.word,
+                    };
+                    if word_of_its_own && next_word.text.len() > 1 {
+                        break;
+                    }
+                    joined.push_str(&next_word.text);
+                    if !word.text.starts_with(&joined) {
+                        // Stemmed only if it may be the key word with an ending.
+                        if !letter
+                            && joined.starts_with(&word.stem)
+                            && same_word(&Word::new(&joined), word, false)
+                        {
+                            return Some((n + 2, 1));
+                        }
+                        break;
+                    }
+                    if joined.len() == word.text.len() {
+                        return Some((n + 2, 1));
                     }
                 }
             }
@@ -486,8 +775,8 @@ impl Answer {
     }
 }
 
-/// Adds `x` to a short sorted list of token positions, once (cheaper in the wasm than a sort).
-fn insert_sorted(list: &mut Vec<usize>, x: usize) {
+/// Adds `x` to a short sorted list, once (cheaper in the wasm than a sort).
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, x: T) {
     if let Err(at) = list.binary_search(&x) {
         list.insert(at, x);
     }

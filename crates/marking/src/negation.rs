@@ -1,52 +1,149 @@
 //! Which words stand in a negated clause: "I wouldn't bother with restore tests", "no need for
 //! a firewall", "skip the cron job", "use RAID 10 instead of RAID 5", "RAID 5 is not something
-//! I'd worry about". A cue negates the words after it up to the end of its clause (or a word
-//! that turns the sentence: "but", "because"…), at most `SCOPE` words. A cue followed by a
-//! word of need or worth ("not needed", "isn't important") also negates the clause's words
-//! before it, as do dismissive words ("overkill", "unnecessary").
+//! I'd worry about", "I'd steer clear of Chef", "ext4 over xfs". A cue negates the words after
+//! it up to the end of its segment (a clause, cut where the sentence turns: "but", "because"…,
+//! or where speech without punctuation starts a new clause: "…RAID 5 I prefer…"), at most
+//! `SCOPE` words. A cue followed by a word of need, worth or being ("not needed", "isn't
+//! important", "doesn't exist") also negates the segment's words before it, as do dismissive
+//! words ("overkill", "a myth", "theoretical").
 
 use crate::words::Token;
 use std::sync::OnceLock;
 
 /// Words that negate what follows them.
 const CUES: &[&str] = &[
-    "not", "no", "never", "nor", "neither", "none", "without", "dont", "doesnt", "didnt", "wont",
-    "wouldnt", "shouldnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt",
-    "neednt", "mustnt", "hardly", "skip", "skipping", "skipped", "forget", "ignore", "ignoring",
-    "disagree", "nothing", "nobody",
+    "not",
+    "no",
+    "never",
+    "nor",
+    "neither",
+    "none",
+    "without",
+    "dont",
+    "doesnt",
+    "didnt",
+    "wont",
+    "wouldnt",
+    "shouldnt",
+    "isnt",
+    "arent",
+    "wasnt",
+    "werent",
+    "cant",
+    "cannot",
+    "couldnt",
+    "neednt",
+    "mustnt",
+    "hardly",
+    "barely",
+    "rarely",
+    "seldom",
+    "skip",
+    "skipping",
+    "skipped",
+    "forget",
+    "ignore",
+    "ignoring",
+    "disagree",
+    "nothing",
+    "nobody",
+    "doubt",
+    "lack",
+    "lacks",
+    "lacking",
+    "nope",
+    "nah",
+    "skeptical",
+    "sceptical",
+];
+/// Phrases that negate what follows them: "instead of RAID 5", "steer clear of Chef".
+const CUE_PHRASES: &[&[&str]] = &[
+    &["instead", "of"],
+    &["rather", "than"],
+    &["better", "than"],
+    &["in", "place", "of"],
+    &["anything", "but"],
+    &["far", "from"],
+    &["steer", "clear", "of"],
+    &["stay", "away", "from"],
+    &["last", "thing"],
+];
+/// Phrases that negate what follows when someone chooses so ("we got rid of cron", "I'd
+/// avoid RAID 5"), not when they say what a thing does ("NoSQL gets rid of joins", "RAID 10
+/// avoids the write penalty").
+const CHOICE_PHRASES: &[&[&str]] = &[
+    &["avoid"],
+    &["avoiding"],
+    &["rid", "of"],
+    &["away", "from"],
+    &["switched", "from"],
+    &["moved", "off"],
+    &["migrated", "off"],
+    &["stopped", "using"],
+    &["stop", "using"],
+    &["quit", "using"],
+    &["gave", "up", "on"],
+    &["give", "up", "on"],
+];
+/// Words before a choice phrase that make it someone's choice: "I'd avoid", "we got rid of",
+/// "you should stop using".
+const CHOOSERS: &[&str] = &[
+    "i", "we", "you", "d", "would", "should", "to", "us", "always", "just", "lets", "finally",
 ];
 /// Cues that deny a verb: only these reach back over the clause ("X isn't needed").
 const DENY: &[&str] = &[
     "not", "never", "dont", "doesnt", "didnt", "wont", "wouldnt", "shouldnt", "isnt", "arent",
     "wasnt", "werent", "cant", "cannot", "couldnt", "neednt",
 ];
-/// Words after which a cue does not negate: "not only", "no doubt".
-const NOT_NEGATING: &[&str] = &["only", "just", "doubt", "matter", "longer", "mistake"];
-/// After a cue, these make it negate the words before it too: "X isn't needed".
+/// Words after which a cue does not negate: "not only", "not just".
+const NOT_NEGATING: &[&str] = &["only", "just"];
+/// Words after which "no" does not negate: "no doubt", "no matter what".
+const NOT_NEGATING_NO: &[&str] = &["doubt", "matter", "mistake", "wonder"];
+/// After a denying cue, these make it negate the words before it too: "X isn't needed", "X
+/// doesn't exist", "X is not the answer".
 const NEED: &[&str] = &[
-    "need",
-    "needed",
     "necessary",
     "important",
     "worth",
-    "matter",
-    "matters",
     "required",
     "useful",
     "helpful",
     "relevant",
-    "worry",
-    "bother",
     "care",
     "big",
-    "concern",
-    "recommend",
     "point",
     "buy",
     "true",
     "think",
-    "agree",
+    "real",
+    "case",
+    "something",
+    "sense",
 ];
+/// The same, by stem: "needed", "worried", "exists", "happens".
+const NEED_BY_STEM: &[&str] = &[
+    "need",
+    "matter",
+    "worry",
+    "bother",
+    "concern",
+    "recommend",
+    "agree",
+    "exist",
+    "happen",
+    "help",
+    "apply",
+    "answer",
+    "solution",
+    "problem",
+    "issue",
+    "fix",
+    "solve",
+    "affect",
+    "impact",
+    "hurt",
+];
+
 /// Words (by stem) that dismiss what comes before them: "backups are overkill", "the subpoena
 /// argument is paranoid", "Provisioned IOPS is mostly marketing".
 const DISMISSIVE: &[&str] = &[
@@ -67,76 +164,256 @@ const DISMISSIVE: &[&str] = &[
     "buzzword",
     "marketing",
     "paranoid",
+    "paranoia",
     "hyped",
+    "overhyped",
     "nonsense",
     "negligible",
+    "silly",
+    "ridiculous",
+    "bogus",
+    "meaningless",
+    "moot",
+    "misconception",
+    "herring",
+    "legend",
+    "unimportant",
+    "errand",
 ];
+
+fn stems(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| crate::words::stem(w)).collect()
+}
 
 /// The stems of `DISMISSIVE`: "wastes", "myths" and "hype" dismiss too.
 fn dismissive_stems() -> &'static [String] {
     static STEMS: OnceLock<Vec<String>> = OnceLock::new();
-    STEMS.get_or_init(|| DISMISSIVE.iter().map(|w| crate::words::stem(w)).collect())
+    STEMS.get_or_init(|| interview_sorted::sort(stems(DISMISSIVE)))
+}
+
+/// Every word a cue starts with, sorted: most words start none (a quick refusal).
+fn cue_starts() -> &'static [&'static str] {
+    static STARTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut all: Vec<&str> = CUES.to_vec();
+        all.extend(CUE_PHRASES.iter().chain(CHOICE_PHRASES).map(|p| p[0]));
+        let mut all = interview_sorted::sort(all);
+        all.dedup();
+        all
+    })
+}
+
+/// The words negation reads by their stem: an answer's words that may be these are stemmed.
+pub(crate) fn stemmed_words() -> impl Iterator<Item = &'static str> {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            let mut all = stems(NEED_BY_STEM);
+            all.extend(stems(DISMISSIVE));
+            all.extend(CARRY_ON.iter().map(|w| w.to_string()));
+            all.push("prefer".into());
+            all
+        })
+        .iter()
+        .map(String::as_str)
+}
+
+/// Whether the word is one of need, worth or being (see `NEED`).
+fn is_need(token: &Token) -> bool {
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    NEED.contains(&token.word.text.as_str())
+        || STEMS
+            .get_or_init(|| stems(NEED_BY_STEM))
+            .contains(&token.word.stem)
 }
 /// Words that dismiss only when they say so of what was just said: "that's wrong", "that is
 /// a false dichotomy" (but "the wrong database", "false positives").
 const POINTED_DISMISSIVE: &[&str] = &["wrong", "false", "untrue", "incorrect"];
+/// Words that dismiss only when said of the subject: "hypervisor bugs are pretty
+/// theoretical" (but "theoretical knowledge").
+const PREDICATED_DISMISSIVE: &[&str] = &[
+    "theoretical",
+    "academic",
+    "hypothetical",
+    "rare",
+    "unlikely",
+    "uncommon",
+];
+/// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
+/// "those packages are out of date".
+const DISMISSIVE_PHRASES: &[&[&str]] = &[
+    &["thing", "of", "the", "past"],
+    &["out", "of", "date"],
+    &["recipe", "for", "disaster"],
+    &["far", "fetched"],
+];
+/// Words that say something of the subject: one of them at most two words before.
+const PREDICATING: &[&str] = &["is", "are", "was", "were", "be", "seem", "seems", "sounds"];
 /// Words that end a cue's scope: the sentence turns.
 const TURNS: &[&str] = &[
     "but", "however", "although", "though", "because", "since", "while", "whereas", "yet", "which",
     "so", "unless", "except",
 ];
+/// Words that start what is said of the thing before them.
+const RELATIVE: &[&str] = &["where", "when", "who", "that", "whose"];
 /// Words that point back to what was just said.
 const ANAPHORS: &[&str] = &["that", "this", "it", "which"];
+/// Pronouns that start a clause of their own ("…RAID 5 I prefer RAID 10"): where speech has no
+/// punctuation, a segment starts at them.
+const SUBJECTS: &[&str] = &["i", "we", "they", "he", "she", "you"];
+/// Verbs after which "you" is a subject, not an object ("never raid five you want fast i o",
+/// but "it gives you fast I/O").
+const YOU_DO: &[&str] = &[
+    "want", "need", "should", "can", "have", "get", "will", "would", "might", "must", "could",
+];
+/// Words that join two clauses: a subject pronoun after them always starts one ("…and you
+/// can lose data").
+const JOINING: &[&str] = &["and", "or", "so", "then", "but"];
+/// Words (by stem) after which a subject pronoun goes on the same clause: verbs of saying and
+/// thinking ("I don't think we need it"), conjunctions, auxiliaries ("would we"), and nouns a
+/// relative clause follows ("not something I'd worry about").
+const CARRY_ON: &[&str] = &[
+    "say", "think", "believ", "agre", "claim", "feel", "know", "guess", "suppos", "mean", "sure",
+    "hope", "that", "if", "whether", "when", "where", "what", "how", "whi", "who", "than", "as",
+    "like", "do", "doe", "did", "can", "could", "would", "will", "should", "must", "may", "might",
+    "is", "are", "was", "were", "have", "has", "had", "not", "someth", "anyth", "thing", "one",
+    "1", "way", "time", "reason", "place", "day", "befor", "after", "until", "onc", "dont",
+    "didnt", "doesnt", "let", "make",
+];
+/// A dismissal said of a subject reaches at most this many words before the verb.
+const SUBJECT: usize = 6;
 /// A cue reaches at most this many words.
-const SCOPE: usize = 6;
+const SCOPE: usize = 10;
+/// A denial with nothing after it reaches back over this many words before its clause's
+/// subject: the topic it denies ("Multi-AZ I don't see the point of").
+const TOPIC: usize = 4;
 
 /// Whether the word starts a negation on its own ("not", "never", "can't"…).
 pub fn is_cue(word: &str) -> bool {
     CUES.contains(&word)
 }
 
-/// For each token, the index of the cue token that negates it.
-pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
+/// Whether the token at `at` starts a cue that negates what follows it: a cue word ("not
+/// only" aside), a cue phrase ("instead of"), a choice ("I'd avoid").
+pub fn starts_cue(tokens: &[Token], at: usize) -> bool {
+    cue_end(tokens, at).is_some()
+}
+
+/// For each token, the index of the cue token that negates it; `fine` is [`segments`]: a cue
+/// reaches forward to the end of its segment, and back (a denied need, a dismissal) to the
+/// start of its clause where the sentence has not turned, a subject pronoun notwithstanding
+/// ("Multi-AZ I don't see the point of").
+pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
     let mut negated_by = vec![None; tokens.len()];
     let text = |i: usize| tokens[i].word.text.as_str();
-    let segment = segments(tokens);
+    let coarse = split(tokens, false);
+    let segment = &coarse[..];
     // Segments whose dismissal points back at the one before: (dismissing word, segment).
     let mut pointing_back: Vec<(usize, usize)> = Vec::new();
     for cue in 0..tokens.len() {
         let Some(end) = cue_end(tokens, cue) else {
             continue;
         };
-        // Forward: up to the segment's end, or SCOPE words.
-        let reach = tokens.len().min(end + 1 + SCOPE);
-        for (i, negated) in negated_by.iter_mut().enumerate().take(reach).skip(end + 1) {
-            if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
+        // Forward: up to the segment's end, or SCOPE words; "or" and "nor" carry the
+        // negation on ("not worried about the write penalty or how long a rebuild takes").
+        let mut left = SCOPE;
+        // A phrase ("instead of", "rather than") negates a thing, not what is said of it
+        // after a relative word ("instead of waterfall, where you release every few months").
+        let of_a_thing = end > cue;
+        for i in end + 1..tokens.len() {
+            if left == 0
+                || fine[i] != fine[end]
+                || TURNS.contains(&text(i))
+                || (of_a_thing && RELATIVE.contains(&text(i)))
+            {
                 break;
             }
-            negated.get_or_insert(cue);
+            negated_by[i].get_or_insert(cue);
+            left = if matches!(text(i), "or" | "nor") {
+                SCOPE
+            } else {
+                left - 1
+            };
+        }
+        // "Waterfall has nothing to do with it": a relation denied reaches back.
+        if text(cue) == "nothing" && text_at(tokens, cue + 1..cue + 4) == ["to", "do", "with"] {
+            negate_before(tokens, segment, cue, false, &mut negated_by);
         }
         // Backward, when a verb of need, worth or truth is denied shortly after the cue ("X
         // isn't needed", "I don't buy that"), not when a phrase goes on without it
         // ("deployed without the need for…").
-        let denies_need = DENY.contains(&text(cue))
-            && (end + 1..tokens.len().min(end + 4))
-                .take_while(|&i| segment[i] == segment[cue])
-                .any(|i| NEED.contains(&text(i)));
+        let denied_need = (end + 1..tokens.len().min(end + 4))
+            .take_while(|&i| segment[i] == segment[cue])
+            .find(|&i| is_need(&tokens[i]))
+            .filter(|_| DENY.contains(&text(cue)));
         // "…but really it doesn't": a bare denial of what was just said.
+        // Not "…when it isn't": a condition, not a denial.
         let denies_it = DENY.contains(&text(cue))
-            && cue > 0
-            && ANAPHORS.contains(&text(cue - 1))
+            && (ANAPHORS.contains(&text(cue.saturating_sub(1)))
+                || (cue >= 2
+                    && ANAPHORS.contains(&text(cue - 2))
+                    && matches!(text(cue - 1), "is" | "was" | "does" | "did")))
+            && !(cue.saturating_sub(3)..cue).any(|i| matches!(text(i), "when" | "if" | "whether"))
             && segment.get(end + 1) != Some(&segment[cue]);
-        if denies_need || denies_it {
-            negate_before(tokens, &segment, cue, false, &mut negated_by);
+        if let Some(need) = denied_need {
+            // Back over its segment, and a few words before it when the need has nothing
+            // after it ("Multi-AZ I don't see the point of"), not when it has ("…I never
+            // bothered with backup name servers").
+            let after = (need + 1..tokens.len())
+                .take_while(|&i| segment[i] == segment[cue])
+                .count();
+            negate_before(tokens, fine, cue, false, &mut negated_by);
+            if after <= 2 {
+                let start = (0..cue)
+                    .rev()
+                    .take_while(|&i| fine[i] == fine[cue])
+                    .last()
+                    .unwrap_or(cue);
+                for i in (start.saturating_sub(TOPIC)..start).rev() {
+                    if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
+                        break;
+                    }
+                    negated_by[i].get_or_insert(cue);
+                }
+            }
+            pointing_back.push((cue, segment[cue]));
+        } else if denies_it {
+            negate_before(tokens, segment, cue, false, &mut negated_by);
             pointing_back.push((cue, segment[cue]));
         }
     }
     for word in 0..tokens.len() {
-        let dismisses = dismissive_stems().contains(&tokens[word].word.stem)
+        let dismisses = dismissive_stems()
+            .binary_search(&tokens[word].word.stem)
+            .is_ok()
             || (POINTED_DISMISSIVE.contains(&text(word))
-                && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))));
+                && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))))
+            || (PREDICATED_DISMISSIVE.contains(&text(word))
+                && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))))
+            || DISMISSIVE_PHRASES.iter().any(|phrase| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(word + k).is_some_and(|t| t.word.text == *w))
+            });
         if dismisses {
-            negate_before(tokens, &segment, word, true, &mut negated_by);
+            // Said of a subject ("the write penalty on RAID 5 is a myth"): the subject only,
+            // not what speech said before it without a pause ("i'd go raid ten the write
+            // penalty on raid five is a myth").
+            let copula = (word.saturating_sub(4)..word)
+                .rev()
+                .find(|&i| PREDICATING.contains(&text(i)) && fine[i] == fine[word]);
+            match copula {
+                Some(c) => {
+                    for i in (c.saturating_sub(SUBJECT)..word).rev() {
+                        if fine[i] != fine[word] || TURNS.contains(&text(i)) {
+                            break;
+                        }
+                        negated_by[i] = Some(word);
+                    }
+                }
+                None => negate_before(tokens, fine, word, true, &mut negated_by),
+            }
             pointing_back.push((word, segment[word]));
         }
     }
@@ -148,21 +425,60 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             .take_while(|&i| segment[i] == seg)
             .last()
             .unwrap_or(word);
-        let points_back = (start..word).any(|i| ANAPHORS.contains(&text(i)))
-            || ANAPHORS.contains(&text(word.saturating_sub(1)));
+        // "that's a myth", "I don't think that's true", "I don't buy that".
+        let points_back = (start..tokens.len().min(word + 4))
+            .take_while(|&i| segment[i] == seg)
+            .any(|i| ANAPHORS.contains(&text(i)));
         if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
-            let previous = segment[start - 1];
+            // The segment before, cut where a subject starts a clause ("they're both web
+            // servers i guess people say nginx is faster but i don't buy that").
+            let previous = fine[start - 1];
             // A dismissal outweighs the negations inside what it dismisses ("people say
             // they don't flush to disk, but that's outdated").
-            for i in (0..start).rev().take_while(|&i| segment[i] == previous) {
+            for i in (0..start).rev().take_while(|&i| fine[i] == previous) {
                 negated_by[i] = Some(word);
             }
+        }
+    }
+    reported(tokens, &mut negated_by);
+    // "Noisy neighbours were a problem, but not anymore": a denial of now after a turn
+    // reaches the clause before.
+    for i in 1..tokens.len().saturating_sub(1) {
+        let now = matches!(text(i + 1), "anymore" | "now" | "nowadays" | "today")
+            || (text(i + 1) == "any" && tokens.get(i + 2).is_some_and(|t| t.word.text == "more"));
+        if !(matches!(text(i), "not" | "no") && now && text(i - 1) == "but") {
+            continue;
+        }
+        let turn = i - 1;
+        for j in (0..turn).rev() {
+            if tokens[j].sentence != tokens[i].sentence || TURNS.contains(&text(j)) {
+                break;
+            }
+            negated_by[j].get_or_insert(i);
+        }
+    }
+    // "It's a myth that NoSQL loses data": a dismissal reaches the clause it introduces.
+    for word in 0..tokens.len().saturating_sub(1) {
+        if text(word + 1) != "that"
+            || dismissive_stems()
+                .binary_search(&tokens[word].word.stem)
+                .is_err()
+        {
+            continue;
+        }
+        for i in (word + 2..tokens.len()).take(SCOPE) {
+            if tokens[i].sentence != tokens[word].sentence || TURNS.contains(&text(i)) {
+                break;
+            }
+            negated_by[i] = Some(word);
         }
     }
     // "xfs? Never needed it.": a short question answered by a denial.
     for (i, t) in tokens.iter().enumerate() {
         let starts_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
-        if !starts_sentence || !(DENY.contains(&text(i)) || matches!(text(i), "no" | "nope")) {
+        if !starts_sentence
+            || !(DENY.contains(&text(i)) || matches!(text(i), "no" | "nope" | "nah"))
+        {
             continue;
         }
         let asked: Vec<usize> = (0..i)
@@ -175,18 +491,141 @@ pub fn scopes(tokens: &[Token]) -> Vec<Option<usize>> {
             }
         }
     }
+    preferences(tokens, fine, &mut negated_by);
     negated_by
 }
 
+/// What others say, when the speaker then turns against it: "People say the kernel manages
+/// resources, but that's the hypervisor's job now". Not when the turn adds to it ("…, but
+/// it's also critical"), nor without a turn ("everyone says DNS is critical").
+fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
+    let text = |i: usize| tokens[i].word.text.as_str();
+    for (i, t) in tokens.iter().enumerate() {
+        if !REPORTERS.contains(&t.word.text.as_str()) {
+            continue;
+        }
+        let Some(say) = (i + 1..tokens.len().min(i + 3))
+            .find(|&j| REPORTING.contains(&tokens[j].word.stem.as_str()))
+        else {
+            continue;
+        };
+        let same = |j: &usize| tokens[*j].sentence == t.sentence;
+        let Some(turn) = (say + 1..tokens.len())
+            .take_while(same)
+            .find(|&j| matches!(text(j), "but" | "however"))
+        else {
+            continue;
+        };
+        let adds = (turn + 1..tokens.len())
+            .take_while(same)
+            .take(8)
+            .any(|j| matches!(text(j), "also" | "too" | "true" | "right"));
+        if adds || turn - say > SCOPE * 2 {
+            continue;
+        }
+        for by in &mut negated_by[say + 1..turn] {
+            by.get_or_insert(say);
+        }
+    }
+}
+
+/// Who says what the speaker may turn against ("people say", "everyone claims").
+const REPORTERS: &[&str] = &[
+    "people",
+    "everyone",
+    "everybody",
+    "some",
+    "many",
+    "folks",
+    "vendors",
+    "others",
+    "they",
+];
+/// Verbs of saying, by stem.
+const REPORTING: &[&str] = &[
+    "say", "claim", "tell", "talk", "think", "believ", "argu", "insist",
+];
+
+/// One member of a kind preferred over another rejects the other: "ext4 over xfs", "I'd pick
+/// ext4 over xfs every time", "prefer zsh to bash". Only between members of one kind: "over
+/// time" and "over the network" reject nothing.
+fn preferences(tokens: &[Token], segment: &[usize], negated_by: &mut [Option<usize>]) {
+    for (i, t) in tokens.iter().enumerate() {
+        let preferring = match t.word.text.as_str() {
+            "over" => true,
+            "to" => (i.saturating_sub(4)..i).any(|j| tokens[j].word.stem == "prefer"),
+            _ => false,
+        };
+        if !preferring || i == 0 {
+            continue;
+        }
+        let Some(before) = (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&j| segment[j] == segment[i])
+            .find_map(|j| tokens[j].member)
+        else {
+            continue;
+        };
+        let rejected = tokens[i + 1..]
+            .iter()
+            .enumerate()
+            .take(3)
+            .take_while(|(_, r)| {
+                r.member.is_none() || r.member.is_some_and(|m| m.kind == before.kind)
+            })
+            .find(|(_, r)| {
+                r.member
+                    .is_some_and(|m| m.kind == before.kind && m != before)
+            });
+        if let Some((offset, r)) = rejected {
+            let first = i + 1 + offset;
+            for j in (first..tokens.len()).take_while(|&j| tokens[j].member == r.member) {
+                negated_by[j] = Some(i);
+            }
+        }
+    }
+}
+
 /// For each token, its segment: clauses split further at the words where a sentence turns
-/// ("but", "because"…), which begin the next segment.
-fn segments(tokens: &[Token]) -> Vec<usize> {
+/// ("but", "because"…), which begin the next segment, and before a subject pronoun that starts
+/// a clause of its own (what punctuation would have marked in speech).
+pub fn segments(tokens: &[Token]) -> Vec<usize> {
+    split(tokens, true)
+}
+
+/// Segments, with or without the cut before a subject pronoun.
+fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
+    static CARRY: OnceLock<Vec<String>> = OnceLock::new();
+    let carry = CARRY.get_or_init(|| stems(CARRY_ON));
     let mut out = Vec::with_capacity(tokens.len());
     let mut id = 0;
     for (i, t) in tokens.iter().enumerate() {
         let new_clause =
             i > 0 && (t.sentence, t.clause) != (tokens[i - 1].sentence, tokens[i - 1].clause);
-        if i > 0 && (new_clause || TURNS.contains(&t.word.text.as_str())) {
+        let text = t.word.text.as_str();
+        let before = tokens.get(i.wrapping_sub(1)).map(|b| b.word.as_ref());
+        let after = tokens.get(i + 1).map(|a| a.word.text.as_str());
+        // "you" is as often an object ("gives you"): only after a joining word. "it" only as
+        // the subject of "is" ("…they lag it's real time"); "i" not as a letter ("i p").
+        let subject = match text {
+            "it" => matches!(after, Some("is" | "was")),
+            "i" => after.is_none_or(|a| a.len() > 1),
+            _ => SUBJECTS.contains(&text),
+        };
+        // "these days I…" is said of when, not the start of a relative clause.
+        let when = i >= 2
+            && matches!(tokens[i - 1].word.text.as_str(), "days" | "times")
+            && matches!(tokens[i - 2].word.text.as_str(), "these" | "those" | "most");
+        let new_subject = at_subjects
+            && !new_clause
+            && subject
+            && before.is_some_and(|b| {
+                JOINING.contains(&b.text.as_str())
+                    || ((text != "you" || after.is_some_and(|a| YOU_DO.contains(&a)))
+                        && (when || !carry.contains(&b.stem))
+                        && !is_cue(&b.text))
+            });
+        if i > 0 && (new_clause || new_subject || TURNS.contains(&text)) {
             id += 1;
         }
         out.push(id);
@@ -198,18 +637,54 @@ fn segments(tokens: &[Token]) -> Vec<usize> {
 /// "rather than", "no need"): `None` when it does not negate.
 fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
     let text = |i: usize| tokens.get(i).map(|t| t.word.text.as_str());
-    match text(cue)? {
-        "instead" if text(cue + 1) == Some("of") => Some(cue + 1),
-        "rather" if text(cue + 1) == Some("than") => Some(cue + 1),
-        word if CUES.contains(&word) => {
-            if text(cue + 1).is_some_and(|next| NOT_NEGATING.contains(&next)) {
-                None
-            } else {
-                Some(cue)
-            }
-        }
-        _ => None,
+    let word = text(cue)?;
+    if cue_starts().binary_search(&word).is_err() {
+        return None;
     }
+    for phrase in CUE_PHRASES {
+        if phrase[0] == word
+            && phrase[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| text(cue + 1 + k) == Some(w))
+        {
+            return Some(cue + phrase.len() - 1);
+        }
+    }
+    for phrase in CHOICE_PHRASES {
+        let said = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| text(cue + k) == Some(w));
+        if said {
+            // Someone chooses: a chooser a few words before, or the phrase opens its clause
+            // ("avoid Chef").
+            let chooses = cue == 0
+                || tokens[cue - 1].clause != tokens[cue].clause
+                || (cue.saturating_sub(3)..cue)
+                    .any(|i| CHOOSERS.contains(&tokens[i].word.text.as_str()));
+            return chooses.then_some(cue + phrase.len() - 1);
+        }
+    }
+    let next = text(cue + 1).unwrap_or_default();
+    let before = cue.checked_sub(1).and_then(text);
+    let not_negating = NOT_NEGATING.contains(&next)
+        // "no doubt it helps", "without a doubt".
+        || (word == "doubt" && matches!(before, Some("no" | "a" | "little")))
+        || (word == "no" && NOT_NEGATING_NO.contains(&next))
+        // "failed over for nothing": in vain, not a negation of what follows.
+        || (word == "nothing" && before == Some("for"));
+    (CUES.contains(&word) && !not_negating).then_some(cue)
+}
+
+/// The words of `range`, as far as the text goes.
+fn text_at(tokens: &[Token], range: std::ops::Range<usize>) -> Vec<&str> {
+    tokens
+        .get(range.start..range.end.min(tokens.len()))
+        .unwrap_or_default()
+        .iter()
+        .map(|t| t.word.text.as_str())
+        .collect()
 }
 
 /// Negates the words of `at`'s segment before it (at most `SCOPE * 2`), a leading turn
@@ -242,7 +717,7 @@ mod tests {
     /// The words of `text` that are negated.
     fn negated(text: &str) -> Vec<String> {
         let t = tokens(text);
-        scopes(&t)
+        scopes(&t, &segments(&t))
             .iter()
             .zip(&t)
             .filter(|(n, _)| n.is_some())
@@ -295,7 +770,16 @@ mod tests {
     fn a_dismissal_that_points_back_reaches_the_clause_before() {
         assert_eq!(
             negated("People talk about noisy neighbours, but that's a myth"),
-            ["people", "talk", "about", "noisy", "neighbors", "that", "a"]
+            [
+                "people",
+                "talk",
+                "about",
+                "noisy",
+                "neighbors",
+                "that",
+                "is",
+                "a"
+            ]
         );
         assert!(negated("Noisy neighbours hurt. That's no myth, honestly")
             .contains(&"myth".to_string()));
@@ -313,8 +797,227 @@ mod tests {
     fn a_dismissal_outweighs_the_negations_it_dismisses() {
         let t = tokens("People say they don't flush to disk, but that's outdated");
         let flush = t.iter().position(|t| t.word.text == "flush").unwrap();
-        let by = scopes(&t)[flush].unwrap();
+        let by = scopes(&t, &segments(&t))[flush].unwrap();
         assert_eq!(t[by].word.text, "outdated");
+    }
+
+    /// Whether `word` (its first occurrence) is negated in `text`.
+    fn is_negated(text: &str, word: &str) -> bool {
+        let t = tokens(text);
+        let at = t.iter().position(|t| t.word.text == word).unwrap();
+        scopes(&t, &segments(&t))[at].is_some()
+    }
+
+    #[test]
+    fn rejections_in_other_words() {
+        for (text, word) in [
+            ("Backups rarely fail", "fail"),
+            ("I doubt restore drills help", "restore"),
+            ("Anything but xfs", "xfs"),
+            ("I'd steer clear of Chef", "chef"),
+            ("we stopped using cron", "cron"),
+            ("we got rid of cron", "cron"),
+            ("far from essential, offsite copies", "essential"),
+            ("ext4 is better than xfs", "xfs"),
+            ("the last thing I'd buy is offsite storage", "offsite"),
+            ("I'd avoid RAID 5", "raid"),
+            ("a lack of monitoring", "monitoring"),
+            ("we no longer use cron", "cron"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // Choosing to avoid, not what a thing does; "no doubt" and "not only" affirm.
+        assert!(!is_negated("RAID 10 avoids the write penalty", "penalty"));
+        assert!(!is_negated("NoSQL databases get rid of joins", "joins"));
+        assert!(!is_negated(
+            "Continuous integration moved away from waterfall",
+            "waterfall"
+        ));
+        assert!(!is_negated("no doubt journaling helps", "journaling"));
+        assert!(!is_negated("not only mirrors", "mirrors"));
+    }
+
+    #[test]
+    fn or_carries_a_negation_on() {
+        let text =
+            "I'm not worried about the write penalty on RAID 5 or how long it takes to rebuild";
+        assert!(is_negated(text, "rebuild"));
+    }
+
+    #[test]
+    fn a_denied_relation_or_existence_reaches_back() {
+        assert!(is_negated(
+            "Waterfall has nothing to do with it",
+            "waterfall"
+        ));
+        assert!(is_negated("The write penalty doesn't exist", "penalty"));
+        assert!(is_negated("False positives don't happen", "positives"));
+        assert!(is_negated("passwords are not the answer", "passwords"));
+        assert!(is_negated("port numbers don't matter much", "port"));
+        // "for nothing" is in vain: what follows stands.
+        assert!(!is_negated(
+            "you fail over for nothing and lose the last transactions",
+            "lose"
+        ));
+    }
+
+    #[test]
+    fn speech_without_punctuation_starts_a_clause_at_a_subject() {
+        // The negation of RAID 5 stops where the next clause starts.
+        let text = "i would not use raid five i prefer raid ten";
+        let t = tokens(text);
+        let negated = scopes(&t, &segments(&t));
+        let ten = t.iter().rposition(|t| t.word.text == "raid").unwrap();
+        assert!(negated[3].is_some() && negated[ten].is_none());
+        assert!(is_negated("i don't think we need raid five", "raid"));
+        assert!(!is_negated(
+            "so it fails over when nothing is wrong and you can lose data",
+            "lose"
+        ));
+        // A need with nothing after it reaches back over the subject ("I don't see the point
+        // of"); with an object after it, only over its own clause.
+        assert!(is_negated("Multi-AZ I don't see the point of", "multi"));
+        assert!(!is_negated(
+            "it maps names to addresses and i never bothered with backup name servers",
+            "maps"
+        ));
+    }
+
+    #[test]
+    fn a_dismissal_said_of_the_subject() {
+        assert!(is_negated(
+            "hypervisor bugs leaking data are basically theoretical",
+            "hypervisor"
+        ));
+        assert!(!is_negated(
+            "it requires stronger theoretical knowledge",
+            "knowledge"
+        ));
+        assert!(is_negated(
+            "People say disk I/O is the bottleneck, but I don't think that's true",
+            "disk"
+        ));
+    }
+
+    #[test]
+    fn a_judgement_said_in_a_phrase_or_of_the_subject_dismisses_it() {
+        assert!(is_negated(
+            "RAID 5 is fine these days, the write penalty is a thing of the past",
+            "penalty"
+        ));
+        assert!(is_negated(
+            "Distribution packages are out of date, I build from source",
+            "packages"
+        ));
+        assert!(is_negated(
+            "False alarms are rare with health checks",
+            "alarms"
+        ));
+        assert!(is_negated(
+            "an outage of a whole zone is unlikely",
+            "outage"
+        ));
+        // Not what is said of something else, nor a word that only looks alike.
+        assert!(!is_negated("a rare outage took the site down", "outage"));
+        assert!(!is_negated(
+            "the past few years we kept everything up to date",
+            "everything"
+        ));
+    }
+
+    #[test]
+    fn a_phrase_negates_a_thing_not_what_is_said_of_it() {
+        let text = "instead of waterfall where you release every few months with agile you deploy";
+        assert!(is_negated(text, "waterfall"));
+        assert!(!is_negated(text, "months"));
+        assert!(!is_negated(text, "agile"));
+    }
+
+    #[test]
+    fn speech_reads_when_something_happens_as_no_relative_clause() {
+        let text = "honestly backups hardly ever fail these days i don't think restore drills are worth it";
+        assert!(!is_negated(text, "backups"));
+        assert!(is_negated(text, "restore"));
+    }
+
+    #[test]
+    fn a_dismissal_reaches_what_is_dismissed_not_what_speech_said_before() {
+        let text = "they're both web servers i guess people say nginx is more efficient but i don't really buy that";
+        assert!(is_negated(text, "nginx"));
+        assert!(!is_negated(text, "servers"));
+        let text = "i'd go raid ten the write penalty on raid five is kind of a myth these days";
+        assert!(is_negated(text, "penalty"));
+        assert!(!is_negated(text, "10"));
+    }
+
+    #[test]
+    fn you_start_a_clause_of_your_own_when_you_do_something() {
+        let text = "not raid five never raid five you want fast i o";
+        assert!(is_negated(text, "5"));
+        assert!(!is_negated(text, "fast"));
+        assert!(is_negated("never raid five it gives you fast i o", "fast"));
+    }
+
+    #[test]
+    fn what_others_say_is_rejected_when_the_speaker_turns_against_it() {
+        let text =
+            "People say the kernel manages resources, but on a server that's the hypervisor's job";
+        assert!(is_negated(text, "manages"));
+        assert!(!is_negated(text, "hypervisor"));
+        // Not when the turn adds to it, nor without a turn.
+        assert!(!is_negated(
+            "People say DNS is the phone book of the internet, but it's also critical",
+            "phone"
+        ));
+        assert!(!is_negated("Everyone says DNS is critical", "critical"));
+    }
+
+    #[test]
+    fn a_thing_of_the_past_is_dismissed() {
+        let text = "Noisy neighbours were a problem ten years ago but not anymore.";
+        assert!(is_negated(text, "noisy"));
+        assert!(!is_negated(
+            "Noisy neighbours were a problem. But not for us.",
+            "noisy"
+        ));
+        assert!(is_negated("It's a myth that they lose data", "lose"));
+        assert!(is_negated(
+            "The subpoena scenario is far-fetched",
+            "subpoena"
+        ));
+    }
+
+    #[test]
+    fn a_denied_effect_reaches_back_to_its_cause() {
+        assert!(is_negated(
+            "so a neighbour hammering the disk never affects you",
+            "neighbor"
+        ));
+        assert!(is_negated(
+            "Contention doesn't really hurt performance",
+            "contention"
+        ));
+        assert!(!is_negated(
+            "Contention hurts performance, and you can't predict it",
+            "contention"
+        ));
+    }
+
+    #[test]
+    fn a_member_preferred_over_another_rejects_it() {
+        let glossary =
+            crate::Glossary::new(["kind filesystem: xfs, ext4", "kind shell: bash, zsh"]).unwrap();
+        let negated = |text: &str, word: &str| {
+            let t = glossary.canonical(tokens(text));
+            let at = t.iter().position(|t| t.word.text == word).unwrap();
+            scopes(&t, &segments(&t))[at].is_some()
+        };
+        assert!(negated("I'd pick ext4 over xfs every time", "xfs"));
+        assert!(negated("prefer zsh to bash", "bash"));
+        assert!(!negated("I'd pick ext4 over xfs every time", "ext"));
+        // Not between members of two kinds, nor of anything else.
+        assert!(!negated("zsh over xfs", "xfs"));
+        assert!(!negated("metrics over time from xfs", "xfs"));
     }
 
     #[test]

@@ -13,12 +13,12 @@ fn marker() -> Marker {
     assert_eq!(real, ["share", "white"]);
     Marker::new(
         Glossary::new([
-            vec!["availability zone", "AZ"],
-            vec!["RAID 10", "RAID 1+0", "RAID10"],
-            vec!["I/O", "IO"],
-            vec!["database", "DB"],
-            vec!["memcached", "memcache"],
-            vec!["bigger", "larger", "beefier"],
+            "availability zone = AZ",
+            "RAID 10 = RAID 1+0 = RAID10",
+            "I/O = IO",
+            "database = DB",
+            "memcached = memcache",
+            "bigger = larger = beefier",
         ])
         .unwrap(),
     )
@@ -145,7 +145,7 @@ fn negated_terms_do_not_count() {
 #[test]
 fn contractions_open_up() {
     // "I'd" is "I" (would), never the glossary's "ID"; "isn't" negates like "is not".
-    let m = Marker::new(Glossary::new([vec!["intrusion detection system", "IDS"]]).unwrap());
+    let m = Marker::new(Glossary::new(["intrusion detection system = IDS"]).unwrap());
     let point = m.key_point([["detection"]]);
     assert!(!m.mark("I'd watch the logs", std::slice::from_ref(&point))[0].covered);
     assert!(m.mark("an IDS watches", &[point])[0].covered);
@@ -230,4 +230,272 @@ fn a_phrase_in_another_order_counts_when_its_words_are_close() {
         "writes go to the log first, and only much later is there any kind of penalty",
         "write penalty"
     ));
+}
+
+/// A marker that knows some kinds of things, for the rules about them.
+fn kinds_marker() -> Marker {
+    Marker::new(
+        Glossary::new([
+            "vi = vim",
+            "kind text editor: vi, emacs, nano",
+            "kind web server: Apache, nginx",
+            "kind relational database: MySQL, Oracle",
+            "kind RAID level: RAID 5, RAID 6, RAID 10",
+            "idiom: on-call rotation",
+        ])
+        .unwrap(),
+    )
+}
+
+fn covers_with(m: &Marker, answer: &str, key: &str) -> bool {
+    let point = m.key_point(key.split('|').map(|alt| alt.split('+').collect::<Vec<_>>()));
+    m.mark(answer, &[point])[0].covered
+}
+
+#[test]
+fn a_member_of_a_kind_stands_for_itself_only() {
+    let m = kinds_marker();
+    // A version of the member is it; another member is not.
+    assert!(covers_with(&m, "I edit in vim", "vi"));
+    assert!(!covers_with(&m, "I edit in nano", "vi"));
+    // What is said of another member does not count for the point's own.
+    let newer = "nginx is newer | nginx + newer";
+    assert!(covers_with(&m, "nginx is the newer one", newer));
+    assert!(!covers_with(
+        &m,
+        "Apache is the newer one and lighter, nginx uses more memory",
+        newer
+    ));
+    let editor = "vi | text editor";
+    assert!(covers_with(&m, "a terminal text editor", editor));
+    assert!(!covers_with(&m, "nano is my text editor", editor));
+    assert!(!covers_with(&m, "a text editor like nano", editor));
+    // Speech running on: what follows unintroduced is the next clause.
+    assert!(covers_with(
+        &m,
+        "a terminal text editor nano is another",
+        editor
+    ));
+    // Said of a list that holds the point's own member, it counts.
+    let stalls = "database looks stalled | MySQL + stall";
+    assert!(covers_with(
+        &m,
+        "a database like MySQL or Oracle stalls",
+        stalls
+    ));
+    // A key point about RAID 5 is not covered by what is said of RAID 10.
+    let penalty = "RAID 5 write penalty | write penalty";
+    assert!(covers_with(&m, "RAID 5 has a write penalty", penalty));
+    assert!(!covers_with(&m, "RAID 6 has a write penalty too", penalty));
+}
+
+#[test]
+fn a_word_naming_a_member_is_matched_by_name_only() {
+    let m = Marker::new(
+        Glossary::new([
+            "Elastic Beanstalk = Beanstalk",
+            "kind CDN: CloudFront, Fastly",
+            "kind PaaS: Heroku, Elastic Beanstalk",
+            "kind RAID level: RAID 0, RAID 10",
+        ])
+        .unwrap(),
+    );
+    assert!(!covers_with(&m, "a CDN such as Fastly", "loads faster"));
+    assert!(covers_with(
+        &m,
+        "with Fastly pages load faster",
+        "loads faster"
+    ));
+    assert!(!covers_with(
+        &m,
+        "We run on Elastic Beanstalk",
+        "elasticity"
+    ));
+    assert!(covers_with(&m, "We run on Beanstalk", "Elastic Beanstalk"));
+    // A key word that names no member is still the member's word as written.
+    assert!(covers_with(
+        &m,
+        "RAID 0 across EBS volumes",
+        "RAID + volumes"
+    ));
+}
+
+#[test]
+fn a_negation_term_is_any_negation_before_the_other_term() {
+    let key = "waterfall | not + waterfall";
+    assert!(covers(
+        "instead of waterfall we ship weekly",
+        "not + waterfall"
+    ));
+    assert!(covers("no more waterfall releases", "not + waterfall"));
+    assert!(covers("we never did waterfall", "not + waterfall"));
+    assert!(covers("rather than waterfall, agile", key));
+    // A rejection that comes after is no contrast: it is rejected.
+    assert!(!covers("Waterfall has nothing to do with it", key));
+}
+
+#[test]
+fn an_article_is_no_letter_of_a_word() {
+    assert!(!covers(
+        "multi a z is a synchronous copy in another zone",
+        "asynchronous"
+    ));
+    assert!(covers("read replicas are asynchronous", "asynchronous"));
+    assert!(covers("an a m i of the server", "AMI"));
+}
+
+#[test]
+fn plurals_of_acronyms_are_their_singular() {
+    assert!(covers("more CPUs and GPUs", "more CPU + GPU"));
+    assert!(covers("give it more cpus", "more CPU"));
+}
+
+#[test]
+fn a_variant_ending_its_canonical_form_is_not_written_twice() {
+    let m = Marker::new(Glossary::new(["Elastic Beanstalk = Beanstalk"]).unwrap());
+    assert_eq!(m.stems("Elastic Beanstalk"), ["elast", "beanstalk"]);
+    assert_eq!(m.stems("on Beanstalk"), ["on", "elast", "beanstalk"]);
+}
+
+#[test]
+fn a_pronoun_speaks_of_the_member_named_before_it() {
+    let m = kinds_marker();
+    let editor = "vi | text editor";
+    assert!(!covers_with(&m, "i use nano it's a text editor", editor));
+    assert!(!covers_with(
+        &m,
+        "I use nano. It's a fine text editor.",
+        editor
+    ));
+    assert!(covers_with(
+        &m,
+        "I use vim. It's a fine text editor.",
+        editor
+    ));
+    assert!(covers_with(&m, "It's a text editor.", editor));
+}
+
+#[test]
+fn a_member_preferred_over_another_rejects_it() {
+    let m = kinds_marker();
+    assert!(!covers_with(&m, "I'd take RAID 5 over RAID 10", "RAID 10"));
+    assert!(covers_with(&m, "I'd take RAID 10 over RAID 5", "RAID 10"));
+}
+
+#[test]
+fn an_idiom_is_not_its_words() {
+    let m = kinds_marker();
+    assert!(!covers_with(
+        &m,
+        "I'm on the on-call rotation",
+        "log + rotation"
+    ));
+    assert!(covers_with(&m, "logs need rotation", "log + rotation"));
+}
+
+#[test]
+fn letters_spelled_one_by_one_are_the_word() {
+    assert!(covers("e b s volumes", "EBS"));
+    assert!(covers("on e c two", "EC2"));
+    assert!(covers("i like x f s", "xfs"));
+    assert!(covers("a r sync job", "rsync"));
+    assert!(!covers("e b c", "EBS"));
+}
+
+#[test]
+fn small_words_between_a_phrases_words_are_not_counted() {
+    // "a lot of" is one word more between "takes" and "load", not three.
+    assert!(covers("it takes a lot of the load off", "take + load off"));
+    assert!(covers(
+        "takes a lot of load off the backend",
+        "take load off"
+    ));
+    assert!(!covers("takes time, money and patience, load", "take load"));
+}
+
+#[test]
+fn the_terms_of_an_alternative_stand_near_each_other() {
+    let key = "hard + scale";
+    assert!(covers("relational databases are hard to scale", key));
+    let far = format!(
+        "it is hard. {} Later they scale.",
+        "Words go on about other things entirely. ".repeat(6)
+    );
+    assert!(!covers(&far, key));
+}
+
+#[test]
+fn spoken_answers_read_like_typed_ones() {
+    assert!(covers("um so raid ten uh mirrors", "RAID 10"));
+    assert!(covers("sixty four bit", "64 bit"));
+    assert!(!covers(
+        "i would not use raid five i prefer raid ten",
+        "RAID 5"
+    ));
+    assert!(covers(
+        "i would not use raid five i prefer raid ten",
+        "RAID 10"
+    ));
+}
+
+#[test]
+fn a_phrase_inside_a_longer_glossary_term_is_not_said() {
+    let m = Marker::new(
+        Glossary::new([
+            "multi availability zone = multi-AZ",
+            "availability zone = AZ",
+            "virtual private cloud = VPC",
+        ])
+        .unwrap(),
+    );
+    assert!(!covers_with(
+        &m,
+        "Multi-AZ is a standby",
+        "availability zone"
+    ));
+    assert!(covers_with(
+        &m,
+        "a standby in another AZ",
+        "availability zone"
+    ));
+    assert!(!covers_with(&m, "a VPC", "private cloud"));
+    assert!(covers_with(&m, "a VPC", "virtual private cloud"));
+}
+
+#[test]
+fn what_follows_a_description_in_its_clause_is_what_it_speaks_of() {
+    let m = Marker::new(Glossary::new(["kind scheduler: cron, systemd timers"]).unwrap());
+    let key = "cron | scheduled + job";
+    assert!(!covers_with(
+        &m,
+        "For scheduled jobs I use systemd timers",
+        key
+    ));
+    assert!(covers_with(&m, "For scheduled jobs I use cron", key));
+    assert!(covers_with(
+        &m,
+        "scheduled jobs, and systemd timers elsewhere",
+        key
+    ));
+}
+
+#[test]
+fn letters_join_the_word_as_written_when_the_glossary_read_it_otherwise() {
+    let m = Marker::new(Glossary::new(["synchronous = sync"]).unwrap());
+    assert!(covers_with(&m, "r sync for copying", "rsync"));
+    assert!(covers_with(&m, "the copies are sync", "synchronous"));
+}
+
+#[test]
+fn words_a_phrase_holds_apart_are_not_one_word() {
+    assert!(!covers("apply the updates", "up to date"));
+    assert!(covers("keep packages up to date", "up to date"));
+    assert!(covers("one webserver", "web server"));
+}
+
+#[test]
+fn a_word_whose_stem_changes_its_first_letters_still_matches() {
+    // "using" is stemmed "use": short words are always stemmed.
+    assert!(covers("we were using cron for it", "use + cron"));
+    assert!(covers("the instances were dying", "die"));
 }

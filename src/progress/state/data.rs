@@ -76,9 +76,41 @@ impl<B: Backend> ProgressState<B> {
         self.flush();
     }
 
-    /// What importing `incoming` would change.
+    /// What importing `incoming` would change, as `import` changes it: with the typed answers
+    /// of completed interviews beyond the newest `KEEP_ANSWERS` dropped, which it counts apart.
     pub fn preview(&mut self, incoming: &Export, now: Millis) -> ImportPreview {
-        export::diff(&self.export(now), incoming)
+        let here = self.export(now);
+        let mut merged = export::merge(&here, incoming);
+        let brought = merged.interviews.clone();
+        let dropped = compact_old_answers(&mut merged.interviews, KEEP_ANSWERS);
+        let mut preview = export::diff_merged(&here, &merged);
+        let by_id = |list: &'_ [Interview]| -> SortedMap<String, usize> {
+            list.iter()
+                .enumerate()
+                .map(|(at, i)| (i.id.clone(), at))
+                .collect()
+        };
+        let (was, came, ends) = (
+            by_id(&here.interviews),
+            by_id(&brought),
+            by_id(&merged.interviews),
+        );
+        for id in &dropped {
+            let was = was.get(id).map(|&at| &here.interviews[at]);
+            let came = came.get(id).map(|&at| &brought[at]);
+            let ends = ends.get(id).map(|&at| &merged.interviews[at]);
+            match was {
+                // Already without them here: nothing changes.
+                Some(_) if was == ends => continue,
+                // Changed only by losing its answers: not further along.
+                Some(_) if was == came => {
+                    preview.updated_interviews = preview.updated_interviews.saturating_sub(1)
+                }
+                _ => {}
+            }
+            preview.answers_dropped += 1;
+        }
+        preview
     }
 
     /// Merges `incoming` into everything here, losing nothing on either side, and saves what
@@ -118,7 +150,7 @@ impl<B: Backend> ProgressState<B> {
                 dirty.push(Dirty::Note(question.clone()));
             }
         }
-        if settings.new_per_day != self.settings.new_per_day {
+        if !settings.same_choices(&self.settings) {
             self.settings = Settings {
                 updated_at: edit_time(Some(self.settings.updated_at), now),
                 ..settings
@@ -251,6 +283,7 @@ mod tests {
                 // dba-raid (y's rating), dba-indexes.
                 memory_changed: 2,
                 settings_changed: 1,
+                answers_dropped: 0,
             }
         );
         tab.import(&file, now);
@@ -373,6 +406,42 @@ mod tests {
         assert_eq!(answers(&mut tab, "i44"), (String::new(), String::new()));
         assert_eq!(answers(&mut tab, "i45").1, "an answer");
         assert_eq!(answers(&mut tab, "open").1, "unfinished");
+    }
+
+    #[test]
+    fn the_preview_says_whose_answers_the_import_drops() {
+        // Here: as many completed interviews as keep their answers.
+        let storage = Shared::default();
+        for n in 0..KEEP_ANSWERS as u64 {
+            let id = format!("here{n:02}");
+            put(&storage, &id, &completed(&id, T0 + (10 + n) * HOUR, "mine"));
+        }
+        let now = T0 + 100 * HOUR;
+        let mut tab = open_tab(&storage, now);
+        // The file: two interviews newer than any here, and one older than all.
+        let mut file = Export::new(now);
+        file.interviews = vec![
+            completed("newer-1", T0 + 80 * HOUR, "theirs"),
+            completed("newer-2", T0 + 81 * HOUR, "theirs"),
+            completed("older", T0, "theirs"),
+        ];
+        let preview = tab.preview(&file, now);
+        assert_eq!(preview.new_interviews, 3);
+        // The two oldest here, and the file's older one; those here are not further along.
+        assert_eq!(preview.answers_dropped, 3);
+        assert_eq!(preview.updated_interviews, 0);
+
+        tab.import(&file, now);
+        let mut without: Vec<&str> = tab
+            .interviews()
+            .iter()
+            .filter(|i| i.attempts.iter().all(|a| a.answer.is_empty()))
+            .map(|i| i.id.as_str())
+            .collect();
+        without.sort_unstable();
+        assert_eq!(without, ["here00", "here01", "older"]);
+        // Dropped once: the same file again drops nothing more.
+        assert_eq!(tab.preview(&file, now), ImportPreview::default());
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use super::saving::edit_time;
 use super::{Dirty, ProgressState, Save, CHECKPOINT_MS};
 use crate::interview::{Interview, Millis, Rating, Setup, MAX_ANSWER_CHARS};
+use crate::review::day::Date;
+use crate::review::event::Points;
 use crate::review::record::review_id;
 use crate::review::{Note, ReviewEvent};
 use crate::storage::Backend;
@@ -52,10 +54,17 @@ impl<B: Backend> ProgressState<B> {
         self.update(Save::Now, |i| i.rate(rating, now));
     }
 
-    /// A rating from the Review mode, stored as a record of its own.
-    pub fn record_review(&mut self, question: &str, rating: Rating, now: Millis) {
+    /// A rating from the Review mode, stored as a record of its own, with the key points the
+    /// reader's answer covered if it was marked.
+    pub fn record_review(
+        &mut self,
+        question: &str,
+        rating: Rating,
+        points: Option<Points>,
+        now: Millis,
+    ) {
         self.load_history();
-        let event = ReviewEvent::new(now, question, rating);
+        let event = ReviewEvent::new(now, question, rating).with_points(points);
         let id = review_id(&event);
         self.reviews.insert(id.clone(), event);
         self.changes.reviews = true;
@@ -87,6 +96,15 @@ impl<B: Backend> ProgressState<B> {
     /// Recordings kept per question (1 to 20).
     pub fn set_keep_recordings(&mut self, count: usize, now: Millis) {
         self.settings.keep_recordings = count.clamp(1, 20);
+        self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
+        self.changes.settings = true;
+        self.mark(Dirty::Settings);
+        self.flush();
+    }
+
+    /// The date of the reader's interview, or none.
+    pub fn set_interview_date(&mut self, date: Option<Date>, now: Millis) {
+        self.settings.interview_date = date;
         self.settings.updated_at = edit_time(Some(self.settings.updated_at), now);
         self.changes.settings = true;
         self.mark(Dirty::Settings);

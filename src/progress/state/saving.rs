@@ -216,7 +216,7 @@ mod tests {
         assert_eq!(tab.note("ops-cdn"), "edge caches");
         assert_eq!(stored::<Note>(&storage, "ops-cdn"), None);
         // Another change while still full: both wait, in memory.
-        tab.record_review("dba-raid", Rating::Good, T0 + 4 * HOUR);
+        tab.record_review("dba-raid", Rating::Good, None, T0 + 4 * HOUR);
         assert!(tab.notices().full);
         assert_eq!(tab.rating_events().len(), 3);
 
