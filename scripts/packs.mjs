@@ -2,7 +2,8 @@
 // wasm-split-cli's loader fetches a piece's files one by one; from the browser's cache each took
 // about 2 ms, and the readers of stored progress, which every return visit's start waits for,
 // are 14 files. The loader is taught to take them from one file instead (`withPacks`), cut apart
-// by their sizes, each part compiled as if fetched alone and each chunk still loaded only once.
+// by the list of parts the file begins with, each part compiled as if fetched alone and each
+// chunk still loaded only once.
 
 /// The files a piece loads, as the loader names them once hashed: the piece's own, then the
 /// chunks it shares with other pieces; and the text of its load (`export const
@@ -22,8 +23,9 @@ function pieceFiles(loader, piece) {
   return { files: [load[1], ...chunks], load: load[0] };
 }
 
-/// The loader able to take a piece and its chunks from a pack: one file, theirs one after
-/// another, fetched once, cut apart, each part compiled as if fetched alone. A pack is fetched
+/// The loader able to take a piece and its chunks from a pack: one file, fetched once, which
+/// names its parts (`packed`), cut apart, each part compiled as if fetched alone. The loader
+/// names only the pack, so the start page's script holds no list of parts. A pack is fetched
 /// again on the next load after a failure; a chunk already loaded (for another piece) is not
 /// loaded again, its part of the pack is left unused.
 export function withPacks(loader) {
@@ -33,46 +35,60 @@ export function withPacks(loader) {
     throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it fetches');
   }
   const helpers = `
-// Parts of packs being fetched or fetched, by URL: their bytes (scripts/packs.mjs).
+// Packs fetched or being fetched, and the parts of those fetched, by URL (scripts/packs.mjs).
+const packs = new Map();
 const packed = new Map();
 function source(url) {
     const part = packed.get(url.href);
     if (part === undefined) return fetch(url);
-    return part.then((bytes) => new Response(bytes, { headers: { "Content-Type": "application/wasm" } }));
+    return Promise.resolve(new Response(part, { headers: { "Content-Type": "application/wasm" } }));
 }
-function unpack({ file, parts }) {
-    const urls = parts.map(([name]) => new URL(name, import.meta.url).href);
-    if (urls.every((url) => packed.has(url))) return;
-    const total = parts.reduce((sum, [, size]) => sum + size, 0);
-    const whole = fetch(new URL(file, import.meta.url)).then(async (response) => {
-        if (!response.ok) throw new Error(\`\${response.status} \${response.url}\`);
-        const bytes = await response.arrayBuffer();
-        if (bytes.byteLength !== total) throw new Error(\`\${response.url}: \${bytes.byteLength} bytes, not \${total}\`);
-        return bytes;
-    });
-    let offset = 0;
-    parts.forEach(([, size], i) => {
-        const start = offset;
-        offset += size;
-        const part = whole.then((bytes) => bytes.slice(start, start + size));
-        packed.set(urls[i], part);
-        part.catch(() => { if (packed.get(urls[i]) === part) packed.delete(urls[i]); });
-    });
+function unpack(file) {
+    const url = new URL(file, import.meta.url).href;
+    if (!packs.has(url)) {
+        const whole = fetch(url).then(async (response) => {
+            if (!response.ok) throw new Error(\`\${response.status} \${url}\`);
+            const bytes = await response.arrayBuffer();
+            const length = new DataView(bytes).getUint32(0, true);
+            let offset = 4 + length;
+            const parts = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 4, length)))
+                .map(([name, size]) => [new URL(name, url).href, bytes.slice(offset, offset += size)]);
+            if (offset !== bytes.byteLength) throw new Error(\`\${url}: \${bytes.byteLength} bytes, not \${offset}\`);
+            for (const [part, bytes] of parts) packed.set(part, bytes);
+        });
+        packs.set(url, whole);
+        whole.catch(() => packs.delete(url));
+    }
+    return packs.get(url);
 }
 `;
   return loader
-    .replace(MAKE_LOAD, `${helpers}function makeLoad(fetcher, deps, pack) {\n    const loader = async () => {\n        if (pack) unpack(pack);\n`)
+    .replace(MAKE_LOAD, `${helpers}function makeLoad(fetcher, deps, pack) {\n    const loader = async () => {\n        if (pack) await unpack(pack);\n`)
     .replaceAll(FETCH, 'const src = source(new URL(');
+}
+
+/// A pack's bytes: the length of its list of parts (4 bytes, little-endian), the list (JSON,
+/// `[[file name, size], …]`), then each part's bytes in the list's order.
+export function packed(parts) {
+  const list = Buffer.from(JSON.stringify(parts.map(([name, bytes]) => [name, bytes.length])));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(list.length);
+  return Buffer.concat([length, list, ...parts.map(([, bytes]) => bytes)]);
+}
+
+/// A pack's parts, `[[file name, bytes], …]` (`packed`'s inverse).
+export function unpacked(bytes) {
+  const length = bytes.readUInt32LE(0);
+  let offset = 4 + length;
+  return JSON.parse(bytes.subarray(4, offset).toString('utf8')).map(([name, size]) => [name, bytes.subarray(offset, (offset += size))]);
 }
 
 /// One file holding `piece`'s files (its own, then its chunks; `read` gives a file's bytes by
 /// name), and the loader that takes them from it once the file is named: `loader(name)`.
 export function pack(loader, piece, read) {
   const { files, load } = pieceFiles(loader, piece);
-  const parts = files.map(read);
-  const list = files.map((file, i) => `["./${file}", ${parts[i].length}]`).join(', ');
   return {
-    bytes: Buffer.concat(parts),
-    loader: (name) => loader.replace(load, load.replace(/\]\)\);$/, `], { file: "./${name}", parts: [${list}] }));`)),
+    bytes: packed(files.map((file) => [file, read(file)])),
+    loader: (name) => loader.replace(load, load.replace(/\]\)\);$/, `], "./${name}"));`)),
   };
 }

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { named } from '../../scripts/hashed.mjs';
+import { packed, unpacked } from '../../scripts/packs.mjs';
 import { DIST, ROOT } from './servers.mjs';
 
 // Builds made in this test worker, by what they were made from: making one takes the build
@@ -58,14 +59,13 @@ function wasmChangedNow(piece, label, from) {
   const piece2 = replace(dir, old, changed);
   const loader = find(dir, /^__wasm_split-[0-9a-f]{16}\.js$/);
   let text = readFileSync(join(dir, loader), 'utf8').replaceAll(old, piece2);
-  // A packed piece (scripts/packs.mjs) is fetched as the pack, which begins with it: the pack
-  // changes with it, and the loader's list of the pack's parts gives its new size.
+  // A packed piece (scripts/packs.mjs) is fetched as the pack, which names and holds it: the
+  // pack changes with it.
   const pack = find(dir, new RegExp(`^pack_${piece}-[0-9a-f]{16}\\.wasm$`));
   if (pack) {
-    const pack2 = replace(dir, pack, Buffer.concat([changed, readFileSync(join(dir, pack)).subarray(bytes.length)]));
-    const part = new RegExp(`("\\./${piece2}",\\s*)${bytes.length}\\]`);
-    if (!part.test(text)) throw new Error(`builds: the loader lists no part ${piece2} of ${bytes.length} bytes`);
-    text = text.replace(part, `$1${changed.length}]`).replaceAll(pack, pack2);
+    const parts = unpacked(readFileSync(join(dir, pack))).map(([name, part]) => (name === old ? [piece2, changed] : [name, part]));
+    if (!parts.some(([name]) => name === piece2)) throw new Error(`builds: the pack ${pack} holds no part ${old}`);
+    text = text.replaceAll(pack, replace(dir, pack, packed(parts)));
   }
   const loader2 = replace(dir, loader, text);
   const glue = find(dir, /^interview-practice-[0-9a-f]{16}\.js$/);

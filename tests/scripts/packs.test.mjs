@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pack, withPacks } from '../../scripts/packs.mjs';
+import { pack, packed, unpacked, withPacks } from '../../scripts/packs.mjs';
 
 const FIXTURE = readFileSync(new URL('./fixtures/wasm-split-loader.js', import.meta.url), 'utf8');
 const PACK = 'pack_one-cccccccccccccccc.wasm';
@@ -139,6 +139,15 @@ test('a pack cut short fails the load rather than compile a part of the wrong si
   await settled();
   await exports.__wasm_split_load_one(0, 0);
   assert.deepEqual(results, [false, true]);
+});
+
+test('the loader names only the pack; the pack names its parts', () => {
+  const loader = withPacks(FIXTURE);
+  const one = pack(loader, 'one', (name) => FILES[name]);
+  assert.equal(one.loader(PACK).length - loader.length, `, "./${PACK}"`.length);
+  const parts = ['split_one-aaaaaaaaaaaaaaaa.wasm', 'chunk_1-1111111111111111.wasm', 'chunk_2-2222222222222222.wasm'].map((name) => [name, FILES[name]]);
+  assert.deepEqual(unpacked(one.bytes), parts);
+  assert.deepEqual(packed(unpacked(one.bytes)), one.bytes);
 });
 
 test('a loader not as wasm-split-cli writes it, or with no such piece, is refused', () => {
