@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { named } from './hashed.mjs';
 import { minified } from './minify.mjs';
+import { lazyLoader, pieceExports } from './lazy-loader.mjs';
 import { pack, withPacks } from './packs.mjs';
 import { shortImports } from './short-imports.mjs';
 import { withoutStreamClasses, withoutStreamExports } from './unused-streams.mjs';
@@ -77,8 +78,8 @@ try {
   };
 
   // Each file is named once everything it names is: the pieces and the pack first, then the
-  // loader, which names them, then the glue, which names the loader and the main wasm, then the
-  // page, which names the glue.
+  // loader, which names them, then its stand-in, which names the loader, then the glue, which
+  // names the stand-in and the main wasm, then the page, which names the glue.
   // A piece that fails to load is the app's to report (the page says so, with "Try again"); the
   // loader's own console error would also fire for a download cut short by leaving the page.
   // Instead the loader tells the page, which looks whether a deploy removed its build
@@ -115,7 +116,10 @@ try {
   const GLUE_IMPORT = `import { initSync } from "./${NAME}.js";`;
   if (!loader.includes(GLUE_IMPORT)) throw new Error('split-wasm: the loader wasm-split-cli wrote has changed: check how it imports the glue');
   loader = loader.replace(GLUE_IMPORT, 'let initSync;\nexport function __wasm_split_glue(glue) {\n    initSync = glue.initSync;\n}');
-  const loaderName = write('__wasm_split.js', await shipped(loader));
+  // The start page's glue imports a stand-in, which imports this loader only when a piece is
+  // needed (scripts/lazy-loader.mjs).
+  const piecesLoader = write('__wasm_split_pieces.js', await shipped(loader));
+  const loaderName = write('__wasm_split.js', await shipped(lazyLoader(piecesLoader, pieceExports(loader))));
   let bgBytes = readFileSync(wasm[0]);
   let glue = readFileSync(join(bound, `${NAME}.js`), 'utf8');
   if (release) ({ wasm: bgBytes, glue } = shortImports(bgBytes, withoutStreamClasses(glue), `./${NAME}_bg.js`));

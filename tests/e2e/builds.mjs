@@ -46,8 +46,8 @@ function finish(dir) {
 
 /// A build whose only change is in the wasm: the piece `piece` (`history`, `reading`, …) has
 /// other bytes (`label` in a custom section), so it, its pack if it has one, the loader naming
-/// them and the glue naming the loader have new names, and the page names the new glue.
-/// Nothing else changes.
+/// them, the loader's stand-in and the glue naming that have new names, and the page names the
+/// new glue. Nothing else changes.
 export const wasmChanged = (piece, label, from = DIST) => once(`${from} ${piece} ${label}`, () => wasmChangedNow(piece, label, from));
 
 function wasmChangedNow(piece, label, from) {
@@ -57,8 +57,8 @@ function wasmChangedNow(piece, label, from) {
   const bytes = readFileSync(join(dir, old));
   const changed = Buffer.concat([bytes, Buffer.from([0, section.length + 1, section.length]), section]);
   const piece2 = replace(dir, old, changed);
-  const loader = find(dir, /^__wasm_split-[0-9a-f]{16}\.js$/);
-  let text = readFileSync(join(dir, loader), 'utf8').replaceAll(old, piece2);
+  const pieces = find(dir, /^__wasm_split_pieces-[0-9a-f]{16}\.js$/);
+  let text = readFileSync(join(dir, pieces), 'utf8').replaceAll(old, piece2);
   // A packed piece (scripts/packs.mjs) is fetched as the pack, which names and holds it: the
   // pack changes with it.
   const pack = find(dir, new RegExp(`^pack_${piece}-[0-9a-f]{16}\\.wasm$`));
@@ -67,7 +67,10 @@ function wasmChangedNow(piece, label, from) {
     if (!parts.some(([name]) => name === piece2)) throw new Error(`builds: the pack ${pack} holds no part ${old}`);
     text = text.replaceAll(pack, replace(dir, pack, packed(parts)));
   }
-  const loader2 = replace(dir, loader, text);
+  const pieces2 = replace(dir, pieces, text);
+  // The stand-in the glue imports names the loader of the pieces (scripts/lazy-loader.mjs).
+  const loader = find(dir, /^__wasm_split-[0-9a-f]{16}\.js$/);
+  const loader2 = replace(dir, loader, readFileSync(join(dir, loader), 'utf8').replaceAll(pieces, pieces2));
   const glue = find(dir, /^interview-practice-[0-9a-f]{16}\.js$/);
   const glue2 = replace(dir, glue, readFileSync(join(dir, glue), 'utf8').replaceAll(loader, loader2));
   const index = join(dir, 'index.html');
