@@ -69,7 +69,7 @@ test("a frame whose messages to the host could not be downloaded can still be sc
   const context = await browser.newContext();
   const problems = [];
   const report = await guard(context, origins('http://127.0.0.1:4173'), problems);
-  await context.route(/\/split_frame-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
+  await context.route(/\/(split|pack)_frame-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${HOST}/index.html?w=${encodeURIComponent('mode=browse')}`);
   const element = page.locator('iframe[data-interview-practice]');
@@ -83,7 +83,7 @@ test("a frame whose messages to the host could not be downloaded can still be sc
   await element.hover();
   await page.mouse.wheel(0, 1500);
   await expect.poll(() => content.evaluate(() => scrollY)).toBeGreaterThan(0);
-  const unexpected = (await report()).filter((p) => !/split_frame-[0-9a-f]{16}\.wasm|ERR_FAILED/.test(p));
+  const unexpected = (await report()).filter((p) => !/(split|pack)_frame-[0-9a-f]{16}\.wasm|ERR_FAILED/.test(p));
   expect(unexpected).toEqual([]);
   await context.close();
 });
@@ -99,7 +99,7 @@ test('a frame that loads anew and cannot report its height can still be scrolled
   await expect.poll(() => page.evaluate(() => window.received.map((r) => r.type))).toContain('ready');
   await expectSized(element);
   // The host shows the list instead, and the new document's messages cannot be downloaded.
-  await context.route(/\/split_frame-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
+  await context.route(/\/(split|pack)_frame-[0-9a-f]{16}\.wasm$/, (route) => route.abort());
   await element.evaluate((f) => (f.src = 'http://127.0.0.1:4173/?mode=browse'));
   await expect(frame.locator('html[data-app="ready"] main a[href^="#/q/"]').first()).toBeVisible();
   const content = await (await element.elementHandle()).contentFrame();
@@ -108,7 +108,7 @@ test('a frame that loads anew and cannot report its height can still be scrolled
   await element.hover();
   await page.mouse.wheel(0, 1500);
   await expect.poll(() => content.evaluate(() => scrollY)).toBeGreaterThan(0);
-  const unexpected = (await report()).filter((p) => !/split_frame-[0-9a-f]{16}\.wasm|ERR_FAILED/.test(p));
+  const unexpected = (await report()).filter((p) => !/(split|pack)_frame-[0-9a-f]{16}\.wasm|ERR_FAILED/.test(p));
   expect(unexpected).toEqual([]);
   await context.close();
 });
