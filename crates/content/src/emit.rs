@@ -194,7 +194,7 @@ pub fn data_files(library: &Library) -> DataFiles {
             )
         })
         .collect();
-        let marking = DataFile::new(
+    let marking = DataFile::new(
         "marking",
         None,
         object(vec![
