@@ -85,6 +85,7 @@ pub fn build_script(dir: &Path, out_dir: &Path) {
         "cargo:rerun-if-changed={}",
         dir.join("glossary.md").display()
     );
+    println!("cargo:rerun-if-changed={}", key_points::ENGLISH_WORDS);
     match compile(dir) {
         Ok(library) => {
             for (name, text) in [

@@ -170,6 +170,13 @@ impl Marker {
             .flat_map(|p| p.alternatives.iter().flat_map(|a| &a.terms))
             .flat_map(|term| term.words.iter())
             .collect();
+        // Key points share words: each is compared once.
+        let texts: Vec<(&str, usize)> = (keys.iter().enumerate())
+            .map(|(i, k)| (k.text.as_str(), i))
+            .collect();
+        let mut texts = interview_sorted::sort(texts);
+        texts.dedup_by(|a, b| a.0 == b.0);
+        let keys: Vec<&Word> = texts.iter().map(|&(_, i)| keys[i]).collect();
         let found: Vec<String> = words
             .into_iter()
             .map(Word::new)
