@@ -47,6 +47,10 @@ pub struct KeyPoint {
 #[derive(Debug, Clone)]
 struct Alternative {
     terms: Vec<Term>,
+    /// One everyday word ("rotation", "contention"): it counts only near another word of the
+    /// question's key points, which says the answer speaks of the question's subject ("an
+    /// on-call rotation" is no log rotation).
+    needs_support: bool,
     /// The members of kinds its terms name ("nginx" in `nginx + newer`).
     members: Vec<Member>,
 }
@@ -129,6 +133,9 @@ const SAID_OF_AFTER: usize = 4;
 const INTRODUCING: &[&str] = &[
     "of", "on", "in", "for", "to", "with", "like", "from", "using", "via", "use", "as", "is",
 ];
+/// An everyday word's support stands within this many words of it (see
+/// `Alternative::needs_support`).
+const SUPPORT: usize = 8;
 /// A phrase's words in another order count within this many words of its first.
 const NEAR: usize = 4;
 /// At most this many of an answer's words written apart are one key word ("e c 2" is not
@@ -229,8 +236,15 @@ impl Marker {
             let mut alternative = Alternative {
                 terms: Vec::new(),
                 members: Vec::new(),
+                needs_support: false,
             };
+            let mut everyday = true;
             for term in terms {
+                // A name, an acronym or a number is no everyday word.
+                everyday &= !term
+                    .as_ref()
+                    .chars()
+                    .any(|c| c.is_uppercase() || c.is_ascii_digit());
                 let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
                 for member in tokens.iter().filter_map(|t| t.member) {
                     insert_sorted(&mut alternative.members, member);
@@ -241,6 +255,9 @@ impl Marker {
                     alternative.terms.push(term);
                 }
             }
+            alternative.needs_support = everyday
+                && alternative.members.is_empty()
+                && matches!(alternative.terms.as_slice(), [t] if t.words.len() == 1);
             if !alternative.terms.is_empty() {
                 point.alternatives.push(alternative);
             }
@@ -268,11 +285,31 @@ impl Marker {
                         || points.iter().any(|k| k.prefixes.binary_search(&p).is_ok())
                 })
         };
-        let answer = Answer::new(
+        let mut answer = Answer::new(
             self.glossary
                 .canonical(words::tokens_stemming(answer, &needed)),
             &self.real_words,
         );
+        // A question of one key point has no other words for an everyday word to stand near.
+        if points.len() > 1 {
+            let stems: Vec<&str> = points
+                .iter()
+                .flat_map(|p| &p.alternatives)
+                .flat_map(|a| &a.terms)
+                .flat_map(|term| &term.words)
+                .map(|w| w.stem.as_str())
+                .collect();
+            let mut stems = interview_sorted::sort(stems);
+            stems.dedup();
+            answer.key_words = answer
+                .tokens
+                .iter()
+                .map(|t| {
+                    !is_function_word(&t.word.text)
+                        && stems.binary_search(&t.word.stem.as_str()).is_ok()
+                })
+                .collect();
+        }
         points.iter().map(|p| answer.mark(p)).collect()
     }
 }
@@ -296,6 +333,9 @@ struct Answer {
     cues: Vec<usize>,
     /// For each token, its segment: a clause, or part of one where the sentence turns.
     segment: Vec<usize>,
+    /// For each token, whether it is a word of the question's key points; empty when the
+    /// question has one key point.
+    key_words: Vec<bool>,
 }
 
 /// How one key word relates to each distinct word of an answer.
@@ -362,6 +402,7 @@ impl Answer {
             negated_by,
             cues,
             segment,
+            key_words: Vec::new(),
         }
     }
 
@@ -410,7 +451,10 @@ impl Answer {
             } else {
                 &alternative.members
             };
-            if let Some(evidence) = self.find_alternative(&alternative.terms, own) {
+            let found = self
+                .find_alternative(&alternative.terms, own)
+                .filter(|_| !alternative.needs_support || self.supported(&alternative.terms[0]));
+            if let Some(evidence) = found {
                 return PointMark {
                     covered: true,
                     evidence,
@@ -418,6 +462,28 @@ impl Answer {
             }
         }
         PointMark::default()
+    }
+
+    /// Whether an occurrence of the one-word term stands near another word of the question's
+    /// key points: in its sentence or within `SUPPORT` words.
+    fn supported(&self, term: &Term) -> bool {
+        if self.key_words.is_empty() {
+            return true;
+        }
+        let stem = &term.words[0].stem;
+        let supports = |o: &Occurrence, i: usize| {
+            !o.tokens.contains(&i) && self.key_words[i] && self.tokens[i].word.stem != *stem
+        };
+        self.occurrences(term).iter().any(|o| {
+            let at = o.tokens[0];
+            let sentence = self.tokens[at].sentence;
+            let near =
+                |i: &usize| i.abs_diff(at) <= SUPPORT || self.tokens[*i].sentence == sentence;
+            (0..at).rev().take_while(near).any(|i| supports(o, i))
+                || (at..self.tokens.len())
+                    .take_while(near)
+                    .any(|i| supports(o, i))
+        })
     }
 
     /// Whether the occurrence is said of other members of a kind the key point names than its

@@ -499,3 +499,35 @@ fn a_word_whose_stem_changes_its_first_letters_still_matches() {
     assert!(covers("we were using cron for it", "use + cron"));
     assert!(covers("the instances were dying", "die"));
 }
+
+/// Marks `answer` against several key points written as in content files: `a | b + c`.
+fn marks(answer: &str, keys: &[&str]) -> Vec<bool> {
+    let m = marker();
+    let points: Vec<KeyPoint> = keys
+        .iter()
+        .map(|k| m.key_point(k.split('|').map(|alt| alt.split('+').collect::<Vec<_>>())))
+        .collect();
+    m.mark(answer, &points).iter().map(|p| p.covered).collect()
+}
+
+#[test]
+fn an_everyday_word_counts_only_among_the_questions_words() {
+    let keys = ["log rotation | rotation", "compress + log | old logs"];
+    assert_eq!(
+        marks("We have an on-call rotation for the pager.", &keys),
+        [false, false]
+    );
+    assert_eq!(
+        marks("Rotation, so the disk never fills up with logs.", &keys),
+        [true, false]
+    );
+    assert_eq!(
+        marks("Old logs get compressed. Rotation keeps them small.", &keys),
+        [true, true]
+    );
+    // A name or an acronym needs no support.
+    assert_eq!(
+        marks("We use Redis.", &["Redis", "memory cache"]),
+        [true, false]
+    );
+}
