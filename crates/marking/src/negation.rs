@@ -67,7 +67,16 @@ const CUE_PHRASES: &[&[&str]] = &[
     &["steer", "clear", "of"],
     &["stay", "away", "from"],
     &["last", "thing"],
+    &["who", "cares", "about"],
+    &["who", "cares"],
+    &["who", "needs"],
 ];
+/// Phrases that set a thing against another: they reject the thing they name, not what is
+/// said after it ("unlike Apache, nginx…", "unlike apache nginx is…").
+/// ("RDS versus DIY" only weighs the two.)
+const CONTRASTS: &[&[&str]] = &[&["unlike"], &["as", "opposed", "to"], &["contrary", "to"]];
+/// A contrast names a thing of at most this many words.
+const CONTRASTED: usize = 3;
 /// Phrases that negate what follows when someone chooses so ("we got rid of cron", "I'd
 /// avoid RAID 5"), not when they say what a thing does ("NoSQL gets rid of joins", "RAID 10
 /// avoids the write penalty").
@@ -84,6 +93,17 @@ const CHOICE_PHRASES: &[&[&str]] = &[
     &["quit", "using"],
     &["gave", "up", "on"],
     &["give", "up", "on"],
+    &["ditched"],
+    &["ditch"],
+    &["dropped"],
+    &["abandoned"],
+    &["phased", "out"],
+    &["moved", "from"],
+    &["migrated", "from"],
+    &["disabled"],
+    &["uninstalled"],
+    &["dislike"],
+    &["hate"],
 ];
 /// Words before a choice phrase that make it someone's choice: "I'd avoid", "we got rid of",
 /// "you should stop using".
@@ -179,6 +199,12 @@ const DISMISSIVE: &[&str] = &[
     "legend",
     "unimportant",
     "errand",
+    "gimmick",
+    "gimmicky",
+    "fad",
+    "antiquated",
+    "superfluous",
+    "unneeded",
 ];
 
 fn stems(words: &[&str]) -> Vec<String> {
@@ -196,7 +222,13 @@ fn cue_starts() -> &'static [&'static str] {
     static STARTS: OnceLock<Vec<&'static str>> = OnceLock::new();
     STARTS.get_or_init(|| {
         let mut all: Vec<&str> = CUES.to_vec();
-        all.extend(CUE_PHRASES.iter().chain(CHOICE_PHRASES).map(|p| p[0]));
+        all.extend(
+            CUE_PHRASES
+                .iter()
+                .chain(CHOICE_PHRASES)
+                .chain(CONTRASTS)
+                .map(|p| p[0]),
+        );
         let mut all = interview_sorted::sort(all);
         all.dedup();
         all
@@ -238,6 +270,10 @@ const PREDICATED_DISMISSIVE: &[&str] = &[
     "rare",
     "unlikely",
     "uncommon",
+    "optional",
+    "legacy",
+    "dated",
+    "deprecated",
 ];
 /// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
 /// "those packages are out of date".
@@ -246,6 +282,34 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["out", "of", "date"],
     &["recipe", "for", "disaster"],
     &["far", "fetched"],
+    &["old", "news"],
+    &["old", "hat"],
+    &["old", "fashioned"],
+    &["out", "of", "fashion"],
+    &["out", "of", "favor"],
+    &["non", "issue"],
+    &["snake", "oil"],
+];
+/// Verbs whose effect "no", "little" or "nothing" denies: "makes no difference", "had
+/// little effect", "does nothing".
+const EFFECT_VERBS: &[&str] = &[
+    "make", "makes", "made", "has", "have", "had", "add", "adds", "added", "give", "gives", "gave",
+    "bring", "brings", "brought", "play", "plays", "played", "do", "does", "did", "buy", "buys",
+    "bought", "achieve", "achieves", "achieved", "change", "changes", "changed",
+];
+/// What such a verb's object denies: "no difference", "little effect".
+const EFFECTS: &[&str] = &[
+    "difference",
+    "effect",
+    "impact",
+    "value",
+    "benefit",
+    "advantage",
+    "use",
+    "role",
+    "influence",
+    "sense",
+    "good",
 ];
 /// Words that say something of the subject: one of them at most two words before.
 const PREDICATING: &[&str] = &["is", "are", "was", "were", "be", "seem", "seems", "sounds"];
@@ -320,11 +384,20 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         // A phrase ("instead of", "rather than") negates a thing, not what is said of it
         // after a relative word ("instead of waterfall, where you release every few months").
         let of_a_thing = end > cue;
+        // A contrast reaches the thing it names only (see `CONTRASTS`); "moved from cron to
+        // timers" rejects what it moved from.
+        let contrast = CONTRASTS.iter().any(|p| p[0] == text(cue));
+        let from = text(end) == "from";
+        if contrast {
+            left = CONTRASTED;
+        }
         for i in end + 1..tokens.len() {
             if left == 0
                 || fine[i] != fine[end]
                 || TURNS.contains(&text(i))
                 || (of_a_thing && RELATIVE.contains(&text(i)))
+                || (from && matches!(text(i), "to" | "towards" | "for"))
+                || (contrast && i > end + 1 && !contrasted(tokens, end + 1, i))
             {
                 break;
             }
@@ -345,7 +418,11 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         let denied_need = (end + 1..tokens.len().min(end + 4))
             .take_while(|&i| segment[i] == segment[cue])
             .find(|&i| is_need(&tokens[i]))
-            .filter(|_| DENY.contains(&text(cue)));
+            .filter(|_| {
+                DENY.contains(&text(cue))
+                    || (text(cue) == "no"
+                        && tokens.get(cue + 1).is_some_and(|t| t.word.text == "longer"))
+            });
         // "…but really it doesn't": a bare denial of what was just said.
         // Not "…when it isn't": a condition, not a denial.
         let denies_it = DENY.contains(&text(cue))
@@ -438,6 +515,20 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             for i in (0..start).rev().take_while(|&i| fine[i] == previous) {
                 negated_by[i] = Some(word);
             }
+        }
+    }
+    // "Journaling makes no difference", "IOPS had little effect", "a WAF does nothing": a
+    // denied effect reaches its subject.
+    for i in 1..tokens.len() {
+        let denied = match text(i) {
+            "nothing" => true,
+            "no" | "little" => (i + 1..tokens.len().min(i + 3))
+                .take_while(|&j| fine[j] == fine[i])
+                .any(|j| EFFECTS.contains(&text(j))),
+            _ => false,
+        };
+        if denied && EFFECT_VERBS.contains(&text(i - 1)) {
+            negate_before(tokens, fine, i, false, &mut negated_by);
         }
     }
     reported(tokens, &mut negated_by);
@@ -651,6 +742,15 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
             return Some(cue + phrase.len() - 1);
         }
     }
+    for phrase in CONTRASTS {
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| text(cue + k) == Some(w))
+        {
+            return Some(cue + phrase.len() - 1);
+        }
+    }
     for phrase in CHOICE_PHRASES {
         let said = phrase
             .iter()
@@ -675,6 +775,21 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
         // "failed over for nothing": in vain, not a negation of what follows.
         || (word == "nothing" && before == Some("for"));
     (CUES.contains(&word) && !not_negating).then_some(cue)
+}
+
+/// Whether the token at `i` still belongs to the thing a contrast names from `first`: the
+/// same member as the first word, or no word of what is said after it ("unlike apache nginx
+/// is…": "nginx" is the subject of "is").
+fn contrasted(tokens: &[Token], first: usize, i: usize) -> bool {
+    let saying = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            PREDICATING.contains(&t.word.text.as_str()) || CARRY_ON.contains(&t.word.text.as_str())
+        })
+    };
+    match tokens[first].member {
+        Some(m) => tokens[i].member == Some(m),
+        None => !saying(i) && !saying(i + 1) && !SUBJECTS.contains(&tokens[i].word.text.as_str()),
+    }
 }
 
 /// The words of `range`, as far as the text goes.
@@ -1038,5 +1153,90 @@ mod tests {
             negated("Security is not that important"),
             ["security", "is", "that", "important"]
         );
+    }
+
+    #[test]
+    fn giving_something_up_rejects_it() {
+        for (text, word) in [
+            ("We ditched Chef last year", "chef"),
+            ("we phased out nagios", "nagios"),
+            ("We dropped RAID 5 for everything new", "raid"),
+            ("we moved from cron to systemd timers", "cron"),
+            ("I dislike vi", "vi"),
+            ("we disabled swap on the database hosts", "swap"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // What a thing does, not someone's choice.
+        assert!(!is_negated(
+            "The firewall dropped packets from the attacker",
+            "packets"
+        ));
+        assert!(!is_negated(
+            "Traffic moved from one zone to the other",
+            "zone"
+        ));
+    }
+
+    #[test]
+    fn a_contrast_rejects_the_thing_it_names() {
+        assert_eq!(negated("Unlike Apache, nginx is event-driven"), ["apache"]);
+        assert_eq!(negated("nginx as opposed to Apache is light"), ["apache"]);
+        assert!(is_negated(
+            "Contrary to Apache, nginx is event-driven",
+            "apache"
+        ));
+        assert!(!is_negated("it is always RDS versus DIY", "diy"));
+        // In speech the thing named, not what follows it.
+        assert!(!is_negated("unlike apache nginx is event driven", "nginx"));
+        assert!(is_negated("unlike apache nginx is event driven", "apache"));
+    }
+
+    #[test]
+    fn no_effect_and_no_longer_reach_back() {
+        for (text, word) in [
+            ("The write penalty is no longer a problem", "penalty"),
+            ("Journaling makes no difference after a crash", "journaling"),
+            ("Provisioned IOPS had little effect", "iops"),
+            ("Read replicas add no value here", "replicas"),
+            ("A WAF does nothing against that", "waf"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        assert!(!is_negated(
+            "Journaling makes recovery fast, no fsck",
+            "journaling"
+        ));
+    }
+
+    #[test]
+    fn a_question_of_who_needs_it_dismisses_it() {
+        assert!(is_negated(
+            "Who needs backups when you have RAID",
+            "backups"
+        ));
+        assert!(!is_negated("Who needs backups when you have RAID", "raid"));
+        assert!(is_negated("who cares about journaling", "journaling"));
+    }
+
+    #[test]
+    fn more_words_of_judgement_dismiss() {
+        for (text, word) in [
+            ("Backup drills are a gimmick", "drills"),
+            ("Chef is basically legacy now", "chef"),
+            ("Honestly journaling is optional", "journaling"),
+            ("Noisy neighbours are old news", "neighbors"),
+            ("Vertical scaling went out of fashion", "scaling"),
+            ("RAID 5 is deprecated", "raid"),
+            ("the write penalty is a non-issue", "penalty"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // A state, not a judgement.
+        assert!(!is_negated("the primary is dead when it isn't", "primary"));
+        assert!(!is_negated(
+            "an optional standby in another zone",
+            "standby"
+        ));
     }
 }
