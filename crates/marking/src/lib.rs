@@ -133,6 +133,8 @@ const SAID_OF_AFTER: usize = 4;
 const INTRODUCING: &[&str] = &[
     "of", "on", "in", "for", "to", "with", "like", "from", "using", "via", "use", "as", "is",
 ];
+/// Members named at most this many words apart make one list ("MySQL, Postgres or Oracle").
+const LIST_GAP: usize = 3;
 /// An everyday word's support stands within this many words of it (see
 /// `Alternative::needs_support`).
 const SUPPORT: usize = 8;
@@ -261,6 +263,12 @@ impl Marker {
             if !alternative.terms.is_empty() {
                 point.alternatives.push(alternative);
             }
+        }
+        // The label names what the point is about ("nginx is newer"): what an alternative
+        // naming none ("came later") is said of, not the members other alternatives set it
+        // against ("apache + older").
+        if let Some(label) = point.alternatives.first().filter(|a| !a.members.is_empty()) {
+            point.members = label.members.clone();
         }
         for term in point.alternatives.iter().flat_map(|a| &a.terms) {
             let words = term.words.iter().flat_map(|w| [&w.text, &w.stem]);
@@ -523,15 +531,21 @@ impl Answer {
             .take(SAID_OF_AFTER)
             .take_while(in_clause)
             .skip(introduced.map_or(SAID_OF_AFTER, |p| p + 1));
+        // The nearest member named, or a list of members it starts ("MySQL or Oracle"), not
+        // one named further away ("apache is the newer one and nginx is the old one": "old"
+        // is said of nginx).
         let spoken_of = |named: &mut dyn Iterator<Item = usize>| {
-            let mut any = false;
-            for m in named.filter_map(|i| of_kind(&i)) {
+            let mut last: Option<usize> = None;
+            for (i, m) in named.filter_map(|i| of_kind(&i).map(|m| (i, m))) {
+                if last.is_some_and(|l: usize| l.abs_diff(i) > LIST_GAP) {
+                    break;
+                }
                 if own.contains(&m) {
                     return Some(false);
                 }
-                any = true;
+                last = Some(i);
             }
-            any.then_some(true)
+            last.map(|_| true)
         };
         // A segment that opens with a pronoun speaks of what the one before named: "i use
         // nano it's a text editor", "I use nano. It's a fine text editor."
@@ -786,6 +800,19 @@ impl Answer {
                     && self.may_be(term, k, p)
             })?;
             insert_sorted(&mut used, p);
+        }
+        // A member named across "and" is another clause's subject: "the newer one and nginx
+        // is the old one".
+        let (first, last) = (used[0], used[used.len() - 1]);
+        let named = used.iter().any(|&p| self.tokens[p].member.is_some());
+        let crosses = (first + 1..last).any(|p| {
+            matches!(
+                self.tokens[p].word.text.as_str(),
+                "and" | "or" | "but" | "while"
+            )
+        });
+        if named && crosses {
+            return None;
         }
         Some(Occurrence { tokens: used })
     }

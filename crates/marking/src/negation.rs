@@ -164,6 +164,22 @@ const NEED_BY_STEM: &[&str] = &[
     "hurt",
 ];
 
+/// Verbs that dismiss what follows them: "people overrate RAID 10", "vendors oversell
+/// auditing".
+const DISMISSING_VERBS: &[&str] = &[
+    "overrate",
+    "overrates",
+    "oversell",
+    "oversells",
+    "overstate",
+    "overstates",
+    "overestimate",
+    "overestimates",
+    "exaggerate",
+    "exaggerates",
+    "overhype",
+    "overhypes",
+];
 /// Words (by stem) that dismiss what comes before them: "backups are overkill", "the subpoena
 /// argument is paranoid", "Provisioned IOPS is mostly marketing".
 const DISMISSIVE: &[&str] = &[
@@ -408,6 +424,27 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
                 left - 1
             };
         }
+        // "Cron I've pretty much abandoned": a choice with little after it reaches back over
+        // the topic before its clause's subject.
+        let chosen = CHOICE_PHRASES
+            .iter()
+            .any(|p| p.len() == end - cue + 1 && p[0] == text(cue));
+        let after = (end + 1..tokens.len())
+            .take_while(|&i| fine[i] == fine[end])
+            .count();
+        if chosen && after <= 2 {
+            let start = (0..cue)
+                .rev()
+                .take_while(|&i| fine[i] == fine[cue])
+                .last()
+                .unwrap_or(cue);
+            for i in (start.saturating_sub(TOPIC)..start).rev() {
+                if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
+                    break;
+                }
+                negated_by[i].get_or_insert(cue);
+            }
+        }
         // "Waterfall has nothing to do with it": a relation denied reaches back.
         if text(cue) == "nothing" && text_at(tokens, cue + 1..cue + 4) == ["to", "do", "with"] {
             negate_before(tokens, segment, cue, false, &mut negated_by);
@@ -515,6 +552,17 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             for i in (0..start).rev().take_while(|&i| fine[i] == previous) {
                 negated_by[i] = Some(word);
             }
+        }
+    }
+    for i in 0..tokens.len() {
+        if !DISMISSING_VERBS.contains(&text(i)) {
+            continue;
+        }
+        for j in (i + 1..tokens.len()).take(SCOPE) {
+            if fine[j] != fine[i] || TURNS.contains(&text(j)) {
+                break;
+            }
+            negated_by[j].get_or_insert(i);
         }
     }
     // "Journaling makes no difference", "IOPS had little effect", "a WAF does nothing": a
@@ -761,7 +809,7 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
             // ("avoid Chef").
             let chooses = cue == 0
                 || tokens[cue - 1].clause != tokens[cue].clause
-                || (cue.saturating_sub(3)..cue)
+                || (cue.saturating_sub(4)..cue)
                     .any(|i| CHOOSERS.contains(&tokens[i].word.text.as_str()));
             return chooses.then_some(cue + phrase.len() - 1);
         }
@@ -1237,6 +1285,27 @@ mod tests {
         assert!(!is_negated(
             "an optional standby in another zone",
             "standby"
+        ));
+    }
+
+    #[test]
+    fn a_thing_given_up_may_come_first() {
+        let text = "Cron I've pretty much abandoned, systemd timers are better";
+        assert!(is_negated(text, "cron"));
+        assert!(!is_negated(text, "timers"));
+        assert!(is_negated("RAID 5 we dropped years ago", "raid"));
+    }
+
+    #[test]
+    fn overrating_a_thing_dismisses_it() {
+        assert!(is_negated(
+            "people oversell auditing as a way to catch hackers",
+            "auditing"
+        ));
+        assert!(is_negated("I think people overrate RAID 10", "raid"));
+        assert!(!is_negated(
+            "I think people overrate RAID 10, but mirrors help",
+            "mirrors"
         ));
     }
 }

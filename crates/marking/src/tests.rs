@@ -531,3 +531,45 @@ fn an_everyday_word_counts_only_among_the_questions_words() {
         [true, false]
     );
 }
+
+#[test]
+fn an_alternative_naming_no_member_speaks_of_the_labels() {
+    let m = kinds_marker();
+    // "apache + older" sets Apache against the point; the point is about nginx.
+    let newer = "nginx is newer | came later | apache + older";
+    assert!(covers_with(&m, "nginx came later", newer));
+    assert!(covers_with(&m, "Apache is older", newer));
+    assert!(!covers_with(
+        &m,
+        "Nginx is the older one; Apache is the rewrite that came later",
+        newer
+    ));
+}
+
+#[test]
+fn a_phrase_in_another_order_does_not_reach_over_and() {
+    let m = kinds_marker();
+    let newer = "nginx is newer";
+    assert!(!covers_with(
+        &m,
+        "apache is actually the newer one and nginx is the old heavy one",
+        newer
+    ));
+    assert!(covers_with(&m, "newer is nginx", newer));
+}
+
+#[test]
+fn what_is_said_is_said_of_the_nearest_member_named() {
+    let m = kinds_marker();
+    let older = "apache is older | apache + old";
+    assert!(!covers_with(
+        &m,
+        "apache is actually the newer one and nginx is the old heavy one",
+        older
+    ));
+    assert!(covers_with(
+        &m,
+        "nginx is new and apache is the old one",
+        older
+    ));
+}
