@@ -360,6 +360,19 @@ const CARRY_ON: &[&str] = &[
     "1", "way", "time", "reason", "place", "day", "befor", "after", "until", "onc", "dont",
     "didnt", "doesnt", "let", "make",
 ];
+/// Words that say nothing: "honestly, that's a myth", "um that's wrong".
+const FILLERS: &[&str] = &[
+    "honestly",
+    "really",
+    "frankly",
+    "well",
+    "um",
+    "uh",
+    "like",
+    "yeah",
+    "actually",
+    "personally",
+];
 /// A dismissal said of a subject reaches at most this many words before the verb.
 const SUBJECT: usize = 6;
 /// A cue reaches at most this many words.
@@ -539,10 +552,25 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             .take_while(|&i| segment[i] == seg)
             .last()
             .unwrap_or(word);
-        // "that's a myth", "I don't think that's true", "I don't buy that".
+        // "I don't buy that", "I've never seen it matter": what is denied; "that's a myth":
+        // what the segment names first, not after what it says itself ("…but i would never
+        // call it ephemeral that's outdated" dismisses calling it so, not what came before).
+        let carry = carry_on();
         let points_back = (start..tokens.len().min(word + 4))
             .take_while(|&i| segment[i] == seg)
-            .any(|i| ANAPHORS.contains(&text(i)));
+            .find(|&i| ANAPHORS.contains(&text(i)))
+            .is_some_and(|a| {
+                a > word
+                    || (start..a).all(|i| {
+                        let t = &tokens[i].word;
+                        TURNS.contains(&t.text.as_str())
+                            || JOINING.contains(&t.text.as_str())
+                            || SUBJECTS.contains(&t.text.as_str())
+                            || FILLERS.contains(&t.text.as_str())
+                            || is_cue(&t.text)
+                            || carry.contains(&t.stem)
+                    })
+            });
         if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
             // The segment before, cut where a subject starts a clause ("they're both web
             // servers i guess people say nginx is faster but i don't buy that").
@@ -733,9 +761,14 @@ pub fn segments(tokens: &[Token]) -> Vec<usize> {
 }
 
 /// Segments, with or without the cut before a subject pronoun.
-fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
+/// The stems of `CARRY_ON`.
+fn carry_on() -> &'static [String] {
     static CARRY: OnceLock<Vec<String>> = OnceLock::new();
-    let carry = CARRY.get_or_init(|| stems(CARRY_ON));
+    CARRY.get_or_init(|| stems(CARRY_ON))
+}
+
+fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
+    let carry = carry_on();
     let mut out = Vec::with_capacity(tokens.len());
     let mut id = 0;
     for (i, t) in tokens.iter().enumerate() {
@@ -1306,6 +1339,22 @@ mod tests {
         assert!(!is_negated(
             "I think people overrate RAID 10, but mirrors help",
             "mirrors"
+        ));
+    }
+
+    #[test]
+    fn a_dismissal_points_back_by_a_word_next_to_it() {
+        let text = "instance store is the local disk on the host but i would never call it ephemeral that's outdated";
+        assert!(!is_negated(text, "local"));
+        assert!(is_negated(text, "ephemeral"));
+        // What is denied points back wherever it stands.
+        assert!(is_negated(
+            "people go on about the write penalty but with a decent cache I've never seen it matter",
+            "penalty"
+        ));
+        assert!(is_negated(
+            "People say CDNs make pages load faster, but that's a myth",
+            "faster"
         ));
     }
 }
