@@ -659,7 +659,50 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         }
     }
     preferences(tokens, fine, &mut negated_by);
+    double_negation(tokens, fine, &mut negated_by);
     negated_by
+}
+
+/// Words that turn a negation before them around: "never skip backups", "don't forget to
+/// test", "no excuse for skipping", "don't underestimate the write penalty".
+const NEGATING_VERBS: &[&str] = &[
+    "skip",
+    "skipping",
+    "skipped",
+    "skips",
+    "forget",
+    "forgetting",
+    "ignore",
+    "ignoring",
+    "ignored",
+    "without",
+    "neglect",
+    "neglecting",
+    "underestimate",
+    "underestimating",
+    "overlook",
+    "overlooking",
+];
+
+/// A negation of a negating word keeps what follows it: the words after "skip" in "never
+/// skip backups" are said, not denied.
+fn double_negation(tokens: &[Token], fine: &[usize], negated_by: &mut [Option<usize>]) {
+    for inner in 0..tokens.len() {
+        let Some(outer) = negated_by[inner] else {
+            continue;
+        };
+        if outer >= inner || !NEGATING_VERBS.contains(&tokens[inner].word.text.as_str()) {
+            continue;
+        }
+        for j in inner + 1..tokens.len() {
+            if fine[j] != fine[inner]
+                || !matches!(negated_by[j], Some(n) if n == outer || n == inner)
+            {
+                break;
+            }
+            negated_by[j] = None;
+        }
+    }
 }
 
 /// What others say, when the speaker then turns against it: "People say the kernel manages
@@ -1356,5 +1399,22 @@ mod tests {
             "People say CDNs make pages load faster, but that's a myth",
             "faster"
         ));
+    }
+
+    #[test]
+    fn a_negated_negation_keeps_the_point() {
+        for (text, word) in [
+            ("never skip backups", "backups"),
+            ("don't forget to test restores", "restores"),
+            ("you can't ignore monitoring", "monitoring"),
+            ("I wouldn't run without backups", "backups"),
+            ("there's no excuse for skipping backups", "backups"),
+            ("don't underestimate the write penalty", "penalty"),
+        ] {
+            assert!(!is_negated(text, word), "{text}");
+        }
+        // "nor" goes on negating.
+        assert!(is_negated("never RAID 5 nor RAID 6", "6"));
+        assert!(is_negated("skip backups", "backups"));
     }
 }
