@@ -417,15 +417,29 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         // timers" rejects what it moved from.
         let contrast = CONTRASTS.iter().any(|p| p[0] == text(cue));
         let from = text(end) == "from";
+        // "not so much the hardware as the network" denies the hardware only.
+        let so_much = text(cue) == "not"
+            && matches!(
+                text_at(tokens, cue + 1..cue + 3).as_slice(),
+                ["so" | "as", "much"]
+            );
         if contrast {
             left = CONTRASTED;
         }
-        for i in end + 1..tokens.len() {
+        // ("so" turns a sentence elsewhere: the scope is the segment it starts.)
+        let first = end + 1 + if so_much { 2 } else { 0 };
+        let scope_segment = if so_much {
+            fine.get(first - 1)
+        } else {
+            fine.get(end)
+        };
+        for i in first..tokens.len() {
             if left == 0
-                || fine[i] != fine[end]
+                || Some(&fine[i]) != scope_segment
                 || TURNS.contains(&text(i))
                 || (of_a_thing && RELATIVE.contains(&text(i)))
                 || (from && matches!(text(i), "to" | "towards" | "for"))
+                || (so_much && text(i) == "as")
                 || (contrast && i > end + 1 && !contrasted(tokens, end + 1, i))
             {
                 break;
@@ -658,9 +672,42 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             }
         }
     }
+    used_to(tokens, &mut negated_by);
     preferences(tokens, fine, &mut negated_by);
     double_negation(tokens, fine, &mut negated_by);
     negated_by
+}
+
+/// What "used to" be so, when the sentence turns to now: "journaling used to matter but
+/// modern disks…", "we used to run nagios, now it's prometheus". Not without a turn ("I used
+/// to run nagios at my last job").
+fn used_to(tokens: &[Token], negated_by: &mut [Option<usize>]) {
+    let text = |i: usize| tokens[i].word.text.as_str();
+    for at in 0..tokens.len().saturating_sub(1) {
+        if text(at) != "used" || text(at + 1) != "to" {
+            continue;
+        }
+        let sentence = tokens[at].sentence;
+        let Some(turn) = (at + 2..tokens.len())
+            .take_while(|&j| tokens[j].sentence == sentence)
+            .find(|&j| {
+                matches!(
+                    text(j),
+                    "but" | "however" | "now" | "nowadays" | "anymore" | "today"
+                )
+            })
+        else {
+            continue;
+        };
+        let start = (0..at)
+            .rev()
+            .take_while(|&j| tokens[j].sentence == sentence && !TURNS.contains(&text(j)))
+            .last()
+            .unwrap_or(at);
+        for by in &mut negated_by[start..turn] {
+            by.get_or_insert(at);
+        }
+    }
 }
 
 /// Words that turn a negation before them around: "never skip backups", "don't forget to
@@ -720,9 +767,37 @@ fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
             continue;
         };
         let same = |j: &usize| tokens[*j].sentence == t.sentence;
+        // A turn ("but", "however"), or a clause after it that calls it wrong: "people think
+        // RAID 5 is fine, they're wrong", "… Wrong."
+        let called_wrong = || {
+            (say + 1..tokens.len())
+                .take_while(|&j| tokens[j].sentence <= t.sentence + 1)
+                .find(|&j| {
+                    CALLED_WRONG.contains(&text(j))
+                        && (tokens[j].sentence, tokens[j].clause)
+                            != (tokens[say].sentence, tokens[say].clause)
+                        && (0..j)
+                            .rev()
+                            .take_while(|&k| {
+                                (tokens[k].sentence, tokens[k].clause)
+                                    == (tokens[j].sentence, tokens[j].clause)
+                            })
+                            .count()
+                            <= 3
+                })
+                .map(|j| {
+                    (say + 1..=j)
+                        .find(|&k| {
+                            (tokens[k].sentence, tokens[k].clause)
+                                == (tokens[j].sentence, tokens[j].clause)
+                        })
+                        .unwrap_or(j)
+                })
+        };
         let Some(turn) = (say + 1..tokens.len())
             .take_while(same)
             .find(|&j| matches!(text(j), "but" | "however"))
+            .or_else(called_wrong)
         else {
             continue;
         };
@@ -738,6 +813,9 @@ fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
         }
     }
 }
+
+/// Words that call what was said wrong, at the start of the clause after it.
+const CALLED_WRONG: &[&str] = &["wrong", "mistaken", "untrue", "nonsense", "incorrect"];
 
 /// Who says what the speaker may turn against ("people say", "everyone claims").
 const REPORTERS: &[&str] = &[
@@ -1416,5 +1494,43 @@ mod tests {
         // "nor" goes on negating.
         assert!(is_negated("never RAID 5 nor RAID 6", "6"));
         assert!(is_negated("skip backups", "backups"));
+    }
+
+    #[test]
+    fn what_used_to_be_so_is_rejected_when_the_sentence_turns_to_now() {
+        assert!(is_negated(
+            "Journaling used to matter but modern disks made it moot",
+            "journaling"
+        ));
+        assert!(is_negated(
+            "we used to run nagios, but now prometheus",
+            "nagios"
+        ));
+        assert!(!is_negated(
+            "we used to run nagios, but now prometheus",
+            "prometheus"
+        ));
+        assert!(!is_negated("I used to run nagios at my last job", "nagios"));
+    }
+
+    #[test]
+    fn what_others_say_is_rejected_when_called_wrong() {
+        let text = "people think raid 5 is fine, they're wrong";
+        assert!(is_negated(text, "raid"));
+        assert!(is_negated(
+            "Some say indexes are free. Wrong, they slow writes",
+            "indexes"
+        ));
+        assert!(!is_negated(
+            "Some say indexes are free. Wrong, they slow writes",
+            "writes"
+        ));
+    }
+
+    #[test]
+    fn not_so_much_denies_the_first_only() {
+        let text = "It's not so much the hardware as the network";
+        assert!(is_negated(text, "hardware"));
+        assert!(!is_negated(text, "network"));
     }
 }
