@@ -852,6 +852,15 @@ impl Answer {
                         break;
                     }
                     joined.push_str(&next_word.text);
+                    // A plural ends the last letter spelled: "s s ds", "v ms".
+                    if letter
+                        && next_word.text.len() == 2
+                        && joined.len() == word.text.len() + 1
+                        && joined.ends_with('s')
+                        && joined.starts_with(&word.text)
+                    {
+                        return Some((n + 2, 1));
+                    }
                     if !word.text.starts_with(&joined) {
                         // Stemmed only if it may be the key word with an ending.
                         if !letter

@@ -573,3 +573,10 @@ fn what_is_said_is_said_of_the_nearest_member_named() {
         older
     ));
 }
+
+#[test]
+fn letters_spelled_with_a_plural_ending_are_the_word() {
+    assert!(covers("faster s s ds", "SSD"));
+    assert!(covers("spin up v ms", "VM"));
+    assert!(!covers("v mist", "VM"));
+}
