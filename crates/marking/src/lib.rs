@@ -293,32 +293,12 @@ impl Marker {
                         || points.iter().any(|k| k.prefixes.binary_search(&p).is_ok())
                 })
         };
-        let mut answer = Answer::new(
+        let answer = Answer::new(
             self.glossary
                 .canonical(words::tokens_stemming(answer, &needed)),
             &self.real_words,
         );
-        // A question of one key point has no other words for an everyday word to stand near.
-        if points.len() > 1 {
-            let stems: Vec<&str> = points
-                .iter()
-                .flat_map(|p| &p.alternatives)
-                .flat_map(|a| &a.terms)
-                .flat_map(|term| &term.words)
-                .map(|w| w.stem.as_str())
-                .collect();
-            let mut stems = interview_sorted::sort(stems);
-            stems.dedup();
-            answer.key_words = answer
-                .tokens
-                .iter()
-                .map(|t| {
-                    !is_function_word(&t.word.text)
-                        && stems.binary_search(&t.word.stem.as_str()).is_ok()
-                })
-                .collect();
-        }
-        points.iter().map(|p| answer.mark(p)).collect()
+        points.iter().map(|p| answer.mark(p, points)).collect()
     }
 }
 
@@ -341,9 +321,9 @@ struct Answer {
     cues: Vec<usize>,
     /// For each token, its segment: a clause, or part of one where the sentence turns.
     segment: Vec<usize>,
-    /// For each token, whether it is a word of the question's key points; empty when the
-    /// question has one key point.
-    key_words: Vec<bool>,
+    /// For each token, whether it is a word of the question's key points: found when an
+    /// everyday word first needs support.
+    key_words: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// How one key word relates to each distinct word of an answer.
@@ -410,7 +390,7 @@ impl Answer {
             negated_by,
             cues,
             segment,
-            key_words: Vec::new(),
+            key_words: std::cell::OnceCell::new(),
         }
     }
 
@@ -452,16 +432,17 @@ impl Answer {
         self.words.iter().map(|w| w.stem == stem).collect()
     }
 
-    fn mark(&self, point: &KeyPoint) -> PointMark {
+    /// Marks one of the question's key points (`all`).
+    fn mark(&self, point: &KeyPoint, all: &[KeyPoint]) -> PointMark {
         for alternative in &point.alternatives {
             let own = if alternative.members.is_empty() {
                 &point.members
             } else {
                 &alternative.members
             };
-            let found = self
-                .find_alternative(&alternative.terms, own)
-                .filter(|_| !alternative.needs_support || self.supported(&alternative.terms[0]));
+            let found = self.find_alternative(&alternative.terms, own).filter(|_| {
+                !alternative.needs_support || self.supported(&alternative.terms[0], all)
+            });
             if let Some(evidence) = found {
                 return PointMark {
                     covered: true,
@@ -474,13 +455,32 @@ impl Answer {
 
     /// Whether an occurrence of the one-word term stands near another word of the question's
     /// key points: in its sentence or within `SUPPORT` words.
-    fn supported(&self, term: &Term) -> bool {
-        if self.key_words.is_empty() {
+    fn supported(&self, term: &Term, all: &[KeyPoint]) -> bool {
+        // A question of one key point has no other words for an everyday word to stand near.
+        if all.len() < 2 {
             return true;
         }
+        let key_words = self.key_words.get_or_init(|| {
+            let stems: Vec<&str> = all
+                .iter()
+                .flat_map(|p| &p.alternatives)
+                .flat_map(|a| &a.terms)
+                .flat_map(|term| &term.words)
+                .map(|w| w.stem.as_str())
+                .collect();
+            let mut stems = interview_sorted::sort(stems);
+            stems.dedup();
+            self.tokens
+                .iter()
+                .map(|t| {
+                    !is_function_word(&t.word.text)
+                        && stems.binary_search(&t.word.stem.as_str()).is_ok()
+                })
+                .collect()
+        });
         let stem = &term.words[0].stem;
         let supports = |o: &Occurrence, i: usize| {
-            !o.tokens.contains(&i) && self.key_words[i] && self.tokens[i].word.stem != *stem
+            !o.tokens.contains(&i) && key_words[i] && self.tokens[i].word.stem != *stem
         };
         self.occurrences(term).iter().any(|o| {
             let at = o.tokens[0];
