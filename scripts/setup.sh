@@ -65,6 +65,13 @@ if ! have php || ! have mariadbd || ! have zip || ! have unzip || [ ! -f /usr/sh
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wordpress php-cli php-mysql mariadb-server zip unzip >/dev/null
 fi
 
+# The English word list the content build reads (crates/content/src/key_points.rs).
+if [ ! -f /usr/share/dict/american-english ]; then
+  say "installing Debian's wamerican"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wamerican >/dev/null
+fi
+
 # Playwright and binaryen's wasm-opt 132 (Debian's wasm-opt 108 builds a bundle that fails at
 # start-up in the browser).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

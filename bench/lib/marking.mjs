@@ -19,6 +19,8 @@ const SETS = [
   'tests/marking/dev4-spoken.txt',
   'tests/marking/dev5.txt',
   'tests/marking/dev5-spoken.txt',
+  'tests/marking/dev6.txt',
+  'tests/marking/dev6-spoken.txt',
   'tests/marking/held-out.txt',
   'tests/marking/held-out-typed.txt',
   'tests/marking/held-out-spoken.txt',

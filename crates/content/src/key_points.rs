@@ -32,6 +32,21 @@ pub fn common_words() -> impl Iterator<Item = &'static str> {
     COMMON_WORDS.lines()
 }
 
+/// Debian's list of American English words (package `wamerican`, installed by `make setup`):
+/// a word an answer writes that is in it is meant as written, not as a slip of a key word
+/// ("clearer" is not "cleaner"). Only the few that are a slip away from a key word ship.
+pub const ENGLISH_WORDS: &str = "/usr/share/dict/american-english";
+
+/// The lower-case words of [`ENGLISH_WORDS`] (names and possessives left out).
+pub fn english_words() -> std::io::Result<Vec<String>> {
+    let text = std::fs::read_to_string(ENGLISH_WORDS)?;
+    Ok(text
+        .lines()
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+        .map(str::to_string)
+        .collect())
+}
+
 fn is_common(word: &str) -> bool {
     static COMMON: OnceLock<HashSet<&'static str>> = OnceLock::new();
     COMMON

@@ -87,6 +87,7 @@ pub fn build_script(dir: &Path, out_dir: &Path) {
         "cargo:rerun-if-changed={}",
         dir.join("glossary.md").display()
     );
+    println!("cargo:rerun-if-changed={}", key_points::ENGLISH_WORDS);
     match compile(dir) {
         Ok(library) => {
             // The data files in a folder of their own, emptied first: a changed text is a new

@@ -151,7 +151,7 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
             .flat_map(|q| &q.key_points)
             .map(|p| marker.key_point(&p.alternatives))
             .collect();
-        // Real words: English's most frequent, and every word the content itself writes
+        // Real words: English's (see `ENGLISH_WORDS`), and every word the content itself writes
         // (the glossary's terms, the questions and their model answers): "integration" is
         // not a slip of "iteration".
         let mut written: Vec<String> = library
@@ -169,6 +169,14 @@ pub fn build(sources: &Sources) -> Result<Library, Errors> {
             .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()))
             .chain(crate::key_points::common_words().map(str::to_string))
             .collect();
+        match crate::key_points::english_words() {
+            Ok(english) => written.extend(english),
+            Err(e) => errors.push(ContentError::new(
+                Path::new(crate::key_points::ENGLISH_WORDS),
+                0,
+                format!("cannot read the English word list ({e}): `make setup` installs Debian's wamerican"),
+            )),
+        }
         written.sort();
         written.dedup();
         library.real_words = marker.near_misses(written.iter().map(String::as_str), &points);

@@ -282,3 +282,14 @@ fn the_real_content_compiles() {
     assert_eq!(library.articles.len(), 10);
     assert_eq!(library.questions.len(), 63);
 }
+
+#[test]
+fn english_words_a_slip_from_a_key_word_are_real_words() {
+    let library = compile(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content"))
+        .unwrap_or_else(|errors| panic!("{errors}"));
+    // "clearer" is a slip away from "cleaner" (easier to configure), and no frequent word.
+    assert!(library.real_words.iter().any(|w| w == "clearer"));
+    // Only words near a key word ship.
+    assert!(!library.real_words.iter().any(|w| w == "zebra"));
+    assert!(library.real_words.len() < 5_000);
+}

@@ -47,6 +47,10 @@ pub struct KeyPoint {
 #[derive(Debug, Clone)]
 struct Alternative {
     terms: Vec<Term>,
+    /// One everyday word ("rotation", "contention"): it counts only near another word of the
+    /// question's key points, which says the answer speaks of the question's subject ("an
+    /// on-call rotation" is no log rotation).
+    needs_support: bool,
     /// The members of kinds its terms name ("nginx" in `nginx + newer`).
     members: Vec<Member>,
 }
@@ -129,6 +133,11 @@ const SAID_OF_AFTER: usize = 4;
 const INTRODUCING: &[&str] = &[
     "of", "on", "in", "for", "to", "with", "like", "from", "using", "via", "use", "as", "is",
 ];
+/// Members named at most this many words apart make one list ("MySQL, Postgres or Oracle").
+const LIST_GAP: usize = 3;
+/// An everyday word's support stands within this many words of it (see
+/// `Alternative::needs_support`).
+const SUPPORT: usize = 8;
 /// A phrase's words in another order count within this many words of its first.
 const NEAR: usize = 4;
 /// At most this many of an answer's words written apart are one key word ("e c 2" is not
@@ -170,6 +179,13 @@ impl Marker {
             .flat_map(|p| p.alternatives.iter().flat_map(|a| &a.terms))
             .flat_map(|term| term.words.iter())
             .collect();
+        // Key points share words: each is compared once.
+        let texts: Vec<(&str, usize)> = (keys.iter().enumerate())
+            .map(|(i, k)| (k.text.as_str(), i))
+            .collect();
+        let mut texts = interview_sorted::sort(texts);
+        texts.dedup_by(|a, b| a.0 == b.0);
+        let keys: Vec<&Word> = texts.iter().map(|&(_, i)| keys[i]).collect();
         let found: Vec<String> = words
             .into_iter()
             .map(Word::new)
@@ -222,8 +238,15 @@ impl Marker {
             let mut alternative = Alternative {
                 terms: Vec::new(),
                 members: Vec::new(),
+                needs_support: false,
             };
+            let mut everyday = true;
             for term in terms {
+                // A name, an acronym or a number is no everyday word.
+                everyday &= !term
+                    .as_ref()
+                    .chars()
+                    .any(|c| c.is_uppercase() || c.is_ascii_digit());
                 let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
                 for member in tokens.iter().filter_map(|t| t.member) {
                     insert_sorted(&mut alternative.members, member);
@@ -234,9 +257,18 @@ impl Marker {
                     alternative.terms.push(term);
                 }
             }
+            alternative.needs_support = everyday
+                && alternative.members.is_empty()
+                && matches!(alternative.terms.as_slice(), [t] if t.words.len() == 1);
             if !alternative.terms.is_empty() {
                 point.alternatives.push(alternative);
             }
+        }
+        // The label names what the point is about ("nginx is newer"): what an alternative
+        // naming none ("came later") is said of, not the members other alternatives set it
+        // against ("apache + older").
+        if let Some(label) = point.alternatives.first().filter(|a| !a.members.is_empty()) {
+            point.members = label.members.clone();
         }
         for term in point.alternatives.iter().flat_map(|a| &a.terms) {
             let words = term.words.iter().flat_map(|w| [&w.text, &w.stem]);
@@ -266,7 +298,7 @@ impl Marker {
                 .canonical(words::tokens_stemming(answer, &needed)),
             &self.real_words,
         );
-        points.iter().map(|p| answer.mark(p)).collect()
+        points.iter().map(|p| answer.mark(p, points)).collect()
     }
 }
 
@@ -289,6 +321,9 @@ struct Answer {
     cues: Vec<usize>,
     /// For each token, its segment: a clause, or part of one where the sentence turns.
     segment: Vec<usize>,
+    /// For each token, whether it is a word of the question's key points: found when an
+    /// everyday word first needs support.
+    key_words: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// How one key word relates to each distinct word of an answer.
@@ -355,6 +390,7 @@ impl Answer {
             negated_by,
             cues,
             segment,
+            key_words: std::cell::OnceCell::new(),
         }
     }
 
@@ -396,14 +432,18 @@ impl Answer {
         self.words.iter().map(|w| w.stem == stem).collect()
     }
 
-    fn mark(&self, point: &KeyPoint) -> PointMark {
+    /// Marks one of the question's key points (`all`).
+    fn mark(&self, point: &KeyPoint, all: &[KeyPoint]) -> PointMark {
         for alternative in &point.alternatives {
             let own = if alternative.members.is_empty() {
                 &point.members
             } else {
                 &alternative.members
             };
-            if let Some(evidence) = self.find_alternative(&alternative.terms, own) {
+            let found = self.find_alternative(&alternative.terms, own).filter(|_| {
+                !alternative.needs_support || self.supported(&alternative.terms[0], all)
+            });
+            if let Some(evidence) = found {
                 return PointMark {
                     covered: true,
                     evidence,
@@ -411,6 +451,47 @@ impl Answer {
             }
         }
         PointMark::default()
+    }
+
+    /// Whether an occurrence of the one-word term stands near another word of the question's
+    /// key points: in its sentence or within `SUPPORT` words.
+    fn supported(&self, term: &Term, all: &[KeyPoint]) -> bool {
+        // A question of one key point has no other words for an everyday word to stand near.
+        if all.len() < 2 {
+            return true;
+        }
+        let key_words = self.key_words.get_or_init(|| {
+            let stems: Vec<&str> = all
+                .iter()
+                .flat_map(|p| &p.alternatives)
+                .flat_map(|a| &a.terms)
+                .flat_map(|term| &term.words)
+                .map(|w| w.stem.as_str())
+                .collect();
+            let mut stems = interview_sorted::sort(stems);
+            stems.dedup();
+            self.tokens
+                .iter()
+                .map(|t| {
+                    !is_function_word(&t.word.text)
+                        && stems.binary_search(&t.word.stem.as_str()).is_ok()
+                })
+                .collect()
+        });
+        let stem = &term.words[0].stem;
+        let supports = |o: &Occurrence, i: usize| {
+            !o.tokens.contains(&i) && key_words[i] && self.tokens[i].word.stem != *stem
+        };
+        self.occurrences(term).iter().any(|o| {
+            let at = o.tokens[0];
+            let sentence = self.tokens[at].sentence;
+            let near =
+                |i: &usize| i.abs_diff(at) <= SUPPORT || self.tokens[*i].sentence == sentence;
+            (0..at).rev().take_while(near).any(|i| supports(o, i))
+                || (at..self.tokens.len())
+                    .take_while(near)
+                    .any(|i| supports(o, i))
+        })
     }
 
     /// Whether the occurrence is said of other members of a kind the key point names than its
@@ -450,15 +531,21 @@ impl Answer {
             .take(SAID_OF_AFTER)
             .take_while(in_clause)
             .skip(introduced.map_or(SAID_OF_AFTER, |p| p + 1));
+        // The nearest member named, or a list of members it starts ("MySQL or Oracle"), not
+        // one named further away ("apache is the newer one and nginx is the old one": "old"
+        // is said of nginx).
         let spoken_of = |named: &mut dyn Iterator<Item = usize>| {
-            let mut any = false;
-            for m in named.filter_map(|i| of_kind(&i)) {
+            let mut last: Option<usize> = None;
+            for (i, m) in named.filter_map(|i| of_kind(&i).map(|m| (i, m))) {
+                if last.is_some_and(|l: usize| l.abs_diff(i) > LIST_GAP) {
+                    break;
+                }
                 if own.contains(&m) {
                     return Some(false);
                 }
-                any = true;
+                last = Some(i);
             }
-            any.then_some(true)
+            last.map(|_| true)
         };
         // A segment that opens with a pronoun speaks of what the one before named: "i use
         // nano it's a text editor", "I use nano. It's a fine text editor."
@@ -714,6 +801,19 @@ impl Answer {
             })?;
             insert_sorted(&mut used, p);
         }
+        // A member named across "and" is another clause's subject: "the newer one and nginx
+        // is the old one".
+        let (first, last) = (used[0], used[used.len() - 1]);
+        let named = used.iter().any(|&p| self.tokens[p].member.is_some());
+        let crosses = (first + 1..last).any(|p| {
+            matches!(
+                self.tokens[p].word.text.as_str(),
+                "and" | "or" | "but" | "while"
+            )
+        });
+        if named && crosses {
+            return None;
+        }
         Some(Occurrence { tokens: used })
     }
 
@@ -752,6 +852,15 @@ impl Answer {
                         break;
                     }
                     joined.push_str(&next_word.text);
+                    // A plural ends the last letter spelled: "s s ds", "v ms".
+                    if letter
+                        && next_word.text.len() == 2
+                        && joined.len() == word.text.len() + 1
+                        && joined.ends_with('s')
+                        && joined.starts_with(&word.text)
+                    {
+                        return Some((n + 2, 1));
+                    }
                     if !word.text.starts_with(&joined) {
                         // Stemmed only if it may be the key word with an ending.
                         if !letter

@@ -67,7 +67,16 @@ const CUE_PHRASES: &[&[&str]] = &[
     &["steer", "clear", "of"],
     &["stay", "away", "from"],
     &["last", "thing"],
+    &["who", "cares", "about"],
+    &["who", "cares"],
+    &["who", "needs"],
 ];
+/// Phrases that set a thing against another: they reject the thing they name, not what is
+/// said after it ("unlike Apache, nginx…", "unlike apache nginx is…").
+/// ("RDS versus DIY" only weighs the two.)
+const CONTRASTS: &[&[&str]] = &[&["unlike"], &["as", "opposed", "to"], &["contrary", "to"]];
+/// A contrast names a thing of at most this many words.
+const CONTRASTED: usize = 3;
 /// Phrases that negate what follows when someone chooses so ("we got rid of cron", "I'd
 /// avoid RAID 5"), not when they say what a thing does ("NoSQL gets rid of joins", "RAID 10
 /// avoids the write penalty").
@@ -84,6 +93,17 @@ const CHOICE_PHRASES: &[&[&str]] = &[
     &["quit", "using"],
     &["gave", "up", "on"],
     &["give", "up", "on"],
+    &["ditched"],
+    &["ditch"],
+    &["dropped"],
+    &["abandoned"],
+    &["phased", "out"],
+    &["moved", "from"],
+    &["migrated", "from"],
+    &["disabled"],
+    &["uninstalled"],
+    &["dislike"],
+    &["hate"],
 ];
 /// Words before a choice phrase that make it someone's choice: "I'd avoid", "we got rid of",
 /// "you should stop using".
@@ -144,6 +164,22 @@ const NEED_BY_STEM: &[&str] = &[
     "hurt",
 ];
 
+/// Verbs that dismiss what follows them: "people overrate RAID 10", "vendors oversell
+/// auditing".
+const DISMISSING_VERBS: &[&str] = &[
+    "overrate",
+    "overrates",
+    "oversell",
+    "oversells",
+    "overstate",
+    "overstates",
+    "overestimate",
+    "overestimates",
+    "exaggerate",
+    "exaggerates",
+    "overhype",
+    "overhypes",
+];
 /// Words (by stem) that dismiss what comes before them: "backups are overkill", "the subpoena
 /// argument is paranoid", "Provisioned IOPS is mostly marketing".
 const DISMISSIVE: &[&str] = &[
@@ -179,6 +215,12 @@ const DISMISSIVE: &[&str] = &[
     "legend",
     "unimportant",
     "errand",
+    "gimmick",
+    "gimmicky",
+    "fad",
+    "antiquated",
+    "superfluous",
+    "unneeded",
 ];
 
 fn stems(words: &[&str]) -> Vec<String> {
@@ -196,7 +238,13 @@ fn cue_starts() -> &'static [&'static str] {
     static STARTS: OnceLock<Vec<&'static str>> = OnceLock::new();
     STARTS.get_or_init(|| {
         let mut all: Vec<&str> = CUES.to_vec();
-        all.extend(CUE_PHRASES.iter().chain(CHOICE_PHRASES).map(|p| p[0]));
+        all.extend(
+            CUE_PHRASES
+                .iter()
+                .chain(CHOICE_PHRASES)
+                .chain(CONTRASTS)
+                .map(|p| p[0]),
+        );
         let mut all = interview_sorted::sort(all);
         all.dedup();
         all
@@ -238,6 +286,10 @@ const PREDICATED_DISMISSIVE: &[&str] = &[
     "rare",
     "unlikely",
     "uncommon",
+    "optional",
+    "legacy",
+    "dated",
+    "deprecated",
 ];
 /// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
 /// "those packages are out of date".
@@ -246,6 +298,34 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["out", "of", "date"],
     &["recipe", "for", "disaster"],
     &["far", "fetched"],
+    &["old", "news"],
+    &["old", "hat"],
+    &["old", "fashioned"],
+    &["out", "of", "fashion"],
+    &["out", "of", "favor"],
+    &["non", "issue"],
+    &["snake", "oil"],
+];
+/// Verbs whose effect "no", "little" or "nothing" denies: "makes no difference", "had
+/// little effect", "does nothing".
+const EFFECT_VERBS: &[&str] = &[
+    "make", "makes", "made", "has", "have", "had", "add", "adds", "added", "give", "gives", "gave",
+    "bring", "brings", "brought", "play", "plays", "played", "do", "does", "did", "buy", "buys",
+    "bought", "achieve", "achieves", "achieved", "change", "changes", "changed",
+];
+/// What such a verb's object denies: "no difference", "little effect".
+const EFFECTS: &[&str] = &[
+    "difference",
+    "effect",
+    "impact",
+    "value",
+    "benefit",
+    "advantage",
+    "use",
+    "role",
+    "influence",
+    "sense",
+    "good",
 ];
 /// Words that say something of the subject: one of them at most two words before.
 const PREDICATING: &[&str] = &["is", "are", "was", "were", "be", "seem", "seems", "sounds"];
@@ -279,6 +359,19 @@ const CARRY_ON: &[&str] = &[
     "is", "are", "was", "were", "have", "has", "had", "not", "someth", "anyth", "thing", "one",
     "1", "way", "time", "reason", "place", "day", "befor", "after", "until", "onc", "dont",
     "didnt", "doesnt", "let", "make",
+];
+/// Words that say nothing: "honestly, that's a myth", "um that's wrong".
+const FILLERS: &[&str] = &[
+    "honestly",
+    "really",
+    "frankly",
+    "well",
+    "um",
+    "uh",
+    "like",
+    "yeah",
+    "actually",
+    "personally",
 ];
 /// A dismissal said of a subject reaches at most this many words before the verb.
 const SUBJECT: usize = 6;
@@ -320,11 +413,34 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         // A phrase ("instead of", "rather than") negates a thing, not what is said of it
         // after a relative word ("instead of waterfall, where you release every few months").
         let of_a_thing = end > cue;
-        for i in end + 1..tokens.len() {
+        // A contrast reaches the thing it names only (see `CONTRASTS`); "moved from cron to
+        // timers" rejects what it moved from.
+        let contrast = CONTRASTS.iter().any(|p| p[0] == text(cue));
+        let from = text(end) == "from";
+        // "not so much the hardware as the network" denies the hardware only.
+        let so_much = text(cue) == "not"
+            && matches!(
+                text_at(tokens, cue + 1..cue + 3).as_slice(),
+                ["so" | "as", "much"]
+            );
+        if contrast {
+            left = CONTRASTED;
+        }
+        // ("so" turns a sentence elsewhere: the scope is the segment it starts.)
+        let first = end + 1 + if so_much { 2 } else { 0 };
+        let scope_segment = if so_much {
+            fine.get(first - 1)
+        } else {
+            fine.get(end)
+        };
+        for i in first..tokens.len() {
             if left == 0
-                || fine[i] != fine[end]
+                || Some(&fine[i]) != scope_segment
                 || TURNS.contains(&text(i))
                 || (of_a_thing && RELATIVE.contains(&text(i)))
+                || (from && matches!(text(i), "to" | "towards" | "for"))
+                || (so_much && text(i) == "as")
+                || (contrast && i > end + 1 && !contrasted(tokens, end + 1, i))
             {
                 break;
             }
@@ -334,6 +450,27 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             } else {
                 left - 1
             };
+        }
+        // "Cron I've pretty much abandoned": a choice with little after it reaches back over
+        // the topic before its clause's subject.
+        let chosen = CHOICE_PHRASES
+            .iter()
+            .any(|p| p.len() == end - cue + 1 && p[0] == text(cue));
+        let after = (end + 1..tokens.len())
+            .take_while(|&i| fine[i] == fine[end])
+            .count();
+        if chosen && after <= 2 {
+            let start = (0..cue)
+                .rev()
+                .take_while(|&i| fine[i] == fine[cue])
+                .last()
+                .unwrap_or(cue);
+            for i in (start.saturating_sub(TOPIC)..start).rev() {
+                if segment[i] != segment[cue] || TURNS.contains(&text(i)) {
+                    break;
+                }
+                negated_by[i].get_or_insert(cue);
+            }
         }
         // "Waterfall has nothing to do with it": a relation denied reaches back.
         if text(cue) == "nothing" && text_at(tokens, cue + 1..cue + 4) == ["to", "do", "with"] {
@@ -345,7 +482,11 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
         let denied_need = (end + 1..tokens.len().min(end + 4))
             .take_while(|&i| segment[i] == segment[cue])
             .find(|&i| is_need(&tokens[i]))
-            .filter(|_| DENY.contains(&text(cue)));
+            .filter(|_| {
+                DENY.contains(&text(cue))
+                    || (text(cue) == "no"
+                        && tokens.get(cue + 1).is_some_and(|t| t.word.text == "longer"))
+            });
         // "…but really it doesn't": a bare denial of what was just said.
         // Not "…when it isn't": a condition, not a denial.
         let denies_it = DENY.contains(&text(cue))
@@ -425,10 +566,25 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             .take_while(|&i| segment[i] == seg)
             .last()
             .unwrap_or(word);
-        // "that's a myth", "I don't think that's true", "I don't buy that".
+        // "I don't buy that", "I've never seen it matter": what is denied; "that's a myth":
+        // what the segment names first, not after what it says itself ("…but i would never
+        // call it ephemeral that's outdated" dismisses calling it so, not what came before).
+        let carry = carry_on();
         let points_back = (start..tokens.len().min(word + 4))
             .take_while(|&i| segment[i] == seg)
-            .any(|i| ANAPHORS.contains(&text(i)));
+            .find(|&i| ANAPHORS.contains(&text(i)))
+            .is_some_and(|a| {
+                a > word
+                    || (start..a).all(|i| {
+                        let t = &tokens[i].word;
+                        TURNS.contains(&t.text.as_str())
+                            || JOINING.contains(&t.text.as_str())
+                            || SUBJECTS.contains(&t.text.as_str())
+                            || FILLERS.contains(&t.text.as_str())
+                            || is_cue(&t.text)
+                            || carry.contains(&t.stem)
+                    })
+            });
         if points_back && start > 0 && tokens[start - 1].sentence == tokens[word].sentence {
             // The segment before, cut where a subject starts a clause ("they're both web
             // servers i guess people say nginx is faster but i don't buy that").
@@ -438,6 +594,31 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             for i in (0..start).rev().take_while(|&i| fine[i] == previous) {
                 negated_by[i] = Some(word);
             }
+        }
+    }
+    for i in 0..tokens.len() {
+        if !DISMISSING_VERBS.contains(&text(i)) {
+            continue;
+        }
+        for j in (i + 1..tokens.len()).take(SCOPE) {
+            if fine[j] != fine[i] || TURNS.contains(&text(j)) {
+                break;
+            }
+            negated_by[j].get_or_insert(i);
+        }
+    }
+    // "Journaling makes no difference", "IOPS had little effect", "a WAF does nothing": a
+    // denied effect reaches its subject.
+    for i in 1..tokens.len() {
+        let denied = match text(i) {
+            "nothing" => true,
+            "no" | "little" => (i + 1..tokens.len().min(i + 3))
+                .take_while(|&j| fine[j] == fine[i])
+                .any(|j| EFFECTS.contains(&text(j))),
+            _ => false,
+        };
+        if denied && EFFECT_VERBS.contains(&text(i - 1)) {
+            negate_before(tokens, fine, i, false, &mut negated_by);
         }
     }
     reported(tokens, &mut negated_by);
@@ -491,8 +672,84 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             }
         }
     }
+    used_to(tokens, &mut negated_by);
     preferences(tokens, fine, &mut negated_by);
+    double_negation(tokens, fine, &mut negated_by);
     negated_by
+}
+
+/// What "used to" be so, when the sentence turns to now: "journaling used to matter but
+/// modern disks…", "we used to run nagios, now it's prometheus". Not without a turn ("I used
+/// to run nagios at my last job").
+fn used_to(tokens: &[Token], negated_by: &mut [Option<usize>]) {
+    let text = |i: usize| tokens[i].word.text.as_str();
+    for at in 0..tokens.len().saturating_sub(1) {
+        if text(at) != "used" || text(at + 1) != "to" {
+            continue;
+        }
+        let sentence = tokens[at].sentence;
+        let Some(turn) = (at + 2..tokens.len())
+            .take_while(|&j| tokens[j].sentence == sentence)
+            .find(|&j| {
+                matches!(
+                    text(j),
+                    "but" | "however" | "now" | "nowadays" | "anymore" | "today"
+                )
+            })
+        else {
+            continue;
+        };
+        let start = (0..at)
+            .rev()
+            .take_while(|&j| tokens[j].sentence == sentence && !TURNS.contains(&text(j)))
+            .last()
+            .unwrap_or(at);
+        for by in &mut negated_by[start..turn] {
+            by.get_or_insert(at);
+        }
+    }
+}
+
+/// Words that turn a negation before them around: "never skip backups", "don't forget to
+/// test", "no excuse for skipping", "don't underestimate the write penalty".
+const NEGATING_VERBS: &[&str] = &[
+    "skip",
+    "skipping",
+    "skipped",
+    "skips",
+    "forget",
+    "forgetting",
+    "ignore",
+    "ignoring",
+    "ignored",
+    "without",
+    "neglect",
+    "neglecting",
+    "underestimate",
+    "underestimating",
+    "overlook",
+    "overlooking",
+];
+
+/// A negation of a negating word keeps what follows it: the words after "skip" in "never
+/// skip backups" are said, not denied.
+fn double_negation(tokens: &[Token], fine: &[usize], negated_by: &mut [Option<usize>]) {
+    for inner in 0..tokens.len() {
+        let Some(outer) = negated_by[inner] else {
+            continue;
+        };
+        if outer >= inner || !NEGATING_VERBS.contains(&tokens[inner].word.text.as_str()) {
+            continue;
+        }
+        for j in inner + 1..tokens.len() {
+            if fine[j] != fine[inner]
+                || !matches!(negated_by[j], Some(n) if n == outer || n == inner)
+            {
+                break;
+            }
+            negated_by[j] = None;
+        }
+    }
 }
 
 /// What others say, when the speaker then turns against it: "People say the kernel manages
@@ -510,9 +767,37 @@ fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
             continue;
         };
         let same = |j: &usize| tokens[*j].sentence == t.sentence;
+        // A turn ("but", "however"), or a clause after it that calls it wrong: "people think
+        // RAID 5 is fine, they're wrong", "… Wrong."
+        let called_wrong = || {
+            (say + 1..tokens.len())
+                .take_while(|&j| tokens[j].sentence <= t.sentence + 1)
+                .find(|&j| {
+                    CALLED_WRONG.contains(&text(j))
+                        && (tokens[j].sentence, tokens[j].clause)
+                            != (tokens[say].sentence, tokens[say].clause)
+                        && (0..j)
+                            .rev()
+                            .take_while(|&k| {
+                                (tokens[k].sentence, tokens[k].clause)
+                                    == (tokens[j].sentence, tokens[j].clause)
+                            })
+                            .count()
+                            <= 3
+                })
+                .map(|j| {
+                    (say + 1..=j)
+                        .find(|&k| {
+                            (tokens[k].sentence, tokens[k].clause)
+                                == (tokens[j].sentence, tokens[j].clause)
+                        })
+                        .unwrap_or(j)
+                })
+        };
         let Some(turn) = (say + 1..tokens.len())
             .take_while(same)
             .find(|&j| matches!(text(j), "but" | "however"))
+            .or_else(called_wrong)
         else {
             continue;
         };
@@ -528,6 +813,9 @@ fn reported(tokens: &[Token], negated_by: &mut [Option<usize>]) {
         }
     }
 }
+
+/// Words that call what was said wrong, at the start of the clause after it.
+const CALLED_WRONG: &[&str] = &["wrong", "mistaken", "untrue", "nonsense", "incorrect"];
 
 /// Who says what the speaker may turn against ("people say", "everyone claims").
 const REPORTERS: &[&str] = &[
@@ -594,9 +882,14 @@ pub fn segments(tokens: &[Token]) -> Vec<usize> {
 }
 
 /// Segments, with or without the cut before a subject pronoun.
-fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
+/// The stems of `CARRY_ON`.
+fn carry_on() -> &'static [String] {
     static CARRY: OnceLock<Vec<String>> = OnceLock::new();
-    let carry = CARRY.get_or_init(|| stems(CARRY_ON));
+    CARRY.get_or_init(|| stems(CARRY_ON))
+}
+
+fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
+    let carry = carry_on();
     let mut out = Vec::with_capacity(tokens.len());
     let mut id = 0;
     for (i, t) in tokens.iter().enumerate() {
@@ -651,6 +944,15 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
             return Some(cue + phrase.len() - 1);
         }
     }
+    for phrase in CONTRASTS {
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| text(cue + k) == Some(w))
+        {
+            return Some(cue + phrase.len() - 1);
+        }
+    }
     for phrase in CHOICE_PHRASES {
         let said = phrase
             .iter()
@@ -661,7 +963,7 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
             // ("avoid Chef").
             let chooses = cue == 0
                 || tokens[cue - 1].clause != tokens[cue].clause
-                || (cue.saturating_sub(3)..cue)
+                || (cue.saturating_sub(4)..cue)
                     .any(|i| CHOOSERS.contains(&tokens[i].word.text.as_str()));
             return chooses.then_some(cue + phrase.len() - 1);
         }
@@ -675,6 +977,21 @@ fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
         // "failed over for nothing": in vain, not a negation of what follows.
         || (word == "nothing" && before == Some("for"));
     (CUES.contains(&word) && !not_negating).then_some(cue)
+}
+
+/// Whether the token at `i` still belongs to the thing a contrast names from `first`: the
+/// same member as the first word, or no word of what is said after it ("unlike apache nginx
+/// is…": "nginx" is the subject of "is").
+fn contrasted(tokens: &[Token], first: usize, i: usize) -> bool {
+    let saying = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            PREDICATING.contains(&t.word.text.as_str()) || CARRY_ON.contains(&t.word.text.as_str())
+        })
+    };
+    match tokens[first].member {
+        Some(m) => tokens[i].member == Some(m),
+        None => !saying(i) && !saying(i + 1) && !SUBJECTS.contains(&tokens[i].word.text.as_str()),
+    }
 }
 
 /// The words of `range`, as far as the text goes.
@@ -1038,5 +1355,182 @@ mod tests {
             negated("Security is not that important"),
             ["security", "is", "that", "important"]
         );
+    }
+
+    #[test]
+    fn giving_something_up_rejects_it() {
+        for (text, word) in [
+            ("We ditched Chef last year", "chef"),
+            ("we phased out nagios", "nagios"),
+            ("We dropped RAID 5 for everything new", "raid"),
+            ("we moved from cron to systemd timers", "cron"),
+            ("I dislike vi", "vi"),
+            ("we disabled swap on the database hosts", "swap"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // What a thing does, not someone's choice.
+        assert!(!is_negated(
+            "The firewall dropped packets from the attacker",
+            "packets"
+        ));
+        assert!(!is_negated(
+            "Traffic moved from one zone to the other",
+            "zone"
+        ));
+    }
+
+    #[test]
+    fn a_contrast_rejects_the_thing_it_names() {
+        assert_eq!(negated("Unlike Apache, nginx is event-driven"), ["apache"]);
+        assert_eq!(negated("nginx as opposed to Apache is light"), ["apache"]);
+        assert!(is_negated(
+            "Contrary to Apache, nginx is event-driven",
+            "apache"
+        ));
+        assert!(!is_negated("it is always RDS versus DIY", "diy"));
+        // In speech the thing named, not what follows it.
+        assert!(!is_negated("unlike apache nginx is event driven", "nginx"));
+        assert!(is_negated("unlike apache nginx is event driven", "apache"));
+    }
+
+    #[test]
+    fn no_effect_and_no_longer_reach_back() {
+        for (text, word) in [
+            ("The write penalty is no longer a problem", "penalty"),
+            ("Journaling makes no difference after a crash", "journaling"),
+            ("Provisioned IOPS had little effect", "iops"),
+            ("Read replicas add no value here", "replicas"),
+            ("A WAF does nothing against that", "waf"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        assert!(!is_negated(
+            "Journaling makes recovery fast, no fsck",
+            "journaling"
+        ));
+    }
+
+    #[test]
+    fn a_question_of_who_needs_it_dismisses_it() {
+        assert!(is_negated(
+            "Who needs backups when you have RAID",
+            "backups"
+        ));
+        assert!(!is_negated("Who needs backups when you have RAID", "raid"));
+        assert!(is_negated("who cares about journaling", "journaling"));
+    }
+
+    #[test]
+    fn more_words_of_judgement_dismiss() {
+        for (text, word) in [
+            ("Backup drills are a gimmick", "drills"),
+            ("Chef is basically legacy now", "chef"),
+            ("Honestly journaling is optional", "journaling"),
+            ("Noisy neighbours are old news", "neighbors"),
+            ("Vertical scaling went out of fashion", "scaling"),
+            ("RAID 5 is deprecated", "raid"),
+            ("the write penalty is a non-issue", "penalty"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // A state, not a judgement.
+        assert!(!is_negated("the primary is dead when it isn't", "primary"));
+        assert!(!is_negated(
+            "an optional standby in another zone",
+            "standby"
+        ));
+    }
+
+    #[test]
+    fn a_thing_given_up_may_come_first() {
+        let text = "Cron I've pretty much abandoned, systemd timers are better";
+        assert!(is_negated(text, "cron"));
+        assert!(!is_negated(text, "timers"));
+        assert!(is_negated("RAID 5 we dropped years ago", "raid"));
+    }
+
+    #[test]
+    fn overrating_a_thing_dismisses_it() {
+        assert!(is_negated(
+            "people oversell auditing as a way to catch hackers",
+            "auditing"
+        ));
+        assert!(is_negated("I think people overrate RAID 10", "raid"));
+        assert!(!is_negated(
+            "I think people overrate RAID 10, but mirrors help",
+            "mirrors"
+        ));
+    }
+
+    #[test]
+    fn a_dismissal_points_back_by_a_word_next_to_it() {
+        let text = "instance store is the local disk on the host but i would never call it ephemeral that's outdated";
+        assert!(!is_negated(text, "local"));
+        assert!(is_negated(text, "ephemeral"));
+        // What is denied points back wherever it stands.
+        assert!(is_negated(
+            "people go on about the write penalty but with a decent cache I've never seen it matter",
+            "penalty"
+        ));
+        assert!(is_negated(
+            "People say CDNs make pages load faster, but that's a myth",
+            "faster"
+        ));
+    }
+
+    #[test]
+    fn a_negated_negation_keeps_the_point() {
+        for (text, word) in [
+            ("never skip backups", "backups"),
+            ("don't forget to test restores", "restores"),
+            ("you can't ignore monitoring", "monitoring"),
+            ("I wouldn't run without backups", "backups"),
+            ("there's no excuse for skipping backups", "backups"),
+            ("don't underestimate the write penalty", "penalty"),
+        ] {
+            assert!(!is_negated(text, word), "{text}");
+        }
+        // "nor" goes on negating.
+        assert!(is_negated("never RAID 5 nor RAID 6", "6"));
+        assert!(is_negated("skip backups", "backups"));
+    }
+
+    #[test]
+    fn what_used_to_be_so_is_rejected_when_the_sentence_turns_to_now() {
+        assert!(is_negated(
+            "Journaling used to matter but modern disks made it moot",
+            "journaling"
+        ));
+        assert!(is_negated(
+            "we used to run nagios, but now prometheus",
+            "nagios"
+        ));
+        assert!(!is_negated(
+            "we used to run nagios, but now prometheus",
+            "prometheus"
+        ));
+        assert!(!is_negated("I used to run nagios at my last job", "nagios"));
+    }
+
+    #[test]
+    fn what_others_say_is_rejected_when_called_wrong() {
+        let text = "people think raid 5 is fine, they're wrong";
+        assert!(is_negated(text, "raid"));
+        assert!(is_negated(
+            "Some say indexes are free. Wrong, they slow writes",
+            "indexes"
+        ));
+        assert!(!is_negated(
+            "Some say indexes are free. Wrong, they slow writes",
+            "writes"
+        ));
+    }
+
+    #[test]
+    fn not_so_much_denies_the_first_only() {
+        let text = "It's not so much the hardware as the network";
+        assert!(is_negated(text, "hardware"));
+        assert!(!is_negated(text, "network"));
     }
 }

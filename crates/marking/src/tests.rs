@@ -499,3 +499,84 @@ fn a_word_whose_stem_changes_its_first_letters_still_matches() {
     assert!(covers("we were using cron for it", "use + cron"));
     assert!(covers("the instances were dying", "die"));
 }
+
+/// Marks `answer` against several key points written as in content files: `a | b + c`.
+fn marks(answer: &str, keys: &[&str]) -> Vec<bool> {
+    let m = marker();
+    let points: Vec<KeyPoint> = keys
+        .iter()
+        .map(|k| m.key_point(k.split('|').map(|alt| alt.split('+').collect::<Vec<_>>())))
+        .collect();
+    m.mark(answer, &points).iter().map(|p| p.covered).collect()
+}
+
+#[test]
+fn an_everyday_word_counts_only_among_the_questions_words() {
+    let keys = ["log rotation | rotation", "compress + log | old logs"];
+    assert_eq!(
+        marks("We have an on-call rotation for the pager.", &keys),
+        [false, false]
+    );
+    assert_eq!(
+        marks("Rotation, so the disk never fills up with logs.", &keys),
+        [true, false]
+    );
+    assert_eq!(
+        marks("Old logs get compressed. Rotation keeps them small.", &keys),
+        [true, true]
+    );
+    // A name or an acronym needs no support.
+    assert_eq!(
+        marks("We use Redis.", &["Redis", "memory cache"]),
+        [true, false]
+    );
+}
+
+#[test]
+fn an_alternative_naming_no_member_speaks_of_the_labels() {
+    let m = kinds_marker();
+    // "apache + older" sets Apache against the point; the point is about nginx.
+    let newer = "nginx is newer | came later | apache + older";
+    assert!(covers_with(&m, "nginx came later", newer));
+    assert!(covers_with(&m, "Apache is older", newer));
+    assert!(!covers_with(
+        &m,
+        "Nginx is the older one; Apache is the rewrite that came later",
+        newer
+    ));
+}
+
+#[test]
+fn a_phrase_in_another_order_does_not_reach_over_and() {
+    let m = kinds_marker();
+    let newer = "nginx is newer";
+    assert!(!covers_with(
+        &m,
+        "apache is actually the newer one and nginx is the old heavy one",
+        newer
+    ));
+    assert!(covers_with(&m, "newer is nginx", newer));
+}
+
+#[test]
+fn what_is_said_is_said_of_the_nearest_member_named() {
+    let m = kinds_marker();
+    let older = "apache is older | apache + old";
+    assert!(!covers_with(
+        &m,
+        "apache is actually the newer one and nginx is the old heavy one",
+        older
+    ));
+    assert!(covers_with(
+        &m,
+        "nginx is new and apache is the old one",
+        older
+    ));
+}
+
+#[test]
+fn letters_spelled_with_a_plural_ending_are_the_word() {
+    assert!(covers("faster s s ds", "SSD"));
+    assert!(covers("spin up v ms", "VM"));
+    assert!(!covers("v mist", "VM"));
+}
