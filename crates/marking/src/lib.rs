@@ -548,7 +548,8 @@ impl Answer {
             last.map(|_| true)
         };
         // A segment that opens with a pronoun speaks of what the one before named: "i use
-        // nano it's a text editor", "I use nano. It's a fine text editor."
+        // nano it's a text editor", "I use nano. It's a fine text editor."; so does a reason
+        // or a consequence: "RAID 5 is best, because parity makes writes faster".
         let start = (0..=first)
             .rev()
             .take_while(|&i| self.segment[i] == segment)
@@ -556,7 +557,7 @@ impl Answer {
             .unwrap_or(first);
         let pointing = matches!(
             self.tokens[start].word.text.as_str(),
-            "it" | "its" | "that" | "this" | "which" | "they"
+            "it" | "its" | "that" | "this" | "which" | "they" | "because" | "since" | "so"
         );
         let previous = start.checked_sub(1).filter(|_| pointing).map(|p| {
             (0..=p)
