@@ -264,11 +264,12 @@ impl Marker {
                 point.alternatives.push(alternative);
             }
         }
-        // The label names what the point is about ("nginx is newer"): what an alternative
-        // naming none ("came later") is said of, not the members other alternatives set it
-        // against ("apache + older").
-        if let Some(label) = point.alternatives.first().filter(|a| !a.members.is_empty()) {
-            point.members = label.members.clone();
+        // The label, or else the first alternative naming a member, names what the point is
+        // about ("nginx is newer", "more efficient | nginx + faster"): what an alternative
+        // naming none ("came later", "less memory") is said of, not the members later
+        // alternatives set it against ("apache + older", "apache + heavier").
+        if let Some(first) = point.alternatives.iter().find(|a| !a.members.is_empty()) {
+            point.members = first.members.clone();
         }
         for term in point.alternatives.iter().flat_map(|a| &a.terms) {
             let words = term.words.iter().flat_map(|w| [&w.text, &w.stem]);

@@ -573,6 +573,20 @@ fn an_alternative_naming_no_member_speaks_of_the_labels() {
 }
 
 #[test]
+fn a_point_is_about_the_member_its_first_naming_alternative_names() {
+    let m = kinds_marker();
+    let efficient = "more efficient | less memory | nginx + faster | apache + heavier";
+    assert!(!covers_with(
+        &m,
+        "Apache is the one that uses less memory per connection",
+        efficient
+    ));
+    assert!(covers_with(&m, "nginx uses less memory", efficient));
+    assert!(covers_with(&m, "Apache is heavier", efficient));
+    assert!(covers_with(&m, "It uses less memory", efficient));
+}
+
+#[test]
 fn a_phrase_in_another_order_does_not_reach_over_and() {
     let m = kinds_marker();
     let newer = "nginx is newer";
