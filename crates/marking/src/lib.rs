@@ -264,11 +264,12 @@ impl Marker {
                 point.alternatives.push(alternative);
             }
         }
-        // The label names what the point is about ("nginx is newer"): what an alternative
-        // naming none ("came later") is said of, not the members other alternatives set it
-        // against ("apache + older").
-        if let Some(label) = point.alternatives.first().filter(|a| !a.members.is_empty()) {
-            point.members = label.members.clone();
+        // The label, or else the first alternative naming a member, names what the point is
+        // about ("nginx is newer", "more efficient | nginx + faster"): what an alternative
+        // naming none ("came later", "less memory") is said of, not the members later
+        // alternatives set it against ("apache + older", "apache + heavier").
+        if let Some(first) = point.alternatives.iter().find(|a| !a.members.is_empty()) {
+            point.members = first.members.clone();
         }
         for term in point.alternatives.iter().flat_map(|a| &a.terms) {
             let words = term.words.iter().flat_map(|w| [&w.text, &w.stem]);
@@ -548,7 +549,8 @@ impl Answer {
             last.map(|_| true)
         };
         // A segment that opens with a pronoun speaks of what the one before named: "i use
-        // nano it's a text editor", "I use nano. It's a fine text editor."
+        // nano it's a text editor", "I use nano. It's a fine text editor."; so does a reason
+        // or a consequence: "RAID 5 is best, because parity makes writes faster".
         let start = (0..=first)
             .rev()
             .take_while(|&i| self.segment[i] == segment)
@@ -556,7 +558,7 @@ impl Answer {
             .unwrap_or(first);
         let pointing = matches!(
             self.tokens[start].word.text.as_str(),
-            "it" | "its" | "that" | "this" | "which" | "they"
+            "it" | "its" | "that" | "this" | "which" | "they" | "because" | "since" | "so"
         );
         let previous = start.checked_sub(1).filter(|_| pointing).map(|p| {
             (0..=p)

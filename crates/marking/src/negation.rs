@@ -292,7 +292,8 @@ const PREDICATED_DISMISSIVE: &[&str] = &[
     "deprecated",
 ];
 /// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
-/// "those packages are out of date".
+/// "those packages are out of date", "multi-cloud is too expensive", "journaling gets talked
+/// up".
 const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["thing", "of", "the", "past"],
     &["out", "of", "date"],
@@ -305,6 +306,10 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["out", "of", "favor"],
     &["non", "issue"],
     &["snake", "oil"],
+    &["too", "expensive"],
+    &["too", "costly"],
+    &["talked", "up"],
+    &["hyped", "up"],
 ];
 /// Verbs whose effect "no", "little" or "nothing" denies: "makes no difference", "had
 /// little effect", "does nothing".
@@ -1213,6 +1218,26 @@ mod tests {
         assert!(is_negated(
             "People say disk I/O is the bottleneck, but I don't think that's true",
             "disk"
+        ));
+    }
+
+    #[test]
+    fn a_thing_judged_too_costly_or_talked_up_is_dismissed() {
+        assert!(is_negated(
+            "multi-cloud is far too expensive a way to avoid outages",
+            "multi"
+        ));
+        assert!(is_negated(
+            "Read replicas are too costly for us",
+            "replicas"
+        ));
+        assert!(is_negated(
+            "Journaling gets talked up a lot, but I never saw it help",
+            "journaling"
+        ));
+        assert!(!is_negated(
+            "Downtime is too expensive, so we replicate",
+            "replicate"
         ));
     }
 

@@ -376,6 +376,32 @@ fn a_pronoun_speaks_of_the_member_named_before_it() {
 }
 
 #[test]
+fn a_reason_speaks_of_the_member_its_sentence_named() {
+    let m = kinds_marker();
+    let fast = "fast I/O | faster + writes | RAID 10 + fast";
+    assert!(!covers_with(
+        &m,
+        "RAID 5 is the best choice, because parity makes writes faster.",
+        fast
+    ));
+    assert!(!covers_with(
+        &m,
+        "RAID 5 is the best choice, since parity makes writes faster.",
+        fast
+    ));
+    assert!(covers_with(
+        &m,
+        "RAID 10 is the best choice, because striping makes writes faster.",
+        fast
+    ));
+    assert!(covers_with(
+        &m,
+        "Because it stripes, writes are faster.",
+        fast
+    ));
+}
+
+#[test]
 fn a_member_preferred_over_another_rejects_it() {
     let m = kinds_marker();
     assert!(!covers_with(&m, "I'd take RAID 5 over RAID 10", "RAID 10"));
@@ -544,6 +570,20 @@ fn an_alternative_naming_no_member_speaks_of_the_labels() {
         "Nginx is the older one; Apache is the rewrite that came later",
         newer
     ));
+}
+
+#[test]
+fn a_point_is_about_the_member_its_first_naming_alternative_names() {
+    let m = kinds_marker();
+    let efficient = "more efficient | less memory | nginx + faster | apache + heavier";
+    assert!(!covers_with(
+        &m,
+        "Apache is the one that uses less memory per connection",
+        efficient
+    ));
+    assert!(covers_with(&m, "nginx uses less memory", efficient));
+    assert!(covers_with(&m, "Apache is heavier", efficient));
+    assert!(covers_with(&m, "It uses less memory", efficient));
 }
 
 #[test]
