@@ -42,6 +42,10 @@ pub struct KeyPoint {
     members: Vec<Member>,
     /// The first letters of its words and stems (see [`Prefix`]).
     prefixes: Vec<Prefix>,
+    /// The one member its label is the name of ("xfs", "vi", "RAID 10"): an answer that names
+    /// only other members of its kind speaks of them, whatever it says ("scp, to copy files
+    /// between hosts" is no rsync).
+    named: Option<Member>,
 }
 
 #[derive(Debug, Clone)]
@@ -233,21 +237,29 @@ impl Marker {
             alternatives: Vec::new(),
             members: Vec::new(),
             prefixes: Vec::new(),
+            named: None,
         };
-        for terms in alternatives {
+        for (n, terms) in alternatives.into_iter().enumerate() {
             let mut alternative = Alternative {
                 terms: Vec::new(),
                 members: Vec::new(),
                 needs_support: false,
             };
             let mut everyday = true;
-            for term in terms {
+            for (t, term) in terms.into_iter().enumerate() {
                 // A name, an acronym or a number is no everyday word.
                 everyday &= !term
                     .as_ref()
                     .chars()
                     .any(|c| c.is_uppercase() || c.is_ascii_digit());
                 let tokens = self.glossary.canonical(words::tokens(term.as_ref()));
+                if n == 0 {
+                    // The label is the member's name and nothing else.
+                    point.named = tokens
+                        .first()
+                        .and_then(|first| first.member)
+                        .filter(|&m| t == 0 && tokens.iter().all(|t| t.member == Some(m)));
+                }
                 for member in tokens.iter().filter_map(|t| t.member) {
                     insert_sorted(&mut alternative.members, member);
                     insert_sorted(&mut point.members, member);
@@ -435,7 +447,11 @@ impl Answer {
 
     /// Marks one of the question's key points (`all`).
     fn mark(&self, point: &KeyPoint, all: &[KeyPoint]) -> PointMark {
+        let of_others = point.named.is_some_and(|own| self.names_only_others(own));
         for alternative in &point.alternatives {
+            if of_others && alternative.members.is_empty() {
+                continue;
+            }
             let own = if alternative.members.is_empty() {
                 &point.members
             } else {
@@ -452,6 +468,19 @@ impl Answer {
             }
         }
         PointMark::default()
+    }
+
+    /// Whether the answer names other members of `own`'s kind, never `own` itself: what it
+    /// says of the kind is said of them.
+    fn names_only_others(&self, own: Member) -> bool {
+        let mut others = false;
+        for m in self.tokens.iter().filter_map(|t| t.member) {
+            if m == own {
+                return false;
+            }
+            others |= m.kind == own.kind;
+        }
+        others
     }
 
     /// Whether an occurrence of the one-word term stands near another word of the question's

@@ -274,7 +274,7 @@ fn a_member_of_a_kind_stands_for_itself_only() {
     assert!(covers_with(
         &m,
         "a terminal text editor nano is another",
-        editor
+        "editing in a terminal | text editor | vi"
     ));
     // Said of a list that holds the point's own member, it counts.
     let stalls = "database looks stalled | MySQL + stall";
@@ -501,7 +501,7 @@ fn what_follows_a_description_in_its_clause_is_what_it_speaks_of() {
     assert!(covers_with(
         &m,
         "scheduled jobs, and systemd timers elsewhere",
-        key
+        "job scheduling | cron | scheduled + job"
     ));
 }
 
@@ -619,4 +619,28 @@ fn letters_spelled_with_a_plural_ending_are_the_word() {
     assert!(covers("faster s s ds", "SSD"));
     assert!(covers("spin up v ms", "VM"));
     assert!(!covers("v mist", "VM"));
+}
+
+#[test]
+fn an_answer_naming_only_other_members_speaks_of_them() {
+    let m = kinds_marker();
+    let editor = "vi | text editor";
+    assert!(!covers_with(
+        &m,
+        "I mostly use nano. Handy little text editor.",
+        editor
+    ));
+    assert!(covers_with(&m, "A terminal text editor, always.", editor));
+    assert!(covers_with(
+        &m,
+        "Not nano. The text editor I know is vim.",
+        editor
+    ));
+    // A point whose label describes more than the member is not about the member alone.
+    let penalty = "RAID 5 write penalty | write penalty";
+    assert!(covers_with(
+        &m,
+        "RAID 10 is fine. Parity levels pay a write penalty.",
+        penalty
+    ));
 }
