@@ -21,6 +21,8 @@ const SETS = [
   'tests/marking/dev5-spoken.txt',
   'tests/marking/dev6.txt',
   'tests/marking/dev6-spoken.txt',
+  'tests/marking/dev7.txt',
+  'tests/marking/dev7-spoken.txt',
   'tests/marking/held-out.txt',
   'tests/marking/held-out-typed.txt',
   'tests/marking/held-out-spoken.txt',
