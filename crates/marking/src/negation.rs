@@ -221,6 +221,7 @@ const DISMISSIVE: &[&str] = &[
     "antiquated",
     "superfluous",
     "unneeded",
+    "misleading",
 ];
 
 fn stems(words: &[&str]) -> Vec<String> {
@@ -293,7 +294,7 @@ const PREDICATED_DISMISSIVE: &[&str] = &[
 ];
 /// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
 /// "those packages are out of date", "multi-cloud is too expensive", "journaling gets talked
-/// up".
+/// up", "multi-cloud is more hassle than it's worth", "it sounds good on paper".
 const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["thing", "of", "the", "past"],
     &["out", "of", "date"],
@@ -310,6 +311,9 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["too", "costly"],
     &["talked", "up"],
     &["hyped", "up"],
+    &["than", "it", "is", "worth"],
+    &["than", "its", "worth"],
+    &["on", "paper"],
 ];
 /// Verbs whose effect "no", "little" or "nothing" denies: "makes no difference", "had
 /// little effect", "does nothing".
@@ -1238,6 +1242,31 @@ mod tests {
         assert!(!is_negated(
             "Downtime is too expensive, so we replicate",
             "replicate"
+        ));
+    }
+
+    #[test]
+    fn a_thing_not_worth_its_trouble_or_good_only_on_paper_is_dismissed() {
+        assert!(is_negated(
+            "running across several providers to dodge outages is more hassle than it's worth",
+            "providers"
+        ));
+        assert!(is_negated(
+            "restore drills are more trouble than its worth",
+            "drills"
+        ));
+        assert!(is_negated(
+            "The open standard argument sounds good on paper, but in practice nobody migrates",
+            "standard"
+        ));
+        assert!(is_negated(
+            "People compare it to a phone directory but that analogy is misleading",
+            "directory"
+        ));
+        assert!(!is_negated("offsite copies are worth it", "offsite"));
+        assert!(!is_negated(
+            "On paper the plan had every server in two zones",
+            "zones"
         ));
     }
 
