@@ -616,8 +616,8 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             negated_by[j].get_or_insert(i);
         }
     }
-    // "Journaling makes no difference", "IOPS had little effect", "a WAF does nothing": a
-    // denied effect reaches its subject.
+    // "Journaling makes no difference", "IOPS had little effect", "a WAF does nothing", "a
+    // nice idea with no practical effect": a denied effect reaches its subject.
     for i in 1..tokens.len() {
         let denied = match text(i) {
             "nothing" => true,
@@ -626,7 +626,7 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
                 .any(|j| EFFECTS.contains(&text(j))),
             _ => false,
         };
-        if denied && EFFECT_VERBS.contains(&text(i - 1)) {
+        if denied && (EFFECT_VERBS.contains(&text(i - 1)) || text(i - 1) == "with") {
             negate_before(tokens, fine, i, false, &mut negated_by);
         }
     }
@@ -1371,6 +1371,14 @@ mod tests {
         assert!(!is_negated(
             "Contention hurts performance, and you can't predict it",
             "contention"
+        ));
+        assert!(is_negated(
+            "an open API standard is a nice idea with no practical effect",
+            "standard"
+        ));
+        assert!(!is_negated(
+            "an open API standard, with no lock-in",
+            "standard"
         ));
     }
 
