@@ -650,7 +650,11 @@ impl Answer {
             for occ in &others {
                 chosen.push(
                     occ.iter()
-                        .filter(|o| o.tokens[0].abs_diff(at) <= TERMS_APART && free(o))
+                        .filter(|o| {
+                            o.tokens[0].abs_diff(at) <= TERMS_APART
+                                && free(o)
+                                && !self.another_member_between(anchor, o, own)
+                        })
                         .min_by_key(|o| o.tokens[0].abs_diff(at))?,
                 );
             }
@@ -693,6 +697,52 @@ impl Answer {
             last = Some(t);
         }
         Some(spans)
+    }
+
+    /// Whether another member of `own`'s kind is named between two occurrences, one of which
+    /// names `own`: what the other says is said of that nearer member ("Apache is the younger
+    /// project, nginx is the older design" says nothing of an older Apache).
+    fn another_member_between(&self, a: &Occurrence, b: &Occurrence, own: &[Member]) -> bool {
+        let names_own = |o: &Occurrence| {
+            o.tokens
+                .iter()
+                .any(|&t| self.tokens[t].member.is_some_and(|m| own.contains(&m)))
+        };
+        if !names_own(a) && !names_own(b) {
+            return false;
+        }
+        let (first, second) = if a.tokens[0] < b.tokens[0] {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let between = first.tokens[first.tokens.len() - 1] + 1..second.tokens[0];
+        // Walked from the member's side: members listed with it ("MySQL or Oracle") are no
+        // other subject.
+        let from_first = names_own(first);
+        let mut last = if from_first {
+            between.start.saturating_sub(1)
+        } else {
+            between.end
+        };
+        for n in 0..between.len() {
+            let i = if from_first {
+                between.start + n
+            } else {
+                between.end - 1 - n
+            };
+            let Some(m) = self.tokens[i]
+                .member
+                .filter(|m| own.iter().any(|o| o.kind == m.kind))
+            else {
+                continue;
+            };
+            if i.abs_diff(last) > LIST_GAP && !own.contains(&m) {
+                return true;
+            }
+            last = i;
+        }
+        false
     }
 
     /// Whether the occurrence is a strict part of one term the glossary wrote in the answer's

@@ -644,3 +644,19 @@ fn an_answer_naming_only_other_members_speaks_of_them() {
         penalty
     ));
 }
+
+#[test]
+fn a_member_said_to_be_the_opposite_is_not_what_a_later_clause_says() {
+    let m = kinds_marker();
+    let newer = "nginx is newer | nginx + newer | apache + older";
+    assert!(!covers_with(
+        &m,
+        "Apache is actually the younger project and the lighter one on resources, nginx came first and is the heavier, older design.",
+        newer
+    ));
+    assert!(covers_with(
+        &m,
+        "Apache is the older project, nginx came later.",
+        newer
+    ));
+}
