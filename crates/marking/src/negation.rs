@@ -291,6 +291,7 @@ const PREDICATED_DISMISSIVE: &[&str] = &[
     "legacy",
     "dated",
     "deprecated",
+    "reckless",
 ];
 /// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
 /// "those packages are out of date", "multi-cloud is too expensive", "journaling gets talked
@@ -1267,6 +1268,14 @@ mod tests {
         assert!(!is_negated(
             "On paper the plan had every server in two zones",
             "zones"
+        ));
+    }
+
+    #[test]
+    fn a_thing_judged_reckless_is_dismissed() {
+        assert!(is_negated(
+            "Killing prod instances at random is reckless for most shops",
+            "random"
         ));
     }
 
