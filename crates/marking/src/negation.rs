@@ -91,6 +91,9 @@ const CHOICE_PHRASES: &[&[&str]] = &[
     &["stopped", "using"],
     &["stop", "using"],
     &["quit", "using"],
+    &["stopped", "doing"],
+    &["stop", "doing"],
+    &["quit", "doing"],
     &["gave", "up", "on"],
     &["give", "up", "on"],
     &["ditched"],
@@ -139,6 +142,7 @@ const NEED: &[&str] = &[
     "case",
     "something",
     "sense",
+    "priority",
 ];
 /// The same, by stem: "needed", "worried", "exists", "happens".
 const NEED_BY_STEM: &[&str] = &[
@@ -222,6 +226,9 @@ const DISMISSIVE: &[&str] = &[
     "superfluous",
     "unneeded",
     "misleading",
+    "relic",
+    "naive",
+    "theater",
 ];
 
 fn stems(words: &[&str]) -> Vec<String> {
@@ -315,6 +322,10 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["than", "it", "is", "worth"],
     &["than", "its", "worth"],
     &["on", "paper"],
+    &["in", "theory"],
+    &["bad", "idea"],
+    &["terrible", "idea"],
+    &["non", "starter"],
 ];
 /// Verbs whose effect "no", "little" or "nothing" denies: "makes no difference", "had
 /// little effect", "does nothing".
@@ -1268,6 +1279,37 @@ mod tests {
         assert!(!is_negated(
             "On paper the plan had every server in two zones",
             "zones"
+        ));
+    }
+
+    #[test]
+    fn judgements_in_everyday_words_dismiss() {
+        for (text, word) in [
+            (
+                "restore tests are nice in theory but nobody has time",
+                "restore",
+            ),
+            ("we stopped doing restore tests", "restore"),
+            ("Puppet is a relic", "puppet"),
+            (
+                "the idea that encryption protects you is naive",
+                "encryption",
+            ),
+            ("encryption is just security theatre", "encryption"),
+            ("encryption is a bad idea", "encryption"),
+            ("encryption is a terrible idea", "encryption"),
+            ("encryption is a non-starter", "encryption"),
+            ("encryption is not a priority", "encryption"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        assert!(!is_negated(
+            "In theory RAID 5 survives one disk",
+            "survives"
+        ));
+        assert!(!is_negated(
+            "we stopped the instance and resized it",
+            "resized"
         ));
     }
 
