@@ -675,11 +675,14 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             negated_by[i] = Some(word);
         }
     }
-    // "xfs? Never needed it.": a short question answered by a denial.
+    // "xfs? Never needed it.", "Multi-AZ? Overkill.": a short question answered by a denial
+    // or a dismissal.
     for (i, t) in tokens.iter().enumerate() {
         let starts_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
         if !starts_sentence
-            || !(DENY.contains(&text(i)) || matches!(text(i), "no" | "nope" | "nah"))
+            || !(DENY.contains(&text(i))
+                || matches!(text(i), "no" | "nope" | "nah")
+                || dismissive_stems().binary_search(&t.word.stem).is_ok())
         {
             continue;
         }
@@ -1129,6 +1132,7 @@ mod tests {
     fn a_short_question_answered_by_a_denial_is_denied() {
         assert_eq!(negated("xfs? Never needed it."), ["xfs", "needed", "it"]);
         assert!(negated("What about xfs? I use it.").is_empty());
+        assert_eq!(negated("Multi-AZ? Overkill for us."), ["multi", "az"]);
     }
 
     #[test]
