@@ -73,7 +73,7 @@ macro_rules! pages {
                 address: "review",
                 title: "Review",
                 navigation: "Review",
-                piece: interview,
+                piece: marking,
                 view: ReviewPage,
             }
             Stats {

@@ -3,6 +3,11 @@
 //! glossary from `content/glossary.md`, which travels in the content's marking file; each
 //! question's key points' alternatives are in its own data file (`content::bodies`). Pure:
 //! tested natively.
+//!
+//! The matcher is a table of its own ([`Matcher`]): the release build keeps its code in the
+//! marking's piece of the wasm, which installs the table (`views::interview::marking`), so an
+//! interview's first question never waits for it. Until it is installed the answer cannot be
+//! marked, as until the key points are loaded: [`mark`] says `None`.
 
 // The baseline build leaves the matcher's plumbing unused.
 #![cfg_attr(feature = "unmarked", allow(dead_code, unused_imports))]
@@ -15,6 +20,41 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+/// The matcher, as one table of functions: only the code that calls [`Matcher::here`] holds
+/// what it names.
+pub struct Matcher {
+    mark: fn(&str, &'static Question) -> Option<Vec<PointMark>>,
+}
+
+impl Matcher {
+    pub fn here() -> Self {
+        Matcher { mark: mark_here }
+    }
+}
+
+static INSTALLED: OnceLock<Matcher> = OnceLock::new();
+
+/// The installed matcher, if its piece is here. Builds without the `split` feature (native and
+/// browser tests) have it from the start.
+pub fn installed() -> Option<&'static Matcher> {
+    #[cfg(feature = "split")]
+    return INSTALLED.get();
+    #[cfg(not(feature = "split"))]
+    return Some(INSTALLED.get_or_init(Matcher::here));
+}
+
+/// Installs the matcher: called by its piece of the wasm, which then holds the matcher's code.
+pub fn install() {
+    let _ = INSTALLED.set(Matcher::here());
+}
+
+/// How the answer fares against each of the question's key points, in order, with the words
+/// that matched; `None` until the matcher is installed and the question's data file and the
+/// marking file are loaded (`content::bodies`).
+pub fn mark(answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
+    (installed()?.mark)(answer, question)
+}
+
 fn marker(marking: &'static Marking) -> &'static Marker {
     static MARKER: OnceLock<Marker> = OnceLock::new();
     // The content compiler has checked the glossary and the data file its checksum: it cannot
@@ -25,11 +65,8 @@ fn marker(marking: &'static Marking) -> &'static Marker {
     })
 }
 
-/// How the answer fares against each of the question's key points, in order, with the words
-/// that matched; `None` until the question's data file and the marking file are loaded
-/// (`content::bodies`).
 #[cfg(not(feature = "unmarked"))]
-pub fn mark(answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
+fn mark_here(answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
     let marker = marker(marking()?);
     prepared(question_text(question)?, question, |prepared| {
         marker.mark(answer, prepared)
@@ -39,7 +76,7 @@ pub fn mark(answer: &str, question: &'static Question) -> Option<Vec<PointMark>>
 /// `make bench`'s baseline build (feature `unmarked`): the matcher left out, so the size of the
 /// wasm without it can be measured. Every point missed.
 #[cfg(feature = "unmarked")]
-pub fn mark(_answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
+fn mark_here(_answer: &str, question: &'static Question) -> Option<Vec<PointMark>> {
     marking()?;
     Some(
         question_text(question)?

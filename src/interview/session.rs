@@ -202,16 +202,22 @@ impl Attempt {
         Some(Delivery::measure(&self.answer, audio, self.allowed_ms))
     }
 
-    /// Marks the answer (typed, or a transcript) against the question's key points.
+    /// Marks the answer (typed, or a transcript) against the question's key points. Left
+    /// unmarked (no marks) while the matcher or the key points are not here: `mark_pending`
+    /// marks it once they are, and if they never come (offline) the reader marks the points.
     fn mark(&mut self) {
         self.marks = match self.content() {
-            // Unchecked when the key points never loaded (offline): the reader marks them.
-            Some(q) => {
-                scoring::covered(&self.answer, q).unwrap_or_else(|| vec![false; q.key_points.len()])
-            }
+            Some(q) => scoring::covered(&self.answer, q).unwrap_or_default(),
             None => Vec::new(),
         };
         self.corrected.clear();
+    }
+
+    /// Ended, with key points, and not marked yet, by the device or the reader.
+    fn unmarked(&self) -> bool {
+        self.ending.is_some()
+            && self.marks.is_empty()
+            && self.content().is_some_and(|q| !q.key_points.is_empty())
     }
 
     /// The question, if the content still has it (stored attempts may outlive a question).
@@ -411,10 +417,31 @@ impl Interview {
         }
     }
 
-    /// The reader corrects a key point's mark on the reveal.
+    /// Whether an ended answer still waits for the matcher or its key points (`mark_pending`).
+    pub fn has_unmarked(&self) -> bool {
+        self.attempts.iter().any(Attempt::unmarked)
+    }
+
+    /// Marks the ended answers that could not be marked when they ended (the matcher or the key
+    /// points were not here yet), now that they can be. Returns whether any was.
+    pub fn mark_pending(&mut self) -> bool {
+        let mut marked = false;
+        for attempt in self.attempts.iter_mut().filter(|a| a.unmarked()) {
+            attempt.mark();
+            marked |= !attempt.marks.is_empty();
+        }
+        marked
+    }
+
+    /// The reader corrects a key point's mark on the reveal (an answer the device could not
+    /// mark starts with every point missed).
     pub fn toggle_mark(&mut self, index: usize) {
         if self.phase() == Phase::Reveal {
             let attempt = &mut self.attempts[self.current];
+            if attempt.unmarked() {
+                let points = attempt.content().map_or(0, |q| q.key_points.len());
+                attempt.marks = vec![false; points];
+            }
             if let Some(mark) = attempt.marks.get_mut(index) {
                 *mark = !*mark;
                 attempt.corrected.resize(attempt.marks.len(), false);
@@ -753,6 +780,65 @@ mod tests {
             reloaded.attempt().unwrap().remaining_ms(t0 + 30 * MINUTE),
             70_000
         );
+    }
+
+    /// The answers as they end before the matcher's piece or the key points are here: unmarked.
+    fn unmarked_by_the_device(i: &mut Interview) {
+        for attempt in i.attempts.iter_mut().filter(|a| a.ending.is_some()) {
+            attempt.marks.clear();
+        }
+    }
+
+    #[test]
+    fn answers_ended_before_the_matcher_came_are_marked_once_it_is_here() {
+        let t0 = 100_000_000;
+        let mut i = interview(AnswerMode::Type);
+        i.type_answer("RAID 1+0: mirrored pairs, then striped.", t0 + 1_000);
+        i.done(t0 + 2_000);
+        let device = i.attempts[0].marks.clone();
+        unmarked_by_the_device(&mut i);
+        assert!(i.has_unmarked());
+        assert_eq!(i.attempts[0].covered(), 0);
+        assert!(i.mark_pending());
+        assert_eq!(i.attempts[0].marks, device);
+        assert!(i.attempts[0].marks[0], "RAID 1+0 is RAID 10");
+        // Marked once: nothing left, nothing marked again.
+        assert!(!i.has_unmarked());
+        assert!(!i.mark_pending());
+        // A question still running waits for its own end.
+        i.rate(Rating::Good, t0);
+        i.next(t0 + 3_000);
+        i.type_answer("B-tree indexes", t0 + 4_000);
+        assert!(!i.has_unmarked());
+        // The time ran out before the matcher came: marked once it is, like a Done.
+        i.tick(t0 + 4_000 + 10 * MINUTE);
+        assert_eq!(i.attempts[1].ending, Some(Ending::TimeUp));
+        unmarked_by_the_device(&mut i);
+        assert!(i.has_unmarked());
+        assert!(i.mark_pending());
+        assert_eq!(
+            i.attempts[1].marks.len(),
+            i.attempts[1].content().unwrap().key_points.len()
+        );
+    }
+
+    #[test]
+    fn an_answer_the_device_could_not_mark_is_marked_by_the_reader_and_kept() {
+        let t0 = 100_000_000;
+        let mut i = interview(AnswerMode::Type);
+        i.type_answer("RAID 1+0: mirrored pairs, then striped.", t0 + 1_000);
+        i.done(t0 + 2_000);
+        unmarked_by_the_device(&mut i);
+        let points = i.attempts[0].content().unwrap().key_points.len();
+        // The key points never came (offline): every point missed until the reader ticks it.
+        i.toggle_mark(1);
+        assert_eq!(i.attempts[0].marks.len(), points);
+        assert_eq!(i.attempts[0].covered(), 1);
+        assert!(i.attempts[0].marks[1]);
+        // The reader's marks stay when the key points come after all.
+        assert!(!i.has_unmarked());
+        assert!(!i.mark_pending());
+        assert_eq!(i.attempts[0].covered(), 1);
     }
 
     #[test]

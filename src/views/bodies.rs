@@ -1,6 +1,7 @@
 //! The long texts' data files (model answers, key points, articles: `content::bodies`), fetched
-//! as a page needs them, each once: an interview its questions' and the marking file, a question
-//! page its question's, an article page its article's. The start page never waits for them.
+//! as a page needs them, each once: an interview its questions' and the marking file (with the
+//! marking's piece of the wasm, `views::interview::marking`), a question page its question's, an
+//! article page its article's. The start page never waits for them.
 
 use crate::content::{self, Answers, DataFile, Html, Question, QuestionText};
 use crate::platform::fetch;
@@ -30,19 +31,16 @@ pub fn fetch(files: &[DataFile]) {
     }
 }
 
-/// Fetches `files` once the page being built is on screen (an interview starting calls this,
-/// so its reveal never waits, and the interview's first screen never waits for the request):
-/// after the frame that paints it, or after half a second if no frame comes (a hidden page).
-pub fn fetch_after_paint(files: Vec<DataFile>) {
-    let Some(Loader(states)) = use_context::<Loader>() else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        crate::platform::page::painted().await;
-        for file in files {
-            start(states, file);
+/// `fetch`, for later (an event, a task): the loader is taken from the context now.
+pub fn fetcher() -> impl Fn(&[DataFile]) + Copy + 'static {
+    let loader = use_context::<Loader>();
+    move |files: &[DataFile]| {
+        if let Some(Loader(states)) = loader {
+            for &file in files {
+                start(states, file);
+            }
         }
-    });
+    }
 }
 
 fn start(states: RwSignal<Vec<(DataFile, State)>>, file: DataFile) {

@@ -112,6 +112,8 @@ pub fn InterviewSummary() -> impl IntoView {
 /// key points, and a rating that schedules the question's next review.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
+    // In the marking's piece of the wasm (`pages.rs`), with the matcher its answers need.
+    scoring::install();
     let progress = context::<Progress>();
     // The queue stays as it is while the reader rates, so rating does not reshuffle it; a new
     // interview date or daily limit plans it again, without the questions rated since. It is

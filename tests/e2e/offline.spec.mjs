@@ -46,8 +46,11 @@ test('after one visit the app starts with no network and runs an interview, a re
     await expect(page.getByText(/^Question 1 of 1/)).toBeVisible();
     await interview.type('Mirror and stripe: RAID 10 on fast disks, with backups and monitoring.');
     await interview.done();
-    // The model answer comes from the content file, which the worker cached.
+    // The model answer comes from the content file, which the worker cached; the device marked
+    // the answer with the marking's piece of the wasm and the marking file, cached too.
     await expect(page.locator('.answer')).not.toBeEmpty();
+    await expect(page.getByText('could not be checked')).toHaveCount(0);
+    await expect(interview.keyPoints()).not.toHaveCount(0);
     await interview.rate('Good');
     await interview.next();
     await expect(page.getByRole('heading', { name: 'Interview complete' })).toBeVisible();

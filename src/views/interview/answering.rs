@@ -14,23 +14,29 @@ pub fn Answering(now: RwSignal<u64>) -> impl IntoView {
     let Some((interview, attempt, question)) = super::current(progress) else {
         return ().into_any();
     };
+    // The marking's piece and data files: not for the question to show, but by the time the
+    // answer is done. From the first input (here already when typed in the shell), or Done.
+    let prepare = super::marking::preparer(&interview);
+    if !attempt.answer.is_empty() {
+        prepare();
+    }
     let answer_box = match interview.setup.mode {
         AnswerMode::Type => answer_text(attempt.answer, move |text| {
+            prepare();
             progress.update(Save::Soon, |i| i.type_answer(&text, clock::now()))
         }),
         AnswerMode::Speak => {
             super::speak::speak_controls(interview.id.clone(), interview.current, question.id)
         }
     };
-    // Done marks the answer: it waits the moment the question's key points take to arrive
-    // (fetched as the interview starts). If they cannot load, Done goes ahead and the reveal
-    // asks the reader to mark the points.
-    let files = crate::views::bodies::marking_files(question);
+    // Done ends the question at once; its reveal waits for the marking if it is not here yet.
     let actions = view! {
         <button
             type="button"
-            disabled=move || crate::views::bodies::waiting(&files)
-            on:click=move |_| progress.update(Save::Now, |i| i.done(clock::now()))
+            on:click=move |_| {
+                prepare();
+                progress.update(Save::Now, |i| i.done(clock::now()))
+            }
         >
             "Done"
         </button>

@@ -1,6 +1,8 @@
-//! The mock interview's pages: set-up, the running question, the reveal, and the summary.
+//! The mock interview's pages: set-up, the running question, the reveal, and the summary (the
+//! last two in the marking's piece of the wasm, `marking`).
 
 mod answering;
+mod marking;
 mod page;
 mod reveal;
 mod setup;

@@ -1,7 +1,4 @@
 use super::answering::Answering;
-use super::reveal::Reveal;
-use super::summary::Summary;
-use crate::content::DataFile;
 use crate::interview::{AnswerMode, Phase};
 use crate::platform::clock;
 use crate::progress::{Progress, Save};
@@ -15,28 +12,15 @@ use std::time::Duration;
 #[component]
 pub fn InterviewPage() -> impl IntoView {
     let progress = context::<Progress>();
-    // The interview's questions' key points and model answers, and the marking file, there by
-    // the time an answer is done: fetched once this page is painted, so they never hold it
-    // back, the current question's first; again for a new interview on this page (practising
-    // again from the summary).
-    let files = Memo::new(move |_| {
-        progress.active().map_or_else(Vec::new, |interview| {
-            let current = interview.attempt().and_then(|a| a.content());
-            let others = interview.attempts.iter().filter_map(|a| a.content());
-            let mut files: Vec<DataFile> =
-                current.iter().copied().map(DataFile::question).collect();
-            files.push(DataFile::Marking);
-            files.extend(others.map(DataFile::question));
-            files.dedup_by_key(|f| *f);
-            files
-        })
-    });
-    Effect::new(move |_| crate::views::bodies::fetch_after_paint(files.get()));
-    // An interview answered aloud needs the recorder at once: its piece comes with this page.
-    if untrack(|| progress.active()).is_some_and(|i| i.setup.mode == AnswerMode::Speak) {
+    // An interview answered aloud needs the recorder at once: its piece comes with this page,
+    // and the marking's, which its transcripts need.
+    if let Some(interview) =
+        untrack(|| progress.active()).filter(|i| i.setup.mode == AnswerMode::Speak)
+    {
         leptos::task::spawn_local(async {
             let _ = super::speak::preload().await;
         });
+        super::marking::preparer(&interview)();
     }
     let now = RwSignal::new(clock::now());
     // Until the page is gone (`now` disposed with it).
@@ -71,10 +55,10 @@ pub fn InterviewPage() -> impl IntoView {
             view! { <MissingQuestion phase/> }.into_any()
         }
         Some((_, _, Phase::Answering, _)) => view! { <Answering now/> }.into_any(),
-        Some((_, _, Phase::Reveal, _)) => view! { <Reveal/> }.into_any(),
+        Some((_, _, Phase::Reveal, _)) => super::marking::reveal_view(),
         Some((id, _, Phase::Complete, _)) => progress
             .interview_untracked(&id)
-            .map(|interview| view! { <Summary interview live=true/> })
+            .map(super::marking::summary_view)
             .into_any(),
     }
 }

@@ -8,10 +8,40 @@ use crate::views::note::NoteEditor;
 use crate::views::self_check::{rating_keys, AnswerEvidence, KeyPointChecklist, RatingButtons};
 use leptos::prelude::*;
 
+/// The reveal once the answer is marked: meanwhile (an answer that ended before the matcher or
+/// its key points were here) a line saying it is being checked. Marked by the device once they
+/// are here, or, where they cannot load, by the reader.
+#[component]
+pub fn Reveal() -> impl IntoView {
+    let progress = context::<Progress>();
+    let Some((interview, _, question)) = super::current(progress) else {
+        return ().into_any();
+    };
+    crate::views::bodies::fetch(&super::marking::files(&interview));
+    let files = crate::views::bodies::marking_files(question);
+    let unmarked = move || untrack(|| progress.active()).is_some_and(|i| i.has_unmarked());
+    // Once ready, it stays: a later "Try again" on the model answer does not hide the reveal.
+    let ready = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true) || !crate::views::bodies::waiting(&files) || !unmarked()
+    });
+    (move || {
+        if !ready.get() {
+            return super::marking::checking();
+        }
+        if unmarked() {
+            progress.update(Save::Now, |i| {
+                i.mark_pending();
+            });
+        }
+        view! { <Marked/> }.into_any()
+    })
+    .into_any()
+}
+
 /// The reader's answer beside the model answer, the key points as checked (and correctable),
 /// and the self-rating (keys 1–4).
 #[component]
-pub fn Reveal() -> impl IntoView {
+fn Marked() -> impl IntoView {
     let progress = context::<Progress>();
     let Some((interview, attempt, question)) = super::current(progress) else {
         return ().into_any();
