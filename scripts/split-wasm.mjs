@@ -31,9 +31,9 @@ const NAME = 'interview-practice';
 // Pieces fetched as packs with the chunks they load (scripts/packs.mjs): the readers of stored
 // progress, which every return visit's start waits for (src/progress/readers.rs); the interview,
 // whose first question waits for it; the framed widget's talk with its host page, which an
-// embedded widget fetches as it starts; and the reading pages, a question page's (on a
-// phone-like connection their files one by one were about a second of the embedded interview's
-// first question: make bench).
+// embedded widget fetches as it starts; and the reading pages, an embedded question's (on a
+// phone-like connection their files one by one were one to two seconds of the embedded
+// interview's and question's first screens: make bench, docs/decisions.md).
 const PACKED = ['readers', 'interview', 'frame', 'reading'];
 const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline']));
 const input = join(metadata.target_directory, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
