@@ -1,9 +1,11 @@
-// Packs: a piece of the wasm and the chunks it loads in one file, for scripts/split-wasm.mjs.
-// wasm-split-cli's loader fetches a piece's files one by one; from the browser's cache each took
-// about 2 ms, and the readers of stored progress, which every return visit's start waits for,
-// are 14 files. The loader is taught to take them from one file instead (`withPacks`), cut apart
-// by the list of parts the file begins with, each part compiled as if fetched alone and each
-// chunk still loaded only once.
+// Packs: pieces of the wasm and the chunks they load, a few files instead of many, for
+// scripts/split-wasm.mjs. wasm-split-cli's loader fetches a piece's files one by one; from the
+// browser's cache each took about 2 ms, and the readers of stored progress, which every return
+// visit's start waits for, are 14 files. The loader is taught to take them from packs instead
+// (`withPacks`), cut apart by the list of parts each pack begins with, each part compiled as if
+// fetched alone and each chunk still loaded only once. A chunk that several packed pieces load
+// goes in one pack they share (`packs`), so that a page loading two of them (a framed widget's
+// frame and interview) downloads it once.
 
 /// The files a piece loads, as the loader names them once hashed: the piece's own, then the
 /// chunks it shares with other pieces; and the text of its load (`export const
@@ -23,11 +25,11 @@ function pieceFiles(loader, piece) {
   return { files: [load[1], ...chunks], load: load[0] };
 }
 
-/// The loader able to take a piece and its chunks from a pack: one file, fetched once, which
-/// names its parts (`packed`), cut apart, each part compiled as if fetched alone. The loader
-/// names only the pack, so the start page's script holds no list of parts. A pack is fetched
-/// again on the next load after a failure; a chunk already loaded (for another piece) is not
-/// loaded again, its part of the pack is left unused.
+/// The loader able to take a piece and its chunks from packs: files, each fetched once, which
+/// name their parts (`packed`), cut apart, each part compiled as if fetched alone. The loader
+/// names only a piece's packs, so it holds no list of parts. A pack is fetched again on the next
+/// load after a failure; a chunk already loaded (for another piece) is not loaded again, its
+/// part of the pack is left unused.
 export function withPacks(loader) {
   const MAKE_LOAD = 'function makeLoad(fetcher, deps) {\n    const loader = async () => {\n';
   const FETCH = 'const src = fetch(new URL(';
@@ -63,7 +65,7 @@ function unpack(file) {
 }
 `;
   return loader
-    .replace(MAKE_LOAD, `${helpers}function makeLoad(fetcher, deps, pack) {\n    const loader = async () => {\n        if (pack) await unpack(pack);\n`)
+    .replace(MAKE_LOAD, `${helpers}function makeLoad(fetcher, deps, packs) {\n    const loader = async () => {\n        if (packs) await Promise.all(packs.map(unpack));\n`)
     .replaceAll(FETCH, 'const src = source(new URL(');
 }
 
@@ -83,12 +85,31 @@ export function unpacked(bytes) {
   return JSON.parse(bytes.subarray(4, offset).toString('utf8')).map(([name, size]) => [name, bytes.subarray(offset, (offset += size))]);
 }
 
-/// One file holding `piece`'s files (its own, then its chunks; `read` gives a file's bytes by
-/// name), and the loader that takes them from it once the file is named: `loader(name)`.
-export function pack(loader, piece, read) {
-  const { files, load } = pieceFiles(loader, piece);
+/// The packs of `pieces` (`read` gives a file's bytes by name): each piece's own (its file and
+/// the chunks no other of `pieces` loads) and, if they share chunks, `pack_shared` with those,
+/// so that each byte is downloaded once however many of them a page loads. Returns the packs'
+/// bytes by stem (`pack_<piece>`, `pack_shared`) and `loader(names)`, the loader fetching the
+/// packs holding a piece's files once each pack is named (`names`, by stem).
+export function packs(loader, pieces, read) {
+  const files = new Map(pieces.map((piece) => [piece, pieceFiles(loader, piece)]));
+  const loads = new Map();
+  for (const { files: [, ...chunks] } of files.values()) for (const chunk of chunks) loads.set(chunk, (loads.get(chunk) ?? 0) + 1);
+  const number = (chunk) => Number(chunk.match(/^chunk_(\d+)-/)[1]);
+  const shared = [...loads].filter(([, count]) => count > 1).map(([chunk]) => chunk).sort((a, b) => number(a) - number(b));
+  const parts = (names) => packed(names.map((name) => [name, read(name)]));
+  const bytes = {};
+  for (const [piece, { files: own }] of files) bytes[`pack_${piece}`] = parts(own.filter((file) => !shared.includes(file)));
+  if (shared.length) bytes.pack_shared = parts(shared);
   return {
-    bytes: packed(files.map((file) => [file, read(file)])),
-    loader: (name) => loader.replace(load, load.replace(/\]\)\);$/, `], "./${name}"));`)),
+    bytes,
+    loader: (names) => {
+      let code = loader;
+      for (const [piece, { files: own, load }] of files) {
+        const stems = [`pack_${piece}`, ...(own.some((file) => shared.includes(file)) ? ['pack_shared'] : [])];
+        const list = JSON.stringify(stems.map((stem) => `./${names[stem]}`));
+        code = code.replace(load, () => load.replace(/\]\)\);$/, `], ${list}));`));
+      }
+      return code;
+    },
   };
 }

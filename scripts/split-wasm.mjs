@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { named } from './hashed.mjs';
 import { minified } from './minify.mjs';
 import { lazyLoader, pieceExports } from './lazy-loader.mjs';
-import { pack, withPacks } from './packs.mjs';
+import { packs, withPacks } from './packs.mjs';
 import { shortImports } from './short-imports.mjs';
 import { withoutStreamClasses, withoutStreamExports } from './unused-streams.mjs';
 
@@ -28,12 +28,13 @@ const release = process.env.TRUNK_PROFILE === 'release';
 if (!staging) throw new Error('split-wasm: run by Trunk (TRUNK_STAGING_DIR is not set)');
 
 const NAME = 'interview-practice';
-// Pieces fetched as one file with the chunks they load (scripts/packs.mjs): the readers of stored
+// Pieces fetched as packs with the chunks they load (scripts/packs.mjs): the readers of stored
 // progress, which every return visit's start waits for (src/progress/readers.rs); the interview,
-// whose first question waits for it, and the framed widget's talk with its host page, which an
-// embedded widget fetches as it starts (on a phone-like connection their 29 files were about a
-// second of the embedded interview's first question: make bench).
-const PACKED = ['readers', 'interview', 'frame'];
+// whose first question waits for it; the framed widget's talk with its host page, which an
+// embedded widget fetches as it starts; and the reading pages, an embedded question's (on a
+// phone-like connection their files one by one were one to two seconds of the embedded
+// interview's and question's first screens: make bench, docs/decisions.md).
+const PACKED = ['readers', 'interview', 'frame', 'reading'];
 const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline']));
 const input = join(metadata.target_directory, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
 
@@ -104,12 +105,10 @@ try {
     const name = write(piece, bytes);
     loader = loader.replaceAll(`"./${piece}"`, `"./${name}"`);
   }
-  // Pieces that come in one file with the chunks they load (`withPacks`).
+  // Pieces that come in packs with the chunks they load (`withPacks`).
   loader = withPacks(loader);
-  for (const piece of PACKED) {
-    const packed = pack(loader, piece, (file) => readFileSync(join(staging, file)));
-    loader = packed.loader(write(`pack_${piece}.wasm`, packed.bytes));
-  }
+  const packed = packs(loader, PACKED, (file) => readFileSync(join(staging, file)));
+  loader = packed.loader(Object.fromEntries(Object.entries(packed.bytes).map(([stem, bytes]) => [stem, write(`${stem}.wasm`, bytes)])));
   // The loader as written imports the glue, which imports it: no two names made of their files'
   // final bytes can name each other. So the glue hands the loader what it needs of it (its
   // `initSync`, called once a page's piece loads) instead.

@@ -285,6 +285,41 @@ test('an interview whose part of the app cannot be downloaded says so, and "Try 
   await context.close();
 });
 
+// A reading page's part of the app comes as two files (scripts/packs.mjs): its own pack, and
+// the pack of what it shares with the other packed parts. Either failing, or arriving cut short,
+// fails the page the same way.
+for (const [pack, how, fail] of [
+  ['pack_reading', 'cannot be downloaded', (route) => route.abort()],
+  [
+    'pack_shared',
+    'arrives cut short',
+    async (route) => {
+      const body = await (await route.fetch()).body();
+      await route.fulfill({ status: 200, contentType: 'application/wasm', body: body.subarray(0, body.length >> 1) });
+    },
+  ],
+]) {
+  test(`a question page whose part of the app ${how} (${pack}) says so, and "Try again" opens it`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+    const problems = [];
+    const report = await guard(context, origins(baseURL), problems);
+    let blocked = true;
+    await context.route(new RegExp(`/${pack}-[0-9a-f]{16}\\.wasm$`), (route) => (blocked ? fail(route) : route.continue()));
+    const page = await context.newPage();
+    await page.goto('/#/q/dba-raid');
+    await expect(page.getByRole('alert')).toContainText('could not be downloaded. Check the connection, then try again.');
+    await expect(page.getByLabel('Your note')).toHaveCount(0);
+    blocked = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is RAID? Which type is best?');
+    await expect(page.getByLabel('Your note')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    const unexpected = (await report()).filter((p) => !/pack_|ERR_FAILED|Failed to fetch/.test(p));
+    expect(unexpected).toEqual([]);
+    await context.close();
+  });
+}
+
 test('when the app cannot be downloaded, the first screen says so, and "Try again" starts it', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   const problems = [];

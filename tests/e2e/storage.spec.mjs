@@ -388,8 +388,10 @@ test('a long history: later starts read only the unfinished interviews, and show
 
 /// The part of the app that reads saved progress: the decoders of stored records, downloaded
 /// only when there is something stored to read (src/progress/readers.rs), in one file with the
-/// code it shares with other parts (scripts/packs.mjs).
+/// code only it loads (scripts/packs.mjs).
 const READERS = /\/pack_readers-[0-9a-f]{16}\.wasm$/;
+/// The code the packed parts share, in a pack of its own.
+const SHARED = /\/pack_shared-[0-9a-f]{16}\.wasm$/;
 /// Its files one by one, as other parts download them.
 const READERS_ALONE = /\/(split_readers|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
 
@@ -403,6 +405,8 @@ test('a first visit never downloads the part that reads saved progress; a return
   const report = await guard(context, origins(baseURL), problems);
   const fetched = [];
   context.on('request', (request) => READERS.test(request.url()) && fetched.push(request.url()));
+  const shared = [];
+  context.on('request', (request) => SHARED.test(request.url()) && shared.push(request.url()));
   const alone = [];
   context.on('request', (request) => READERS_ALONE.test(request.url()) && alone.push(request.url()));
   const page = await context.newPage();
@@ -423,16 +427,19 @@ test('a first visit never downloads the part that reads saved progress; a return
 
   await open(page);
   alone.length = 0;
+  shared.length = 0;
   await page.reload();
   await expect(page.getByRole('link', { name: 'Resume your interview (question 1 of 5)' })).toBeVisible();
-  // The start read the stored interview with the one file, not the dozen it holds.
+  // The start read the stored interview with its two packs, not the dozen files they hold.
   expect(fetched).toHaveLength(1);
+  expect(shared).toHaveLength(1);
   expect(alone).toEqual([]);
   await page.getByRole('link', { name: 'Resume your interview (question 1 of 5)' }).click();
   await expect(answer).toHaveValue('RAID 10 mirrors, then stripes');
   await open(page, '#/q/dba-raid');
   await expect(page.getByLabel('Your note')).toHaveValue('never RAID 5 for databases');
   expect(fetched).toHaveLength(1);
+  expect(shared).toHaveLength(1);
   expect(await report()).toEqual([]);
   await context.close();
 });

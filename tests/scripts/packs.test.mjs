@@ -1,17 +1,20 @@
 // Packs (scripts/packs.mjs): wasm-split-cli's loader, taught to take a piece and the chunks it
-// loads from one file, fetches that file once, compiles each part as the file it stands for,
-// never loads a chunk twice, and after a failed or cut-short download fetches it again.
+// loads from packs, fetches each pack once, compiles each part as the file it stands for, never
+// loads a chunk twice, and after a failed or cut-short download fetches it again. A chunk two
+// packed pieces load is in a pack of its own, downloaded once for both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pack, packed, unpacked, withPacks } from '../../scripts/packs.mjs';
+import { packed, packs, unpacked, withPacks } from '../../scripts/packs.mjs';
 
 const FIXTURE = readFileSync(new URL('./fixtures/wasm-split-loader.js', import.meta.url), 'utf8');
 const PACK = 'pack_one-cccccccccccccccc.wasm';
 const PACK_TWO = 'pack_two-dddddddddddddddd.wasm';
+const PACK_SHARED = 'pack_shared-eeeeeeeeeeeeeeee.wasm';
+const NAMES = { pack_one: PACK, pack_two: PACK_TWO, pack_shared: PACK_SHARED };
 
 /// Until every part's failure has settled, as before any retry of the app (15 s later, or a
 /// click on "Try again"): the loader as wasm-split-cli writes it fails a piece on its first
@@ -33,16 +36,11 @@ const FILES = Object.fromEntries(
 /// The fixture's loader with piece `one` packed (and `two` too if `both`), in a folder of its
 /// own (a fresh module, so nothing loaded before), with a fake glue and a fake `fetch` serving
 /// FILES and the packs; `broken(name)` may answer instead. Returns the loader's exports, the
-/// files requested, the files compiled, and the loads' results.
+/// files requested, the files compiled, the loads' results, and the files served by name.
 async function loader(broken = () => null, { both = false } = {}) {
-  const one = pack(withPacks(FIXTURE), 'one', (name) => FILES[name]);
-  let code = one.loader(PACK);
-  const served = { ...FILES, [PACK]: one.bytes };
-  if (both) {
-    const two = pack(code, 'two', (name) => FILES[name]);
-    code = two.loader(PACK_TWO);
-    served[PACK_TWO] = two.bytes;
-  }
+  const grouped = packs(withPacks(FIXTURE), both ? ['one', 'two'] : ['one'], (name) => FILES[name]);
+  const code = grouped.loader(NAMES);
+  const served = { ...FILES, ...Object.fromEntries(Object.entries(grouped.bytes).map(([stem, bytes]) => [NAMES[stem], bytes])) };
   const dir = mkdtempSync(join(tmpdir(), 'packs-'));
   writeFileSync(join(dir, '__wasm_split.mjs'), code.replace('"./interview-practice.js"', '"./glue.mjs"'));
   writeFileSync(
@@ -68,7 +66,7 @@ async function loader(broken = () => null, { both = false } = {}) {
     return result;
   };
   const exports = await import(pathToFileURL(join(dir, '__wasm_split.mjs')).href);
-  return { exports, requested, compiled, results };
+  return { exports, requested, compiled, results, served };
 }
 
 test('a packed piece comes in one request, each part compiled as the file it stands for', async () => {
@@ -93,21 +91,44 @@ test('a chunk another piece loaded first is not loaded again from the pack', asy
   assert.equal(compiled.length, 4);
 });
 
-test('two packs that share a chunk: each piece in one request, the chunk loaded once', async () => {
+/// The parts of the packs requested, by name, as many times as they were downloaded.
+const partsOf = (requested, served) => requested.filter((name) => name.startsWith('pack_')).flatMap((name) => unpacked(served[name]).map(([part]) => part));
+
+test('two packed pieces that share a chunk: it is in a pack of its own, downloaded once for both', async () => {
   for (const order of [['one', 'two'], ['two', 'one']]) {
-    const { exports, requested, compiled, results } = await loader(undefined, { both: true });
-    for (const piece of order) await exports[`__wasm_split_load_${piece}`](0, 0);
+    const { exports, requested, compiled, results, served } = await loader(undefined, { both: true });
+    await exports[`__wasm_split_load_${order[0]}`](0, 0);
+    assert.deepEqual(requested.sort(), [order[0] === 'one' ? PACK : PACK_TWO, PACK_SHARED].sort());
+    await exports[`__wasm_split_load_${order[1]}`](0, 0);
     assert.deepEqual(results, [true, true]);
-    assert.deepEqual(requested, order.map((piece) => (piece === 'one' ? PACK : PACK_TWO)));
+    assert.equal(requested.length, 3, order.join(' then '));
+    assert.deepEqual(partsOf(requested, served).sort(), Object.keys(FILES).sort());
     assert.equal(compiled.filter((name) => name.startsWith('chunk_1')).length, 1, order.join(' then '));
     assert.equal(compiled.length, 4);
   }
   // Both at once, as a framed widget asks for its frame's piece and then its interview's.
-  const { exports, requested, compiled, results } = await loader(undefined, { both: true });
+  const { exports, requested, compiled, results, served } = await loader(undefined, { both: true });
   await Promise.all([exports.__wasm_split_load_one(0, 0), exports.__wasm_split_load_two(0, 0)]);
   assert.deepEqual(results, [true, true]);
-  assert.deepEqual(requested.sort(), [PACK, PACK_TWO]);
+  assert.deepEqual(requested.sort(), [PACK, PACK_SHARED, PACK_TWO]);
+  assert.deepEqual(partsOf(requested, served).sort(), Object.keys(FILES).sort());
   assert.equal(compiled.filter((name) => name.startsWith('chunk_1')).length, 1);
+});
+
+test('the shared pack failing fails the load, and the next load fetches only it again', async () => {
+  let fails = 1;
+  const { exports, requested, results } = await loader((name) => (name === PACK_SHARED && fails-- > 0 ? () => new Response('', { status: 404 }) : null), {
+    both: true,
+  });
+  await exports.__wasm_split_load_one(0, 0);
+  assert.deepEqual(results, [false]);
+  await settled();
+  await exports.__wasm_split_load_one(0, 0);
+  assert.deepEqual(results, [false, true]);
+  assert.deepEqual(requested.sort(), [PACK, PACK_SHARED, PACK_SHARED]);
+  await exports.__wasm_split_load_two(0, 0);
+  assert.deepEqual(results, [false, true, true]);
+  assert.deepEqual(requested.sort(), [PACK, PACK_SHARED, PACK_SHARED, PACK_TWO]);
 });
 
 for (const [how, failure] of Object.entries({
@@ -141,16 +162,23 @@ test('a pack cut short fails the load rather than compile a part of the wrong si
   assert.deepEqual(results, [false, true]);
 });
 
-test('the loader names only the pack; the pack names its parts', () => {
+test('the loader names only the packs; the packs name their parts', () => {
   const loader = withPacks(FIXTURE);
-  const one = pack(loader, 'one', (name) => FILES[name]);
-  assert.equal(one.loader(PACK).length - loader.length, `, "./${PACK}"`.length);
-  const parts = ['split_one-aaaaaaaaaaaaaaaa.wasm', 'chunk_1-1111111111111111.wasm', 'chunk_2-2222222222222222.wasm'].map((name) => [name, FILES[name]]);
-  assert.deepEqual(unpacked(one.bytes), parts);
-  assert.deepEqual(packed(unpacked(one.bytes)), one.bytes);
+  const one = packs(loader, ['one'], (name) => FILES[name]);
+  assert.deepEqual(Object.keys(one.bytes), ['pack_one']);
+  assert.equal(one.loader(NAMES).length - loader.length, `, ["./${PACK}"]`.length);
+  const parts = (...names) => names.map((name) => [name, FILES[name]]);
+  assert.deepEqual(unpacked(one.bytes.pack_one), parts('split_one-aaaaaaaaaaaaaaaa.wasm', 'chunk_1-1111111111111111.wasm', 'chunk_2-2222222222222222.wasm'));
+  assert.deepEqual(packed(unpacked(one.bytes.pack_one)), one.bytes.pack_one);
+  // Both packed: each piece's own pack holds what only it loads, the shared pack the rest.
+  const both = packs(loader, ['one', 'two'], (name) => FILES[name]);
+  assert.deepEqual(unpacked(both.bytes.pack_one), parts('split_one-aaaaaaaaaaaaaaaa.wasm', 'chunk_2-2222222222222222.wasm'));
+  assert.deepEqual(unpacked(both.bytes.pack_two), parts('split_two-bbbbbbbbbbbbbbbb.wasm'));
+  assert.deepEqual(unpacked(both.bytes.pack_shared), parts('chunk_1-1111111111111111.wasm'));
+  assert.equal(both.loader(NAMES).length - loader.length, `, ["./${PACK}","./${PACK_SHARED}"], ["./${PACK_TWO}","./${PACK_SHARED}"]`.length);
 });
 
 test('a loader not as wasm-split-cli writes it, or with no such piece, is refused', () => {
   assert.throws(() => withPacks(FIXTURE.replace('function makeLoad(fetcher, deps)', 'function makeLoad(f, d)')), /has changed/);
-  assert.throws(() => pack(withPacks(FIXTURE), 'three', () => Buffer.alloc(0)), /no piece "three"/);
+  assert.throws(() => packs(withPacks(FIXTURE), ['one', 'three'], () => Buffer.alloc(0)), /no piece "three"/);
 });
