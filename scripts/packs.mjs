@@ -90,7 +90,12 @@ export function unpacked(bytes) {
 /// so that each byte is downloaded once however many of them a page loads. Returns the packs'
 /// bytes by stem (`pack_<piece>`, `pack_shared`) and `loader(names)`, the loader fetching the
 /// packs holding a piece's files once each pack is named (`names`, by stem).
-export function packs(loader, pieces, read) {
+///
+/// `later`: pieces loaded after some of `pieces` (the marking, after an interview's piece). Each
+/// is packed with only what no pack of `pieces` holds, so that none of their chunks joins
+/// `pack_shared`, which pages that never load them download; a chunk held by another pack comes
+/// from it when that pack is here, or alone.
+export function packs(loader, pieces, read, later = []) {
   const files = new Map(pieces.map((piece) => [piece, pieceFiles(loader, piece)]));
   const loads = new Map();
   for (const { files: [, ...chunks] } of files.values()) for (const chunk of chunks) loads.set(chunk, (loads.get(chunk) ?? 0) + 1);
@@ -100,10 +105,16 @@ export function packs(loader, pieces, read) {
   const bytes = {};
   for (const [piece, { files: own }] of files) bytes[`pack_${piece}`] = parts(own.filter((file) => !shared.includes(file)));
   if (shared.length) bytes.pack_shared = parts(shared);
+  const afterwards = new Map(later.map((piece) => [piece, pieceFiles(loader, piece)]));
+  for (const [piece, { files: own }] of afterwards) bytes[`pack_${piece}`] = parts(own.filter((file) => !loads.has(file)));
   return {
     bytes,
     loader: (names) => {
       let code = loader;
+      for (const [piece, { load }] of afterwards) {
+        const list = JSON.stringify([`./${names[`pack_${piece}`]}`]);
+        code = code.replace(load, () => load.replace(/\]\)\);$/, `], ${list}));`));
+      }
       for (const [piece, { files: own, load }] of files) {
         const stems = [`pack_${piece}`, ...(own.some((file) => shared.includes(file)) ? ['pack_shared'] : [])];
         const list = JSON.stringify(stems.map((stem) => `./${names[stem]}`));

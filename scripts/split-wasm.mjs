@@ -35,6 +35,9 @@ const NAME = 'interview-practice';
 // phone-like connection their files one by one were one to two seconds of the embedded
 // interview's and question's first screens: make bench, docs/decisions.md).
 const PACKED = ['readers', 'interview', 'frame', 'reading'];
+// Packed too, with only the chunks no pack above holds: the matcher and the reveal, fetched
+// while the reader answers, after the interview's pack.
+const PACKED_LATER = ['marking'];
 const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline']));
 const input = join(metadata.target_directory, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
 
@@ -107,7 +110,7 @@ try {
   }
   // Pieces that come in packs with the chunks they load (`withPacks`).
   loader = withPacks(loader);
-  const packed = packs(loader, PACKED, (file) => readFileSync(join(staging, file)));
+  const packed = packs(loader, PACKED, (file) => readFileSync(join(staging, file)), PACKED_LATER);
   loader = packed.loader(Object.fromEntries(Object.entries(packed.bytes).map(([stem, bytes]) => [stem, write(`${stem}.wasm`, bytes)])));
   // The loader as written imports the glue, which imports it: no two names made of their files'
   // final bytes can name each other. So the glue hands the loader what it needs of it (its

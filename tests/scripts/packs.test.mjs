@@ -37,8 +37,8 @@ const FILES = Object.fromEntries(
 /// own (a fresh module, so nothing loaded before), with a fake glue and a fake `fetch` serving
 /// FILES and the packs; `broken(name)` may answer instead. Returns the loader's exports, the
 /// files requested, the files compiled, the loads' results, and the files served by name.
-async function loader(broken = () => null, { both = false } = {}) {
-  const grouped = packs(withPacks(FIXTURE), both ? ['one', 'two'] : ['one'], (name) => FILES[name]);
+async function loader(broken = () => null, { both = false, later = [] } = {}) {
+  const grouped = packs(withPacks(FIXTURE), both ? ['one', 'two'] : ['one'], (name) => FILES[name], later);
   const code = grouped.loader(NAMES);
   const served = { ...FILES, ...Object.fromEntries(Object.entries(grouped.bytes).map(([stem, bytes]) => [NAMES[stem], bytes])) };
   const dir = mkdtempSync(join(tmpdir(), 'packs-'));
@@ -176,6 +176,28 @@ test('the loader names only the packs; the packs name their parts', () => {
   assert.deepEqual(unpacked(both.bytes.pack_two), parts('split_two-bbbbbbbbbbbbbbbb.wasm'));
   assert.deepEqual(unpacked(both.bytes.pack_shared), parts('chunk_1-1111111111111111.wasm'));
   assert.equal(both.loader(NAMES).length - loader.length, `, ["./${PACK}","./${PACK_SHARED}"], ["./${PACK_TWO}","./${PACK_SHARED}"]`.length);
+});
+
+test('a piece packed later holds only what no other pack holds; the rest comes from that pack or alone', async () => {
+  const later = packs(withPacks(FIXTURE), ['one'], (name) => FILES[name], ['two']);
+  assert.deepEqual(Object.keys(later.bytes), ['pack_one', 'pack_two']);
+  assert.deepEqual(unpacked(later.bytes.pack_two).map(([name]) => name), ['split_two-bbbbbbbbbbbbbbbb.wasm']);
+  // After `one`'s pack: the shared chunk is not downloaded again.
+  {
+    const { exports, requested, compiled, results } = await loader(undefined, { later: ['two'] });
+    await exports.__wasm_split_load_one(0, 0);
+    await exports.__wasm_split_load_two(0, 0);
+    assert.deepEqual(results, [true, true]);
+    assert.deepEqual(requested, [PACK, PACK_TWO]);
+    assert.equal(compiled.length, 4);
+  }
+  // Alone: its pack, and the chunk on its own.
+  {
+    const { exports, requested, results } = await loader(undefined, { later: ['two'] });
+    await exports.__wasm_split_load_two(0, 0);
+    assert.deepEqual(results, [true]);
+    assert.deepEqual(requested.sort(), ['chunk_1-1111111111111111.wasm', PACK_TWO]);
+  }
 });
 
 test('a loader not as wasm-split-cli writes it, or with no such piece, is refused', () => {
