@@ -23,6 +23,8 @@ const SETS = [
   'tests/marking/dev6-spoken.txt',
   'tests/marking/dev7.txt',
   'tests/marking/dev7-spoken.txt',
+  'tests/marking/dev8.txt',
+  'tests/marking/dev8-spoken.txt',
   'tests/marking/held-out.txt',
   'tests/marking/held-out-typed.txt',
   'tests/marking/held-out-spoken.txt',
