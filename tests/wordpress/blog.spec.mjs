@@ -33,7 +33,8 @@ test.describe('an administrator', () => {
   test('sets the defaults every widget uses, with a preview that follows the form', async ({ page }) => {
     await page.goto(`${BLOG.url}/wp-admin/plugins.php`);
     await page.locator('tr[data-plugin="interview-practice/interview-practice.php"]').getByRole('link', { name: 'Settings' }).click();
-    await expect(page).toHaveURL(SETTINGS);
+    // Loaded: the preview follows the form by the page's script.
+    await page.waitForURL(SETTINGS);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interview Practice');
     // A row per setting of the widget.
     for (const name of ['mode', 'parts', 'sections', 'q', 'count', 'time', 'order', 'answer', 'theme', 'accent', 'compact']) {
@@ -127,6 +128,9 @@ test.describe('uninstalling', () => {
     const row = page.locator('tr[data-plugin="interview-practice/interview-practice.php"]');
     await row.getByRole('link', { name: 'Deactivate Interview Practice' }).click();
     await expect(page.getByText('Plugin deactivated.')).toBeVisible();
+    // Delete asks by a script of the page's own; clicked before it runs, the link leads to
+    // WordPress's page without scripts instead.
+    await page.waitForLoadState('load');
     page.once('dialog', (dialog) => dialog.accept());
     await row.getByRole('link', { name: 'Delete Interview Practice' }).click();
     await expect(page.getByText('Interview Practice was successfully deleted.')).toBeVisible();
