@@ -226,10 +226,19 @@ const DISMISSIVE: &[&str] = &[
     "superfluous",
     "unneeded",
     "misleading",
+    "misunderstanding",
     "relic",
     "naive",
     "theater",
 ];
+
+/// Whether the words from `at` on are `phrase`.
+fn starts_phrase(tokens: &[Token], at: usize, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.word.text == *w))
+}
 
 fn stems(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| crate::words::stem(w)).collect()
@@ -299,7 +308,12 @@ const PREDICATED_DISMISSIVE: &[&str] = &[
     "dated",
     "deprecated",
     "reckless",
+    "luxury",
+    "vanity",
 ];
+/// Phrases that dismiss only when said of the subject: "sharding is a dead end" (but "we hit
+/// a dead end").
+const PREDICATED_PHRASES: &[&[&str]] = &[&["dead", "end"]];
 /// Phrases that dismiss what comes before them: "the write penalty is a thing of the past",
 /// "those packages are out of date", "multi-cloud is too expensive", "journaling gets talked
 /// up", "multi-cloud is more hassle than it's worth", "it sounds good on paper".
@@ -326,6 +340,11 @@ const DISMISSIVE_PHRASES: &[&[&str]] = &[
     &["bad", "idea"],
     &["terrible", "idea"],
     &["non", "starter"],
+    &["down", "the", "drain"],
+    &["asking", "for", "trouble"],
+    &["lost", "cause"],
+    &["wives", "tale"],
+    &["false", "sense"],
 ];
 /// Verbs whose effect "no", "little" or "nothing" denies: "makes no difference", "had
 /// little effect", "does nothing".
@@ -552,12 +571,13 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
                 && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))))
             || (PREDICATED_DISMISSIVE.contains(&text(word))
                 && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))))
-            || DISMISSIVE_PHRASES.iter().any(|phrase| {
-                phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| tokens.get(word + k).is_some_and(|t| t.word.text == *w))
-            });
+            || DISMISSIVE_PHRASES
+                .iter()
+                .any(|phrase| starts_phrase(tokens, word, phrase))
+            || (PREDICATED_PHRASES
+                .iter()
+                .any(|phrase| starts_phrase(tokens, word, phrase))
+                && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))));
         if dismisses {
             // Said of a subject ("the write penalty on RAID 5 is a myth"): the subject only,
             // not what speech said before it without a pause ("i'd go raid ten the write
@@ -1315,6 +1335,48 @@ mod tests {
             "we stopped the instance and resized it",
             "resized"
         ));
+    }
+
+    #[test]
+    fn idioms_of_little_worth_dismiss_what_they_are_said_of() {
+        for (text, word) in [
+            ("support contracts are money down the drain", "contracts"),
+            (
+                "deploying many times a day is asking for trouble",
+                "deploying",
+            ),
+            ("filtering by IP address is a lost cause now", "filtering"),
+            (
+                "spreading writes over several masters is a dead end",
+                "spreading",
+            ),
+            (
+                "that instance store boots slowly is an old wives' tale",
+                "boots",
+            ),
+            ("firewalls give a false sense of security", "firewalls"),
+            (
+                "the idea that NoSQL drops joins is a common misunderstanding",
+                "joins",
+            ),
+            ("long-term graphs are a vanity project", "graphs"),
+            ("restore drills are a luxury", "drills"),
+        ] {
+            assert!(is_negated(text, word), "{text}");
+        }
+        // Not where the words say what happened: the story is what the point asks for.
+        for (text, word) in [
+            (
+                "we hit a dead end with the logs, so we traced the requests",
+                "logs",
+            ),
+            (
+                "the luxury hotel chain ran its bookings on one database",
+                "bookings",
+            ),
+        ] {
+            assert!(!is_negated(text, word), "{text}");
+        }
     }
 
     #[test]
