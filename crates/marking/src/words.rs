@@ -539,8 +539,40 @@ pub fn american(word: &str) -> String {
     american_of(word).unwrap_or_else(|| word.to_string())
 }
 
+/// Words whose British spelling follows no ending shared by others, sorted (binary search).
+const BRITISH_WORDS: &[(&str, &str)] = &[
+    ("ageing", "aging"),
+    ("artefact", "artifact"),
+    ("artefacts", "artifacts"),
+    ("defence", "defense"),
+    ("defences", "defenses"),
+    ("disc", "disk"),
+    ("discs", "disks"),
+    ("fulfil", "fulfill"),
+    ("fulfilment", "fulfillment"),
+    ("fulfils", "fulfills"),
+    ("grey", "gray"),
+    ("instalment", "installment"),
+    ("judgement", "judgment"),
+    ("judgements", "judgments"),
+    ("learnt", "learned"),
+    ("licence", "license"),
+    ("licences", "licenses"),
+    ("offence", "offense"),
+    ("orientated", "oriented"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"),
+    ("scepticism", "skepticism"),
+    ("spelt", "spelled"),
+];
+
 /// The American spelling of a British one, `None` when it is not one.
 fn american_of(word: &str) -> Option<String> {
+    if let Ok(at) = BRITISH_WORDS.binary_search_by(|(british, _)| (*british).cmp(word)) {
+        return Some(BRITISH_WORDS[at].1.to_string());
+    }
     // Most words hold none of the endings' letters near their end: a cheap refusal.
     let tail = &word.as_bytes()[word.len().saturating_sub(9)..];
     let holds = |pair: &[u8]| tail.windows(2).any(|w| w == pair);
@@ -766,6 +798,26 @@ mod tests {
             ("catalogue", "catalog"),
             ("analyse", "analyze"),
             ("fibre", "fiber"),
+            ("labelled", "labeled"),
+            ("modelling", "modeling"),
+            ("tunnelling", "tunneling"),
+            ("cancelled", "canceled"),
+            ("licence", "license"),
+            ("licences", "licenses"),
+            ("defence", "defense"),
+            ("programme", "program"),
+            ("programmes", "programs"),
+            ("sceptical", "skeptical"),
+            ("ageing", "aging"),
+            ("judgement", "judgment"),
+            ("grey", "gray"),
+            ("disc", "disk"),
+            ("discs", "disks"),
+            ("learnt", "learned"),
+            ("orientated", "oriented"),
+            ("artefacts", "artifacts"),
+            ("fulfil", "fulfill"),
+            ("instalment", "installment"),
         ] {
             assert_eq!(Word::new(gb).stem, Word::new(us).stem, "{gb} / {us}");
         }
@@ -777,8 +829,13 @@ mod tests {
             "rise",
             "hour",
             "tour",
+            "installed",
+            "controller",
+            "discount",
+            "programmer",
         ] {
             assert_eq!(american(same), same);
         }
+        assert!(BRITISH_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }
