@@ -111,7 +111,15 @@ try {
   const picker = await minified(await readFile(join(import.meta.dirname, '../public/shell.js'), 'utf8'));
   if (picker.includes('</script')) fail('public/shell.js must not contain "</script"');
   // Nor does the page preload the app's files: they download once the first screen is painted
-  // (boot.js), so on a slow connection they never hold back the stylesheet or that screen.
+  // (boot.js), so on a slow connection they never hold back the stylesheet or that screen. Any
+  // page but the bare start page asks for them sooner, as its first screen paints (shell.js,
+  // from the list `files`): the glue, the stand-in loader it imports, the loader of the
+  // pieces, and the start piece.
+  const split = (await readFile(join(dist, loader[1]), 'utf8')).match(/from\s*"\.\/(__wasm_split-[0-9a-f]{16}\.js)"/);
+  if (!split) fail(`${loader[1]} imports no __wasm_split-*.js`);
+  const pieces = (await readFile(join(dist, split[1]), 'utf8')).match(/"\.\/(__wasm_split_pieces-[0-9a-f]{16}\.js)"/);
+  if (!pieces) fail(`${split[1]} names no __wasm_split_pieces-*.js`);
+  const files = JSON.stringify({ modules: [loader[1], `./${split[1]}`, `./${pieces[1]}`], wasm: loader[2] });
   const page = page0
     .replace(loader[0], '')
     .replace(/<link [^>]*rel="?(?:modulepreload|preload)"?[^>]*>/g, '')
@@ -122,7 +130,8 @@ try {
     )
     .replace(
       slot[0],
-      `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>`,
+      `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>` +
+        `<script type="application/json" id="files">${files}</script>`,
     );
   await writeFile(index, page);
   console.log(
