@@ -55,14 +55,24 @@
       files.modules.forEach(function (href) {
         preload('modulepreload', href);
       });
-      preload('preload', files.wasm).setAttribute('as', 'fetch');
+      var wasm = preload('preload', files.wasm, 'fetch');
+      // A framed widget asks for its mode's pieces as it starts: their packs (the ones the
+      // build saw it download) come next, once the start piece, which its first screen
+      // needs before them, is here (on a slow connection they would share its bandwidth).
+      var packs = (framed && files.packs[shell]) || [];
+      wasm.addEventListener('load', function () {
+        packs.forEach(function (href) {
+          preload('preload', href, 'fetch');
+        });
+      });
     } catch (e) {}
   }
-  // As the app asks for it: a module, or a fetch in CORS mode (wasm-bindgen's), so the request
-  // is the one the browser matches to it.
-  function preload(rel, href) {
+  // As the app asks for it: a module, or a fetch in CORS mode (wasm-bindgen's, the pieces'
+  // loader's), so the request is the one the browser matches to it.
+  function preload(rel, href, as) {
     var link = document.createElement('link');
     link.rel = rel;
+    if (as) link.as = as;
     link.crossOrigin = 'anonymous';
     link.href = new URL(href, location.href).href;
     document.head.appendChild(link);

@@ -146,17 +146,20 @@ test('the start page downloads only its own part of the app, not the other pages
 });
 
 // Any page but the bare start page asks for the app's files while its first screen paints
-// (public/shell.js), not one after another once boot.js has run; each is downloaded once.
+// (public/shell.js), not one after another once boot.js has run, and a framed widget the packs
+// of its mode's pieces too; each is downloaded once.
+const START = ['__wasm_split.js', '__wasm_split_pieces.js', 'interview-practice.js', 'interview-practice_bg.wasm'];
 for (const [where, url, early] of [
-  ['a framed widget', `${HOST}?w=${encodeURIComponent('mode=interview')}`, true],
-  ['a deep link', '/#/questions', true],
-  ['the bare start page', '/', false],
+  ['a framed interview', `${HOST}?w=${encodeURIComponent('mode=interview')}`, [...START, 'pack_frame.wasm', 'pack_interview.wasm', 'pack_shared.wasm']],
+  ['a framed question', `${HOST}?w=${encodeURIComponent('mode=question&q=ops-cdn')}`, [...START, 'pack_frame.wasm', 'pack_reading.wasm', 'pack_shared.wasm']],
+  ['a deep link', '/#/questions', START],
+  ['the bare start page', '/', null],
 ]) {
   test(`${where} ${early ? 'asks for' : 'waits for boot.js to ask for'} the app's files, each once`, async ({ page }) => {
     const files = [];
     page.on('request', (request) => {
       const file = new URL(request.url()).pathname.slice(1);
-      if (/^(interview-practice-|__wasm_split)/.test(file)) files.push(file);
+      if (/^(interview-practice-|__wasm_split|pack_)/.test(file)) files.push(file);
     });
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -174,7 +177,7 @@ for (const [where, url, early] of [
     if (early) {
       await expect
         .poll(() => [...new Set(files.map((file) => file.replace(/-[0-9a-f]{16}/, '')))].sort())
-        .toEqual(['__wasm_split.js', '__wasm_split_pieces.js', 'interview-practice.js', 'interview-practice_bg.wasm']);
+        .toEqual(early);
     } else {
       await page.waitForTimeout(300);
       expect(files).toEqual([]);
