@@ -138,7 +138,9 @@ try {
   // first screen's own script (public/shell.js: the embed mode's shell, the URL's look, the
   // frame's height) is inlined before it, so the first paint waits for no download; the
   // policy carries its hash (scripts/policy.mjs). boot.js comes after it, `async`: it runs
-  // only once the inline script has, and neither the paint nor DOMContentLoaded waits for it.
+  // only once the inline script has, and neither the paint nor DOMContentLoaded waits for it;
+  // at a high priority, as the app's other files (an async script's is low), so that it is not
+  // the one file left to wait for.
   const loader = page0.match(/<script type="?module"?>import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
   if (!loader) fail(`${index} has no Trunk loader script to replace`);
   const boot = page0.match(/<script [^>]*src="?((?:\.\/)?boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
@@ -161,7 +163,7 @@ try {
     .replace(
       boot[0],
       `<script>${picker}</script>` +
-        `<script async src="${boot[1]}" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`,
+        `<script async src="${boot[1]}" fetchpriority="high" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`,
     )
     .replace(
       slot[0],
