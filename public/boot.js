@@ -102,8 +102,17 @@
     script.async = true;
     document.head.appendChild(script);
   }
+  // A first screen already painted (this script came after the paint, as it may where the
+  // page asked for the app's files first: public/shell.js) holds nothing back either.
+  function painted() {
+    try {
+      return performance.getEntriesByType('paint').length > 0;
+    } catch (e) {
+      return false;
+    }
+  }
   if (glue && wasm) {
-    if (document.visibilityState === 'hidden') start();
+    if (document.visibilityState === 'hidden' || painted()) start();
     else requestAnimationFrame(function () { setTimeout(start, 0); });
   }
 })();

@@ -44,6 +44,41 @@
     }
   }
 
+  // Any page but the bare start page asks for a piece of the wasm as soon as the app starts
+  // (scripts/lazy-loader.mjs): its files are asked for now, side by side, while this screen
+  // paints, rather than one after another once boot.js has run. Not earlier: the stylesheet
+  // this script waited for has come first. The bare start page may never need the loader of
+  // the pieces, and its files come as boot.js asks for them.
+  if (location.search || hash.length > 1) {
+    try {
+      var files = JSON.parse(document.getElementById('files').textContent);
+      files.modules.forEach(function (href) {
+        preload('modulepreload', href);
+      });
+      var wasm = preload('preload', files.wasm, 'fetch');
+      // A framed widget asks for its mode's pieces as it starts: their packs (the ones the
+      // build saw it download) come next, once the start piece, which its first screen
+      // needs before them, is here (on a slow connection they would share its bandwidth).
+      var packs = (framed && files.packs[shell]) || [];
+      wasm.addEventListener('load', function () {
+        packs.forEach(function (href) {
+          preload('preload', href, 'fetch');
+        });
+      });
+    } catch (e) {}
+  }
+  // As the app asks for it: a module, or a fetch in CORS mode (wasm-bindgen's, the pieces'
+  // loader's), so the request is the one the browser matches to it.
+  function preload(rel, href, as) {
+    var link = document.createElement('link');
+    link.rel = rel;
+    if (as) link.as = as;
+    link.crossOrigin = 'anonymous';
+    link.href = new URL(href, location.href).href;
+    document.head.appendChild(link);
+    return link;
+  }
+
   // "Skip to content" moves focus; following its `#main` would be read as a route. (The app
   // replaces this element, and this listener with it.)
   app.addEventListener('click', function (event) {

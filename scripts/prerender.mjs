@@ -57,6 +57,34 @@ async function render(path, shape = () => {}) {
   return html;
 }
 
+/// The packs of the wasm's pieces (`pack_*.wasm`) that a widget framed with `query` downloads
+/// by itself, once started and the network idle: what it will ask for as soon as it starts.
+async function framedPacks(query) {
+  const page = await browser.newPage();
+  const packs = new Set();
+  let inFlight = 0;
+  let lastChange = Date.now();
+  page.on('request', (request) => {
+    inFlight++;
+    lastChange = Date.now();
+    const pack = new URL(request.url()).pathname.match(/^\/(pack_\w+-[0-9a-f]{16}\.wasm)$/);
+    if (pack) packs.add(`./${pack[1]}`);
+  });
+  const settled = () => {
+    inFlight--;
+    lastChange = Date.now();
+  };
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
+  page.on('pageerror', (error) => problems.push(`framed ?${query}: ${error.message}`));
+  await page.setContent(`<iframe src="http://127.0.0.1:${PORT}/?${query}" width="412" height="823"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('html[data-app="ready"] #app main').waitFor({ state: 'attached' });
+  while (inFlight > 0 || Date.now() - lastChange < 1000) await new Promise((r) => setTimeout(r, 50));
+  await page.close();
+  return [...packs].sort();
+}
+
 /// Keeps what comes before the first element matching `cut`, and empties the lines matching
 /// `blank` (they depend on the URL's settings) without changing their height.
 const shell = (cut, blank) => `(app) => {
@@ -93,6 +121,13 @@ try {
     question: await render(`/?mode=question&q=${encodeURIComponent(first)}`, shell('h1 ~ *', '.crumbs')),
     page: await render('/#/', `(app) => app.querySelector('main').replaceChildren()`),
   };
+  // What a framed widget of each mode downloads as soon as it starts, for shell.js to ask for
+  // with the start piece.
+  const packs = {
+    interview: await framedPacks('mode=interview'),
+    browse: await framedPacks('mode=browse'),
+    question: await framedPacks(`mode=question&q=${encodeURIComponent(first)}`),
+  };
   if (problems.length) fail(problems.join('\n'));
 
   const json = JSON.stringify(asks).replace(/</g, '\\u003c');
@@ -103,7 +138,9 @@ try {
   // first screen's own script (public/shell.js: the embed mode's shell, the URL's look, the
   // frame's height) is inlined before it, so the first paint waits for no download; the
   // policy carries its hash (scripts/policy.mjs). boot.js comes after it, `async`: it runs
-  // only once the inline script has, and neither the paint nor DOMContentLoaded waits for it.
+  // only once the inline script has, and neither the paint nor DOMContentLoaded waits for it;
+  // at a high priority, as the app's other files (an async script's is low), so that it is not
+  // the one file left to wait for.
   const loader = page0.match(/<script type="?module"?>import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
   if (!loader) fail(`${index} has no Trunk loader script to replace`);
   const boot = page0.match(/<script [^>]*src="?((?:\.\/)?boot-[0-9a-f]+\.js)"?[^>]*><\/script>/);
@@ -111,18 +148,27 @@ try {
   const picker = await minified(await readFile(join(import.meta.dirname, '../public/shell.js'), 'utf8'));
   if (picker.includes('</script')) fail('public/shell.js must not contain "</script"');
   // Nor does the page preload the app's files: they download once the first screen is painted
-  // (boot.js), so on a slow connection they never hold back the stylesheet or that screen.
+  // (boot.js), so on a slow connection they never hold back the stylesheet or that screen. Any
+  // page but the bare start page asks for them sooner, as its first screen paints (shell.js,
+  // from the list `files`): the glue, the stand-in loader it imports, the loader of the
+  // pieces, and the start piece; a framed widget also the packs of its mode's pieces.
+  const split = (await readFile(join(dist, loader[1]), 'utf8')).match(/from\s*"\.\/(__wasm_split-[0-9a-f]{16}\.js)"/);
+  if (!split) fail(`${loader[1]} imports no __wasm_split-*.js`);
+  const pieces = (await readFile(join(dist, split[1]), 'utf8')).match(/"\.\/(__wasm_split_pieces-[0-9a-f]{16}\.js)"/);
+  if (!pieces) fail(`${split[1]} names no __wasm_split_pieces-*.js`);
+  const files = JSON.stringify({ modules: [loader[1], `./${split[1]}`, `./${pieces[1]}`], wasm: loader[2], packs });
   const page = page0
     .replace(loader[0], '')
     .replace(/<link [^>]*rel="?(?:modulepreload|preload)"?[^>]*>/g, '')
     .replace(
       boot[0],
       `<script>${picker}</script>` +
-        `<script async src="${boot[1]}" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`,
+        `<script async src="${boot[1]}" fetchpriority="high" data-glue="${loader[1]}" data-wasm="${loader[2]}"></script>`,
     )
     .replace(
       slot[0],
-      `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>`,
+      `<div id="app">${home}</div>${templates}<script type="application/json" id="asks">${json}</script>` +
+        `<script type="application/json" id="files">${files}</script>`,
     );
   await writeFile(index, page);
   console.log(
@@ -130,7 +176,10 @@ try {
       Object.entries(shells)
         .map(([name, html]) => `${name} ${(html.length / 1024).toFixed(1)} KB`)
         .join(', ') +
-      `, ${Object.keys(asks).length} question titles`,
+      `, ${Object.keys(asks).length} question titles; framed, ` +
+      Object.entries(packs)
+        .map(([name, list]) => `${name} asks for ${list.length} packs`)
+        .join(', '),
   );
 } finally {
   await browser.close();

@@ -145,6 +145,50 @@ test('the start page downloads only its own part of the app, not the other pages
   expect(wasm.some((file) => /^\/split_history-/.test(file))).toBe(true);
 });
 
+// Any page but the bare start page asks for the app's files while its first screen paints
+// (public/shell.js), not one after another once boot.js has run, and a framed widget the packs
+// of its mode's pieces too; each is downloaded once.
+const START = ['__wasm_split.js', '__wasm_split_pieces.js', 'interview-practice.js', 'interview-practice_bg.wasm'];
+for (const [where, url, early] of [
+  ['a framed interview', `${HOST}?w=${encodeURIComponent('mode=interview')}`, [...START, 'pack_frame.wasm', 'pack_interview.wasm', 'pack_shared.wasm']],
+  ['a framed question', `${HOST}?w=${encodeURIComponent('mode=question&q=ops-cdn')}`, [...START, 'pack_frame.wasm', 'pack_reading.wasm', 'pack_shared.wasm']],
+  ['a deep link', '/#/questions', START],
+  ['the bare start page', '/', null],
+]) {
+  test(`${where} ${early ? 'asks for' : 'waits for boot.js to ask for'} the app's files, each once`, async ({ page }) => {
+    const files = [];
+    page.on('request', (request) => {
+      const file = new URL(request.url()).pathname.slice(1);
+      if (/^(interview-practice-|__wasm_split|pack_)/.test(file)) files.push(file);
+    });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    let booted;
+    const asked = new Promise((resolve) => (booted = resolve));
+    await page.route(/\/boot-[0-9a-f]{16}\.js$/, async (route) => {
+      booted();
+      await held;
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: 'commit' });
+    await asked;
+    const app = page.frames().at(-1);
+    await expect.poll(() => app.evaluate(() => document.readyState)).toBe('interactive');
+    if (early) {
+      await expect
+        .poll(() => [...new Set(files.map((file) => file.replace(/-[0-9a-f]{16}/, '')))].sort())
+        .toEqual(early);
+    } else {
+      await page.waitForTimeout(300);
+      expect(files).toEqual([]);
+    }
+    release();
+    await expect(app.locator('html[data-app="ready"]')).toBeAttached();
+    await page.waitForLoadState('networkidle');
+    expect(files.length, files.join(', ')).toBe(new Set(files).size);
+  });
+}
+
 // The app rehearses the one-click interview's start off screen the first time the start page
 // shows (views::app), whether the app opens on it or the reader comes to it from another page.
 for (const [arrival, arrive] of [
