@@ -569,15 +569,14 @@ pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
             .is_ok()
             || (POINTED_DISMISSIVE.contains(&text(word))
                 && (word.saturating_sub(3)..word).any(|i| ANAPHORS.contains(&text(i))))
-            || (PREDICATED_DISMISSIVE.contains(&text(word))
+            || ((PREDICATED_DISMISSIVE.contains(&text(word))
+                || PREDICATED_PHRASES
+                    .iter()
+                    .any(|phrase| starts_phrase(tokens, word, phrase)))
                 && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))))
             || DISMISSIVE_PHRASES
                 .iter()
-                .any(|phrase| starts_phrase(tokens, word, phrase))
-            || (PREDICATED_PHRASES
-                .iter()
-                .any(|phrase| starts_phrase(tokens, word, phrase))
-                && (word.saturating_sub(2)..word).any(|i| PREDICATING.contains(&text(i))));
+                .any(|phrase| starts_phrase(tokens, word, phrase));
         if dismisses {
             // Said of a subject ("the write penalty on RAID 5 is a myth"): the subject only,
             // not what speech said before it without a pause ("i'd go raid ten the write
