@@ -193,7 +193,10 @@ impl Marker {
         let found: Vec<String> = words
             .into_iter()
             .map(Word::new)
-            .filter(|w| keys.iter().any(|k| w.stem != k.stem && slip_of(w, k)))
+            .filter(|w| {
+                keys.iter()
+                    .any(|k| w.stem != k.stem && slip_of(w, k, || true))
+            })
             .map(|w| w.text)
             .collect();
         let mut found = interview_sorted::sort(found);
@@ -316,14 +319,14 @@ impl Marker {
 }
 
 /// The answer's tokens with what matching needs precomputed.
-struct Answer {
+struct Answer<'m> {
     tokens: Vec<Token>,
     /// For each token, the index of its word among the answer's distinct words: a long answer
     /// repeats words, and each distinct word is compared with a key word once.
     distinct: Vec<usize>,
     words: Vec<Rc<Word>>,
-    /// For each distinct word, whether it is a real word near a key word (so not a slip).
-    real: Vec<bool>,
+    /// Real words near a key word (so not a slip), looked up only for a word that may be one.
+    real_words: &'m SortedMap<String, ()>,
     /// The distinct words by their first letter.
     by_initial: Vec<(char, Vec<usize>)>,
     /// For each key word met so far, which distinct words of the answer it matches.
@@ -360,8 +363,8 @@ struct Occurrence {
     tokens: Vec<usize>,
 }
 
-impl Answer {
-    fn new(tokens: Vec<Token>, real_words: &SortedMap<String, ()>) -> Self {
+impl<'m> Answer<'m> {
+    fn new(tokens: Vec<Token>, real_words: &'m SortedMap<String, ()>) -> Self {
         // The distinct words, found by sorting the tokens by their text.
         let order = words::sorted_by_text(tokens.len(), |i| &tokens[i].word.text);
         let mut words: Vec<Rc<Word>> = Vec::new();
@@ -374,15 +377,10 @@ impl Answer {
             distinct[i] = words.len() - 1;
         }
         let segment = negation::segments(&tokens);
-        let negated_by = negation::scopes(&tokens, &segment);
-        let cues = (0..tokens.len())
-            .filter(|&i| negation::starts_cue(&tokens, i))
-            .collect();
+        let ends = negation::cue_ends(&tokens);
+        let negated_by = negation::scopes(&tokens, &segment, &ends);
+        let cues = (0..tokens.len()).filter(|&i| ends[i].is_some()).collect();
 
-        let real = words
-            .iter()
-            .map(|w| real_words.get(w.text.as_str()).is_some())
-            .collect();
         // A few dozen initials: a list, searched in order.
         let mut by_initial: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
@@ -397,7 +395,7 @@ impl Answer {
             tokens,
             distinct,
             words,
-            real,
+            real_words,
             by_initial,
             hits: RefCell::default(),
             negated_by,
@@ -428,7 +426,9 @@ impl Answer {
             .map_or(&[][..], |(_, list)| list);
         for &i in same_initial {
             let answer = &self.words[i];
-            hits.same[i] = same_word(answer, word, !self.real[i]);
+            hits.same[i] = same_word(answer, word, || {
+                self.real_words.get(answer.text.as_str()).is_none()
+            });
             hits.starts[i] =
                 answer.text.len() < word.text.len() && word.text.starts_with(&answer.text);
         }
@@ -946,7 +946,7 @@ impl Answer {
                         // Stemmed only if it may be the key word with an ending.
                         if !letter
                             && joined.starts_with(&word.stem)
-                            && same_word(&Word::new(&joined), word, false)
+                            && same_word(&Word::new(&joined), word, || false)
                         {
                             return Some((n + 2, 1));
                         }
@@ -975,10 +975,9 @@ fn insert_sorted<T: Ord>(list: &mut Vec<T>, x: T) {
 /// Whether an answer's word is the key's word: the same stem, a spelling slip of it (when
 /// `may_slip`: it is not a word of its own), or a stem that extends the key's by a short ending
 /// the stemmer keeps ("automatically" → "automat" for "automate" → "autom").
-fn same_word(answer: &Word, key: &Word, may_slip: bool) -> bool {
+fn same_word(answer: &Word, key: &Word, may_slip: impl FnOnce() -> bool) -> bool {
     answer.stem == key.stem
-        // A slip changes at most two letters of the set per edit allowed (two at most).
-        || (may_slip && slip_of(answer, key))
+        || slip_of(answer, key, may_slip)
         || (key.stem.len() >= 5
             && !answer.has_digit()
             && answer.stem.starts_with(&key.stem)
@@ -987,8 +986,10 @@ fn same_word(answer: &Word, key: &Word, may_slip: bool) -> bool {
 
 /// A slip changes at most two letters of the set per edit allowed (two at most): a cheap
 /// refusal before the edit distance.
-fn slip_of(written: &Word, meant: &Word) -> bool {
-    (written.letters ^ meant.letters).count_ones() <= 4 && typo::slip(&written.text, &meant.text)
+fn slip_of(written: &Word, meant: &Word, may_slip: impl FnOnce() -> bool) -> bool {
+    (written.letters ^ meant.letters).count_ones() <= 4
+        && typo::slip(&written.text, &meant.text)
+        && may_slip()
 }
 
 #[cfg(test)]

@@ -250,9 +250,27 @@ fn dismissive_stems() -> &'static [String] {
     STEMS.get_or_init(|| interview_sorted::sort(stems(DISMISSIVE)))
 }
 
-/// Every word a cue starts with, sorted: most words start none (a quick refusal).
-fn cue_starts() -> &'static [&'static str] {
-    static STARTS: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// Every word a cue starts with, sorted, and for each initial a to z the lengths of those
+/// that start with it: most words start none, refused without comparing text.
+struct CueStarts {
+    words: Vec<&'static str>,
+    lengths: [u64; 26],
+}
+
+impl CueStarts {
+    fn contains(&self, word: &str) -> bool {
+        let refused = match word.as_bytes().first() {
+            Some(&c) if c.is_ascii_lowercase() => {
+                word.len() < 64 && self.lengths[usize::from(c - b'a')] >> word.len() & 1 == 0
+            }
+            _ => false,
+        };
+        !refused && self.words.binary_search(&word).is_ok()
+    }
+}
+
+fn cue_starts() -> &'static CueStarts {
+    static STARTS: OnceLock<CueStarts> = OnceLock::new();
     STARTS.get_or_init(|| {
         let mut all: Vec<&str> = CUES.to_vec();
         all.extend(
@@ -262,9 +280,15 @@ fn cue_starts() -> &'static [&'static str] {
                 .chain(CONTRASTS)
                 .map(|p| p[0]),
         );
-        let mut all = interview_sorted::sort(all);
-        all.dedup();
-        all
+        let mut words = interview_sorted::sort(all);
+        words.dedup();
+        let mut lengths = [0u64; 26];
+        for w in &words {
+            if let Some(&c) = w.as_bytes().first().filter(|c| c.is_ascii_lowercase()) {
+                lengths[usize::from(c - b'a')] |= 1u64.checked_shl(w.len() as u32).unwrap_or(0);
+            }
+        }
+        CueStarts { words, lengths }
     })
 }
 
@@ -426,25 +450,26 @@ pub fn is_cue(word: &str) -> bool {
     CUES.contains(&word)
 }
 
-/// Whether the token at `at` starts a cue that negates what follows it: a cue word ("not
-/// only" aside), a cue phrase ("instead of"), a choice ("I'd avoid").
-pub fn starts_cue(tokens: &[Token], at: usize) -> bool {
-    cue_end(tokens, at).is_some()
+/// For each token, the last token of the cue it starts, if it starts one that negates what
+/// follows it: a cue word ("not only" aside), a cue phrase ("instead of"), a choice ("I'd
+/// avoid"). Read once for [`scopes`] and for the marking.
+pub fn cue_ends(tokens: &[Token]) -> Vec<Option<usize>> {
+    (0..tokens.len()).map(|at| cue_end(tokens, at)).collect()
 }
 
 /// For each token, the index of the cue token that negates it; `fine` is [`segments`]: a cue
 /// reaches forward to the end of its segment, and back (a denied need, a dismissal) to the
 /// start of its clause where the sentence has not turned, a subject pronoun notwithstanding
-/// ("Multi-AZ I don't see the point of").
-pub fn scopes(tokens: &[Token], fine: &[usize]) -> Vec<Option<usize>> {
+/// ("Multi-AZ I don't see the point of"). `ends` is [`cue_ends`].
+pub fn scopes(tokens: &[Token], fine: &[usize], ends: &[Option<usize>]) -> Vec<Option<usize>> {
     let mut negated_by = vec![None; tokens.len()];
     let text = |i: usize| tokens[i].word.text.as_str();
     let coarse = split(tokens, false);
     let segment = &coarse[..];
     // Segments whose dismissal points back at the one before: (dismissing word, segment).
     let mut pointing_back: Vec<(usize, usize)> = Vec::new();
-    for cue in 0..tokens.len() {
-        let Some(end) = cue_end(tokens, cue) else {
+    for (cue, &end) in ends.iter().enumerate() {
+        let Some(end) = end else {
             continue;
         };
         // Forward: up to the segment's end, or SCOPE words; "or" and "nor" carry the
@@ -974,7 +999,7 @@ fn split(tokens: &[Token], at_subjects: bool) -> Vec<usize> {
 fn cue_end(tokens: &[Token], cue: usize) -> Option<usize> {
     let text = |i: usize| tokens.get(i).map(|t| t.word.text.as_str());
     let word = text(cue)?;
-    if cue_starts().binary_search(&word).is_err() {
+    if !cue_starts().contains(word) {
         return None;
     }
     for phrase in CUE_PHRASES {
@@ -1077,7 +1102,7 @@ mod tests {
     /// The words of `text` that are negated.
     fn negated(text: &str) -> Vec<String> {
         let t = tokens(text);
-        scopes(&t, &segments(&t))
+        scopes(&t, &segments(&t), &cue_ends(&t))
             .iter()
             .zip(&t)
             .filter(|(n, _)| n.is_some())
@@ -1158,7 +1183,7 @@ mod tests {
     fn a_dismissal_outweighs_the_negations_it_dismisses() {
         let t = tokens("People say they don't flush to disk, but that's outdated");
         let flush = t.iter().position(|t| t.word.text == "flush").unwrap();
-        let by = scopes(&t, &segments(&t))[flush].unwrap();
+        let by = scopes(&t, &segments(&t), &cue_ends(&t))[flush].unwrap();
         assert_eq!(t[by].word.text, "outdated");
     }
 
@@ -1166,7 +1191,7 @@ mod tests {
     fn is_negated(text: &str, word: &str) -> bool {
         let t = tokens(text);
         let at = t.iter().position(|t| t.word.text == word).unwrap();
-        scopes(&t, &segments(&t))[at].is_some()
+        scopes(&t, &segments(&t), &cue_ends(&t))[at].is_some()
     }
 
     #[test]
@@ -1227,7 +1252,7 @@ mod tests {
         // The negation of RAID 5 stops where the next clause starts.
         let text = "i would not use raid five i prefer raid ten";
         let t = tokens(text);
-        let negated = scopes(&t, &segments(&t));
+        let negated = scopes(&t, &segments(&t), &cue_ends(&t));
         let ten = t.iter().rposition(|t| t.word.text == "raid").unwrap();
         assert!(negated[3].is_some() && negated[ten].is_none());
         assert!(is_negated("i don't think we need raid five", "raid"));
@@ -1505,7 +1530,7 @@ mod tests {
         let negated = |text: &str, word: &str| {
             let t = glossary.canonical(tokens(text));
             let at = t.iter().position(|t| t.word.text == word).unwrap();
-            scopes(&t, &segments(&t))[at].is_some()
+            scopes(&t, &segments(&t), &cue_ends(&t))[at].is_some()
         };
         assert!(negated("I'd pick ext4 over xfs every time", "xfs"));
         assert!(negated("prefer zsh to bash", "bash"));

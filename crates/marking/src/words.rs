@@ -86,14 +86,15 @@ impl Word {
 /// word, glossary term or word that negation reads by stem is never compared by its stem,
 /// so it is not stemmed: stemming is most of what reading an answer costs. (A stem keeps
 /// its word's first letters; irregular forms are stemmed always.) Lookups in the glossary
-/// are skipped the same way.
-pub type Prefix = [u8; 3];
+/// are skipped the same way. Held as a number, in the letters' order: compared without
+/// comparing bytes one by one.
+pub type Prefix = u32;
 
 /// The prefix of a word of three letters or more (the words it is used for are longer than
 /// five: a shorter word's stem may change its first letters, "using" → "use").
 pub fn prefix(word: &str) -> Option<Prefix> {
     let b = word.as_bytes();
-    (b.len() >= 3).then(|| [b[0], b[1], b[2]])
+    (b.len() >= 3).then(|| u32::from_be_bytes([0, b[0], b[1], b[2]]))
 }
 
 /// Forms of a verb the stemmer leaves apart from its other forms ("taken" is not "take",
