@@ -375,12 +375,17 @@ fn in_order<T>(items: Vec<T>, less: impl Fn(&T, &T) -> bool + Copy) -> Vec<T> {
 /// Runs of this many items are sorted by insertion before merging.
 const RUN: usize = 16;
 
-/// A bottom-up merge sort of the items' positions, in two buffers allocated once, then the
-/// items moved into that order: allocating at every level of a recursive merge sort was a
-/// tenth of marking's time.
+/// The items moved into the order `positions` finds: allocating at every level of a
+/// recursive merge sort was a tenth of marking's time.
 fn merge_sort<T>(items: Vec<T>, less: impl Fn(&T, &T) -> bool + Copy) -> Vec<T> {
-    let n = items.len();
-    let before = |a: usize, b: usize| less(&items[a], &items[b]);
+    let order = positions(items.len(), &|a, b| less(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The positions `0..n` in order, by `before`: a bottom-up merge sort in two buffers allocated
+/// once. Not generic, so the wasm holds one copy of it for every type sorted.
+fn positions(n: usize, before: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     // Only a later item strictly before an earlier one moves: equal items keep their order.
     for start in (0..n).step_by(RUN) {
@@ -414,8 +419,7 @@ fn merge_sort<T>(items: Vec<T>, less: impl Fn(&T, &T) -> bool + Copy) -> Vec<T> 
         std::mem::swap(&mut order, &mut merged);
         width *= 2;
     }
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    order
 }
 
 #[cfg(test)]
